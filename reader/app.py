@@ -1,0 +1,42 @@
+"""Composition root: decide between the CLI and the GUI and start one.
+
+CLI commands never import Qt, so ``report-reader export`` works on a server
+without display libraries.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``report-reader`` and ``python -m reader``."""
+    from reader import cli
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    command = _first_positional(args)
+    if command in cli.COMMANDS or (command is None and any(a in ("-h", "--help") for a in args)):
+        return cli.run(args)
+    from reader.ui.launch import run_gui
+
+    return run_gui(args)
+
+
+def _first_positional(args: list[str]) -> str | None:
+    """The first argument that is neither an option nor the value of ``--data-dir``."""
+    skip_next = False
+    for arg in args:
+        if skip_next:
+            skip_next = False
+            continue
+        if arg == "--data-dir":
+            skip_next = True
+            continue
+        if not arg.startswith("-"):
+            return arg
+    return None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

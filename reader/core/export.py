@@ -1,0 +1,93 @@
+"""Export a document as the stable JSON interface, Markdown or plain text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reader.core.document import Document, OutlineNode, ParagraphKind
+
+META_LABELS_ZH = {
+    "index_no": "索引号",
+    "category": "主题分类",
+    "issuer": "发布机构",
+    "written_date": "成文日期",
+    "published": "日期",
+    "source_org": "来源",
+    "doc_no": "发文字号",
+    "keywords": "主题词",
+}
+
+
+def _node_json(node: OutlineNode) -> dict[str, Any]:
+    return {
+        "id": node.id,
+        "level": node.level,
+        "title": node.title,
+        "paragraph": node.paragraph,
+        "children": [_node_json(child) for child in node.children],
+    }
+
+
+def to_json(document: Document) -> dict[str, Any]:
+    """The document as the stable JSON structure other tools read.
+
+    Keys and their meaning never change; new keys may only be added.
+    """
+    return {
+        "id": document.id,
+        "title": document.title,
+        "source": document.source,
+        "url": document.url,
+        "meta": dict(document.meta),
+        "outline": [_node_json(node) for node in document.outline],
+        "paragraphs": [
+            {"id": p.id, "kind": p.kind.value, "text": p.text, "section": p.section} for p in document.paragraphs
+        ],
+    }
+
+
+def _markdown_inline(paragraph) -> str:
+    parts = []
+    for run in paragraph.runs:
+        text = run.text.replace("*", r"\*")
+        if run.bold and text.strip():
+            core = text.strip()
+            lead = text[: len(text) - len(text.lstrip())]
+            trail = text[len(text.rstrip()) :]
+            parts.append(f"{lead}**{core}**{trail}")
+        else:
+            parts.append(text)
+    return "".join(parts)
+
+
+def to_markdown(document: Document) -> str:
+    """Markdown: title, a metadata list, parts as ``##``, sections as ``###``."""
+    lines = [f"# {document.title}", ""]
+    for key, value in document.meta.items():
+        lines.append(f"- {META_LABELS_ZH.get(key, key)}：{value}")
+    if document.meta:
+        lines.append("")
+    for paragraph in document.paragraphs:
+        if paragraph.kind is ParagraphKind.PART:
+            lines.append(f"## {paragraph.text}")
+        elif paragraph.kind is ParagraphKind.SECTION and paragraph.lead_text == paragraph.text:
+            lines.append(f"### {paragraph.text}")
+        elif paragraph.kind is ParagraphKind.TABLE:
+            lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in paragraph.cells) + " |")
+            lines.append("")
+            continue
+        else:
+            lines.append(_markdown_inline(paragraph))
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def to_text(document: Document) -> str:
+    """Plain text: title, metadata lines, then one paragraph per line."""
+    lines = [document.title, ""]
+    for key, value in document.meta.items():
+        lines.append(f"{META_LABELS_ZH.get(key, key)}：{value}")
+    if document.meta:
+        lines.append("")
+    lines.extend(paragraph.text for paragraph in document.paragraphs)
+    return "\n".join(lines) + "\n"

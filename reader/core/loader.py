@@ -1,0 +1,112 @@
+"""Open any supported source (saved page, text report, URL) as a ``Document``."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from reader.core.builder import build_document
+from reader.core.document import Document
+from reader.core.errors import InputTooLargeError, UnsupportedSourceError
+from reader.core.formats.charset import decode_bytes
+from reader.core.formats.fetch import fetch_url, is_url
+from reader.core.formats.html_page import looks_like_html, parse_html
+from reader.core.formats.raw import RawDocument
+from reader.core.formats.text_report import parse_text
+from reader.core.resources import BUNDLED_REPORT_URL, BUNDLED_SOURCE_KEY, is_bundled
+
+MAX_INPUT_BYTES = 32 * 1024 * 1024
+HTML_SUFFIXES = frozenset((".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"))
+MARKDOWN_SUFFIXES = frozenset((".md", ".markdown"))
+TEXT_SUFFIXES = frozenset((".txt", ".text"))
+SUPPORTED_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+
+
+def source_key_for_path(path: Path) -> str:
+    """Canonical key of a file source: the bundled marker or the resolved path."""
+    if is_bundled(path):
+        return BUNDLED_SOURCE_KEY
+    return str(path.resolve())
+
+
+def parse_bytes(
+    data: bytes, *, name: str, source: str, source_key: str, kind: str = "auto", charset: str | None = None
+) -> Document:
+    """Parse raw bytes into a document.
+
+    Args:
+        data: The file or response body.
+        name: File name, used for the fallback title.
+        source: Path or URL as shown to the user.
+        source_key: Canonical key for the document id.
+        kind: ``html``, ``markdown``, ``text`` or ``auto`` (sniff the content).
+        charset: Charset declared out of band (HTTP header), if any.
+
+    Returns:
+        The parsed document.
+
+    Raises:
+        InputError: A subclass saying what is wrong with the input.
+
+    """
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputTooLargeError(f"the file is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB")
+    text, _encoding = decode_bytes(data, charset)
+    if kind == "auto":
+        kind = "html" if looks_like_html(text) else "markdown" if "**" in text or "\n#" in text else "text"
+    raw: RawDocument
+    if kind == "html":
+        raw = parse_html(text)
+    else:
+        raw = parse_text(text, markdown=kind == "markdown", fallback_title=Path(name).stem)
+    return build_document(raw, source, source_key)
+
+
+def load_path(path: Path) -> Document:
+    """Open a file from disk.
+
+    Raises:
+        UnsupportedSourceError: Missing file or a directory.
+        InputError: See ``parse_bytes``.
+
+    """
+    if not path.exists():
+        raise UnsupportedSourceError(f"no such file: {path}")
+    if not path.is_file():
+        raise UnsupportedSourceError(f"not a file: {path}")
+    size = path.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        limit_mb = MAX_INPUT_BYTES // (1024 * 1024)
+        raise InputTooLargeError(f"the file is {size / (1024 * 1024):.0f} MB; the limit is {limit_mb} MB")
+    suffix = path.suffix.lower()
+    kind = (
+        "html"
+        if suffix in HTML_SUFFIXES
+        else "markdown"
+        if suffix in MARKDOWN_SUFFIXES
+        else "text"
+        if suffix in TEXT_SUFFIXES
+        else "auto"
+    )
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UnsupportedSourceError(f"cannot read {path}: {error.strerror or error}") from None
+    document = parse_bytes(data, name=path.name, source=str(path), source_key=source_key_for_path(path), kind=kind)
+    if source_key_for_path(path) == BUNDLED_SOURCE_KEY and not document.url:
+        document = replace(document, url=BUNDLED_REPORT_URL)
+    return document
+
+
+def load_url(url: str, timeout: float = 15.0) -> Document:
+    """Fetch and parse a page; the document id derives from the URL as given."""
+    fetched = fetch_url(url, timeout=timeout, max_bytes=MAX_INPUT_BYTES)
+    kind = "html" if "html" in fetched.content_type else "text" if fetched.content_type == "text/plain" else "auto"
+    name = fetched.url.rstrip("/").rsplit("/", 1)[-1] or "page"
+    document = parse_bytes(fetched.data, name=name, source=url, source_key=url, kind=kind, charset=fetched.charset)
+    return document if document.url else replace(document, url=fetched.url)
+
+
+def load_source(source: str) -> Document:
+    """Open a path or an http(s) URL."""
+    return load_url(source) if is_url(source) else load_path(Path(source).expanduser())

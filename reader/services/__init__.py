@@ -1,0 +1,1 @@
+"""QtCore services: workers, session state, settings. No widgets here."""

@@ -1,0 +1,118 @@
+"""Run blocking work off the GUI thread and deliver results on it.
+
+A task belongs to a *channel*; submitting a new task on a channel makes every
+older task of that channel stale, and stale results are dropped instead of
+delivered. That is how search-as-you-type and rapid re-opening stay correct.
+"""
+
+from __future__ import annotations
+
+import itertools
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; worker threads emit on it, Qt queues the calls."""
+
+    finished = Signal(int, object)
+    failed = Signal(int, object)
+
+
+class _Job(QRunnable):
+    def __init__(self, task_id: int, relay: _Relay, function: Callable[..., Any], args: tuple, kwargs: dict) -> None:
+        super().__init__()
+        self._task_id = task_id
+        self._relay = relay
+        self._function = function
+        self._args = args
+        self._kwargs = kwargs
+
+    def run(self) -> None:
+        try:
+            result = self._function(*self._args, **self._kwargs)
+        except Exception as error:  # delivered to the caller's error callback, never lost
+            error.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self._relay.failed.emit(self._task_id, error)
+        else:
+            self._relay.finished.emit(self._task_id, result)
+
+
+class TaskRunner(QObject):
+    """Submit callables to a thread pool; callbacks run on the GUI thread.
+
+    Args:
+        pool: The pool to run on (a private one by default).
+        parent: Qt parent.
+    """
+
+    def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = pool or QThreadPool(self)
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._on_finished)
+        self._relay.failed.connect(self._on_failed)
+        self._ids = itertools.count(1)
+        self._callbacks: dict[int, tuple[str, Callable[[Any], None], Callable[[Exception], None] | None]] = {}
+        self._latest: dict[str, int] = {}
+
+    def submit(
+        self,
+        function: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None] | None = None,
+        channel: str = "",
+        **kwargs: Any,
+    ) -> int:
+        """Run ``function(*args, **kwargs)`` on a worker thread.
+
+        Args:
+            function: The blocking work.
+            *args: Positional arguments.
+            on_done: Called on the GUI thread with the result.
+            on_error: Called on the GUI thread with the exception.
+            channel: Tasks on the same non-empty channel supersede each other.
+            **kwargs: Keyword arguments.
+
+        Returns:
+            The task id.
+        """
+        task_id = next(self._ids)
+        self._callbacks[task_id] = (channel, on_done, on_error)
+        if channel:
+            self._latest[channel] = task_id
+        self._pool.start(_Job(task_id, self._relay, function, args, kwargs))
+        return task_id
+
+    def cancel_channel(self, channel: str) -> None:
+        """Make every running task of a channel stale."""
+        self._latest[channel] = next(self._ids)
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until all tasks are done (tests and shutdown only)."""
+        return self._pool.waitForDone(msecs)
+
+    def _take(self, task_id: int):
+        entry = self._callbacks.pop(task_id, None)
+        if entry is None:
+            return None
+        channel = entry[0]
+        if channel and self._latest.get(channel) != task_id:
+            return None  # superseded: drop the stale result
+        return entry
+
+    @Slot(int, object)
+    def _on_finished(self, task_id: int, result: object) -> None:
+        entry = self._take(task_id)
+        if entry is not None:
+            entry[1](result)
+
+    @Slot(int, object)
+    def _on_failed(self, task_id: int, error: object) -> None:
+        entry = self._take(task_id)
+        if entry is not None and entry[2] is not None:
+            entry[2](error)  # type: ignore[arg-type]

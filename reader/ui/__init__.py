@@ -1,0 +1,1 @@
+"""Qt widgets: the main window and its panels. Layout and forwarding only."""

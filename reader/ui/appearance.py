@@ -1,0 +1,66 @@
+"""Fonts and colour themes for the reading view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication
+
+# Simplified-Chinese families first: with only Noto CJK installed, Qt otherwise
+# falls back to Noto Sans CJK JP and draws Japanese glyph shapes.
+CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Noto Serif CJK SC",
+    "Source Han Sans SC",
+    "Source Han Serif SC",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "SimSun",
+    "Droid Sans Fallback",
+)
+
+
+def chinese_font_families() -> list[str]:
+    """Installed Simplified-Chinese families in order of preference (may be empty)."""
+    installed = set(QFontDatabase.families())
+    return [family for family in CJK_FAMILIES if family in installed]
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Colours of the reading view."""
+
+    name: str
+    background: str
+    text: str
+    heading: str
+    muted: str
+    rule: str
+    search_hit: str
+    narration: str
+    card: str
+
+
+THEMES = {
+    "light": Theme("light", "#ffffff", "#1f1f1f", "#8c1c13", "#6b6b6b", "#e3e3e3", "#ffe066", "#cfe8ff", "#f6f7f9"),
+    "sepia": Theme("sepia", "#f6efdf", "#3b2f22", "#7a2c13", "#7d6b55", "#e2d6bd", "#f3c969", "#e6d3a8", "#efe5cf"),
+    "dark": Theme("dark", "#1d1f21", "#d8d8d8", "#f0a58c", "#9a9a9a", "#3a3d41", "#7a6520", "#24476b", "#26292c"),
+}
+
+
+def resolve_theme(name: str) -> Theme:
+    """Map a setting (``system`` included) to a concrete theme."""
+    if name == "system":
+        hints = QGuiApplication.styleHints()
+        dark = hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark
+        return THEMES["dark" if dark else "light"]
+    return THEMES.get(name, THEMES["light"])
+
+
+def qcolor(value: str) -> QColor:
+    """A QColor from a hex string."""
+    return QColor(value)

@@ -1,0 +1,125 @@
+"""Start the GUI: application object, translations, fonts, services, window, session."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication
+
+from reader import __version__
+from reader.core.paths import APP_ID, APP_NAME, DATA_DIR_ENV, resolve_data_dir
+from reader.core.resources import bundled_report_path, resources_dir
+from reader.services.documents import DocumentService
+from reader.services.settings import Settings
+from reader.services.tasks import TaskRunner
+from reader.ui.appearance import chinese_font_families
+from reader.ui.main_window import MainWindow
+
+
+def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Arguments of the GUI: an optional source plus global options."""
+    parser = argparse.ArgumentParser(prog=APP_NAME, description="Report Reader")
+    parser.add_argument("source", nargs="?", help="path or URL to open (default: the last session or the bundled report)")
+    parser.add_argument("--data-dir", help="directory for library, index, bookmarks and settings")
+    parser.add_argument("--lang", choices=("zh", "en"), help="user interface language (default: from the system)")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    return parser.parse_args(list(argv))
+
+
+def ui_language(explicit: str | None) -> str:
+    """``zh`` unless asked for English (by option or by the system locale)."""
+    if explicit:
+        return explicit
+    return "en" if QLocale.system().language() == QLocale.Language.English else "zh"
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Load our Chinese catalogue and Qt's own (standard dialogs); English is the source language."""
+    translators: list[QTranslator] = []
+    if language != "zh":
+        return translators
+    catalogues = (
+        (resources_dir() / "translations", "report_reader_zh_CN"),
+        (Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), "qtbase_zh_CN"),
+    )
+    for folder, name in catalogues:
+        translator = QTranslator(app)
+        if translator.load(name, str(folder)):
+            app.installTranslator(translator)
+            translators.append(translator)
+    return translators
+
+
+def configure_fonts(app: QApplication) -> tuple[str, ...]:
+    """Make Simplified-Chinese glyphs win the font fallback, app-wide."""
+    families = tuple(chinese_font_families())
+    font = QFont(app.font())
+    font.setFamilies([font.family(), *families])
+    app.setFont(font)
+    return families
+
+
+def create_settings(data_dir_option: str | None) -> Settings:
+    """Settings in the data directory when one is given explicitly, else the native location."""
+    if data_dir_option or os.environ.get(DATA_DIR_ENV):
+        return Settings(resolve_data_dir(data_dir_option) / "settings.ini")
+    return Settings()
+
+
+def initial_source(args: argparse.Namespace, settings: Settings) -> str:
+    """What to open at start: the argument, the last session, or the bundled report."""
+    if args.source:
+        return args.source
+    last = settings.last_source
+    if last and ("://" in last or Path(last).is_file()):
+        return last
+    return str(bundled_report_path())
+
+
+def _install_excepthook(window: MainWindow, data_dir: Path) -> None:
+    """Unexpected errors go to a log file and a one-line banner, never a traceback on screen."""
+
+    def hook(kind, value, tb) -> None:
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+            with (data_dir / "errors.log").open("a", encoding="utf-8") as log:
+                log.write("".join(traceback.format_exception(kind, value, tb)) + "\n")
+        except OSError:
+            pass
+        window.banner.show_message(window.tr("Unexpected error: %1").replace("%1", f"{kind.__name__}: {value}"))
+
+    sys.excepthook = hook
+
+
+def run_gui(argv: Sequence[str]) -> int:
+    """Run the application until its window closes."""
+    args = parse_gui_args(argv)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    icon_path = resources_dir() / "icons" / "report-reader.svg"
+    if icon_path.exists():
+        app.setWindowIcon(QIcon(str(icon_path)))
+    install_translators(app, ui_language(args.lang))
+    app.setApplicationDisplayName(app.translate("MainWindow", "Report Reader"))
+    families = configure_fonts(app)
+    data_dir = resolve_data_dir(args.data_dir)
+    settings = create_settings(args.data_dir)
+    runner = TaskRunner(parent=app)
+    documents = DocumentService(runner, parent=app)
+    window = MainWindow(documents, settings, runner, families)
+    _install_excepthook(window, data_dir)
+    window.show()
+    window.open_source(initial_source(args, settings))
+    status = app.exec()
+    runner.wait(3000)
+    return status

@@ -1,0 +1,156 @@
+"""The outline dock: the report's own structure, live with the reading position."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.document import Document, OutlineNode
+
+NODE_ID_ROLE = Qt.ItemDataRole.UserRole
+PARAGRAPH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class OutlinePanel(QDockWidget):
+    """Outline tree with a filter box, expand/collapse all and per-node badges.
+
+    Signals:
+        nodeActivated(str): the paragraph id of a clicked or Enter-activated node.
+    """
+
+    nodeActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Outline"), parent)
+        self.setObjectName("outlineDock")
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        row = QHBoxLayout()
+        self.filter_box = QLineEdit(body)
+        self.filter_box.setPlaceholderText(self.tr("Filter outline"))
+        self.filter_box.setAccessibleName(self.tr("Filter outline"))
+        self.filter_box.setClearButtonEnabled(True)
+        self.expand_button = QToolButton(body, text="⊞", toolTip=self.tr("Expand all"))
+        self.expand_button.setAccessibleName(self.tr("Expand all"))
+        self.collapse_button = QToolButton(body, text="⊟", toolTip=self.tr("Collapse all"))
+        self.collapse_button.setAccessibleName(self.tr("Collapse all"))
+        row.addWidget(self.filter_box, 1)
+        row.addWidget(self.expand_button)
+        row.addWidget(self.collapse_button)
+        layout.addLayout(row)
+        self.tree = QTreeWidget(body)
+        self.tree.setObjectName("outlineTree")
+        self.tree.setAccessibleName(self.tr("Outline"))
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderHidden(True)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        layout.addWidget(self.tree, 1)
+        self.setWidget(body)
+        self.setFocusProxy(self.tree)
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._document: Document | None = None
+        self.tree.itemClicked.connect(self._activate)
+        self.tree.itemActivated.connect(self._activate)
+        self.filter_box.textChanged.connect(self.apply_filter)
+        self.expand_button.clicked.connect(self.tree.expandAll)
+        self.collapse_button.clicked.connect(self.tree.collapseAll)
+
+    def show_outline(self, document: Document) -> None:
+        """Fill the tree with a document's outline (parts expanded)."""
+        self._document = document
+        self.tree.clear()
+        self._items = {}
+        for node in document.outline:
+            item = self._add(node, None)
+            item.setExpanded(True)
+        if self.filter_box.text():
+            self.apply_filter(self.filter_box.text())
+
+    def _add(self, node: OutlineNode, parent: QTreeWidgetItem | None) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([node.title, ""])
+        item.setData(0, NODE_ID_ROLE, node.id)
+        item.setData(0, PARAGRAPH_ROLE, node.paragraph)
+        item.setToolTip(0, node.title)
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if parent is None:
+            self.tree.addTopLevelItem(item)
+        else:
+            parent.addChild(item)
+        self._items[node.id] = item
+        for child in node.children:
+            self._add(child, item)
+        return item
+
+    def item_for(self, node_id: str) -> QTreeWidgetItem | None:
+        """The tree item of an outline node."""
+        return self._items.get(node_id)
+
+    def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.nodeActivated.emit(item.data(0, PARAGRAPH_ROLE))
+
+    def follow_paragraph(self, paragraph_index: int) -> None:
+        """Select the node holding a paragraph, expand its ancestors, keep focus where it is."""
+        if self._document is None or not 0 <= paragraph_index < len(self._document.paragraphs):
+            return
+        node_id = self._document.paragraphs[paragraph_index].section
+        item = self._items.get(node_id) if node_id else None
+        if item is None:
+            self.tree.clearSelection()
+            return
+        if self.tree.currentItem() is item:
+            return
+        parent = item.parent()
+        while parent is not None:
+            parent.setExpanded(True)
+            parent = parent.parent()
+        blocker = self.tree.blockSignals(True)
+        self.tree.setCurrentItem(item)
+        self.tree.blockSignals(blocker)
+        self.tree.scrollToItem(item, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def current_node_id(self) -> str | None:
+        """Id of the selected node."""
+        item = self.tree.currentItem()
+        return item.data(0, NODE_ID_ROLE) if item else None
+
+    def set_badges(self, counts: dict[str, int], tooltip: str = "") -> None:
+        """Show a count beside nodes (search hits, bookmarks); nodes not named get none."""
+        for node_id, item in self._items.items():
+            count = counts.get(node_id, 0)
+            item.setText(1, str(count) if count else "")
+            item.setToolTip(1, tooltip.format(count=count) if count and tooltip else "")
+
+    def apply_filter(self, text: str) -> None:
+        """Show only nodes whose title contains ``text`` (and their ancestors)."""
+        needle = text.strip().lower()
+
+        def visit(item: QTreeWidgetItem) -> bool:
+            own = not needle or needle in item.text(0).lower()
+            shown_child = False
+            for index in range(item.childCount()):
+                shown_child = visit(item.child(index)) or shown_child
+            visible = own or shown_child
+            item.setHidden(not visible)
+            if needle and shown_child:
+                item.setExpanded(True)
+            return visible
+
+        for index in range(self.tree.topLevelItemCount()):
+            visit(self.tree.topLevelItem(index))

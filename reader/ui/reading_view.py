@@ -1,0 +1,255 @@
+"""The reading view: a typeset report in a centred column, with position tracking."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
+
+from reader.core.document import Document
+from reader.ui.typesetter import NO_PARAGRAPH, TypeStyle, typeset
+
+# A comfortable line of Chinese holds about 36-40 characters.
+COLUMN_CHARACTERS = 38
+
+
+class ReadingView(QTextBrowser):
+    """Shows one document and reports where the reader is.
+
+    Signals:
+        topParagraphChanged(int, int): paragraph index and offset at the top of
+            the view, after scrolling settles.
+        zoomRequested(int): +1 / -1 from Ctrl+wheel.
+        paragraphClicked(int, int): a plain click (no selection) on a paragraph.
+    """
+
+    topParagraphChanged = Signal(int, int)
+    zoomRequested = Signal(int)
+    paragraphClicked = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readingView")
+        self.setAccessibleName(self.tr("Report text"))
+        self.setOpenLinks(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self._document: Document | None = None
+        self._style: TypeStyle | None = None
+        self._block_of_paragraph: dict[int, int] = {}
+        self._highlights: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._extra_actions: list[QAction] = []
+        self._settle = QTimer(self, singleShot=True, interval=60)
+        self._settle.timeout.connect(self._emit_top)
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._settle.start())
+
+    # Content --------------------------------------------------------------
+    @property
+    def current_document(self) -> Document | None:
+        """The document shown."""
+        return self._document
+
+    @property
+    def type_style(self) -> TypeStyle | None:
+        """The style the document is typeset with."""
+        return self._style
+
+    def show_document(self, document: Document, style: TypeStyle, position: tuple[int, int] | None = None) -> None:
+        """Typeset and show a document, optionally at a paragraph position."""
+        self._document = document
+        self._highlights.clear()
+        self.setExtraSelections([])
+        self._apply(style)
+        self.scroll_to_paragraph(*(position or (0, 0)))
+
+    def restyle(self, style: TypeStyle) -> None:
+        """Change font size, spacing or theme, keeping the paragraph at the top where it is."""
+        if self._document is None:
+            self._style = style
+            return
+        anchor = self.top_position()
+        self._apply(style)
+        self.scroll_to_paragraph(*anchor)
+
+    def _apply(self, style: TypeStyle) -> None:
+        self._style = style
+        text_document: QTextDocument = typeset(self._document, style)
+        self.setDocument(text_document)
+        self._index_blocks()
+        self.viewport().setStyleSheet(f"background-color: {style.theme.background};")
+        self.setStyleSheet(f"QTextBrowser {{ background-color: {style.theme.background}; }}")
+        self._center_column()
+
+    def _index_blocks(self) -> None:
+        self._block_of_paragraph = {}
+        block = self.document().begin()
+        while block.isValid():
+            state = block.userState()
+            if state != NO_PARAGRAPH and state not in self._block_of_paragraph:
+                self._block_of_paragraph[state] = block.blockNumber()
+            block = block.next()
+
+    # Geometry ------------------------------------------------------------
+    def resizeEvent(self, event) -> None:  # noqa: D102 - Qt override
+        anchor = self.top_position() if self._document is not None else None
+        super().resizeEvent(event)
+        self._center_column()
+        if anchor is not None:
+            self.scroll_to_paragraph(*anchor)
+
+    def _center_column(self) -> None:
+        if self._style is None:
+            return
+        width = self.viewport().width()
+        column = COLUMN_CHARACTERS * self._style.font_px
+        side = max(0.0, (width - column) / 2 - self.document().documentMargin())
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        if abs(fmt.leftMargin() - side) > 0.5:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            root.setFrameFormat(fmt)
+
+    # Positions -----------------------------------------------------------
+    def paragraph_at(self, cursor: QTextCursor) -> tuple[int, int]:
+        """Paragraph index and offset of a cursor position."""
+        block = cursor.block()
+        state = block.userState()
+        probe = block
+        while state == NO_PARAGRAPH and probe.previous().isValid():
+            probe = probe.previous()
+            state = probe.userState()
+        if state == NO_PARAGRAPH:
+            return 0, 0
+        offset = cursor.position() - block.position() if probe == block else 0
+        return state, offset
+
+    def top_position(self) -> tuple[int, int]:
+        """Paragraph index and character offset of the first visible line."""
+        if self._document is None:
+            return 0, 0
+        margin = int(self.document().documentMargin())
+        cursor = self.cursorForPosition(QPoint(self.viewport().width() // 2, min(margin // 2 + 2, 8)))
+        index, offset = self.paragraph_at(cursor)
+        block = cursor.block()
+        layout = block.layout()
+        line = layout.lineForTextPosition(cursor.position() - block.position()) if layout else None
+        if line is not None and line.isValid():
+            offset = line.textStart()
+        return index, offset
+
+    def paragraph_position(self, index: int) -> int:
+        """Absolute document position where a paragraph starts (-1 if unknown)."""
+        number = self._block_of_paragraph.get(index)
+        if number is None:
+            return -1
+        return self.document().findBlockByNumber(number).position()
+
+    def scroll_to_paragraph(self, index: int, offset: int = 0) -> None:
+        """Put paragraph ``index`` (at ``offset``) at the top of the view."""
+        number = self._block_of_paragraph.get(index)
+        if number is None:
+            return
+        block = self.document().findBlockByNumber(number)
+        layout_rect = self.document().documentLayout().blockBoundingRect(block)
+        y = layout_rect.top()
+        layout = block.layout()
+        if offset > 0 and layout is not None and layout.lineCount() > 0:
+            line = layout.lineForTextPosition(min(offset, max(0, block.length() - 1)))
+            if line.isValid():
+                y += line.y()
+        if block.userState() != NO_PARAGRAPH and index == 0:
+            y = 0.0
+        self.verticalScrollBar().setValue(round(y))
+        self._settle.start()
+
+    def ensure_paragraph_visible(self, index: int, start: int = 0) -> None:
+        """Scroll only if the position is not already on screen."""
+        position = self.paragraph_position(index)
+        if position < 0:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position + start)
+        rect = self.cursorRect(cursor)
+        if rect.top() < 0 or rect.bottom() > self.viewport().height():
+            self.scroll_to_paragraph(index, start)
+            bar = self.verticalScrollBar()
+            bar.setValue(max(0, bar.value() - self.viewport().height() // 4))
+
+    def is_position_visible(self, index: int, start: int = 0) -> bool:
+        """Whether a paragraph position is on screen."""
+        position = self.paragraph_position(index)
+        if position < 0:
+            return False
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position + start)
+        rect = self.cursorRect(cursor)
+        return rect.bottom() >= 0 and rect.top() <= self.viewport().height()
+
+    def _emit_top(self) -> None:
+        if self._document is not None:
+            self.topParagraphChanged.emit(*self.top_position())
+
+    # Selection -------------------------------------------------------------
+    def selection_paragraph(self) -> int | None:
+        """Index of the paragraph where the selection (or the cursor) starts."""
+        cursor = self.textCursor()
+        start = QTextCursor(self.document())
+        start.setPosition(cursor.selectionStart())
+        return self.paragraph_at(start)[0] if self._document else None
+
+    # Highlights ------------------------------------------------------------
+    def set_highlights(self, key: str, ranges: list[tuple[int, int, int]], color: str) -> None:
+        """Highlight character ranges ``(paragraph index, start, end)`` under a key."""
+        selections = []
+        for index, start, end in ranges:
+            base = self.paragraph_position(index)
+            if base < 0:
+                continue
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(base + start)
+            cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(color))
+            selection.format = fmt
+            selections.append(selection)
+        self._highlights[key] = selections
+        self.setExtraSelections([s for group in self._highlights.values() for s in group])
+
+    def clear_highlights(self, key: str) -> None:
+        """Remove one kind of highlight."""
+        if self._highlights.pop(key, None) is not None:
+            self.setExtraSelections([s for group in self._highlights.values() for s in group])
+
+    # Input -------------------------------------------------------------------
+    def set_context_actions(self, actions: list[QAction]) -> None:
+        """Extra actions shown in the context menu (copy with citation, bookmark...)."""
+        self._extra_actions = actions
+
+    def contextMenuEvent(self, event) -> None:  # noqa: D102 - Qt override
+        menu = self.createStandardContextMenu(event.pos())
+        if self._extra_actions:
+            menu.addSeparator()
+            for action in self._extra_actions:
+                menu.addAction(action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def wheelEvent(self, event) -> None:  # noqa: D102 - Qt override
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoomRequested.emit(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: D102 - Qt override
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection() and self._document:
+            cursor = self.cursorForPosition(event.position().toPoint())
+            self.paragraphClicked.emit(*self.paragraph_at(cursor))

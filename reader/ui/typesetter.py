@@ -1,0 +1,174 @@
+"""Typeset a ``Document`` into a ``QTextDocument``.
+
+The document is built block by block with explicit formats instead of HTML:
+QTextDocument ignores ``text-indent: 2em``, and building blocks lets every
+block carry its paragraph index (``QTextBlock.userState``), which is how the
+view maps scroll positions, selections and highlights back to paragraphs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+    QTextLength,
+    QTextTableFormat,
+)
+
+from reader.core.document import Document, Paragraph, ParagraphKind
+from reader.ui.appearance import Theme
+
+NO_PARAGRAPH = -1
+
+
+@dataclass(frozen=True)
+class TypeStyle:
+    """Everything that decides how the text looks.
+
+    Attributes:
+        font_px: Body text size in pixels.
+        line_spacing: Line height in percent.
+        families: Font families, most preferred first.
+        theme: Colours.
+    """
+
+    font_px: int
+    line_spacing: int
+    families: tuple[str, ...]
+    theme: Theme
+
+    def font(self, scale: float = 1.0, bold: bool = False) -> QFont:
+        """A font of this style at ``scale`` times the body size."""
+        font = QFont()
+        if self.families:
+            font.setFamilies(list(self.families))
+        font.setPixelSize(max(1, round(self.font_px * scale)))
+        font.setBold(bold)
+        return font
+
+
+def _char_format(style: TypeStyle, scale: float = 1.0, bold: bool = False, color: str | None = None) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFont(style.font(scale, bold), QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesAll)
+    fmt.setForeground(QBrush(QColor(color or style.theme.text)))
+    return fmt
+
+
+def _block_format(style: TypeStyle, paragraph: Paragraph, index_in_title: int) -> QTextBlockFormat:
+    fmt = QTextBlockFormat()
+    fmt.setLineHeight(float(style.line_spacing), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    px = style.font_px
+    fmt.setBottomMargin(px * 0.55)
+    kind = paragraph.kind
+    if kind is ParagraphKind.TITLE:
+        fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        fmt.setBottomMargin(px * (0.9 if index_in_title == 0 else 0.25))
+        fmt.setTopMargin(px * (1.2 if index_in_title == 0 else 0))
+    elif kind is ParagraphKind.PART:
+        fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        fmt.setTopMargin(px * 1.6)
+        fmt.setBottomMargin(px * 0.9)
+    elif paragraph.centered:
+        fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    else:
+        fmt.setAlignment(Qt.AlignmentFlag.AlignJustify)
+        # Two characters of first-line indent, in pixels: QTextDocument has no em unit.
+        fmt.setTextIndent(2 * px)
+    if kind is ParagraphKind.SECTION:
+        fmt.setTopMargin(px * 0.6)
+    return fmt
+
+
+def _run_format(style: TypeStyle, paragraph: Paragraph, bold: bool, index_in_title: int) -> QTextCharFormat:
+    theme = style.theme
+    if paragraph.kind is ParagraphKind.TITLE:
+        scale = 1.6 if index_in_title == 0 else 1.05
+        return _char_format(style, scale, True, theme.heading if index_in_title == 0 else theme.text)
+    if paragraph.kind is ParagraphKind.PART:
+        return _char_format(style, 1.25, True, theme.heading)
+    if paragraph.kind is ParagraphKind.SECTION and bold:
+        return _char_format(style, 1.0, True, theme.heading)
+    return _char_format(style, 1.0, bold)
+
+
+def typeset(document: Document, style: TypeStyle) -> QTextDocument:
+    """Build the reading document.
+
+    Args:
+        document: What to show.
+        style: How to show it.
+
+    Returns:
+        A QTextDocument whose blocks carry their paragraph index as user state
+        (table cells included; ``NO_PARAGRAPH`` for spacer blocks).
+    """
+    text_document = QTextDocument()
+    text_document.setDefaultFont(style.font())
+    text_document.setDocumentMargin(style.font_px * 1.5)
+    text_document.setUndoRedoEnabled(False)
+    cursor = QTextCursor(text_document)
+    cursor.beginEditBlock()
+    paragraphs = document.paragraphs
+    first_block = True
+    title_line = 0
+    index = 0
+    while index < len(paragraphs):
+        paragraph = paragraphs[index]
+        if paragraph.kind is ParagraphKind.TABLE:
+            end = index
+            while end < len(paragraphs) and paragraphs[end].kind is ParagraphKind.TABLE:
+                end += 1
+            if not first_block:
+                cursor.insertBlock()
+            _insert_table(cursor, style, paragraphs, index, end)
+            first_block = False
+            index = end
+            continue
+        block_format = _block_format(style, paragraph, title_line)
+        if first_block:
+            cursor.setBlockFormat(block_format)
+            first_block = False
+        else:
+            cursor.insertBlock(block_format)
+        for run in paragraph.runs:
+            cursor.insertText(run.text, _run_format(style, paragraph, run.bold, title_line))
+        cursor.block().setUserState(index)
+        if paragraph.kind is ParagraphKind.TITLE:
+            title_line += 1
+        index += 1
+    cursor.endEditBlock()
+    return text_document
+
+
+def _insert_table(cursor: QTextCursor, style: TypeStyle, paragraphs, start: int, end: int) -> None:
+    rows = paragraphs[start:end]
+    columns = max(len(row.cells) for row in rows) or 1
+    table_format = QTextTableFormat()
+    table_format.setBorder(0.5)
+    table_format.setBorderBrush(QBrush(QColor(style.theme.rule)))
+    table_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+    table_format.setCellPadding(style.font_px * 0.3)
+    table_format.setCellSpacing(0)
+    table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    table_format.setBottomMargin(style.font_px)
+    table = cursor.insertTable(len(rows), columns, table_format)
+    small = _char_format(style, 0.9)
+    for row_number, row in enumerate(rows):
+        cells = list(row.cells)
+        # Rows with fewer cells (merged cells in the source) fill from the right,
+        # which keeps the detailed columns aligned.
+        offset = columns - len(cells)
+        for column, text in enumerate(cells):
+            cell_cursor = table.cellAt(row_number, column + offset).firstCursorPosition()
+            cell_cursor.insertText(text, small)
+            cell_cursor.block().setUserState(start + row_number)
+    cursor.movePosition(QTextCursor.MoveOperation.End)

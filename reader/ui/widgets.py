@@ -1,0 +1,122 @@
+"""Small widgets: the collapsible metadata card and the inline message banner."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from reader.core.document import Document
+
+
+class MetadataCard(QFrame):
+    """The page's metadata table (索引号, 主题分类, …) above the text; folds to one line.
+
+    Signals:
+        collapsedChanged(bool)
+    """
+
+    collapsedChanged = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("metadataCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 4, 10, 6)
+        self.toggle = QToolButton(self)
+        self.toggle.setCheckable(True)
+        self.toggle.setChecked(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setAccessibleName(self.tr("Document information"))
+        self.title_label = QLabel(self)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        header = QHBoxLayout()
+        header.addWidget(self.toggle)
+        header.addWidget(self.title_label, 1)
+        layout.addLayout(header)
+        self.body = QWidget(self)
+        self.grid = QGridLayout(self.body)
+        self.grid.setContentsMargins(22, 0, 0, 0)
+        self.grid.setHorizontalSpacing(12)
+        self.grid.setVerticalSpacing(2)
+        layout.addWidget(self.body)
+        self.toggle.toggled.connect(self._on_toggled)
+        self._labels = self._label_texts()
+
+    def _label_texts(self) -> dict[str, str]:
+        return {
+            "index_no": self.tr("Index no."),
+            "category": self.tr("Category"),
+            "issuer": self.tr("Issued by"),
+            "written_date": self.tr("Date written"),
+            "published": self.tr("Published"),
+            "source_org": self.tr("Source"),
+            "doc_no": self.tr("Document no."),
+            "keywords": self.tr("Keywords"),
+        }
+
+    def show_metadata(self, document: Document) -> None:
+        """Fill the card from a document (hidden when it has no metadata)."""
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.toggle.setText(self.tr("Document information"))
+        self.title_label.setText(f"<b>{document.title}</b>")
+        for row, (key, value) in enumerate(document.meta.items()):
+            label = QLabel(self._labels.get(key, key) + "：", self.body)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            shown = QLabel(value, self.body)
+            shown.setObjectName(f"meta_{key}")
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            shown.setWordWrap(True)
+            self.grid.addWidget(label, row // 2, (row % 2) * 2)
+            self.grid.addWidget(shown, row // 2, (row % 2) * 2 + 1)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnStretch(3, 1)
+        self.setVisible(bool(document.meta) or bool(document.title))
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        """Fold or unfold the card."""
+        self.toggle.setChecked(not collapsed)
+
+    @property
+    def collapsed(self) -> bool:
+        """Whether the card is folded."""
+        return not self.toggle.isChecked()
+
+    def _on_toggled(self, expanded: bool) -> None:
+        self.body.setVisible(expanded)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        self.collapsedChanged.emit(not expanded)
+
+
+class MessageBanner(QFrame):
+    """A one-line message above the text (errors, notices), closable; never modal."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 4, 4)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton(self, text="✕", autoRaise=True)
+        close.setAccessibleName(self.tr("Close message"))
+        close.clicked.connect(self.hide)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close)
+        self.hide()
+
+    def show_message(self, text: str, error: bool = True) -> None:
+        """Show a message; errors get a warning colour."""
+        colour = "#fdecea" if error else "#e8f4fd"
+        border = "#f5c2c0" if error else "#b6dcf6"
+        self.setStyleSheet(f"#messageBanner {{ background: {colour}; border: 1px solid {border}; color: #1f1f1f; }}")
+        self.label.setText(text)
+        self.setAccessibleDescription(text)
+        self.show()

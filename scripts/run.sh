@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Set everything up if needed, then start Report Reader on the bundled report
+# (or on the path/URL given as argument).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/bootstrap.sh"
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+  echo "[run] no display found: starting on a virtual screen (xvfb-run)" >&2
+  exec xvfb-run -a -s "-screen 0 1440x900x24" "$ROOT/.venv/bin/report-reader" "$@"
+fi
+exec "$ROOT/.venv/bin/report-reader" "$@"

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Set everything up if needed, then run the whole test suite:
+# ruff, the import-linter layer contracts, and pytest (core, services, widgets, end-to-end).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/bootstrap.sh"
+cd "$ROOT"
+export QT_QPA_PLATFORM=offscreen
+echo "[test] ruff" >&2
+.venv/bin/ruff check .
+echo "[test] import-linter" >&2
+.venv/bin/lint-imports
+echo "[test] pytest" >&2
+exec .venv/bin/python -m pytest "$@"

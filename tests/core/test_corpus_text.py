@@ -1,0 +1,113 @@
+"""All 74 text reports: right title, whole body, no page chrome, parts in the outline."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reader.core.formats.text_report import parse_front_matter
+from reader.core.loader import load_path
+from tests.conftest import CORPUS
+
+TEXT_DIR = CORPUS / "text"
+FILES = sorted(TEXT_DIR.glob("*/*")) if TEXT_DIR.exists() else []
+if not FILES:
+    pytest.skip(f"shared corpus not found at {CORPUS} (set REPORT_READER_CORPUS)", allow_module_level=True)
+
+EXPECTED_TITLES = {
+    "gwy_1955_wikisource.txt": "关于第一个五年计划的报告",
+    "gwy_2024_wikisource.txt": "2024年政府工作报告",
+    "gwy_2025_wikisource.txt": "2025年政府工作报告",
+    "npc_2024_jueyi_on_gwy_report_wikisource.txt": "第十四届全国人民代表大会第二次会议关于政府工作报告的决议",
+    "guangdong_2026_pagetext.txt": "2026年政府工作报告",
+    "guizhou_2026_pagetext.txt": "2026年政府工作报告",
+    "ningxia_2026_pagetext.txt": "2026年政府工作报告",
+    "shaanxi_2026_pagetext.txt": "陕西省2026年政府工作报告",
+    "sichuan_2026_pagetext.txt": "2026年四川省人民政府工作报告",
+    "yunnan_2026_pagetext.txt": "2026年政府工作报告",
+    "zhejiang_2026_pagetext.txt": "2026年浙江省政府工作报告",
+}
+# Words that only page furniture uses, and whole lines that are furniture.
+CHROME_WORDS = (
+    "扫一扫",
+    "责任编辑",
+    "打印本页",
+    "关闭窗口",
+    "【字体",
+    "【字号",
+    "阅读量",
+    "维基文库",
+    "Public domain",
+    "本作品",
+    "当前位置",
+    "您的位置",
+)
+CHROME_LINES = re.compile(
+    r"^(分享[:：到]?|首页|>|来源[:：]?.*|时间[:：]?.*|发表时间[:：]?|[大中小]|】|【|收藏|下载|打印|全屏|"
+    r"相关(报道|链接|附件|文档)[:：>》]*|\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?)$"
+)
+PART_LINE_RE = re.compile(r"^(?:#+\s*|\*\*)?([一二三四五六七八九十]{1,3}、[^。；]{1,36}?)(?:\*\*)?$")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s*#]+", "", text)
+
+
+def _expected_title(path: Path) -> str:
+    if path.name in EXPECTED_TITLES:
+        return EXPECTED_TITLES[path.name]
+    fields, _ = parse_front_matter(path.read_text(encoding="utf-8"))
+    year = re.search(r"_(\d{4})", path.name).group(1)
+    title = fields.get("title", "政府工作报告")
+    return title if re.search(r"\d{4}年", title) else f"{year}年{title}"
+
+
+@pytest.fixture(scope="module", params=FILES, ids=lambda p: p.name)
+def report(request):
+    return request.param, load_path(request.param)
+
+
+def test_title(report):
+    path, document = report
+    assert document.title == _expected_title(path)
+
+
+def test_whole_body_is_kept(report):
+    path, document = report
+    ours = _squash("".join(p.text for p in document.paragraphs))
+    _, body = parse_front_matter(path.read_text(encoding="utf-8"))
+    body = re.sub(r"<!--.*?-->", "", body, flags=re.S)
+    if path.suffix == ".md":
+        lines = [line for line in body.splitlines() if line.strip() and not line.startswith("原标题")]
+        assert ours == _squash("".join(lines))
+        return
+    start = body.index("各位代表：") if "各位代表：" in body else 0
+    closing = [m.end() for m in re.finditer(r"各位代表！[^\n]*", body)]
+    end = closing[-1] if closing else body.index("本作品")
+    assert _squash(body[start:end]) in ours
+
+
+def test_no_page_chrome(report):
+    path, document = report
+    ours = "".join(p.text for p in document.paragraphs)
+    for word in CHROME_WORDS:
+        assert word not in ours, f"{word!r} left in {path.name}"
+    for paragraph in document.paragraphs:
+        assert not CHROME_LINES.match(paragraph.text), f"{paragraph.text!r} left in {path.name}"
+
+
+def test_part_headings_reach_the_outline(report):
+    path, document = report
+    _, body = parse_front_matter(path.read_text(encoding="utf-8"))
+    expected = [m.group(1).strip() for line in body.splitlines() if (m := PART_LINE_RE.match(line.strip()))]
+    top = {node.title for node in document.outline}
+    for title in expected:
+        assert title.rstrip("：:") in top, f"{title} missing from the outline of {path.name}"
+    if len(expected) >= 2:
+        assert len(document.outline) >= 2
+
+
+def test_there_are_74_reports():
+    assert len(FILES) == 74
