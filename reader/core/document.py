@@ -7,12 +7,11 @@ between threads (the GUI, the indexer, the narrator) without copying.
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from reader.core.text_utils import normalize_space
+from reader.core.text_utils import fold_width
 
 
 class ParagraphKind(StrEnum):
@@ -206,9 +205,8 @@ class Document:
 
 
 def normalize_for_id(text: str) -> str:
-    """Normalise text for id derivation: NFKC, no whitespace at all."""
-    folded = unicodedata.normalize("NFKC", normalize_space(text))
-    return "".join(folded.split())
+    """Normalise text for id derivation: full-width forms folded, no whitespace at all."""
+    return "".join(fold_width(text).split())
 
 
 def paragraph_ids(texts: Iterable[str]) -> list[str]:

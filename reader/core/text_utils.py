@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # Spaces that government pages use for indentation and layout.
 _SPACE_CHARS = " \t\r\n\f\v\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff"
@@ -64,6 +63,11 @@ def is_cjk(char: str) -> bool:
     return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2FFFF
 
 
+_IMPLAUSIBLE_RE = re.compile(
+    "[^\x20-\x7e\t\r\n\u00a0\u00b7\u00d7\u00c0-\u024f\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\ufeff]"
+)
+
+
 def plausible_text_ratio(text: str) -> float:
     """Share of characters that look like real Chinese/Latin prose.
 
@@ -75,24 +79,10 @@ def plausible_text_ratio(text: str) -> float:
 
     Returns:
         A ratio between 0 and 1; real pages score above 0.95.
-
     """
     if not text:
         return 0.0
-    good = 0
-    for char in text:
-        code = ord(char)
-        if (
-            0x20 <= code < 0x7F
-            or char in "\t\r\n"
-            or 0x4E00 <= code <= 0x9FFF
-            or 0x3000 <= code <= 0x303F
-            or 0xFF00 <= code <= 0xFFEF
-            or 0x2000 <= code <= 0x206F
-            or code in (0xA0, 0xB7, 0xD7, 0xFEFF)
-        ) or (unicodedata.category(char) in ("Ll", "Lu") and code < 0x250):
-            good += 1
-    return good / len(text)
+    return 1 - len(_IMPLAUSIBLE_RE.findall(text)) / len(text)
 
 
 _SENTENCE_END = "。！？；"

@@ -135,7 +135,10 @@ class Settings:
         """Saved geometry and dock/toolbar state."""
         geometry = self._qs.value("window/geometry")
         state = self._qs.value("window/state")
-        return (geometry if isinstance(geometry, QByteArray) else None, state if isinstance(state, QByteArray) else None)
+        return (
+            geometry if isinstance(geometry, QByteArray) else None,
+            state if isinstance(state, QByteArray) else None,
+        )
 
     def set_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
         """Remember window geometry and dock layout."""

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontInfo, QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader import __version__
@@ -26,7 +28,9 @@ from reader.ui.main_window import MainWindow
 def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
     """Arguments of the GUI: an optional source plus global options."""
     parser = argparse.ArgumentParser(prog=APP_NAME, description="Report Reader")
-    parser.add_argument("source", nargs="?", help="path or URL to open (default: the last session or the bundled report)")
+    parser.add_argument(
+        "source", nargs="?", help="path or URL to open (default: the last session or the bundled report)"
+    )
     parser.add_argument("--data-dir", help="directory for library, index, bookmarks and settings")
     parser.add_argument("--lang", choices=("zh", "en"), help="user interface language (default: from the system)")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -98,6 +102,37 @@ def _install_excepthook(window: MainWindow, data_dir: Path) -> None:
     sys.excepthook = hook
 
 
+READY_FILE_ENV = "REPORT_READER_READY_FILE"
+
+
+def _write_ready_file(window: MainWindow, path: str) -> None:
+    """Tell a supervising process (the end-to-end tests) that the first page is up, and with which font."""
+    document = window.document
+    view_font = window.view.document().defaultFont()
+    info = {
+        "title": document.title if document else "",
+        "font_family": QFontInfo(view_font).family(),
+        "font_families": view_font.families(),
+        "font_px": view_font.pixelSize(),
+        "window": [window.x(), window.y(), window.width(), window.height()],
+        "pid": os.getpid(),
+    }
+    Path(path).write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
+
+
+def _quit_on_sigterm(window: MainWindow) -> QTimer:
+    """Close the window (saving the session) on SIGTERM, as on logout.
+
+    Python runs signal handlers only between bytecodes, so a timer wakes the
+    interpreter regularly while Qt's event loop waits.
+    """
+    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, window.close))
+    wake = QTimer(window)
+    wake.start(250)
+    wake.timeout.connect(lambda: None)
+    return wake
+
+
 def run_gui(argv: Sequence[str]) -> int:
     """Run the application until its window closes."""
     args = parse_gui_args(argv)
@@ -118,6 +153,10 @@ def run_gui(argv: Sequence[str]) -> int:
     documents = DocumentService(runner, parent=app)
     window = MainWindow(documents, settings, runner, families)
     _install_excepthook(window, data_dir)
+    _quit_on_sigterm(window)
+    ready_file = os.environ.get(READY_FILE_ENV)
+    if ready_file:
+        window.documentShown.connect(lambda _doc: QTimer.singleShot(300, lambda: _write_ready_file(window, ready_file)))
     window.show()
     window.open_source(initial_source(args, settings))
     status = app.exec()

@@ -36,8 +36,6 @@ from reader.ui.reading_view import ReadingView
 from reader.ui.typesetter import TypeStyle
 from reader.ui.widgets import MessageBanner, MetadataCard
 
-OPEN_FILTER = "Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)"
-
 
 def split_fragment(source: str) -> tuple[str, str]:
     """Split ``…#n123`` into the address to load and the outline node to jump to."""
@@ -164,7 +162,11 @@ class MainWindow(QMainWindow):
         self.act_large = self._action(self.tr("Large"), lambda: self.set_font_px(PAGE_ZOOM_PRESETS["large"]))
         self.act_medium = self._action(self.tr("Medium"), lambda: self.set_font_px(PAGE_ZOOM_PRESETS["medium"]))
         self.act_small = self._action(self.tr("Small"), lambda: self.set_font_px(PAGE_ZOOM_PRESETS["small"]))
-        for action, name in ((self.act_large, "actLarge"), (self.act_medium, "actMedium"), (self.act_small, "actSmall")):
+        for action, name in (
+            (self.act_large, "actLarge"),
+            (self.act_medium, "actMedium"),
+            (self.act_small, "actSmall"),
+        ):
             action.setObjectName(name)
         self.act_fullscreen = self._action(
             self.tr("&Full Screen"), self.toggle_full_screen, key(key.StandardKey.FullScreen), "actFullScreen", True
@@ -182,14 +184,17 @@ class MainWindow(QMainWindow):
         }
         self.theme_actions = {}
         for name in THEMES:
-            action = self._action(theme_names[name], lambda _c=False, n=name: self.set_theme(n), None, f"theme_{name}", True)
+            action = self._action(
+                theme_names[name], lambda _c=False, n=name: self.set_theme(n), None, f"theme_{name}", True
+            )
             self.theme_group.addAction(action)
             self.theme_actions[name] = action
         self.spacing_group = QActionGroup(self)
         self.spacing_actions = {}
         for value in LINE_SPACINGS:
-            action = self._action(f"{value / 100:g}×", lambda _c=False, v=value: self.set_line_spacing(v), None,
-                                  f"spacing_{value}", True)
+            action = self._action(
+                f"{value / 100:g}×", lambda _c=False, v=value: self.set_line_spacing(v), None, f"spacing_{value}", True
+            )
             self.spacing_group.addAction(action)
             self.spacing_actions[value] = action
 
@@ -231,6 +236,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.act_next_panel)
         self.view_menu = view_menu
         self.help_menu = menu_bar.addMenu(self.tr("&Help"))
+        self.act_about = self.help_menu.addAction(self.tr("&About Report Reader"), self.show_about)
+        self.act_about.setObjectName("actAbout")
         self.view.set_context_actions([self.act_cite, self.act_section_link])
 
     def _build_toolbar(self) -> None:
@@ -276,7 +283,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         hints = QGuiApplication.styleHints()
         if hints is not None:
-            hints.colorSchemeChanged.connect(lambda _scheme: self._restyle() if self.settings.theme == "system" else None)
+            hints.colorSchemeChanged.connect(
+                lambda _scheme: self._restyle() if self.settings.theme == "system" else None
+            )
 
     def _restore_layout(self) -> None:
         geometry, state = self.settings.window_state()
@@ -284,6 +293,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+        else:
+            self.resizeDocks([self.outline], [320], Qt.Orientation.Horizontal)
         self.metadata.set_collapsed(self.settings.metadata_collapsed)
         self.act_metadata.setChecked(not self.settings.metadata_collapsed)
         self.theme_actions[self.settings.theme].setChecked(True)
@@ -298,7 +309,9 @@ class MainWindow(QMainWindow):
         )
 
     def _restyle(self) -> None:
-        self.view.restyle(self.type_style())
+        style = self.type_style()
+        self.view.restyle(style)
+        self.metadata.apply_theme(style.theme)
         self._sync_size_buttons()
 
     def set_font_px(self, size: int) -> None:
@@ -346,7 +359,9 @@ class MainWindow(QMainWindow):
     def open_file_dialog(self) -> None:
         """File → Open."""
         start = str(Path(self.document.source).parent) if self.document and "://" not in self.document.source else ""
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Report"), start, self.tr(OPEN_FILTER))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open Report"), start, self.tr("Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)")
+        )
         if path:
             self.open_source(path)
 
@@ -391,9 +406,11 @@ class MainWindow(QMainWindow):
             saved = self.settings.position(document.id)
             if saved is not None and document.paragraph_index(saved.paragraph) >= 0:
                 position = (document.paragraph_index(saved.paragraph), saved.offset)
+        style = self.type_style()
         self.metadata.show_metadata(document)
+        self.metadata.apply_theme(style.theme)
         self.outline.show_outline(document)
-        self.view.show_document(document, self.type_style(), position)
+        self.view.show_document(document, style, position)
         self.setWindowTitle(self.tr("%1 — Report Reader").replace("%1", document.title))
         self.settings.last_source = source
         self.settings.add_recent(source)
@@ -430,7 +447,9 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             index, offset = self.view.top_position()
             if 0 <= index < len(self.document.paragraphs):
-                self.settings.set_position(self.document.id, ReadingPosition(self.document.paragraphs[index].id, offset))
+                self.settings.set_position(
+                    self.document.id, ReadingPosition(self.document.paragraphs[index].id, offset)
+                )
 
     def focus_next_panel(self) -> None:
         """F6: cycle focus between the text and the visible docks."""
@@ -501,8 +520,14 @@ class MainWindow(QMainWindow):
         """Write the open document to a PDF on a worker thread."""
         from reader.ui.printing import export_pdf
 
-        self._run_export(self.tr("Exporting PDF…"), export_pdf, self.document, path, self.families,
-                         done_message=self.tr("PDF written: %1").replace("%1", str(path)))
+        self._run_export(
+            self.tr("Exporting PDF…"),
+            export_pdf,
+            self.document,
+            path,
+            self.families,
+            done_message=self.tr("PDF written: %1").replace("%1", str(path)),
+        )
 
     def _run_export(self, busy_text: str, function, *args, done_message: str = "") -> None:
         self.busy.show()
@@ -518,6 +543,12 @@ class MainWindow(QMainWindow):
             self.banner.show_message(self.tr("Could not finish: %1").replace("%1", str(error)))
 
         self.runner.submit(function, *args, on_done=done, on_error=failed)
+
+    def show_about(self) -> None:
+        """Help → About."""
+        from reader.ui.about import AboutDialog
+
+        AboutDialog(self).exec()
 
     # Window events --------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: D102 - Qt override
@@ -541,4 +572,3 @@ class MainWindow(QMainWindow):
         """Open an external link in the system browser."""
         if urlparse(url.toString()).scheme in ("http", "https"):
             QDesktopServices.openUrl(url)
-

@@ -18,7 +18,6 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -34,19 +33,30 @@ from reader.ui.typesetter import TypeStyle, typeset
 
 PRINT_FONT_PT = 11
 _RESOLUTION = 300
+# Noto Sans/Serif CJK map the Kangxi radicals (U+2F00…) to the same glyphs as the
+# ideographs, and Qt's PDF writer then writes the radical into the ToUnicode map:
+# text copied or searched in the PDF reads ⼯ for 工 (1,505 such characters in the
+# seed). WenQuanYi's glyphs are not shared, so it goes first on paper when installed.
+_PDF_FIRST = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei")
+
+
+def print_families(families: tuple[str, ...]) -> tuple[str, ...]:
+    """Font families for PDF and print: those with a clean ToUnicode mapping first."""
+    from PySide6.QtGui import QFontDatabase
+
+    installed = set(QFontDatabase.families())
+    first = tuple(f for f in _PDF_FIRST if f in installed)
+    return first + tuple(f for f in families if f not in first)
 
 
 def print_document(document: Document, families: tuple[str, ...], resolution: int = _RESOLUTION) -> QTextDocument:
     """A QTextDocument laid out for paper: light theme, point-sized text, a metadata table first."""
     # Pixel sizes are device pixels: at the printer's resolution 11 pt is 11/72 inch.
     pixel = round(PRINT_FONT_PT * resolution / 72)
-    style = TypeStyle(pixel, 160, families, THEMES["light"])
-    text_document = typeset(document, style)
+    style = TypeStyle(pixel, 160, print_families(families), THEMES["light"])
+    prelude = (lambda cursor: _insert_metadata(cursor, document, style)) if document.meta else None
+    text_document = typeset(document, style, prelude)
     text_document.setDocumentMargin(0)
-    cursor = QTextCursor(text_document)
-    cursor.movePosition(QTextCursor.MoveOperation.Start)
-    if document.meta:
-        _insert_metadata(cursor, document, style)
     return text_document
 
 
@@ -70,14 +80,11 @@ def _insert_metadata(cursor: QTextCursor, document: Document, style: TypeStyle) 
         row, column = number // 2, (number % 2) * 2
         table.cellAt(row, column).firstCursorPosition().insertText(META_LABELS_ZH.get(key, key) + "：", label_format)
         table.cellAt(row, column + 1).firstCursorPosition().insertText(value, value_format)
-    after = table.lastCursorPosition()
-    after.movePosition(QTextCursor.MoveOperation.NextBlock)
-    block = QTextBlockFormat()
-    after.setBlockFormat(block)
 
 
-def paint_pages(text_document: QTextDocument, painter: QPainter, page_rect: QRectF, footer_font: QFont,
-                new_page) -> int:
+def paint_pages(
+    text_document: QTextDocument, painter: QPainter, page_rect: QRectF, footer_font: QFont, new_page
+) -> int:
     """Paint a laid-out document page by page with a centred page number in the footer.
 
     Args:
@@ -109,7 +116,9 @@ def paint_pages(text_document: QTextDocument, painter: QPainter, page_rect: QRec
         painter.setFont(footer_font)
         painter.setPen(QColor("#555555"))
         footer = QRectF(page_rect.left(), page_rect.top() + body_height, page_rect.width(), footer_height)
-        painter.drawText(footer, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, f"— {page + 1} / {pages} —")
+        painter.drawText(
+            footer, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, f"— {page + 1} / {pages} —"
+        )
         painter.restore()
     return pages
 

@@ -8,6 +8,7 @@ view maps scroll positions, selections and highlights back to paragraphs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -100,12 +101,15 @@ def _run_format(style: TypeStyle, paragraph: Paragraph, bold: bool, index_in_tit
     return _char_format(style, 1.0, bold)
 
 
-def typeset(document: Document, style: TypeStyle) -> QTextDocument:
+def typeset(
+    document: Document, style: TypeStyle, prelude: Callable[[QTextCursor], None] | None = None
+) -> QTextDocument:
     """Build the reading document.
 
     Args:
         document: What to show.
         style: How to show it.
+        prelude: Inserts content before the first paragraph (the print header).
 
     Returns:
         A QTextDocument whose blocks carry their paragraph index as user state
@@ -117,6 +121,9 @@ def typeset(document: Document, style: TypeStyle) -> QTextDocument:
     text_document.setUndoRedoEnabled(False)
     cursor = QTextCursor(text_document)
     cursor.beginEditBlock()
+    if prelude is not None:
+        prelude(cursor)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
     paragraphs = document.paragraphs
     first_block = True
     title_line = 0

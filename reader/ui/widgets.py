@@ -78,6 +78,13 @@ class MetadataCard(QFrame):
         self.grid.setColumnStretch(3, 1)
         self.setVisible(bool(document.meta) or bool(document.title))
 
+    def apply_theme(self, theme) -> None:
+        """Colour the card like the reading view."""
+        self.setStyleSheet(
+            f"#metadataCard {{ background: {theme.card}; border: none; border-bottom: 1px solid {theme.rule}; }}"
+            f"#metadataCard QLabel, #metadataCard QToolButton {{ color: {theme.text}; background: transparent; }}"
+        )
+
     def set_collapsed(self, collapsed: bool) -> None:
         """Fold or unfold the card."""
         self.toggle.setChecked(not collapsed)

@@ -17,6 +17,8 @@ from reader.core.text_utils import plausible_text_ratio
 _DECLARED_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"}
 _MIN_PLAUSIBLE = 0.85
+# Bytes that may appear in text: everything but the C0 controls other than tab, newlines, form feed, escape.
+_TEXT_BYTES = bytes(range(0x20, 0x100)) + b"\t\n\f\r\x1b"
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -85,7 +87,7 @@ def _reject_binary(data: bytes) -> None:
     sample = data[:65536]
     if b"\x00" in sample:
         raise BinaryInputError("the file is binary, not a web page or text")
-    controls = sum(1 for byte in sample if byte < 0x20 and byte not in (9, 10, 12, 13, 27))
+    controls = len(sample.translate(None, _TEXT_BYTES))
     if controls > len(sample) * 0.01:
         raise BinaryInputError("the file is binary, not a web page or text")
 

@@ -1,0 +1,39 @@
+"""Timing helpers shared by the benchmark sections."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "resources" / "zhejiang-2024-government-work-report.html"
+CORPUS = Path(os.environ.get("REPORT_READER_CORPUS", ROOT.parent / "shared" / "corpus"))
+
+
+def median_ms(function: Callable[[], object], repeat: int = 5) -> float:
+    """Median wall time of ``repeat`` calls, in milliseconds."""
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        samples.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(samples), 3)
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    """The ``fraction`` percentile of samples (nearest rank)."""
+    ordered = sorted(samples)
+    if not ordered:
+        return 0.0
+    index = min(len(ordered) - 1, max(0, round(fraction * len(ordered) + 0.5) - 1))
+    return round(ordered[index], 3)
+
+
+def corpus_files() -> list[Path]:
+    """Every corpus file (HTML pages and text reports), or [] when the corpus is absent."""
+    if not CORPUS.exists():
+        return []
+    return sorted(CORPUS.glob("html/*.html")) + sorted(CORPUS.glob("text/*/*"))

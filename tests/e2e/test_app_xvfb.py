@@ -1,0 +1,121 @@
+"""Start the real application under Xvfb (xcb), screenshot it, check the glyphs, quit cleanly."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = [pytest.mark.e2e, pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed")]
+
+GRAB_SCRIPT = r"""
+import json, sys
+from PySide6.QtGui import QFont, QGuiApplication, QRawFont
+app = QGuiApplication(sys.argv[:1])
+screen = app.primaryScreen()
+image = screen.grabWindow(0).toImage()
+image.save(sys.argv[1])
+x, y, w, h = json.loads(sys.argv[2])
+colours = set()
+for px in range(max(0, x), min(image.width(), x + w), 7):
+    for py in range(max(0, y), min(image.height(), y + h), 7):
+        colours.add(image.pixel(px, py))
+font = QFont()
+font.setFamily(sys.argv[3])
+font.setPixelSize(20)
+raw = QRawFont.fromFont(font)
+glyphs = list(raw.glyphIndexesForString(sys.argv[4]))
+print(json.dumps({"colours": len(colours), "glyphs": glyphs, "raw_family": raw.familyName(),
+                  "width": image.width(), "height": image.height()}))
+"""
+
+
+@pytest.fixture
+def xvfb():
+    display = f":{90 + os.getpid() % 100}"
+    process = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while not Path(f"/tmp/.X11-unix/X{display[1:]}").exists():
+        if time.monotonic() > deadline or process.poll() is not None:
+            process.kill()
+            pytest.fail("Xvfb did not start")
+        time.sleep(0.05)
+    yield display
+    process.terminate()
+    process.wait(5)
+
+
+def test_real_window_renders_chinese_and_quits_cleanly(xvfb, tmp_path):
+    ready = tmp_path / "ready.json"
+    env = {
+        **os.environ,
+        "DISPLAY": xvfb,
+        "QT_QPA_PLATFORM": "xcb",
+        "REPORT_READER_READY_FILE": str(ready),
+        "PYTHONPATH": str(ROOT),
+        "LANG": "zh_CN.UTF-8",
+    }
+    app = subprocess.Popen(
+        [sys.executable, "-m", "reader", "--data-dir", str(tmp_path / "data")],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not ready.exists():
+            assert app.poll() is None, app.communicate()[1][-3000:]
+            assert time.monotonic() < deadline, "the window did not come up"
+            time.sleep(0.1)
+        info = json.loads(ready.read_text(encoding="utf-8"))
+        assert info["title"] == "2024年政府工作报告"
+        assert info["font_family"] in (
+            "Noto Sans CJK SC",
+            "Noto Serif CJK SC",
+            "WenQuanYi Micro Hei",
+            "WenQuanYi Zen Hei",
+            "Source Han Sans SC",
+        )
+        shot = tmp_path / "screen.png"
+        grab = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                GRAB_SCRIPT,
+                str(shot),
+                json.dumps(info["window"]),
+                info["font_family"],
+                "2024年政府工作报告浙江省第十四届人民代表大会",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert grab.returncode == 0, grab.stderr[-2000:]
+        measured = json.loads(grab.stdout.strip().splitlines()[-1])
+        assert shot.stat().st_size > 10_000
+        assert measured["colours"] > 20, "the window looks blank"
+        assert measured["raw_family"] == info["font_family"]
+        assert measured["glyphs"] and 0 not in measured["glyphs"], "a title glyph is missing from the font"
+    finally:
+        if app.poll() is None:
+            app.send_signal(signal.SIGTERM)
+    assert app.wait(20) == 0
+    settings = (tmp_path / "data" / "settings.ini").read_text(encoding="utf-8")
+    assert "zhejiang-2024-government-work-report.html" in settings  # the session was saved on quit

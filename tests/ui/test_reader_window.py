@@ -1,0 +1,264 @@
+"""The reading window: outline, scrolling, zoom, themes, restore, citation, PDF."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication, QTextCursor, QWheelEvent
+
+from reader.core.document import ParagraphKind
+
+
+def _index_of(window, prefix: str) -> int:
+    return next(i for i, p in enumerate(window.document.paragraphs) if p.text.startswith(prefix))
+
+
+def _settle(qtbot, window):
+    qtbot.wait(120)  # the view reports its top paragraph after scrolling settles (60 ms)
+
+
+def test_opens_the_seed_typeset(window):
+    assert window.document.title == "2024年政府工作报告"
+    assert "2024年政府工作报告" in window.windowTitle()
+    text_document = window.view.document()
+    assert text_document.blockCount() >= 96
+    first = text_document.begin()
+    assert first.text() == "政府工作报告"
+    assert first.blockFormat().alignment() & Qt.AlignmentFlag.AlignHCenter
+    body = text_document.findBlockByNumber(5)
+    assert body.blockFormat().textIndent() == 2 * window.settings.font_px  # two characters, in px
+    assert (
+        window.metadata.findChild(type(window.metadata.title_label), "meta_index_no").text() == "000014349/2024-792209"
+    )
+
+
+def test_clicking_an_outline_node_scrolls_there(qtbot, window):
+    target = _index_of(window, "（五）")
+    item = window.outline.item_for(window.document.paragraphs[target].section)
+    rect = window.outline.tree.visualItemRect(item)
+    qtbot.mouseClick(window.outline.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    _settle(qtbot, window)
+    assert window.view.top_position()[0] == target
+
+
+def test_enter_on_an_outline_node_jumps(qtbot, window):
+    target = _index_of(window, "（八）")
+    item = window.outline.item_for(window.document.paragraphs[target].section)
+    window.outline.tree.setCurrentItem(item)
+    window.outline.tree.setFocus()
+    qtbot.keyClick(window.outline.tree, Qt.Key.Key_Return)
+    _settle(qtbot, window)
+    assert window.view.top_position()[0] == target
+
+
+def test_scrolling_moves_the_current_outline_node(qtbot, window):
+    target = _index_of(window, "加快建设世界一流强港")
+    window.outline.tree.collapseAll()
+    window.view.setFocus()
+    window.view.scroll_to_paragraph(target)
+    _settle(qtbot, window)
+    node_id = window.document.paragraphs[target].section
+    assert window.outline.current_node_id() == node_id
+    item = window.outline.item_for(node_id)
+    assert item.parent().isExpanded() and item.parent().parent().isExpanded()
+    assert window.view.hasFocus(), "following the text must not steal focus"
+
+
+def test_zoom_keeps_the_top_paragraph(qtbot, window):
+    target = _index_of(window, "促进制造业集群式")
+    window.view.scroll_to_paragraph(target)
+    for direction in (1, 1, -1, 0, 1):
+        window.zoom(direction)
+        assert window.view.top_position()[0] == target
+    for action in (window.act_large, window.act_small, window.act_medium):
+        action.trigger()
+        assert window.view.top_position()[0] == target
+
+
+def test_page_zoom_buttons_are_20_16_14(qtbot, window):
+    for name, size in (("large", 20), ("medium", 16), ("small", 14)):
+        qtbot.mouseClick(window.size_buttons[name], Qt.MouseButton.LeftButton)
+        assert window.settings.font_px == size
+        assert window.size_buttons[name].isChecked()
+        assert window.view.document().defaultFont().pixelSize() == size
+
+
+def test_zoom_steps_are_bounded(window):
+    for _ in range(40):
+        window.zoom(1)
+    assert window.settings.font_px == 48
+    for _ in range(40):
+        window.zoom(-1)
+    assert window.settings.font_px == 10
+    window.zoom(0)
+    assert window.settings.font_px == 16
+
+
+def test_ctrl_wheel_zooms(qtbot, window):
+    before = window.settings.font_px
+    event = QWheelEvent(
+        QPointF(50, 50),
+        QPointF(50, 50),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QGuiApplication.sendEvent(window.view.viewport(), event)
+    assert window.settings.font_px > before
+
+
+def test_theme_and_spacing_change_keep_position(qtbot, window):
+    target = _index_of(window, "深化法治政府建设")
+    window.view.scroll_to_paragraph(target)
+    for theme in ("dark", "sepia", "light", "system"):
+        window.set_theme(theme)
+        assert window.view.top_position()[0] == target
+    window.set_theme("dark")
+    assert window.view.type_style.theme.name == "dark"
+    window.set_line_spacing(200)
+    assert window.view.top_position()[0] == target
+
+
+def test_position_zoom_and_theme_survive_a_restart(qtbot, make_window):
+    first = make_window()
+    target = _index_of(first, "持续推进公共服务")
+    first.set_font_px(20)
+    first.set_theme("sepia")
+    first.view.scroll_to_paragraph(target, 30)
+    _settle(qtbot, first)
+    expected = first.view.top_position()
+    first.close()
+    second = make_window(source=None)
+    from reader.ui.launch import initial_source  # the same decision run_gui makes
+
+    class Args:
+        source = None
+
+    with qtbot.waitSignal(second.documentShown, timeout=15000):
+        second.open_source(initial_source(Args, second.settings))
+    assert second.settings.font_px == 20
+    assert second.view.type_style.theme.name == "sepia"
+    assert second.view.top_position() == expected
+
+
+def test_citation_text_is_exact(qtbot, window):
+    target = _index_of(window, "大力发展数字经济")
+    start = window.view.paragraph_position(target)
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("大力发展数字经济。"), QTextCursor.MoveMode.KeepAnchor)
+    window.view.setTextCursor(cursor)
+    window.copy_with_citation()
+    assert QGuiApplication.clipboard().text() == (
+        "大力发展数字经济。\n"
+        "——《2024年政府工作报告》，二、2024年目标任务和重点工作 › （三）聚焦聚力建设现代化产业体系 › 大力发展数字经济，"
+        "浙江省人民政府办公厅，2024-01-23，https://www.zj.gov.cn/art/2024/1/31/art_1229019379_5259140.html"
+    )
+
+
+def test_section_link_reopens_at_that_section(qtbot, window):
+    target = _index_of(window, "（七）")
+    node_id = window.document.paragraphs[target].section
+    window.outline.tree.setCurrentItem(window.outline.item_for(node_id))
+    window.copy_section_link()
+    link = QGuiApplication.clipboard().text()
+    assert link == f"https://www.zj.gov.cn/art/2024/1/31/art_1229019379_5259140.html#{node_id}"
+    window.view.scroll_to_paragraph(0)
+    local = QUrl.fromLocalFile(window.document.source).toString() + "#" + node_id
+    with qtbot.waitSignal(window.documentShown, timeout=15000):
+        window.open_source(local)
+    assert window.view.top_position()[0] == target
+
+
+def test_failure_shows_one_message_and_keeps_the_document(qtbot, window, tmp_path):
+    broken = tmp_path / "broken.html"
+    broken.write_bytes(b"")
+    with qtbot.waitSignal(window.documents.failed, timeout=15000):
+        window.open_source(str(broken))
+    assert window.banner.isVisible()
+    assert "empty" in window.banner.label.text()
+    assert window.document.title == "2024年政府工作报告"
+    assert not window.busy.isVisible()
+
+
+def test_drop_a_file_opens_it(qtbot, window, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "政府工作报告\n\n各位代表：\n\n一、2025年工作回顾\n\n过去一年，经济平稳增长。\n", encoding="utf-8"
+    )
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(report))])
+    event = QDropEvent(
+        QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    with qtbot.waitSignal(window.documentShown, timeout=15000):
+        window.dropEvent(event)
+    assert window.document.title == "2026年政府工作报告"
+    assert [n.title for n in window.document.outline] == ["一、2025年工作回顾"]
+
+
+def test_recent_files_and_progress(qtbot, window):
+    assert window.settings.recent_files[0].endswith("zhejiang-2024-government-work-report.html")
+    window.view.scroll_to_paragraph(len(window.document.paragraphs) // 2)
+    _settle(qtbot, window)
+    text = window.progress_label.text()
+    assert "%" in text and "二、2024年目标任务和重点工作" in text
+
+
+def test_f6_cycles_between_text_and_outline(qtbot, window):
+    window.view.setFocus()
+    window.act_next_panel.trigger()
+    assert window.outline.tree.hasFocus()
+    window.act_next_panel.trigger()
+    assert window.view.hasFocus()
+
+
+def test_metadata_card_collapses_and_remembers(qtbot, window):
+    window.act_metadata.trigger()
+    assert window.metadata.collapsed and window.settings.metadata_collapsed
+    window.act_metadata.trigger()
+    assert not window.metadata.collapsed
+
+
+def test_controls_have_accessible_names(window):
+    for widget in (window.view, window.outline.tree, window.outline.filter_box, *window.size_buttons.values()):
+        assert widget.accessibleName()
+
+
+def test_outline_filter(qtbot, window):
+    window.outline.filter_box.setText("数字经济")
+    visible = [item for item in window.outline._items.values() if not item.isHidden()]
+    assert any("数字经济" in item.text(0) for item in visible)
+    assert all("数字经济" in item.text(0) or item.childCount() for item in visible)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_pdf_export_contains_text_metadata_and_page_numbers(qtbot, window, tmp_path):
+    target = tmp_path / "report.pdf"
+    window.export_pdf(target)
+    qtbot.waitUntil(lambda: target.exists() and not window.busy.isVisible(), timeout=30000)
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    squashed = "".join(text.split())
+    assert not any(0x2E80 <= ord(c) <= 0x2FDF for c in squashed), "radicals instead of ideographs in the text layer"
+    for needle in (
+        "政府工作报告",
+        "索引号：",
+        "000014349/2024-792209",
+        "浙江省人民政府办公厅",
+        "2024-01-23",
+        "一、2023年工作回顾",
+        "（十）聚焦聚力建设更高水平平安浙江法治浙江",
+    ):
+        assert needle in squashed, needle
+    body = [p.text for p in window.document.paragraphs if p.kind is ParagraphKind.BODY]
+    assert "".join(body[-1].split()) in squashed
+    assert "—1/" in squashed and "—2/" in squashed
+    fonts = subprocess.run(["pdffonts", str(target)], capture_output=True, text=True, check=True).stdout
+    assert "CJK" in fonts or "Hei" in fonts
+    assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:] if line.strip())  # embedded
