@@ -9,11 +9,12 @@ from reader.core.builder import build_document
 from reader.core.document import Document
 from reader.core.errors import InputTooLargeError, UnsupportedSourceError
 from reader.core.formats.charset import decode_bytes
-from reader.core.formats.fetch import fetch_url, is_url
+from reader.core.formats.fetch import fetch_url
 from reader.core.formats.html_page import looks_like_html, parse_html
 from reader.core.formats.raw import RawDocument
 from reader.core.formats.text_report import parse_text
 from reader.core.resources import BUNDLED_REPORT_URL, BUNDLED_SOURCE_KEY, is_bundled
+from reader.core.sources import is_url, split_fragment
 
 MAX_INPUT_BYTES = 32 * 1024 * 1024
 HTML_SUFFIXES = frozenset((".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"))
@@ -108,5 +109,6 @@ def load_url(url: str, timeout: float = 15.0) -> Document:
 
 
 def load_source(source: str) -> Document:
-    """Open a path or an http(s) URL."""
-    return load_url(source) if is_url(source) else load_path(Path(source).expanduser())
+    """Open a path, a ``file://`` URI or an http(s) URL (any ``#fragment`` is ignored here)."""
+    address, _fragment = split_fragment(source)
+    return load_url(address) if is_url(address) else load_path(Path(address).expanduser())

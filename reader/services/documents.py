@@ -3,13 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.core.cache import DocumentCache
 from reader.core.document import Document
 from reader.core.errors import ReaderError
-from reader.core.loader import load_source
+from reader.core.sources import is_url
 from reader.services.tasks import TaskRunner
+
+
+def load_in_worker(source: str, cache: DocumentCache | None = None) -> Document:
+    """Open a source on a worker thread, from the parsed cache when it is fresh.
+
+    The parser stack (bs4, lxml, soupsieve) is imported here, on the worker, and
+    only when a file really has to be parsed, so it never delays the first paint.
+    """
+    if cache is not None and not is_url(source):
+        path = Path(source).expanduser()
+        if path.is_file():
+            return replace(cache.load(path), source=source)
+    from reader.core.loader import load_source
+
+    return load_source(source)
 
 
 def describe_error(error: BaseException) -> str:
@@ -26,23 +45,25 @@ class DocumentService(QObject):
 
     Signals:
         loading(str): a source started loading.
-        loaded(object, str): the Document and the source string it came from.
+        loaded(object, str, object): the Document, the source string it came from,
+            and what the ``prepare`` callable made of it on the worker (or None).
         failed(str, str): the source and a one-line message.
     """
 
     loading = Signal(str)
-    loaded = Signal(object, str)
+    loaded = Signal(object, str, object)
     failed = Signal(str, str)
 
     def __init__(
         self,
         runner: TaskRunner,
-        loader: Callable[[str], Document] = load_source,
+        loader: Callable[[str], Document] | None = None,
+        cache: DocumentCache | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._loader = loader
+        self._loader = loader or partial(load_in_worker, cache=cache)
         self._busy = 0
 
     @property
@@ -50,21 +71,33 @@ class DocumentService(QObject):
         """Whether a load is in progress."""
         return self._busy > 0
 
-    def open(self, source: str) -> None:
-        """Start loading ``source``; a newer ``open`` supersedes an unfinished one."""
+    def open(self, source: str, prepare: Callable[[Document], object] | None = None) -> None:
+        """Start loading ``source``; a newer ``open`` supersedes an unfinished one.
+
+        Args:
+            source: Path or URL.
+            prepare: Further work on the loaded document to do on the same worker
+                (the view's typesetting); its result travels with ``loaded``.
+        """
         self._busy += 1
         self.loading.emit(source)
         self._runner.submit(
-            self._loader,
+            self._load_and_prepare,
             source,
-            on_done=lambda document: self._done(document, source),
+            prepare,
+            on_done=lambda result: self._done(result, source),
             on_error=lambda error: self._error(error, source),
             channel="open",
         )
 
-    def _done(self, document: Document, source: str) -> None:
+    def _load_and_prepare(self, source: str, prepare: Callable[[Document], object] | None) -> tuple:
+        document = self._loader(source)
+        return document, (prepare(document) if prepare is not None else None)
+
+    def _done(self, result: tuple, source: str) -> None:
         self._busy = 0
-        self.loaded.emit(document, source)
+        document, prepared = result
+        self.loaded.emit(document, source, prepared)
 
     def _error(self, error: Exception, source: str) -> None:
         self._busy = 0

@@ -7,7 +7,7 @@ from importlib.metadata import PackageNotFoundError, version
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from reader import __version__
+import reader
 
 # (distribution, shown name, licence)
 COMPONENTS = (
@@ -46,7 +46,7 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         name = self.tr("Report Reader")
         purpose = self.tr("A desktop reader for Chinese government work reports.")
-        heading = QLabel(f"<h2>{name} {__version__}</h2><p>{purpose}</p>", self)
+        heading = QLabel(f"<h2>{name} {reader.__version__}</h2><p>{purpose}</p>", self)
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setWordWrap(True)
         layout.addWidget(heading)

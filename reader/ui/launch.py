@@ -7,22 +7,36 @@ import json
 import os
 import signal
 import sys
+import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontInfo, QIcon
 from PySide6.QtWidgets import QApplication
 
-from reader import __version__
+import reader
+from reader.core.cache import DocumentCache
 from reader.core.paths import APP_ID, APP_NAME, DATA_DIR_ENV, resolve_data_dir
 from reader.core.resources import bundled_report_path, resources_dir
+from reader.core.sources import split_fragment
 from reader.services.documents import DocumentService
 from reader.services.settings import Settings
 from reader.services.tasks import TaskRunner
 from reader.ui.appearance import chinese_font_families
-from reader.ui.main_window import MainWindow
+from reader.ui.typesetter import preparer, type_style_from
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, resolved only when asked (reading package metadata is slow)."""
+
+    def __init__(self, option_strings, dest, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"{APP_NAME} {reader.__version__}")
+        parser.exit()
 
 
 def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -33,7 +47,7 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
     )
     parser.add_argument("--data-dir", help="directory for library, index, bookmarks and settings")
     parser.add_argument("--lang", choices=("zh", "en"), help="user interface language (default: from the system)")
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     return parser.parse_args(list(argv))
 
 
@@ -87,7 +101,7 @@ def initial_source(args: argparse.Namespace, settings: Settings) -> str:
     return str(bundled_report_path())
 
 
-def _install_excepthook(window: MainWindow, data_dir: Path) -> None:
+def _install_excepthook(window, data_dir: Path) -> None:
     """Unexpected errors go to a log file and a one-line banner, never a traceback on screen."""
 
     def hook(kind, value, tb) -> None:
@@ -103,9 +117,40 @@ def _install_excepthook(window: MainWindow, data_dir: Path) -> None:
 
 
 READY_FILE_ENV = "REPORT_READER_READY_FILE"
+FIRST_PAINT_ENV = "REPORT_READER_FIRST_PAINT_FILE"
 
 
-def _write_ready_file(window: MainWindow, path: str) -> None:
+class _FirstPaintProbe(QObject):
+    """Write the wall-clock time of the first paint of the report text (for bench/)."""
+
+    def __init__(self, window, path: str) -> None:
+        super().__init__(window)
+        self._path = path
+        self._armed = False
+        window.documentShown.connect(self._arm)
+        window.view.viewport().installEventFilter(self)
+
+    def _arm(self, _document) -> None:
+        self._armed = True
+
+    def eventFilter(self, watched, event) -> bool:
+        if self._armed and event.type() == QEvent.Type.Paint:
+            self._armed = False
+            Path(self._path).write_text(f"{time.time():.6f} {_rss_kib()}", encoding="utf-8")
+        return False
+
+
+def _rss_kib() -> int:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _write_ready_file(window, path: str) -> None:
     """Tell a supervising process (the end-to-end tests) that the first page is up, and with which font."""
     document = window.document
     view_font = window.view.document().defaultFont()
@@ -120,7 +165,7 @@ def _write_ready_file(window: MainWindow, path: str) -> None:
     Path(path).write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
 
 
-def _quit_on_sigterm(window: MainWindow) -> QTimer:
+def _quit_on_sigterm(window) -> QTimer:
     """Close the window (saving the session) on SIGTERM, as on logout.
 
     Python runs signal handlers only between bytecodes, so a timer wakes the
@@ -139,7 +184,6 @@ def run_gui(argv: Sequence[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     icon_path = resources_dir() / "icons" / "report-reader.svg"
     if icon_path.exists():
@@ -150,15 +194,23 @@ def run_gui(argv: Sequence[str]) -> int:
     data_dir = resolve_data_dir(args.data_dir)
     settings = create_settings(args.data_dir)
     runner = TaskRunner(parent=app)
-    documents = DocumentService(runner, parent=app)
+    documents = DocumentService(runner, cache=DocumentCache(data_dir / "cache"), parent=app)
+    # Start reading and typesetting the first document now, on a worker, while the
+    # window's modules are imported and its widgets built on this thread.
+    first = initial_source(args, settings)
+    documents.open(split_fragment(first)[0], preparer(type_style_from(settings, families), None))
+    from reader.ui.main_window import MainWindow
+
     window = MainWindow(documents, settings, runner, families)
     _install_excepthook(window, data_dir)
     _quit_on_sigterm(window)
+    if os.environ.get(FIRST_PAINT_ENV):
+        _FirstPaintProbe(window, os.environ[FIRST_PAINT_ENV])
     ready_file = os.environ.get(READY_FILE_ENV)
     if ready_file:
         window.documentShown.connect(lambda _doc: QTimer.singleShot(300, lambda: _write_ready_file(window, ready_file)))
+    window.expect_source(first)
     window.show()
-    window.open_source(initial_source(args, settings))
     status = app.exec()
     runner.wait(3000)
     return status

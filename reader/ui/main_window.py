@@ -6,11 +6,10 @@ All service↔widget wiring is in ``_connect_signals`` so it can be read in one 
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urldefrag, urlparse
+from urllib.parse import urlparse
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -27,24 +26,14 @@ from PySide6.QtWidgets import (
 
 from reader.core.document import Document
 from reader.core.reading import PAGE_ZOOM_PRESETS, ProgressCalculator, citation, section_link, zoom_step
+from reader.core.sources import split_fragment
 from reader.services.documents import DocumentService
 from reader.services.settings import FONT_SIZES, LINE_SPACINGS, THEMES, ReadingPosition, Settings
 from reader.services.tasks import TaskRunner
-from reader.ui.appearance import resolve_theme
 from reader.ui.outline_panel import OutlinePanel
 from reader.ui.reading_view import ReadingView
-from reader.ui.typesetter import TypeStyle
+from reader.ui.typesetter import TypeStyle, preparer, type_style_from
 from reader.ui.widgets import MessageBanner, MetadataCard
-
-
-def split_fragment(source: str) -> tuple[str, str]:
-    """Split ``…#n123`` into the address to load and the outline node to jump to."""
-    if source.startswith(("http://", "https://", "file://")):
-        address, fragment = urldefrag(source)
-        if address.startswith("file://"):
-            address = QUrl(address).toLocalFile()
-        return address, fragment
-    return source, ""
 
 
 class MainWindow(QMainWindow):
@@ -61,6 +50,7 @@ class MainWindow(QMainWindow):
     """
 
     documentShown = Signal(object)
+    styleApplied = Signal()
 
     def __init__(
         self,
@@ -80,6 +70,7 @@ class MainWindow(QMainWindow):
         self._progress: ProgressCalculator | None = None
         self._pending_node = ""
         self._restore_position = True
+        self._pending_anchor: tuple[int, int] | None = None
         self.setWindowTitle(self.tr("Report Reader"))
         self.setAcceptDrops(True)
         self.resize(1200, 860)
@@ -304,15 +295,39 @@ class MainWindow(QMainWindow):
     # Style -------------------------------------------------------------------
     def type_style(self) -> TypeStyle:
         """The current reading style from the settings."""
-        return TypeStyle(
-            self.settings.font_px, self.settings.line_spacing, self.families, resolve_theme(self.settings.theme)
-        )
+        return type_style_from(self.settings, self.families)
+
+    def _preparer(self, style: TypeStyle):
+        """A callable that typesets and lays out a document on a worker thread for the current view."""
+        return preparer(style, self.view.text_width() if self.isVisible() else None)
 
     def _restyle(self) -> None:
+        """Re-typeset for a new size, spacing or theme on a worker; the view keeps its place meanwhile."""
         style = self.type_style()
-        self.view.restyle(style)
         self.metadata.apply_theme(style.theme)
         self._sync_size_buttons()
+        if self.document is None:
+            return
+        if self._pending_anchor is None:
+            self._pending_anchor = self.view.top_position()
+        document = self.document
+        self.runner.submit(
+            self._preparer(style),
+            document,
+            on_done=lambda text_document: self._install_restyled(document, text_document, style),
+            on_error=lambda error: self.banner.show_message(str(error)),
+            channel="typeset",
+        )
+
+    def _install_restyled(self, document: Document, text_document, style: TypeStyle) -> None:
+        anchor, self._pending_anchor = self._pending_anchor, None
+        if document is not self.document:
+            return
+        if text_document.textWidth() != self.view.text_width():  # resized meanwhile: lay out again here
+            self.view.show_document(document, style, anchor)
+        else:
+            self.view.install(document, text_document, style, anchor)
+        self.styleApplied.emit()
 
     def set_font_px(self, size: int) -> None:
         """Set the body text size (the page's 大/中/小 and the zoom steps land here)."""
@@ -351,10 +366,14 @@ class MainWindow(QMainWindow):
     # Opening -------------------------------------------------------------------
     def open_source(self, source: str, restore_position: bool = True) -> None:
         """Open a path or URL in the background (a ``#node`` fragment jumps to that section)."""
+        self.documents.open(self.expect_source(source, restore_position), self._preparer(self.type_style()))
+
+    def expect_source(self, source: str, restore_position: bool = True) -> str:
+        """Prepare for a document being opened (here or already by the launcher); returns the address."""
         address, fragment = split_fragment(source)
         self._pending_node = fragment
         self._restore_position = restore_position and not fragment
-        self.documents.open(address)
+        return address
 
     def open_file_dialog(self) -> None:
         """File → Open."""
@@ -391,7 +410,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.banner.show_message(self.tr("Could not open %1: %2").replace("%1", source).replace("%2", message))
 
-    def _on_loaded(self, document: Document, source: str) -> None:
+    def _on_loaded(self, document: Document, source: str, prepared=None) -> None:
         self.busy.hide()
         self.statusBar().clearMessage()
         self.save_position()
@@ -410,7 +429,12 @@ class MainWindow(QMainWindow):
         self.metadata.show_metadata(document)
         self.metadata.apply_theme(style.theme)
         self.outline.show_outline(document)
-        self.view.show_document(document, style, position)
+        self.runner.cancel_channel("typeset")
+        self._pending_anchor = None
+        if prepared is not None and prepared.defaultFont().pixelSize() == style.font_px:
+            self.view.install(document, prepared, style, position)  # laid out here if the width changed
+        else:
+            self.view.show_document(document, style, position)
         self.setWindowTitle(self.tr("%1 — Report Reader").replace("%1", document.title))
         self.settings.last_source = source
         self.settings.add_recent(source)
@@ -499,6 +523,8 @@ class MainWindow(QMainWindow):
         """File → Print (mirror of the page's 打印)."""
         if self.document is None:
             return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # loaded on first use only
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QAction, QColor, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
 from reader.core.document import Document
-from reader.ui.typesetter import NO_PARAGRAPH, TypeStyle, typeset
-
-# A comfortable line of Chinese holds about 36-40 characters.
-COLUMN_CHARACTERS = 38
+from reader.ui.typesetter import NO_PARAGRAPH, TypeStyle, center_column, prepare
 
 
 class ReadingView(QTextBrowser):
@@ -40,6 +37,9 @@ class ReadingView(QTextBrowser):
         self._style: TypeStyle | None = None
         self._block_of_paragraph: dict[int, int] = {}
         self._highlights: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._owned_document: QTextDocument | None = None
+        self._background = ""
+        self._highlight_ranges: dict[str, tuple[list[tuple[int, int, int]], str]] = {}
         self._extra_actions: list[QAction] = []
         self._settle = QTimer(self, singleShot=True, interval=60)
         self._settle.timeout.connect(self._emit_top)
@@ -56,31 +56,54 @@ class ReadingView(QTextBrowser):
         """The style the document is typeset with."""
         return self._style
 
+    def text_width(self) -> int:
+        """The width the view gives its text (what ``typesetter.prepare`` lays out for)."""
+        return self.viewport().width()
+
     def show_document(self, document: Document, style: TypeStyle, position: tuple[int, int] | None = None) -> None:
-        """Typeset and show a document, optionally at a paragraph position."""
+        """Typeset (on this thread) and show a document, optionally at a paragraph position."""
+        self.install(document, prepare(document, style, self.text_width(), None), style, position)
+
+    def install(
+        self,
+        document: Document,
+        text_document: QTextDocument,
+        style: TypeStyle,
+        position: tuple[int, int] | None = None,
+    ) -> None:
+        """Show a prepared (typeset, laid out) document at a paragraph position."""
+        if document is not self._document:
+            self._highlights.clear()
+            self._highlight_ranges.clear()
+            self.setExtraSelections([])
         self._document = document
-        self._highlights.clear()
-        self.setExtraSelections([])
-        self._apply(style)
+        self._style = style
+        previous = self._owned_document
+        text_document.setParent(self)
+        self.setDocument(text_document)
+        self._owned_document = text_document
+        if previous is not None and previous is not text_document:
+            previous.deleteLater()
+        self._index_blocks()
+        if self._background != style.theme.background:
+            # A palette, not a style sheet: style sheets re-polish the widget on every change.
+            palette = self.palette()
+            palette.setColor(QPalette.ColorRole.Base, QColor(style.theme.background))
+            palette.setColor(QPalette.ColorRole.Text, QColor(style.theme.text))
+            self.setPalette(palette)
+            self._background = style.theme.background
+        self._center_column()
+        self.reapply_highlights()
         self.scroll_to_paragraph(*(position or (0, 0)))
 
     def restyle(self, style: TypeStyle) -> None:
-        """Change font size, spacing or theme, keeping the paragraph at the top where it is."""
+        """Change font size, spacing or theme synchronously, keeping the top paragraph in place."""
         if self._document is None:
             self._style = style
             return
-        anchor = self.top_position()
-        self._apply(style)
-        self.scroll_to_paragraph(*anchor)
-
-    def _apply(self, style: TypeStyle) -> None:
-        self._style = style
-        text_document: QTextDocument = typeset(self._document, style)
-        self.setDocument(text_document)
-        self._index_blocks()
-        self.viewport().setStyleSheet(f"background-color: {style.theme.background};")
-        self.setStyleSheet(f"QTextBrowser {{ background-color: {style.theme.background}; }}")
-        self._center_column()
+        self.install(
+            self._document, prepare(self._document, style, self.text_width(), None), style, self.top_position()
+        )
 
     def _index_blocks(self) -> None:
         self._block_of_paragraph = {}
@@ -100,17 +123,8 @@ class ReadingView(QTextBrowser):
             self.scroll_to_paragraph(*anchor)
 
     def _center_column(self) -> None:
-        if self._style is None:
-            return
-        width = self.viewport().width()
-        column = COLUMN_CHARACTERS * self._style.font_px
-        side = max(0.0, (width - column) / 2 - self.document().documentMargin())
-        root = self.document().rootFrame()
-        fmt = root.frameFormat()
-        if abs(fmt.leftMargin() - side) > 0.5:
-            fmt.setLeftMargin(side)
-            fmt.setRightMargin(side)
-            root.setFrameFormat(fmt)
+        if self._style is not None:
+            center_column(self.document(), self._style.font_px, self.viewport().width())
 
     # Positions -----------------------------------------------------------
     def paragraph_at(self, cursor: QTextCursor) -> tuple[int, int]:
@@ -217,11 +231,18 @@ class ReadingView(QTextBrowser):
             fmt.setBackground(QColor(color))
             selection.format = fmt
             selections.append(selection)
+        self._highlight_ranges[key] = (ranges, color)
         self._highlights[key] = selections
         self.setExtraSelections([s for group in self._highlights.values() for s in group])
 
+    def reapply_highlights(self) -> None:
+        """Rebuild highlights for a new layout (after zoom or theme changes)."""
+        for key, (ranges, color) in list(self._highlight_ranges.items()):
+            self.set_highlights(key, ranges, color)
+
     def clear_highlights(self, key: str) -> None:
         """Remove one kind of highlight."""
+        self._highlight_ranges.pop(key, None)
         if self._highlights.pop(key, None) is not None:
             self.setExtraSelections([s for group in self._highlights.values() for s in group])
 

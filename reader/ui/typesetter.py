@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QThread
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -26,7 +27,7 @@ from PySide6.QtGui import (
 )
 
 from reader.core.document import Document, Paragraph, ParagraphKind
-from reader.ui.appearance import Theme
+from reader.ui.appearance import Theme, resolve_theme
 
 NO_PARAGRAPH = -1
 
@@ -179,3 +180,53 @@ def _insert_table(cursor: QTextCursor, style: TypeStyle, paragraphs, start: int,
             cell_cursor.insertText(text, small)
             cell_cursor.block().setUserState(start + row_number)
     cursor.movePosition(QTextCursor.MoveOperation.End)
+
+
+# A comfortable line of Chinese holds about 36-40 characters.
+COLUMN_CHARACTERS = 38
+
+
+def center_column(text_document: QTextDocument, font_px: int, viewport_width: int) -> None:
+    """Narrow the text to a readable column centred in the viewport (root frame side margins)."""
+    column = COLUMN_CHARACTERS * font_px
+    side = max(0.0, (viewport_width - column) / 2 - text_document.documentMargin())
+    root = text_document.rootFrame()
+    fmt = root.frameFormat()
+    if abs(fmt.leftMargin() - side) > 0.5:
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        root.setFrameFormat(fmt)
+
+
+def prepare(document: Document, style: TypeStyle, viewport_width: int | None, target: QThread | None) -> QTextDocument:
+    """Typeset (and lay out, when the width is known) a document; safe on a worker thread.
+
+    Args:
+        document: What to show.
+        style: How to show it.
+        viewport_width: The width the view will give the text; None when the
+            window is not laid out yet (the view then lays the text out itself).
+        target: Thread the finished QTextDocument must belong to (the GUI thread);
+            None keeps it on the calling thread.
+
+    Returns:
+        A typeset QTextDocument, laid out for ``viewport_width`` when given.
+    """
+    text_document = typeset(document, style)
+    if viewport_width is not None:
+        center_column(text_document, style.font_px, viewport_width)
+        text_document.setTextWidth(viewport_width)
+        text_document.documentLayout().documentSize()  # forces the layout here, not at the first paint
+    if target is not None and target is not text_document.thread():
+        text_document.moveToThread(target)
+    return text_document
+
+
+def preparer(style: TypeStyle, width: int | None):
+    """A callable for the worker: typeset a document (laid out when ``width`` is known) for the GUI thread."""
+    return partial(prepare, style=style, viewport_width=width, target=QCoreApplication.instance().thread())
+
+
+def type_style_from(settings, families: tuple[str, ...]) -> TypeStyle:
+    """The reading style a ``Settings`` object asks for."""
+    return TypeStyle(settings.font_px, settings.line_spacing, families, resolve_theme(settings.theme))

@@ -20,6 +20,12 @@ def _settle(qtbot, window):
     qtbot.wait(120)  # the view reports its top paragraph after scrolling settles (60 ms)
 
 
+def _restyled(qtbot, window, change):
+    """Run a zoom/theme/spacing change and wait until the worker's typesetting is on screen."""
+    with qtbot.waitSignal(window.styleApplied, timeout=10000):
+        change()
+
+
 def test_opens_the_seed_typeset(window):
     assert window.document.title == "2024年政府工作报告"
     assert "2024年政府工作报告" in window.windowTitle()
@@ -71,16 +77,27 @@ def test_zoom_keeps_the_top_paragraph(qtbot, window):
     target = _index_of(window, "促进制造业集群式")
     window.view.scroll_to_paragraph(target)
     for direction in (1, 1, -1, 0, 1):
-        window.zoom(direction)
+        _restyled(qtbot, window, lambda d=direction: window.zoom(d))
         assert window.view.top_position()[0] == target
     for action in (window.act_large, window.act_small, window.act_medium):
-        action.trigger()
+        _restyled(qtbot, window, action.trigger)
         assert window.view.top_position()[0] == target
+
+
+def test_rapid_zoom_lands_on_the_last_size_and_keeps_the_anchor(qtbot, window):
+    target = _index_of(window, "加强生态保护和修复")
+    window.view.scroll_to_paragraph(target)
+    with qtbot.waitSignal(window.styleApplied, timeout=10000):
+        for _ in range(5):
+            window.zoom(1)
+    qtbot.wait(200)
+    assert window.view.type_style.font_px == window.settings.font_px == 26
+    assert window.view.top_position()[0] == target
 
 
 def test_page_zoom_buttons_are_20_16_14(qtbot, window):
     for name, size in (("large", 20), ("medium", 16), ("small", 14)):
-        qtbot.mouseClick(window.size_buttons[name], Qt.MouseButton.LeftButton)
+        _restyled(qtbot, window, lambda n=name: qtbot.mouseClick(window.size_buttons[n], Qt.MouseButton.LeftButton))
         assert window.settings.font_px == size
         assert window.size_buttons[name].isChecked()
         assert window.view.document().defaultFont().pixelSize() == size
@@ -117,19 +134,19 @@ def test_theme_and_spacing_change_keep_position(qtbot, window):
     target = _index_of(window, "深化法治政府建设")
     window.view.scroll_to_paragraph(target)
     for theme in ("dark", "sepia", "light", "system"):
-        window.set_theme(theme)
+        _restyled(qtbot, window, lambda t=theme: window.set_theme(t))
         assert window.view.top_position()[0] == target
-    window.set_theme("dark")
+    _restyled(qtbot, window, lambda: window.set_theme("dark"))
     assert window.view.type_style.theme.name == "dark"
-    window.set_line_spacing(200)
+    _restyled(qtbot, window, lambda: window.set_line_spacing(200))
     assert window.view.top_position()[0] == target
 
 
 def test_position_zoom_and_theme_survive_a_restart(qtbot, make_window):
     first = make_window()
     target = _index_of(first, "持续推进公共服务")
-    first.set_font_px(20)
-    first.set_theme("sepia")
+    _restyled(qtbot, first, lambda: first.set_font_px(20))
+    _restyled(qtbot, first, lambda: first.set_theme("sepia"))
     first.view.scroll_to_paragraph(target, 30)
     _settle(qtbot, first)
     expected = first.view.top_position()

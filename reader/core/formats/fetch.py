@@ -23,11 +23,6 @@ class Fetched:
     charset: str | None
 
 
-def is_url(text: str) -> bool:
-    """Whether a source argument is an http(s) URL."""
-    return text.lower().startswith(("http://", "https://"))
-
-
 def fetch_url(url: str, timeout: float = 15.0, max_bytes: int = 32 * 1024 * 1024) -> Fetched:
     """Download ``url``.
 

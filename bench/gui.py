@@ -1,0 +1,201 @@
+"""GUI figures: cold start to first paint, memory, and GUI-thread stalls.
+
+Each figure sits next to a bare PySide6 window showing the same prepared HTML in
+a QTextBrowser, measured in the same run.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import ROOT, SEED
+
+RUNS = 5
+
+
+def _prepared_html(path: Path) -> None:
+    from reader.core.loader import load_path
+
+    document = load_path(SEED)
+    rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in document.meta.items())
+    body = []
+    for paragraph in document.paragraphs:
+        runs = "".join(f"<b>{html.escape(r.text)}</b>" if r.bold else html.escape(r.text) for r in paragraph.runs)
+        align = " align='center'" if paragraph.centered else ""
+        body.append(f"<p{align}>{runs}</p>")
+    path.write_text(f"<html><body><table>{rows}</table>{''.join(body)}</body></html>", encoding="utf-8")
+
+
+def _start_display() -> tuple[dict, subprocess.Popen | None]:
+    if shutil.which("Xvfb") is None:
+        return {"QT_QPA_PLATFORM": "offscreen"}, None
+    display = f":{150 + os.getpid() % 50}"
+    process = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1440x900x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(200):
+        if Path(f"/tmp/.X11-unix/X{display[1:]}").exists():
+            break
+        time.sleep(0.05)
+    return {"QT_QPA_PLATFORM": "xcb", "DISPLAY": display}, process
+
+
+def _one_start(command: list[str], env: dict, out: Path) -> tuple[float, int]:
+    out.unlink(missing_ok=True)
+    started = time.time()
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not out.exists() or not out.read_text():
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError(f"{command} did not paint")
+            time.sleep(0.005)
+        stamp, rss = out.read_text().split()
+        return (float(stamp) - started) * 1000, int(rss)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _cold_start(work: Path, display_env: dict) -> dict:
+    prepared = work / "prepared.html"
+    _prepared_html(prepared)
+    env = {**os.environ, **display_env, "PYTHONPATH": str(ROOT), "LANG": "zh_CN.UTF-8"}
+    app_times, app_rss, bare_times, bare_rss, first_times, first_rss = [], [], [], [], [], []
+    for run in range(RUNS):
+        data_dir = work / f"data{run}"
+        out = work / "app-paint.txt"
+        app_env = {**env, "REPORT_READER_FIRST_PAINT_FILE": str(out)}
+        command = [sys.executable, "-m", "reader", "--data-dir", str(data_dir)]
+        # First start with an empty data directory: the report is parsed.
+        elapsed, rss = _one_start(command, app_env, out)
+        first_times.append(elapsed)
+        first_rss.append(rss)
+        # Every later start: a new process, the parsed cache in the data directory.
+        elapsed, rss = _one_start(command, app_env, out)
+        app_times.append(elapsed)
+        app_rss.append(rss)
+        out = work / "bare-paint.txt"
+        elapsed, rss = _one_start(
+            [sys.executable, str(ROOT / "bench" / "bare_window.py"), str(prepared), str(out)], env, out
+        )
+        bare_times.append(elapsed)
+        bare_rss.append(rss)
+    app_ms, bare_ms = statistics.median(app_times), statistics.median(bare_times)
+    app_mib, bare_mib = statistics.median(app_rss) / 1024, statistics.median(bare_rss) / 1024
+    return {
+        "platform": display_env["QT_QPA_PLATFORM"],
+        "runs": RUNS,
+        "app_first_paint_ms": round(app_ms, 1),
+        "bare_window_first_paint_ms": round(bare_ms, 1),
+        "ratio": round(app_ms / bare_ms, 2),
+        "target_ratio": 1.3,
+        "app_rss_mib": round(app_mib, 1),
+        "bare_window_rss_mib": round(bare_mib, 1),
+        "rss_ratio": round(app_mib / bare_mib, 2),
+        "target_rss_ratio": 1.5,
+        "first_ever_start_ms": round(statistics.median(first_times), 1),
+        "first_ever_start_ratio": round(statistics.median(first_times) / bare_ms, 2),
+        "first_ever_start_rss_mib": round(statistics.median(first_rss) / 1024, 1),
+        "app_samples_ms": [round(t, 1) for t in app_times],
+        "bare_samples_ms": [round(t, 1) for t in bare_times],
+    }
+
+
+def _stalls(display_env: dict) -> dict:
+    """Largest gap between ticks of a 5 ms timer while scrolling, zooming and switching themes."""
+    os.environ.update(display_env)
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from reader.services.documents import DocumentService
+    from reader.services.settings import Settings
+    from reader.services.tasks import TaskRunner
+    from reader.ui.appearance import chinese_font_families
+    from reader.ui.main_window import MainWindow
+
+    _app = QApplication.instance() or QApplication([])  # kept alive for the widgets below
+    work = Path(tempfile.mkdtemp())
+    runner = TaskRunner()
+    window = MainWindow(
+        DocumentService(runner), Settings(work / "settings.ini"), runner, tuple(chinese_font_families())
+    )
+    window.resize(1200, 860)
+    window.show()
+    shown = []
+    window.documentShown.connect(shown.append)
+    window.open_source(str(SEED))
+    while not shown:
+        QTest.qWait(10)
+    QTest.qWait(300)
+
+    clock = QElapsedTimer()
+    gaps: list[float] = []
+    last = [0.0]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed() / 1e6
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+
+    def measure(steps) -> dict:
+        gaps.clear()
+        clock.start()
+        last[0] = 0.0
+        timer.start()
+        for step in steps:
+            step()
+            QTest.qWait(15)
+        timer.stop()
+        ordered = sorted(gaps)
+        return {
+            "max_gap_ms": round(ordered[-1], 1),
+            "p95_gap_ms": round(ordered[int(len(ordered) * 0.95)], 1),
+            "steps": len(steps),
+        }
+
+    bar = window.view.verticalScrollBar()
+    scroll = [lambda i=i: bar.setValue(int(bar.maximum() * i / 150)) for i in range(151)]
+    zoom = [lambda d=d: window.zoom(d) for d in (1, 1, 1, -1, -1, -1, -1, 0, 1, -1)]
+    zoom += [window.act_large.trigger, window.act_small.trigger, window.act_medium.trigger]
+    themes = [lambda n=n: window.set_theme(n) for n in ("dark", "sepia", "light", "system") * 2]
+    result = {
+        "scrolling": measure(scroll),
+        "zooming": measure(zoom),
+        "switching_themes": measure(themes),
+        "target_max_gap_ms": 50,
+    }
+    window.close()
+    runner.wait(3000)
+    return result
+
+
+def measure() -> dict:
+    display_env, xvfb = _start_display()
+    try:
+        with tempfile.TemporaryDirectory() as work:
+            startup = _cold_start(Path(work), display_env)
+        stalls = _stalls(display_env)
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+    return {"cold_start": startup, "gui_thread_stalls": stalls}

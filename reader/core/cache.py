@@ -1,0 +1,97 @@
+"""A cache of parsed documents in the data directory.
+
+Parsing a page costs an HTML parser import (~120 ms) plus the parse; reading the
+cached JSON costs a few milliseconds. Entries are keyed by the source, its size
+and modification time, and a fingerprint of the parser code, so a changed file
+or a new parser version is parsed again. A damaged entry is ignored and replaced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from reader.core.document import Document
+from reader.core.serialize import dump_document, load_document
+
+_PARSER_MODULES = ("document.py", "builder.py", "outline.py", "text_utils.py", "loader.py", "serialize.py")
+
+
+@lru_cache(maxsize=1)
+def parser_fingerprint() -> str:
+    """A hash of the code that turns bytes into a Document (changes invalidate the cache)."""
+    core = Path(__file__).resolve().parent
+    digest = hashlib.sha1()
+    files = [core / name for name in _PARSER_MODULES] + sorted((core / "formats").glob("*.py"))
+    found = False
+    for path in files:
+        try:
+            digest.update(path.read_bytes())
+            found = True
+        except OSError:
+            continue
+    if not found:  # a frozen build without sources: the build itself is the version
+        digest.update(str(getattr(sys, "_MEIPASS", "")).encode())
+        import reader
+
+        digest.update(reader.__version__.encode())
+    return digest.hexdigest()[:16]
+
+
+class DocumentCache:
+    """Parsed documents stored as JSON files under ``directory``.
+
+    Args:
+        directory: Where entries live (created on first store).
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def _entry(self, path: Path) -> Path | None:
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        key = f"{path.resolve()}\x00{stat.st_size}\x00{stat.st_mtime_ns}\x00{parser_fingerprint()}"
+        return self.directory / (hashlib.sha1(key.encode("utf-8")).hexdigest() + ".json")
+
+    def get(self, path: Path) -> Document | None:
+        """The cached document for a file, or None when absent, stale or unreadable."""
+        entry = self._entry(path)
+        if entry is None or not entry.exists():
+            return None
+        try:
+            return load_document(json.loads(entry.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
+            entry.unlink(missing_ok=True)
+            return None
+
+    def put(self, path: Path, document: Document) -> None:
+        """Store a parsed document (atomically; failures to write are not errors)."""
+        entry = self._entry(path)
+        if entry is None:
+            return
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(dump_document(document), stream, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temporary, entry)
+        except OSError:
+            return
+
+    def load(self, path: Path) -> Document:
+        """Return the cached document or parse the file and cache it."""
+        document = self.get(path)
+        if document is None:
+            from reader.core.loader import load_path  # the parser stack, only when needed
+
+            document = load_path(path)
+            self.put(path, document)
+        return document

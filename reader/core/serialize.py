@@ -1,0 +1,78 @@
+"""Lossless JSON form of a ``Document`` (for the parsed cache and the library).
+
+Unlike ``export.to_json`` (a stable public interface, without runs), this keeps
+everything needed to rebuild the exact object, and carries a format version.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reader.core.document import Document, OutlineNode, Paragraph, ParagraphKind, Run
+
+FORMAT = 1
+
+
+def _node(node: OutlineNode) -> list:
+    return [node.id, node.level, node.title, node.paragraph, [_node(child) for child in node.children]]
+
+
+def _unnode(data: list) -> OutlineNode:
+    return OutlineNode(data[0], data[1], data[2], data[3], tuple(_unnode(child) for child in data[4]))
+
+
+def dump_document(document: Document) -> dict[str, Any]:
+    """A JSON-ready dict holding every field of the document."""
+    return {
+        "format": FORMAT,
+        "id": document.id,
+        "title": document.title,
+        "source": document.source,
+        "url": document.url,
+        "meta": dict(document.meta),
+        "outline": [_node(node) for node in document.outline],
+        "paragraphs": [
+            [
+                p.id,
+                p.kind.value,
+                p.section,
+                int(p.centered),
+                [[run.text, int(run.bold)] for run in p.runs],
+                list(p.cells),
+            ]
+            for p in document.paragraphs
+        ],
+    }
+
+
+def load_document(data: dict[str, Any]) -> Document:
+    """Rebuild a document from ``dump_document`` output.
+
+    Raises:
+        ValueError: The data is not of this format.
+    """
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValueError("not a serialised document of this version")
+    paragraphs = []
+    for pid, kind, section, centered, runs, cells in data["paragraphs"]:
+        run_tuple = tuple(Run(text, bool(bold)) for text, bold in runs)
+        paragraphs.append(
+            Paragraph(
+                id=pid,
+                text="".join(run.text for run in run_tuple),
+                runs=run_tuple,
+                kind=ParagraphKind(kind),
+                section=section,
+                centered=bool(centered),
+                cells=tuple(cells),
+            )
+        )
+    return Document(
+        id=data["id"],
+        title=data["title"],
+        source=data["source"],
+        meta=dict(data["meta"]),
+        paragraphs=tuple(paragraphs),
+        outline=tuple(_unnode(node) for node in data["outline"]),
+        url=data.get("url", ""),
+    )
