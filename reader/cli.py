@@ -16,7 +16,7 @@ from reader.core.paths import resolve_data_dir
 
 PROG = "report-reader"
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("export",)
+COMMANDS = ("export", "library", "search")
 
 
 class UsageError(Exception):
@@ -39,6 +39,27 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("source", help="path or http(s) URL")
     export.add_argument("--format", choices=("json", "markdown", "text"), default="json")
     export.add_argument("-o", "--output", help="output file (default: standard output)")
+
+    library = commands.add_parser("library", help="manage imported documents")
+    library_commands = library.add_subparsers(dest="library_command", parser_class=_Parser)
+    add = library_commands.add_parser("add", help="import files, folders (.html .htm .txt .md) or URLs")
+    add.add_argument("sources", nargs="+", help="paths, folders or http(s) URLs")
+    listing = library_commands.add_parser("list", help="list imported documents")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    remove = library_commands.add_parser("remove", help="remove a document from the library")
+    remove.add_argument("id", help="document id (see library list)")
+
+    search = commands.add_parser("search", help="full-text search, exact on Chinese")
+    search.add_argument("query", help='terms (all must occur), "exact phrase", A OR B, -excluded')
+    search.add_argument(
+        "--in",
+        dest="scope",
+        action="append",
+        metavar="PATH_OR_ID",
+        help="search only this document (repeatable; default: the whole library)",
+    )
+    search.add_argument("--limit", type=int, default=20, help="hits to show (0 = all; default 20)")
+    search.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
@@ -64,7 +85,142 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {"export": _cmd_export}
+def _progress_printer(label: str):
+    """Progress on stderr, one updating line when it is a terminal."""
+    tty = sys.stderr.isatty()
+
+    def report(done: int, total: int, current: str) -> None:
+        if total <= 1 and not tty:
+            return
+        if tty:
+            end = "\n" if done >= total else ""
+            print(f"\r{label} {done}/{total} {current[:50]}\033[K", end=end, file=sys.stderr, flush=True)
+        elif done >= total:
+            print(f"{label}: {total} done", file=sys.stderr)
+
+    return report
+
+
+def _sync_index(data_dir: Path, library, quiet: bool = False):
+    """Open the search index and bring it up to date with the library."""
+    from reader.core.search.index import IndexBusyError, SearchIndex
+
+    search_index = SearchIndex(data_dir / "index")
+    notice = search_index.open()
+    if notice:
+        print(f"{PROG}: {notice}", file=sys.stderr)
+    fingerprints = library.fingerprints()
+    if search_index.stale(fingerprints):
+        try:
+            search_index.sync(fingerprints, library.document, None if quiet else _progress_printer("indexing"))
+        except IndexBusyError as error:
+            print(f"{PROG}: {error}; searching the index as it is", file=sys.stderr)
+        except OSError as error:
+            print(
+                f"{PROG}: cannot update the search index ({error.strerror or error}); searching it as it is",
+                file=sys.stderr,
+            )
+    return search_index
+
+
+def _cmd_library(args: argparse.Namespace) -> int:
+    from reader.core.library import Library
+
+    library = Library(args.data_dir)
+    command = args.library_command
+    if command is None:
+        raise UsageError("library needs a command: add, list or remove")
+    if command == "list":
+        entries = library.entries()
+        if args.json:
+            _write_output(json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=1) + "\n", None)
+        else:
+            for entry in entries:
+                print(f"{entry.id}  {entry.paragraphs:5d}  {entry.title}  ({entry.source})")
+        return EXIT_OK
+    if command == "remove":
+        entry = library.remove(args.id)
+        print(f"removed {entry.id}  {entry.title}")
+        _sync_index(args.data_dir, library, quiet=True).close()
+        return EXIT_OK
+    outcomes = library.add_many(args.sources, _progress_printer("importing"))
+    failed = 0
+    for outcome in outcomes:
+        if outcome.error:
+            failed += 1
+            print(f"{PROG}: {outcome.source}: {outcome.error}", file=sys.stderr)
+        else:
+            print(f"{'updated' if outcome.updated else 'added'} {outcome.document_id}  {outcome.title}")
+    if not outcomes:
+        print(f"{PROG}: no supported files (.html .htm .txt .md) found", file=sys.stderr)
+        return EXIT_INPUT
+    _sync_index(args.data_dir, library).close()
+    return EXIT_INPUT if failed else EXIT_OK
+
+
+def _format_hit(hit) -> str:
+    snippet = hit.snippet
+    for start, end in reversed(hit.highlights):
+        snippet = snippet[:start] + "【" + snippet[start:end] + "】" + snippet[end:]
+    path = " › ".join(hit.section_path)
+    return f"{hit.title}{' › ' + path if path else ''}  [{hit.paragraph}, {hit.matches}×]\n    {snippet}"
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from reader.core.library import Library
+    from reader.core.search.query import parse_query
+    from reader.core.search.results import SearchResult, search_document
+
+    if args.limit < 0:
+        raise UsageError("--limit must be 0 (all) or more")
+    library = Library(args.data_dir)
+    parsed = parse_query(args.query)
+    scope: set[str] | None = None
+    outside = []
+    if args.scope:
+        scope = set()
+        for reference in args.scope:
+            found = library.resolve(reference)
+            if found:
+                scope.add(found)
+            else:
+                from reader.core.loader import load_source
+
+                outside.append(load_source(reference))
+    hits, total, elapsed = [], 0, 0.0
+    if scope is None or scope:
+        search_index = _sync_index(args.data_dir, library)
+        try:
+            result = search_index.search(parsed, scope, args.limit)
+        finally:
+            search_index.close()
+        hits.extend(result.hits)
+        total += result.total
+        elapsed += result.elapsed_ms
+    for document in outside:
+        result = search_document(document, parsed, args.limit)
+        hits.extend(result.hits)
+        total += result.total
+        elapsed += result.elapsed_ms
+    hits.sort(key=lambda h: -h.score)
+    if args.limit:
+        hits = hits[: args.limit]
+    # elapsed_ms is the time spent answering the query, without opening the library and index.
+    merged = SearchResult(args.query, total, tuple(hits), elapsed)
+    if args.json:
+        _write_output(json.dumps(merged.to_json(), ensure_ascii=False, indent=1) + "\n", None)
+    else:
+        print(f"{total} paragraphs match {args.query!r} ({merged.elapsed_ms:.1f} ms)")
+        for hit in merged.hits:
+            print(_format_hit(hit))
+    return EXIT_OK
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "export": _cmd_export,
+    "library": _cmd_library,
+    "search": _cmd_search,
+}
 
 
 def run(argv: Sequence[str]) -> int:
@@ -94,3 +250,9 @@ def run(argv: Sequence[str]) -> int:
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader of our output went away (| head): not an error worth a message.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

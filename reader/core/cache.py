@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 from reader.core.document import Document
+from reader.core.fileutil import write_atomic
 from reader.core.serialize import dump_document, load_document
 
 _PARSER_MODULES = ("document.py", "builder.py", "outline.py", "text_utils.py", "loader.py", "serialize.py")
@@ -77,12 +76,9 @@ class DocumentCache:
         entry = self._entry(path)
         if entry is None:
             return
+        data = json.dumps(dump_document(document), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(dump_document(document), stream, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temporary, entry)
+            write_atomic(entry, data, durable=False)  # a cache: losing it to a power cut costs a parse
         except OSError:
             return
 

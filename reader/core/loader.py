@@ -23,6 +23,16 @@ TEXT_SUFFIXES = frozenset((".txt", ".text"))
 SUPPORTED_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | TEXT_SUFFIXES
 
 
+def kind_for_suffix(suffix: str) -> str:
+    """Parser kind for a file name suffix: ``html``, ``markdown``, ``text`` or ``auto``."""
+    suffix = suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    return "text" if suffix in TEXT_SUFFIXES else "auto"
+
+
 def source_key_for_path(path: Path) -> str:
     """Canonical key of a file source: the bundled marker or the resolved path."""
     if is_bundled(path):
@@ -79,16 +89,7 @@ def load_path(path: Path) -> Document:
     if size > MAX_INPUT_BYTES:
         limit_mb = MAX_INPUT_BYTES // (1024 * 1024)
         raise InputTooLargeError(f"the file is {size / (1024 * 1024):.0f} MB; the limit is {limit_mb} MB")
-    suffix = path.suffix.lower()
-    kind = (
-        "html"
-        if suffix in HTML_SUFFIXES
-        else "markdown"
-        if suffix in MARKDOWN_SUFFIXES
-        else "text"
-        if suffix in TEXT_SUFFIXES
-        else "auto"
-    )
+    kind = kind_for_suffix(path.suffix)
     try:
         data = path.read_bytes()
     except OSError as error:

@@ -1,0 +1,505 @@
+"""The library's full-text index: Whoosh postings over character n-grams, verified exactly.
+
+One Whoosh document per paragraph, with a character-unigram field and a
+character-bigram field (distinct grams, no positions). A query term of one
+character is a unigram Term, of two a bigram Term, of more an And of its
+rarest bigrams; every candidate is then checked against the paragraph's
+folded text, so results are exactly the paragraphs containing the query as a
+substring. When the postings to walk would be long (a very common term), the
+memory-mapped text store is scanned in C instead, which is faster than walking
+postings in Python. Ranking is BM25 over exact occurrences, exact-phrase hits
+first.
+
+The directory holds a schema version; a different version, or a missing,
+corrupt or unreadable index, is rebuilt from the library automatically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from whoosh import fields, index
+from whoosh.index import LockError
+from whoosh.query import And, Or, Term
+
+from reader.core.document import Document
+from reader.core.errors import ReaderError
+from reader.core.fileutil import write_atomic
+from reader.core.search.matching import K1, B, Scorer, make_snippet, match_spans
+from reader.core.search.ngrams import NGramField, fold, ngrams
+from reader.core.search.query import ParsedQuery, parse_query
+from reader.core.search.results import SearchHit, SearchResult
+from reader.core.search.store import TermHits, TextStore
+
+SCHEMA_VERSION = 2
+INDEX_NAME = "paragraphs"
+# Above this many postings to walk, scanning the text store in C is faster.
+POSTINGS_LIMIT = 600
+# How many of a long term's rarest bigrams narrow the candidates.
+BIGRAMS_PER_TERM = 3
+BATCH_FOR_PROCESSES = 20
+# Up to this many candidates, the other terms are checked paragraph by paragraph.
+VERIFY_LIMIT = 800
+# A scope of at most this many documents is scanned document by document.
+SCAN_SPANS_LIMIT = 50
+
+
+class IndexBusyError(ReaderError):
+    """Another process is writing the index."""
+
+
+def make_schema() -> fields.Schema:
+    """The Whoosh schema: ids and display fields stored, n-gram fields indexed."""
+    return fields.Schema(
+        key=fields.NUMERIC(int, bits=64, stored=True, sortable=True, unique=True),
+        doc=fields.ID(stored=True),
+        para=fields.STORED,
+        section=fields.STORED,
+        text=fields.STORED,
+        uni=NGramField(1),
+        bi=NGramField(2),
+    )
+
+
+@dataclass
+class SyncReport:
+    """What ``SearchIndex.sync`` did."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    rebuilt: str = ""
+    seconds: float = 0.0
+
+
+class SearchIndex:
+    """The on-disk index of a library.
+
+    Args:
+        directory: Where the index lives (``DATA/index``).
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.store = TextStore(directory)
+        self._ix = None
+        self._searcher = None
+        self._manifest: dict = {}
+        self._key_column = None
+        self.notice = ""
+
+    # Opening -------------------------------------------------------------------------
+    def _manifest_path(self) -> Path:
+        return self.directory / "manifest.json"
+
+    def _read_manifest(self) -> dict:
+        return json.loads(self._manifest_path().read_text(encoding="utf-8"))
+
+    def _write_manifest(self) -> None:
+        write_atomic(self._manifest_path(), json.dumps(self._manifest, ensure_ascii=False).encode("utf-8"))
+
+    def open(self) -> str:
+        """Open the index, rebuilding an unusable one; returns a notice ('' when all was well)."""
+        self.close()
+        reason = ""
+        try:
+            manifest = self._read_manifest()
+            if manifest.get("schema") != SCHEMA_VERSION:
+                reason = f"the index has schema version {manifest.get('schema')}, this version uses {SCHEMA_VERSION}"
+            else:
+                self._ix = index.open_dir(str(self.directory), indexname=INDEX_NAME)
+                self._manifest = self._settled_manifest(manifest)
+                self.store.load()
+                if self.store.size != self._manifest.get("keys"):
+                    raise ValueError("the text store does not match the index")
+        except FileNotFoundError:
+            reason = "" if not self.directory.exists() else "the index is incomplete"
+        except Exception as error:  # any damage means: rebuild
+            reason = f"the index is damaged ({error.__class__.__name__})"
+        if self._ix is None or reason:
+            self._create()
+            self.notice = f"Rebuilt the search index: {reason}." if reason else ""
+        return self.notice
+
+    def _settled_manifest(self, manifest: dict) -> dict:
+        """The manifest of the index's latest commit.
+
+        A writer commits Whoosh first and the manifest right after; a reader
+        arriving in between waits a moment. A manifest that never catches up
+        means a writer died between the two: the index is rebuilt.
+        """
+        for _attempt in range(10):
+            if manifest.get("generation") == self._ix.latest_generation():
+                return manifest
+            time.sleep(0.1)
+            manifest = self._read_manifest()
+        raise ValueError("the index and its manifest disagree")
+
+    def _create(self) -> None:
+        self.close()
+        if self.directory.exists():
+            shutil.rmtree(self.directory)
+        self.directory.mkdir(parents=True)
+        self._ix = index.create_in(str(self.directory), make_schema(), indexname=INDEX_NAME)
+        self._manifest = {
+            "schema": SCHEMA_VERSION,
+            "keys": 0,
+            "next_ordinal": 0,
+            "documents": {},
+            "generation": self._ix.latest_generation(),
+        }
+        self.store = TextStore(self.directory)
+        self.store.save()
+        self._write_manifest()
+        self.store.load()
+
+    def close(self) -> None:
+        """Release the searcher, the index and the text map."""
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+        self.store.close()
+        self._ix = None
+
+    # Keeping in sync with the library ---------------------------------------------------------
+    @property
+    def documents(self) -> dict[str, dict]:
+        """Indexed documents: id -> {ordinal, fingerprint, title, first, count, chars}."""
+        return self._manifest.get("documents", {})
+
+    def stale(self, fingerprints: dict[str, str]) -> bool:
+        """Whether the index differs from the library's fingerprints."""
+        indexed = {doc_id: info["fingerprint"] for doc_id, info in self.documents.items()}
+        return indexed != fingerprints
+
+    def sync(
+        self,
+        fingerprints: dict[str, str],
+        load: Callable[[str], Document],
+        progress: Callable[[int, int, str], None] | None = None,
+        timeout: float = 30.0,
+    ) -> SyncReport:
+        """Bring the index in line with the library: add new, replace changed, drop removed documents.
+
+        Args:
+            fingerprints: Library document id -> fingerprint.
+            load: Returns the parsed document of an id.
+            progress: Called with (done, total, title).
+            timeout: Seconds to wait for another writer.
+
+        Returns:
+            What changed.
+
+        Raises:
+            IndexBusyError: Another process kept the write lock longer than ``timeout``.
+        """
+        started = time.perf_counter()
+        report = SyncReport(rebuilt=self.notice)
+        if self._ix is None:
+            self.open()
+            report.rebuilt = self.notice
+        wanted = [d for d, f in fingerprints.items() if self.documents.get(d, {}).get("fingerprint") != f]
+        gone = [d for d in self.documents if d not in fingerprints]
+        if not wanted and not gone:
+            return report
+        # Whoosh's own multi-process writer tokenises and writes segments in parallel:
+        # about four times faster for a big import; small updates stay in-process.
+        processes = min(2, os.cpu_count() or 1) if len(wanted) >= BATCH_FOR_PROCESSES else 1
+        options = {"procs": processes, "multisegment": True} if processes > 1 else {}
+        try:
+            writer = self._ix.writer(timeout=timeout, limitmb=256, **options)
+        except LockError:
+            raise IndexBusyError("the search index is being updated by another process; try again shortly") from None
+        try:
+            self._reload_for_write()
+            for doc_id in gone:
+                self._remove(writer, doc_id)
+                report.removed += 1
+            for number, doc_id in enumerate(wanted):
+                document = load(doc_id)
+                if progress:
+                    progress(number, len(wanted), document.title)
+                if doc_id in self.documents:
+                    self._remove(writer, doc_id)
+                    report.updated += 1
+                else:
+                    report.added += 1
+                self._add(writer, document, fingerprints[doc_id])
+            writer.commit() if processes > 1 else writer.commit(merge=True)
+        except BaseException:
+            writer.cancel()
+            self.store.load()
+            raise
+        self._manifest["keys"] = self.store.size
+        self._manifest["generation"] = self._ix.latest_generation()
+        self.store.save()
+        self._write_manifest()
+        if self.store.dead_fraction() > 0.5:
+            self.store.compact()
+        self.store.load()
+        self._refresh_searcher()
+        if progress:
+            progress(len(wanted), len(wanted), "")
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _reload_for_write(self) -> None:
+        """Re-read the manifest and store under the write lock (another process may have written)."""
+        self._manifest = self._read_manifest()
+        self.store.load()
+
+    def _add(self, writer, document: Document, fingerprint: str) -> None:
+        ordinal = self._manifest["next_ordinal"]
+        self._manifest["next_ordinal"] = ordinal + 1
+        texts = [fold(p.text) for p in document.paragraphs]
+        keys = self.store.append(texts, ordinal)
+        for key, paragraph in zip(keys, document.paragraphs, strict=True):
+            writer.add_document(
+                key=key,
+                doc=document.id,
+                para=paragraph.id,
+                section=document.section_path(paragraph.id),
+                text=paragraph.text,
+                uni=paragraph.text,
+                bi=paragraph.text,
+            )
+        self._manifest["documents"][document.id] = {
+            "ordinal": ordinal,
+            "fingerprint": fingerprint,
+            "title": document.title,
+            "first": keys.start,
+            "count": len(keys),
+            "units": sum(len(t.encode("utf-16-le")) // 2 for t in texts),
+        }
+
+    def _remove(self, writer, doc_id: str) -> None:
+        info = self._manifest["documents"].pop(doc_id, None)
+        writer.delete_by_term("doc", doc_id)
+        if info:
+            self.store.kill(range(info["first"], info["first"] + info["count"]))
+
+    # Searching ------------------------------------------------------------------------
+    def _refresh_searcher(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+        self._searcher = self._ix.searcher()
+        self._key_column = None
+
+    def _get_searcher(self):
+        if self._searcher is None:
+            self._refresh_searcher()
+        elif not self._searcher.up_to_date():
+            self._manifest = self._read_manifest()
+            self.store.load()
+            self._refresh_searcher()
+        return self._searcher
+
+    def _keys_of(self, searcher, docnums) -> list[int]:
+        if self._key_column is None:
+            self._key_column = searcher.reader().column_reader("key")
+        column = self._key_column
+        return [column[docnum] for docnum in docnums]
+
+    def _estimate(self, searcher, term: str) -> int:
+        """Upper bound of the paragraphs holding a term, from the n-gram postings."""
+        if len(term) == 1:
+            return searcher.doc_frequency("uni", term)
+        return min(searcher.doc_frequency("bi", gram) for gram in ngrams(term, 2))
+
+    def _term_query(self, searcher, term: str):
+        if len(term) == 1:
+            return Term("uni", term)
+        if len(term) == 2:
+            return Term("bi", term)
+        grams = sorted(ngrams(term, 2), key=lambda g: searcher.doc_frequency("bi", g))[:BIGRAMS_PER_TERM]
+        return And([Term("bi", g) for g in grams])
+
+    def whoosh_query(self, parsed: ParsedQuery, searcher=None):
+        """The Whoosh query (Term/And/Or over the n-gram fields) whose matches include every hit."""
+        searcher = searcher or self._get_searcher()
+        clauses = []
+        for group in parsed.groups:
+            terms = [self._term_query(searcher, term) for term in group]
+            clauses.append(terms[0] if len(terms) == 1 else Or(terms))
+        return clauses[0] if len(clauses) == 1 else And(clauses)
+
+    def _pivot(self, searcher, term: str) -> int:
+        """Index of the term's rarest character: the vectorised scan starts from it."""
+        if len(term) == 1:
+            return 0
+        frequencies = [searcher.doc_frequency("uni", ch) for ch in term]
+        return frequencies.index(min(frequencies))
+
+    def _scan_term(self, searcher, term: str, spans: list[tuple[int, int]] | None) -> TermHits:
+        pivot = self._pivot(searcher, term)
+        if spans is None:
+            return self.store.occurrences(term, None, pivot)
+        parts = [self.store.occurrences(term, span, pivot) for span in spans]
+        parts = [p for p in parts if len(p.keys)]
+        if not parts:
+            return TermHits.empty()
+        return TermHits(np.concatenate([p.keys for p in parts]), np.concatenate([p.counts for p in parts]))
+
+    def _group_hits(self, searcher, group: tuple[str, ...], spans) -> dict[str, TermHits]:
+        """Exact hits of every term of a group: postings walk or vectorised scan, whichever is cheaper."""
+        result = {}
+        for term in group:
+            if spans is None and self._estimate(searcher, term) <= POSTINGS_LIMIT:
+                keys = self._keys_of(searcher, searcher.docs_for_query(self._term_query(searcher, term)))
+                counted = sorted((key, self.store.text(key).count(term)) for key in keys if key < self.store.size)
+                counted = [(k, c) for k, c in counted if c]
+                result[term] = TermHits(
+                    np.array([k for k, _ in counted], dtype=np.int64), np.array([c for _, c in counted], dtype=np.int64)
+                )
+            else:
+                result[term] = self._scan_term(searcher, term, spans)
+        return result
+
+    def search(self, query: str | ParsedQuery, scope: set[str] | None = None, limit: int = 50) -> SearchResult:
+        """Search the library (or the documents in ``scope``).
+
+        Args:
+            query: What the person typed, or a parsed query.
+            scope: Document ids to search; None for the whole library.
+            limit: Hits to return in rank order (0 = all); ``total`` is always exact.
+
+        Returns:
+            The first page of hits and the exact total.
+        """
+        started = time.perf_counter()
+        parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
+
+        def finish(total: int = 0, hits: tuple = ()) -> SearchResult:
+            elapsed = (time.perf_counter() - started) * 1000
+            return SearchResult(parsed.text, total, hits, elapsed, notice=self.notice)
+
+        if parsed.is_empty or self._ix is None:
+            return finish()
+        searcher = self._get_searcher()
+        in_scope = {d: info for d, info in self.documents.items() if scope is None or d in scope}
+        if not in_scope:
+            return finish()
+        ordinals = np.array(sorted(info["ordinal"] for info in in_scope.values()), dtype=np.uint32)
+        spans = None
+        if scope is not None and len(in_scope) <= SCAN_SPANS_LIMIT:
+            spans = [
+                (int(self.store.starts[i["first"]]), int(self.store.ends[i["first"] + i["count"] - 1]))
+                for i in in_scope.values()
+                if i["count"]
+            ]
+        # Most selective group first; the others are checked on its candidates only.
+        order = sorted(parsed.groups, key=lambda g: sum(self._estimate(searcher, t) for t in g))
+        first = self._group_hits(searcher, order[0], spans)
+        candidates = np.unique(np.concatenate([h.keys for h in first.values()])) if first else np.empty(0, np.int64)
+        candidates = candidates[np.isin(self.store.docs[candidates], ordinals)]
+        texts = {int(k): self.store.text(int(k)) for k in candidates} if len(candidates) <= VERIFY_LIMIT else None
+        counts: dict[str, TermHits] = dict(first)
+        for group in order[1:]:
+            if texts is not None:
+                keep = [k for k, text in texts.items() if any(term in text for term in group)]
+            else:
+                hits = self._group_hits(searcher, group, spans)
+                counts.update(hits)
+                union = np.unique(np.concatenate([h.keys for h in hits.values()]))
+                keep = candidates[np.isin(candidates, union)].tolist()
+            candidates = np.array(sorted(keep), dtype=np.int64)
+            if texts is not None:
+                texts = {k: texts[k] for k in keep}
+        for term in parsed.excluded:
+            if texts is not None:
+                keep = [k for k, text in texts.items() if term not in text]
+                texts = {k: texts[k] for k in keep}
+                candidates = np.array(sorted(keep), dtype=np.int64)
+            else:
+                banned = self._scan_term(searcher, term, spans).keys
+                candidates = candidates[~np.isin(candidates, banned)]
+        if not len(candidates):
+            return finish()
+        return finish(len(candidates), self._rank(parsed, candidates, counts, texts, in_scope, limit, searcher))
+
+    def _term_counts(self, term: str, keys: np.ndarray, counts: dict[str, TermHits], texts) -> np.ndarray:
+        """Occurrences of ``term`` in each of ``keys``."""
+        if texts is not None:
+            return np.array([texts[int(k)].count(term) for k in keys], dtype=np.int64)
+        hits = counts.get(term)
+        if hits is None:
+            hits = self.store.occurrences(term)
+            counts[term] = hits
+        found = np.zeros(len(keys), dtype=np.int64)
+        if len(hits.keys):
+            at = np.searchsorted(hits.keys, keys)
+            at = np.minimum(at, len(hits.keys) - 1)
+            match = hits.keys[at] == keys
+            found[match] = hits.counts[at[match]]
+        return found
+
+    def _rank(self, parsed: ParsedQuery, keys: np.ndarray, counts, texts, in_scope: dict, limit: int, searcher):
+        store = self.store
+        paragraphs = sum(info["count"] for info in in_scope.values()) or 1
+        average = sum(info["units"] for info in in_scope.values()) / paragraphs
+        lengths = (store.ends[keys] - store.starts[keys]).astype(np.float64)
+        norm = K1 * (1 - B + B * lengths / max(average, 1e-9))
+        scores = np.zeros(len(keys))
+        for term in parsed.terms:
+            tf = self._term_counts(term, keys, counts, texts).astype(np.float64)
+            hits = counts.get(term)
+            df = len(hits.keys) if hits is not None and texts is None else int(np.count_nonzero(tf))
+            idf = Scorer(paragraphs, average, {term: df}).idf(term)
+            scores += idf * tf * (K1 + 1) / (tf + norm)
+        phrase = np.zeros(len(keys), dtype=bool)
+        if parsed.phrase:
+            phrase = self._term_counts(parsed.phrase, keys, counts, texts) > 0
+        order = np.lexsort((keys, -scores, ~phrase))
+        if limit > 0:
+            order = order[:limit]
+        titles = {doc_id: info["title"] for doc_id, info in self.documents.items()}
+        result = []
+        for position in order.tolist():
+            key = int(keys[position])
+            docnum = searcher.document_number(key=key)
+            if docnum is None:
+                continue
+            stored = searcher.stored_fields(docnum)
+            spans = match_spans(store.text(key), parsed.terms)
+            snippet = make_snippet(stored["text"], spans)
+            result.append(
+                SearchHit(
+                    stored["doc"],
+                    titles.get(stored["doc"], ""),
+                    stored["para"],
+                    tuple(stored["section"]),
+                    len(spans),
+                    snippet.text,
+                    float(scores[position]),
+                    snippet.spans,
+                    tuple(spans),
+                )
+            )
+        return tuple(result)
+
+    def paragraph_count(self) -> int:
+        """Paragraphs indexed (alive)."""
+        return sum(info["count"] for info in self.documents.values())
+
+    def size_on_disk(self) -> int:
+        """Bytes used by the index directory."""
+        return sum(p.stat().st_size for p in self.directory.iterdir() if p.is_file())
+
+
+@contextlib.contextmanager
+def opened(directory: Path):
+    """Open an index for the duration of a block."""
+    search_index = SearchIndex(directory)
+    search_index.open()
+    try:
+        yield search_index
+    finally:
+        search_index.close()

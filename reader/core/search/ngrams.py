@@ -1,0 +1,79 @@
+"""Character n-grams for exact substring search over Chinese, digits and Latin alike.
+
+Whoosh pickles a schema's analyzers and field types into the index, so these
+classes must live in an importable module (a class defined in ``__main__``
+could not be unpickled by another process).
+"""
+
+from __future__ import annotations
+
+from whoosh import fields, formats
+from whoosh.analysis import Token, Tokenizer
+
+from reader.core.text_utils import fold_width
+
+
+def fold(text: str) -> str:
+    """Search normal form: full-width forms folded, Latin lower-cased, same length."""
+    return fold_width(text)
+
+
+def ngrams(text: str, n: int) -> set[str]:
+    """The distinct n-grams of a folded text (the text itself when shorter than n)."""
+    if len(text) < n:
+        return {text} if text else set()
+    return {text[i : i + n] for i in range(len(text) - n + 1)}
+
+
+class NGramTokenizer(Tokenizer):
+    """Yield the distinct character n-grams of a text (folded), one token each.
+
+    Args:
+        n: Gram length (1 for the unigram field, 2 for the bigram field).
+    """
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NGramTokenizer) and other.n == self.n
+
+    def __hash__(self) -> int:
+        return hash(("NGramTokenizer", self.n))
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        mode: str = "",
+        **kwargs,
+    ):
+        """Yield one token per distinct n-gram of the folded value (Whoosh's tokenizer protocol)."""
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for gram in sorted(ngrams(fold(value), self.n)):
+            token.text = gram
+            token.boost = 1.0
+            yield token
+
+
+class NGramField(fields.FieldType):
+    """An indexed-only field of distinct character n-grams, without positions or frequencies.
+
+    Positions are not needed: a multi-gram match is verified against the stored
+    text, which is both exact and faster than positional phrase matching in
+    pure Python. ``index`` computes the gram set directly instead of building a
+    Token object per character, which makes indexing several times faster.
+    """
+
+    def __init__(self, n: int) -> None:
+        super().__init__(formats.Existence(), NGramTokenizer(n), scorable=True, stored=False)
+        self.n = n
+
+    def index(self, value, **kwargs):  # noqa: D102 - Whoosh API
+        for gram in ngrams(fold(value), self.n):
+            yield gram.encode("utf-8"), 1, 1.0, b""

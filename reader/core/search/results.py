@@ -1,0 +1,132 @@
+"""Search results, and the search of one document held in memory."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from reader.core.document import Document
+from reader.core.search.matching import Scorer, make_snippet, match_spans, matches
+from reader.core.search.ngrams import fold
+from reader.core.search.query import ParsedQuery, parse_query
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One matching paragraph.
+
+    Attributes:
+        doc: Document id.
+        title: Document title.
+        paragraph: Paragraph id (as in ``export --format json``).
+        section_path: Titles of the outline nodes holding the paragraph.
+        matches: Number of query-term occurrences in the paragraph.
+        snippet: About ±40 characters around the first match.
+        score: Rank score (BM25; exact phrase matches sort first).
+        highlights: Match spans inside the snippet.
+        spans: Match spans inside the whole paragraph text.
+    """
+
+    doc: str
+    title: str
+    paragraph: str
+    section_path: tuple[str, ...]
+    matches: int
+    snippet: str
+    score: float
+    highlights: tuple[tuple[int, int], ...] = ()
+    spans: tuple[tuple[int, int], ...] = ()
+
+    def to_json(self) -> dict:
+        """The hit as the stable CLI JSON."""
+        return {
+            "doc": self.doc,
+            "title": self.title,
+            "paragraph": self.paragraph,
+            "section_path": list(self.section_path),
+            "matches": self.matches,
+            "snippet": self.snippet,
+            "score": round(self.score, 4),
+            "highlights": [list(span) for span in self.highlights],
+        }
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The first page of hits and the exact total."""
+
+    query: str
+    total: int
+    hits: tuple[SearchHit, ...] = ()
+    elapsed_ms: float = 0.0
+    # Every matching (document id, paragraph id), for hit counts and stepping through matches.
+    all_hits: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    notice: str = ""
+
+    def to_json(self) -> dict:
+        """The result as the stable CLI JSON."""
+        return {
+            "query": self.query,
+            "total": self.total,
+            "elapsed_ms": round(self.elapsed_ms, 3),
+            "hits": [hit.to_json() for hit in self.hits],
+        }
+
+
+def rank_key(phrase_hit: bool, score: float, order: int) -> tuple:
+    """Sort key: exact-phrase hits first, then by score, then in reading order."""
+    return (not phrase_hit, -score, order)
+
+
+def search_document(document: Document, query: str | ParsedQuery, limit: int = 50) -> SearchResult:
+    """Search one document in memory (no index): for a document outside the library.
+
+    Args:
+        document: The document.
+        query: The query string or a parsed query.
+        limit: Hits returned (0 = all).
+
+    Returns:
+        The result, ranked like the index search.
+    """
+    started = time.perf_counter()
+    parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
+    folded = [fold(p.text) for p in document.paragraphs]
+    hits_at = [i for i, text in enumerate(folded) if matches(text, parsed)]
+    terms = parsed.terms
+    lengths = [len(text) for text in folded]
+    scorer = Scorer(
+        len(folded), sum(lengths) / max(len(lengths), 1), {t: sum(1 for i in hits_at if t in folded[i]) for t in terms}
+    )
+    ranked = []
+    for i in hits_at:
+        counts = {t: folded[i].count(t) for t in terms}
+        phrase_hit = bool(parsed.phrase) and parsed.phrase in folded[i]
+        ranked.append((rank_key(phrase_hit, scorer.score(counts, lengths[i]), i), i, counts))
+    ranked.sort()
+    chosen = ranked if limit <= 0 else ranked[:limit]
+    hits = []
+    for key, i, _counts in chosen:
+        paragraph = document.paragraphs[i]
+        spans = match_spans(folded[i], terms)
+        snippet = make_snippet(paragraph.text, spans)
+        hits.append(
+            SearchHit(
+                document.id,
+                document.title,
+                paragraph.id,
+                tuple(document.section_path(paragraph.id)),
+                len(spans),
+                snippet.text,
+                -key[1],
+                snippet.spans,
+                tuple(spans),
+            )
+        )
+    return SearchResult(
+        query=parsed.text,
+        total=len(hits_at),
+        hits=tuple(hits),
+        elapsed_ms=(time.perf_counter() - started) * 1000,
+        all_hits=tuple((document.id, document.paragraphs[i].id) for i in hits_at),
+    )

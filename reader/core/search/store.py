@@ -1,0 +1,226 @@
+"""Folded paragraph texts as one array of UTF-16 code units, for exact verification and scans.
+
+Whoosh finds candidate paragraphs through the n-gram postings; whether a
+candidate really contains the query is decided on its folded text. For a
+common term, walking postings and checking candidates one by one in Python
+costs more than scanning all the text at once, so the store also answers
+"which paragraphs contain this term, how often" with vectorised NumPy over the
+whole array (or over one document's slice of it).
+
+Files (beside the Whoosh index)::
+
+    texts.u16    folded texts as UTF-16-LE code units, each followed by a 0 unit
+    starts.npy   per key: first code unit        (int64)
+    ends.npy     per key: one past the last unit (int64)
+    docs.npy     per key: document ordinal, or DEAD (uint32)
+
+Keys are allocated sequentially and never reused; a document's keys are
+contiguous. A removed document's keys get the ordinal ``DEAD``; ``compact``
+rewrites the texts without dead ones while keeping every key's number, so the
+Whoosh documents that carry the keys stay valid.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from reader.core.fileutil import write_atomic
+
+DEAD = np.uint32(0xFFFFFFFF)
+UNIT = np.dtype("<u2")
+
+
+def encode_units(text: str) -> np.ndarray:
+    """A text as UTF-16-LE code units."""
+    return np.frombuffer(text.encode("utf-16-le"), dtype=UNIT)
+
+
+@dataclass(frozen=True)
+class TermHits:
+    """Where a term occurs: keys (sorted, unique) and the occurrences in each."""
+
+    keys: np.ndarray
+    counts: np.ndarray
+
+    @staticmethod
+    def empty() -> TermHits:
+        """No occurrence at all."""
+        return TermHits(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
+
+
+class TextStore:
+    """The paragraph text store of one index directory.
+
+    Args:
+        directory: The index directory.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.starts = np.empty(0, dtype=np.int64)
+        self.ends = np.empty(0, dtype=np.int64)
+        self.docs = np.empty(0, dtype=np.uint32)
+        self.units = np.empty(0, dtype=UNIT)
+
+    # Loading ------------------------------------------------------------------------
+    def load(self) -> None:
+        """Map the files (missing files give an empty store).
+
+        Raises:
+            ValueError: The files disagree with each other.
+        """
+        folder = self.directory
+        if (folder / "starts.npy").exists():
+            self.starts = np.load(folder / "starts.npy")
+            self.ends = np.load(folder / "ends.npy")
+            self.docs = np.load(folder / "docs.npy")
+        else:
+            self.starts = np.empty(0, dtype=np.int64)
+            self.ends = np.empty(0, dtype=np.int64)
+            self.docs = np.empty(0, dtype=np.uint32)
+        if not (len(self.starts) == len(self.ends) == len(self.docs)):
+            raise ValueError("the key arrays have different lengths")
+        texts = folder / "texts.u16"
+        size = texts.stat().st_size if texts.exists() else 0
+        self.units = np.memmap(texts, dtype=UNIT, mode="r") if size >= 2 else np.empty(0, dtype=UNIT)
+        if len(self.ends) and int(self.ends[-1]) > len(self.units):
+            raise ValueError("texts.u16 is shorter than the keys say")
+
+    def close(self) -> None:
+        """Drop the memory map (the file may be replaced afterwards)."""
+        self.units = np.empty(0, dtype=UNIT)
+
+    @property
+    def size(self) -> int:
+        """Number of keys ever allocated."""
+        return len(self.starts)
+
+    def text(self, key: int) -> str:
+        """The folded text of a key."""
+        return self.units[int(self.starts[key]) : int(self.ends[key])].tobytes().decode("utf-16-le")
+
+    def length(self, key: int) -> int:
+        """Length of a key's text in code units."""
+        return int(self.ends[key] - self.starts[key])
+
+    # Finding ----------------------------------------------------------------------------
+    def occurrences(self, term: str, span: tuple[int, int] | None = None, pivot: int = 0) -> TermHits:
+        """Every paragraph holding ``term`` and how often, by a vectorised scan.
+
+        Args:
+            term: Folded term.
+            span: Code-unit range to scan (one document's texts); None for all.
+            pivot: Index of the term's rarest code unit: candidates start from it.
+
+        Returns:
+            Keys and per-key occurrence counts (non-overlapping, like ``str.count``).
+        """
+        needle = encode_units(term)
+        if not len(needle) or not len(self.units):
+            return TermHits.empty()
+        low, high = span if span is not None else (0, len(self.units))
+        window = self.units[low:high]
+        positions = np.flatnonzero(window == needle[pivot]) - pivot
+        positions = positions[(positions >= 0) & (positions + len(needle) <= len(window))]
+        for offset, unit in enumerate(needle):
+            if offset != pivot and len(positions):
+                positions = positions[window[positions + offset] == unit]
+        if not len(positions):
+            return TermHits.empty()
+        positions = positions + low
+        if len(needle) > 1:
+            positions = _non_overlapping(positions, len(needle))
+        keys = np.searchsorted(self.starts, positions, side="right") - 1
+        keys, counts = np.unique(keys, return_counts=True)
+        return TermHits(keys.astype(np.int64), counts.astype(np.int64))
+
+    def contains(self, key: int, term: str) -> bool:
+        """Whether a key's folded text contains ``term``."""
+        return term in self.text(key)
+
+    # Writing (the caller holds the index write lock) --------------------------------------
+    def append(self, texts: list[str], ordinal: int) -> range:
+        """Append one document's folded texts; returns their keys."""
+        first = self.size
+        path = self.directory / "texts.u16"
+        starts, ends = [], []
+        with path.open("ab") as handle:
+            position = handle.tell() // 2
+            for text in texts:
+                data = text.encode("utf-16-le")
+                starts.append(position)
+                ends.append(position + len(data) // 2)
+                handle.write(data + b"\x00\x00")
+                position += len(data) // 2 + 1
+            handle.flush()
+            os.fsync(handle.fileno())
+        self.starts = np.concatenate([self.starts, np.array(starts, dtype=np.int64)])
+        self.ends = np.concatenate([self.ends, np.array(ends, dtype=np.int64)])
+        self.docs = np.concatenate([self.docs, np.full(len(texts), ordinal, dtype=np.uint32)])
+        return range(first, self.size)
+
+    def kill(self, keys: range) -> None:
+        """Mark keys dead (their document was removed or re-imported)."""
+        self.docs = np.array(self.docs, copy=True)
+        self.docs[keys.start : keys.stop] = DEAD
+
+    def save(self) -> None:
+        """Write the key arrays atomically."""
+        for name, values in (("starts", self.starts), ("ends", self.ends), ("docs", self.docs)):
+            _save_atomic(self.directory / f"{name}.npy", values)
+
+    def dead_fraction(self) -> float:
+        """Share of the text taken by dead keys."""
+        lengths = self.ends - self.starts
+        total = int(lengths.sum()) or 1
+        return int(lengths[self.docs == DEAD].sum()) / total
+
+    def compact(self) -> None:
+        """Rewrite the texts without dead keys; keys keep their numbers."""
+        self.load()
+        alive = self.docs != DEAD
+        handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".texts-")
+        starts = np.zeros_like(self.starts)
+        ends = np.zeros_like(self.ends)
+        with os.fdopen(handle, "wb") as out:
+            position = 0
+            for key in range(self.size):
+                starts[key] = position
+                if alive[key]:
+                    data = self.units[int(self.starts[key]) : int(self.ends[key])].tobytes()
+                    out.write(data + b"\x00\x00")
+                    position += len(data) // 2
+                    ends[key] = position
+                    position += 1
+                else:
+                    ends[key] = position
+            out.flush()
+            os.fsync(out.fileno())
+        self.close()
+        os.replace(temporary, self.directory / "texts.u16")
+        self.starts, self.ends = starts, ends
+        self.save()
+        self.load()
+
+
+def _non_overlapping(positions: np.ndarray, length: int) -> np.ndarray:
+    """Drop occurrences that overlap the previous kept one (``str.count`` semantics)."""
+    if len(positions) < 2 or not np.any(np.diff(positions) < length):
+        return positions
+    kept = [int(positions[0])]
+    for position in positions[1:].tolist():
+        if position >= kept[-1] + length:
+            kept.append(position)
+    return np.array(kept, dtype=positions.dtype)
+
+
+def _save_atomic(path: Path, values: np.ndarray) -> None:
+    buffer = io.BytesIO()
+    np.save(buffer, np.asarray(values))
+    write_atomic(path, buffer.getvalue())

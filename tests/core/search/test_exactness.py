@@ -1,0 +1,214 @@
+"""Search is exact: the hits are exactly the paragraphs containing the query (after folding)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.library import Library
+from reader.core.search.index import SearchIndex
+from tests.conftest import CORPUS
+
+TEXT_DIR = CORPUS / "text"
+
+# Every kind the issue names: single characters, digits with punctuation, mixed Latin,
+# 4–8 character phrases, multi-term, OR, exclusion, quoted, full-width and upper case.
+QUERIES = [
+    # single characters
+    "港",
+    "的",
+    "钢",
+    "藏",
+    "渝",
+    "琼",
+    "粤",
+    "闽",
+    "桂",
+    "湘",
+    "%",
+    "万",
+    # digits with punctuation
+    "8+4",
+    "3.76万",
+    "5.2%",
+    "2024年",
+    "1.5万亿元",
+    "10%",
+    "“十四五”",
+    "0.2%",
+    "3%左右",
+    # mixed Latin and digits
+    "PM2.5",
+    "pm2.5",
+    "ＰＭ２．５",
+    "GDP",
+    "5G",
+    "C919",
+    "APP",
+    "AI",
+    "R&D",
+    # 2–8 character phrases
+    "数字经济",
+    "专精特新",
+    "高质量发展",
+    "营商环境",
+    "新质生产力",
+    "粤港澳大湾区",
+    "乡村振兴",
+    "共同富裕示范区",
+    "一带一路",
+    "碳达峰碳中和",
+    "放管服",
+    "长三角一体化发展",
+    # multi-term (all must occur in the paragraph)
+    "数字 经济",
+    "高质量发展 创新",
+    "民营经济 营商环境",
+    "港 澳",
+    "人工智能 制造业 数字",
+    # OR
+    "人工智能 OR 大数据",
+    "碳达峰 OR 碳中和",
+    "港 OR 澳",
+    "8+4 OR PM2.5",
+    # exclusion
+    "高质量发展 -浙江",
+    "乡村振兴 -脱贫",
+    "数字经济 -数字化 -数字",
+    "港 -粤港澳",
+    # quoted and combined
+    '"高质量发展"',
+    '"数字 经济"',
+    '"一带一路" -倡议',
+    '"新质生产力" OR "未来产业" -人工智能',
+    # edge cases: nothing to find, punctuation only, unbalanced quote
+    "不存在的词语组合",
+    "，",
+    '"开放',
+    "-只排除",
+]
+
+
+def _fold(text: str) -> str:
+    # An independent re-statement of the folding rules (full-width ASCII -> half-width, lower case).
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF01 <= code <= 0xFF5E and ch not in "，：；！？（）":
+            ch = chr(code - 0xFEE0)
+        elif code == 0x3000:
+            ch = " "
+        out.append(ch)
+    return "".join(out).lower()
+
+
+def _expected(query: str, paragraphs: list[tuple[str, str, str]]) -> set[tuple[str, str]]:
+    """Ground truth by plain substring tests, parsing the query independently."""
+    groups: list[list[str]] = []
+    excluded: list[str] = []
+    tokens, buffer, quoted = [], "", False
+    for ch in query:
+        if ch == '"':
+            quoted = not quoted
+            buffer += ch
+        elif ch == " " and not quoted:
+            if buffer:
+                tokens.append(buffer)
+            buffer = ""
+        else:
+            buffer += ch
+    if buffer:
+        tokens.append(buffer)
+    join = False
+    for token in tokens:
+        if token.upper() == "OR":
+            join = bool(groups)
+            continue
+        negative = token.startswith("-") and len(token) > 1
+        term = _fold((token[1:] if negative else token).strip('"'))
+        if not term.strip():
+            continue
+        if negative:
+            excluded.append(term)
+        elif join:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        join = False
+    if not groups:
+        return set()
+    return {
+        (doc, para)
+        for doc, para, text in paragraphs
+        if all(any(t in text for t in g) for g in groups) and not any(t in text for t in excluded)
+    }
+
+
+@pytest.fixture(scope="module")
+def corpus_library(tmp_path_factory):
+    if not TEXT_DIR.exists():
+        pytest.skip(f"shared corpus not found at {CORPUS} (set REPORT_READER_CORPUS)")
+    data_dir = tmp_path_factory.mktemp("library")
+    library = Library(data_dir)
+    outcomes = library.add_many([str(TEXT_DIR)])
+    assert len(outcomes) == 74 and not any(o.error for o in outcomes)
+    search_index = SearchIndex(data_dir / "index")
+    search_index.open()
+    search_index.sync(library.fingerprints(), library.document)
+    paragraphs = [
+        (entry.id, p.id, _fold(p.text)) for entry in library.entries() for p in library.document(entry.id).paragraphs
+    ]
+    yield library, search_index, paragraphs
+    search_index.close()
+
+
+def test_library_holds_the_bundled_report_and_74_reports(corpus_library):
+    library, search_index, paragraphs = corpus_library
+    assert len(library.entries()) == 75
+    assert library.entries()[0].bundled
+    assert search_index.paragraph_count() == len(paragraphs)
+
+
+def test_at_least_50_queries_of_every_kind():
+    assert len(QUERIES) >= 50
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_hits_equal_substring_ground_truth(corpus_library, query):
+    _, search_index, paragraphs = corpus_library
+    expected = _expected(query, paragraphs)
+    result = search_index.search(query, limit=0)
+    found = {(hit.doc, hit.paragraph) for hit in result.hits}
+    assert result.total == len(expected)
+    assert found == expected
+
+
+@pytest.mark.parametrize("query", ["港", "数字经济", "8+4", "高质量发展 -浙江", "人工智能 OR 大数据"])
+def test_scope_to_one_document(corpus_library, query):
+    library, search_index, paragraphs = corpus_library
+    bundled = library.entries()[0].id
+    expected = {hit for hit in _expected(query, paragraphs) if hit[0] == bundled}
+    result = search_index.search(query, scope={bundled}, limit=0)
+    assert {(h.doc, h.paragraph) for h in result.hits} == expected
+    assert result.total == len(expected)
+
+
+def test_first_page_is_ranked_and_total_exact(corpus_library):
+    _, search_index, paragraphs = corpus_library
+    result = search_index.search("数字 经济", limit=10)
+    assert len(result.hits) == 10
+    assert result.total == len(_expected("数字 经济", paragraphs))
+    # Paragraphs holding the terms side by side ("数字经济") come first.
+    side_by_side = [("数字经济" in hit.snippet) for hit in result.hits]
+    assert all(side_by_side)
+    scores = [hit.score for hit in result.hits]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_snippets_and_highlights(corpus_library):
+    _, search_index, _ = corpus_library
+    for hit in search_index.search("专精特新", limit=20).hits:
+        assert len(hit.snippet) <= 2 * 40 + len("专精特新") + 2
+        assert hit.highlights
+        for start, end in hit.highlights:
+            assert hit.snippet[start:end] == "专精特新"
+        assert hit.matches >= 1

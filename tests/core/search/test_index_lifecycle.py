@@ -1,0 +1,175 @@
+"""The index follows the library, and rebuilds itself when it is unusable."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+
+from reader.core.library import Library, LibraryError
+from reader.core.search.index import SCHEMA_VERSION, IndexBusyError, SearchIndex
+from tests.conftest import SEED
+
+
+def _report(path, *paragraphs: str) -> str:
+    path.write_text("政府工作报告\n\n各位代表：\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture
+def setup(data_dir, tmp_path):
+    library = Library(data_dir)
+    report = _report(tmp_path / "report.txt", "一、2025年工作回顾", "彩虹桥工程进展顺利。", "星河港湾吞吐创新高。")
+    library.add(report)
+    search_index = SearchIndex(data_dir / "index")
+    search_index.open()
+    search_index.sync(library.fingerprints(), library.document)
+    yield library, search_index, tmp_path / "report.txt"
+    search_index.close()
+
+
+def _hits(search_index, query):
+    return {hit.paragraph for hit in search_index.search(query, limit=0).hits}
+
+
+def test_bundled_report_is_always_there(data_dir):
+    library = Library(data_dir)
+    entries = library.entries()
+    assert [e.bundled for e in entries] == [True]
+    with pytest.raises(LibraryError, match="cannot be removed"):
+        library.remove(entries[0].id)
+
+
+def test_reimport_updates_in_place(setup):
+    library, search_index, path = setup
+    document_id = library.resolve(str(path))
+    assert len(_hits(search_index, "彩虹桥工程")) == 1
+    _report(path, "一、2025年工作回顾", "月光宝盒计划启动。", "星河港湾吞吐创新高。")
+    outcome = library.add(str(path))
+    assert outcome.updated and outcome.document_id == document_id
+    report = search_index.sync(library.fingerprints(), library.document)
+    assert (report.updated, report.added, report.removed) == (1, 0, 0)
+    assert _hits(search_index, "彩虹桥工程") == set()
+    assert len(_hits(search_index, "月光宝盒计划")) == 1
+    assert len(search_index.search("星河港湾", limit=0).hits) == 1  # no stale duplicate of the old version
+
+
+def test_unchanged_library_is_not_reindexed(setup):
+    library, search_index, _ = setup
+    report = search_index.sync(library.fingerprints(), library.document)
+    assert (report.added, report.updated, report.removed) == (0, 0, 0)
+
+
+def test_remove_drops_the_hits(setup):
+    library, search_index, path = setup
+    library.remove(library.resolve(str(path)))
+    search_index.sync(library.fingerprints(), library.document)
+    assert _hits(search_index, "星河港湾吞吐") == set()
+    assert _hits(search_index, "八八战略")  # the bundled report is still searchable
+
+
+def test_schema_version_change_rebuilds(setup, data_dir):
+    library, search_index, _ = setup
+    search_index.close()
+    manifest = data_dir / "index" / "manifest.json"
+    data = json.loads(manifest.read_text())
+    data["schema"] = SCHEMA_VERSION - 1
+    manifest.write_text(json.dumps(data))
+    reopened = SearchIndex(data_dir / "index")
+    notice = reopened.open()
+    assert "schema version" in notice
+    reopened.sync(library.fingerprints(), library.document)
+    assert len(_hits(reopened, "星河港湾吞吐")) == 1
+    reopened.close()
+
+
+@pytest.mark.parametrize("damage", ["garbage-segment", "missing-store", "truncated-manifest", "deleted-toc"])
+def test_corrupt_index_is_rebuilt_not_empty(setup, data_dir, damage):
+    library, search_index, _ = setup
+    search_index.close()
+    folder = data_dir / "index"
+    if damage == "garbage-segment":
+        for path in folder.glob("*.seg"):
+            path.write_bytes(os.urandom(64))
+        for path in folder.glob("_paragraphs_*.toc"):
+            path.write_bytes(os.urandom(64))
+    elif damage == "missing-store":
+        (folder / "texts.u16").unlink()
+    elif damage == "truncated-manifest":
+        (folder / "manifest.json").write_text("{")
+    else:
+        for path in folder.glob("*.toc"):
+            path.unlink()
+    reopened = SearchIndex(folder)
+    notice = reopened.open()
+    assert notice.startswith("Rebuilt the search index")
+    reopened.sync(library.fingerprints(), library.document)
+    assert len(_hits(reopened, "星河港湾吞吐")) == 1, "a rebuilt index must not answer with silence"
+    reopened.close()
+
+
+def test_busy_writer_gives_a_clear_error_and_search_still_works(setup, data_dir, tmp_path):
+    library, search_index, _ = setup
+    other = SearchIndex(data_dir / "index")
+    other.open()
+    writer = other._ix.writer()  # another process holding the write lock
+    try:
+        library.add(_report(tmp_path / "second.txt", "紫金山天文台扩建。"))
+        with pytest.raises(IndexBusyError, match="another process"):
+            search_index.sync(library.fingerprints(), library.document, timeout=0.2)
+        assert len(_hits(search_index, "星河港湾吞吐")) == 1
+    finally:
+        writer.cancel()
+        other.close()
+    search_index.sync(library.fingerprints(), library.document)
+    assert len(_hits(search_index, "紫金山天文台")) == 1
+
+
+def test_read_only_index_still_searches(setup, data_dir):
+    library, search_index, _ = setup
+    search_index.close()
+    folder = data_dir / "index"
+    for path in [folder, *folder.iterdir()]:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("running as root: permissions do not bind")
+        reopened = SearchIndex(folder)
+        assert reopened.open() == ""
+        assert len(_hits(reopened, "星河港湾吞吐")) == 1
+        reopened.close()
+    finally:
+        for path in [folder, *folder.iterdir()]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def test_queries_never_raise(setup):
+    _, search_index, _ = setup
+    for query in ['"', '""', "OR", "OR OR", "-", "--", "* ? ~ ^ : [ ] { } ( )", "AND NOT", '"a" OR', "\x00", "\\"]:
+        result = search_index.search(query)
+        assert result.total >= 0
+
+
+def test_compaction_keeps_results(setup, tmp_path):
+    library, search_index, path = setup
+    for round_number in range(4):  # each re-import kills the old version's texts
+        _report(path, "一、2025年工作回顾", f"第{round_number}轮彩虹桥工程进展顺利。", "星河港湾吞吐创新高。")
+        library.add(str(path))
+        search_index.sync(library.fingerprints(), library.document)
+    assert search_index.store.dead_fraction() < 0.5
+    assert len(_hits(search_index, "星河港湾吞吐")) == 1
+    assert len(_hits(search_index, "第3轮")) == 1 and _hits(search_index, "第2轮") == set()
+
+
+def test_copied_library_folder_still_opens(setup, data_dir, tmp_path):
+    library, search_index, _ = setup
+    search_index.close()
+    copy = tmp_path / "copy"
+    shutil.copytree(data_dir, copy)
+    moved = SearchIndex(copy / "index")
+    assert moved.open() == ""
+    assert len(_hits(moved, "星河港湾吞吐")) == 1
+    moved.close()
+    assert SEED.exists()
