@@ -128,7 +128,7 @@ def test_busy_writer_gives_a_clear_error_and_search_still_works(setup, data_dir,
 
 
 def test_read_only_index_still_searches(setup, data_dir):
-    library, search_index, _ = setup
+    _library, search_index, _ = setup
     search_index.close()
     folder = data_dir / "index"
     for path in [folder, *folder.iterdir()]:
@@ -164,7 +164,7 @@ def test_compaction_keeps_results(setup, tmp_path):
 
 
 def test_copied_library_folder_still_opens(setup, data_dir, tmp_path):
-    library, search_index, _ = setup
+    _library, search_index, _ = setup
     search_index.close()
     copy = tmp_path / "copy"
     shutil.copytree(data_dir, copy)
