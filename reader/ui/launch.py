@@ -21,7 +21,8 @@ from reader.core.cache import DocumentCache
 from reader.core.paths import APP_ID, APP_NAME, DATA_DIR_ENV, resolve_data_dir
 from reader.core.resources import bundled_report_path, resources_dir
 from reader.core.sources import split_fragment
-from reader.services.documents import DocumentService
+from reader.services.documents import DocumentService, load_in_worker
+from reader.services.library import LIBRARY_SCHEME, LibraryService
 from reader.services.settings import Settings
 from reader.services.tasks import TaskRunner
 from reader.ui.appearance import chinese_font_families
@@ -116,6 +117,19 @@ def _install_excepthook(window, data_dir: Path) -> None:
     sys.excepthook = hook
 
 
+def create_services(data_dir: Path, runner: TaskRunner, parent) -> tuple[DocumentService, LibraryService]:
+    """The document loader (files, URLs, ``library:ID``, with the parsed cache) and the library."""
+    library = LibraryService(data_dir, parent=parent)
+    cache = DocumentCache(data_dir / "cache")
+
+    def load(source: str):
+        if source.startswith(LIBRARY_SCHEME):
+            return library.load(source)
+        return load_in_worker(source, cache)
+
+    return DocumentService(runner, loader=load, parent=parent), library
+
+
 READY_FILE_ENV = "REPORT_READER_READY_FILE"
 FIRST_PAINT_ENV = "REPORT_READER_FIRST_PAINT_FILE"
 
@@ -194,14 +208,14 @@ def run_gui(argv: Sequence[str]) -> int:
     data_dir = resolve_data_dir(args.data_dir)
     settings = create_settings(args.data_dir)
     runner = TaskRunner(parent=app)
-    documents = DocumentService(runner, cache=DocumentCache(data_dir / "cache"), parent=app)
+    documents, library = create_services(data_dir, runner, app)
     # Start reading and typesetting the first document now, on a worker, while the
     # window's modules are imported and its widgets built on this thread.
     first = initial_source(args, settings)
     documents.open(split_fragment(first)[0], preparer(type_style_from(settings, families), None))
     from reader.ui.main_window import MainWindow
 
-    window = MainWindow(documents, settings, runner, families)
+    window = MainWindow(documents, settings, runner, families, library)
     _install_excepthook(window, data_dir)
     _quit_on_sigterm(window)
     if os.environ.get(FIRST_PAINT_ENV):
@@ -211,6 +225,8 @@ def run_gui(argv: Sequence[str]) -> int:
         window.documentShown.connect(lambda _doc: QTimer.singleShot(300, lambda: _write_ready_file(window, ready_file)))
     window.expect_source(first)
     window.show()
+    QTimer.singleShot(0, library.refresh)  # catalog and index upkeep, on their own thread
     status = app.exec()
     runner.wait(3000)
+    library.close()
     return status

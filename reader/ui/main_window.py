@@ -28,10 +28,13 @@ from reader.core.document import Document
 from reader.core.reading import PAGE_ZOOM_PRESETS, ProgressCalculator, citation, section_link, zoom_step
 from reader.core.sources import split_fragment
 from reader.services.documents import DocumentService
+from reader.services.library import LibraryService, SearchOutcome, SearchRequest, library_source
 from reader.services.settings import FONT_SIZES, LINE_SPACINGS, THEMES, ReadingPosition, Settings
 from reader.services.tasks import TaskRunner
+from reader.ui.library_panel import LibraryPanel
 from reader.ui.outline_panel import OutlinePanel
 from reader.ui.reading_view import ReadingView
+from reader.ui.search_panel import SearchPanel
 from reader.ui.typesetter import TypeStyle, preparer, type_style_from
 from reader.ui.widgets import MessageBanner, MetadataCard
 
@@ -58,6 +61,7 @@ class MainWindow(QMainWindow):
         settings: Settings,
         runner: TaskRunner,
         families: tuple[str, ...],
+        library: LibraryService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -66,6 +70,10 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.runner = runner
         self.families = families
+        self.library = library
+        self._matches: list[tuple[int, int, int]] = []
+        self._match_index = -1
+        self._pending_paragraph = ""
         self.document: Document | None = None
         self._progress: ProgressCalculator | None = None
         self._pending_node = ""
@@ -77,6 +85,12 @@ class MainWindow(QMainWindow):
         self._build_central()
         self.outline = OutlinePanel(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
+        self.library_panel = LibraryPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_panel)
+        self.tabifyDockWidget(self.outline, self.library_panel)
+        self.outline.raise_()
+        self.search_panel = SearchPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_panel)
         self._build_status_bar()
         self._build_actions()
         self._build_menus()
@@ -163,6 +177,19 @@ class MainWindow(QMainWindow):
             self.tr("&Full Screen"), self.toggle_full_screen, key(key.StandardKey.FullScreen), "actFullScreen", True
         )
         self.act_next_panel = self._action(self.tr("Next Panel"), self.focus_next_panel, key("F6"), "actNextPanel")
+        self.act_find = self._action(self.tr("&Find…"), self.search_panel_focus, key(key.StandardKey.Find), "actFind")
+        self.act_find_next = self._action(
+            self.tr("Find &Next"), lambda: self.step_match(1), key(key.StandardKey.FindNext), "actFindNext"
+        )
+        self.act_find_previous = self._action(
+            self.tr("Find Pre&vious"), lambda: self.step_match(-1), key(key.StandardKey.FindPrevious), "actFindPrev"
+        )
+        self.act_clear_highlights = self._action(
+            self.tr("Clear Highlights"), self.clear_search_highlights, key("Esc"), "actClearHighlights"
+        )
+        self.act_add_to_library = self._action(
+            self.tr("&Add to Library"), self.add_current_to_library, None, "actAddToLibrary"
+        )
         self.act_metadata = self._action(
             self.tr("Document &Information"), self._toggle_metadata, key("Ctrl+I"), "actMetadata", True
         )
@@ -195,6 +222,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_open)
         file_menu.addAction(self.act_open_url)
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        file_menu.addAction(self.act_add_to_library)
         file_menu.addSeparator()
         file_menu.addAction(self.act_print)
         file_menu.addAction(self.act_pdf)
@@ -203,6 +231,9 @@ class MainWindow(QMainWindow):
         self.file_menu = file_menu
         edit_menu = menu_bar.addMenu(self.tr("&Edit"))
         for action in (self.act_copy, self.act_cite, self.act_section_link, self.act_select_all):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        for action in (self.act_find, self.act_find_next, self.act_find_previous, self.act_clear_highlights):
             edit_menu.addAction(action)
         self.edit_menu = edit_menu
         view_menu = menu_bar.addMenu(self.tr("&View"))
@@ -222,6 +253,12 @@ class MainWindow(QMainWindow):
         outline_action.setText(self.tr("&Outline"))
         outline_action.setShortcut(QKeySequence("F9"))
         view_menu.addAction(outline_action)
+        library_action = self.library_panel.toggleViewAction()
+        library_action.setText(self.tr("&Library"))
+        view_menu.addAction(library_action)
+        search_action = self.search_panel.toggleViewAction()
+        search_action.setText(self.tr("Searc&h Panel"))
+        view_menu.addAction(search_action)
         view_menu.addAction(self.act_metadata)
         view_menu.addAction(self.act_fullscreen)
         view_menu.addAction(self.act_next_panel)
@@ -272,6 +309,21 @@ class MainWindow(QMainWindow):
         self.outline.nodeActivated.connect(self.go_to_paragraph_id)
         self.metadata.collapsedChanged.connect(self._on_metadata_collapsed)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.search_panel.searchRequested.connect(self.run_search)
+        self.search_panel.hitActivated.connect(self.open_hit)
+        self.search_panel.cleared.connect(self.clear_search_highlights)
+        self.library_panel.openRequested.connect(lambda doc_id: self.open_source(library_source(doc_id)))
+        self.library_panel.removeRequested.connect(self.remove_from_library)
+        self.library_panel.importFilesRequested.connect(self.import_files_dialog)
+        self.library_panel.importFolderRequested.connect(self.import_folder_dialog)
+        self.library_panel.importUrlRequested.connect(self.import_url_dialog)
+        if self.library is not None:
+            self.library.entriesChanged.connect(self.library_panel.show_entries)
+            self.library.importProgress.connect(self.library_panel.show_progress)
+            self.library.importFinished.connect(self._on_imported)
+            self.library.indexProgress.connect(self._on_index_progress)
+            self.library.searchFinished.connect(self._on_search_finished)
+            self.library.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(
@@ -285,7 +337,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         else:
-            self.resizeDocks([self.outline], [320], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.outline, self.search_panel], [300, 360], Qt.Orientation.Horizontal)
         self.metadata.set_collapsed(self.settings.metadata_collapsed)
         self.act_metadata.setChecked(not self.settings.metadata_collapsed)
         self.theme_actions[self.settings.theme].setChecked(True)
@@ -368,6 +420,140 @@ class MainWindow(QMainWindow):
         """Open a path or URL in the background (a ``#node`` fragment jumps to that section)."""
         self.documents.open(self.expect_source(source, restore_position), self._preparer(self.type_style()))
 
+    def search_panel_focus(self) -> None:
+        """Edit → Find (Ctrl+F)."""
+        self.search_panel.focus_box()
+
+    # Search ------------------------------------------------------------------------
+    def run_search(self, query: str, whole_library: bool) -> None:
+        """Search the open document or the library on a worker (stale answers are dropped)."""
+        if self.library is None:
+            return
+        self.library.search(SearchRequest(query, whole_library, self.document))
+
+    def _on_search_finished(self, outcome: SearchOutcome) -> None:
+        if (
+            outcome.request.document is not self.document
+            or outcome.request.query != self.search_panel.box.text().strip()
+        ):
+            return  # typed on, or opened another document, meanwhile
+        self.search_panel.show_result(outcome.page)
+        if outcome.page.notice:
+            self.statusBar().showMessage(outcome.page.notice, 8000)
+        self._show_document_matches(outcome.in_document)
+
+    def _show_document_matches(self, result) -> None:
+        """Highlight every match in the view and count hits per outline node."""
+        if self.document is None or result is None:
+            return
+        matches = []
+        counts: dict[str, int] = {}
+        for hit in result.hits:
+            index = self.document.paragraph_index(hit.paragraph)
+            matches.extend((index, start, end) for start, end in hit.spans)
+            for node in self.document.node_path(self.document.paragraphs[index].section or ""):
+                counts[node.id] = counts.get(node.id, 0) + 1
+        matches.sort()
+        self._matches, self._match_index = matches, -1
+        self.view.set_highlights("search", matches, self.type_style().theme.search_hit)
+        self.view.clear_highlights("current")
+        self.outline.set_badges(counts, self.tr("%1 matching paragraphs").replace("%1", "{count}"))
+
+    def step_match(self, direction: int) -> None:
+        """F3 / Shift+F3: go to the next or previous match in the open document."""
+        if not self._matches:
+            return
+        if self._match_index < 0:
+            top = self.view.top_position()
+            after = [i for i, match in enumerate(self._matches) if (match[0], match[1]) >= top]
+            self._match_index = (after[0] if after else 0) if direction > 0 else ((after[0] - 1) if after else -1)
+            self._match_index %= len(self._matches)
+        else:
+            self._match_index = (self._match_index + direction) % len(self._matches)
+        self._show_current_match()
+
+    def _show_current_match(self) -> None:
+        index, start, end = self._matches[self._match_index]
+        self.view.ensure_paragraph_visible(index, start)
+        self.view.set_highlights("current", [(index, start, end)], self.type_style().theme.narration)
+        self.statusBar().showMessage(
+            self.tr("Match %1 of %2").replace("%1", str(self._match_index + 1)).replace("%2", str(len(self._matches))),
+            3000,
+        )
+
+    def clear_search_highlights(self) -> None:
+        """Esc: remove search highlights and outline counts (the query stays)."""
+        self.view.clear_highlights("search")
+        self.view.clear_highlights("current")
+        self.outline.set_badges({})
+        self._matches, self._match_index = [], -1
+
+    def open_hit(self, hit) -> None:
+        """Go to a search hit, opening its document first when needed."""
+        if self.document is not None and hit.doc == self.document.id:
+            index = self.document.paragraph_index(hit.paragraph)
+            if index < 0:
+                return
+            self.view.scroll_to_paragraph(index)
+            for number, match in enumerate(self._matches):
+                if match[0] == index:
+                    self._match_index = number
+                    self._show_current_match()
+                    break
+            return
+        self._pending_paragraph = hit.paragraph
+        self.open_source(library_source(hit.doc), restore_position=False)
+
+    # Library ----------------------------------------------------------------------------
+    def add_current_to_library(self) -> None:
+        """File → Add to Library: import the open document's source."""
+        if self.document is not None and self.library is not None and not self.document.source.startswith("library:"):
+            self.library.import_sources([self.document.source])
+
+    def import_files_dialog(self) -> None:
+        """Library → Import files."""
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import Reports"), "", self.tr("Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)")
+        )
+        if paths and self.library is not None:
+            self.library.import_sources(paths)
+
+    def import_folder_dialog(self) -> None:
+        """Library → Import folder (recursively)."""
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a Folder of Reports"))
+        if folder and self.library is not None:
+            self.library.import_sources([folder])
+
+    def import_url_dialog(self) -> None:
+        """Library → Import URL."""
+        url, ok = QInputDialog.getText(self, self.tr("Import URL"), self.tr("Address of a report page:"))
+        if ok and url.strip() and self.library is not None:
+            self.library.import_sources([url.strip()])
+
+    def remove_from_library(self, document_id: str) -> None:
+        """Library → Remove."""
+        if self.library is not None:
+            self.library.remove(document_id)
+
+    def _on_imported(self, outcomes: list) -> None:
+        errors = [o for o in outcomes if o.error]
+        done = len(outcomes) - len(errors)
+        self.statusBar().showMessage(self.tr("Imported %1 documents").replace("%1", str(done)), 6000)
+        if errors:
+            first = errors[0]
+            more = self.tr(" (and %1 more)").replace("%1", str(len(errors) - 1)) if len(errors) > 1 else ""
+            self.banner.show_message(
+                self.tr("Could not import %1: %2").replace("%1", first.source).replace("%2", first.error) + more
+            )
+
+    def _on_index_progress(self, done: int, total: int, _title: str) -> None:
+        if total > 1 and done < total:
+            self.statusBar().showMessage(
+                self.tr("Indexing %1 of %2…").replace("%1", str(done + 1)).replace("%2", str(total))
+            )
+        elif total > 1:
+            self.statusBar().showMessage(self.tr("Search index up to date"), 3000)
+
     def expect_source(self, source: str, restore_position: bool = True) -> str:
         """Prepare for a document being opened (here or already by the launcher); returns the address."""
         address, fragment = split_fragment(source)
@@ -417,7 +603,9 @@ class MainWindow(QMainWindow):
         self.document = document
         self._progress = ProgressCalculator(document)
         position = None
-        if self._pending_node:
+        if self._pending_paragraph and document.paragraph_index(self._pending_paragraph) >= 0:
+            position = (document.paragraph_index(self._pending_paragraph), 0)
+        elif self._pending_node:
             node = document.node(self._pending_node)
             if node is not None:
                 position = (document.paragraph_index(node.paragraph), 0)
@@ -439,6 +627,11 @@ class MainWindow(QMainWindow):
         self.settings.last_source = source
         self.settings.add_recent(source)
         self._on_top_paragraph(*self.view.top_position())
+        self._matches, self._match_index = [], -1
+        self.outline.set_badges({})
+        if self.search_panel.box.text().strip():
+            self.search_panel.submit()  # show the matches of the new document too
+        self._pending_paragraph = ""
         self.documentShown.emit(document)
 
     # Navigation ------------------------------------------------------------------
@@ -477,11 +670,19 @@ class MainWindow(QMainWindow):
 
     def focus_next_panel(self) -> None:
         """F6: cycle focus between the text and the visible docks."""
-        docks = [dock for dock in self.findChildren(QDockWidget) if dock.isVisible()]
+        docks = [
+            dock
+            for dock in (self.outline, self.library_panel, self.search_panel, *self._extra_docks())
+            if dock.isVisible() and not dock.visibleRegion().isEmpty()
+        ]  # a dock under another tab is skipped
         panels = [self.view] + [dock.focusProxy() or dock for dock in docks]
         focused = QApplication.focusWidget()
         current = next((i for i, p in enumerate(panels) if focused is p or (focused and p.isAncestorOf(focused))), -1)
         panels[(current + 1) % len(panels)].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _extra_docks(self) -> list[QDockWidget]:
+        known = {self.outline, self.library_panel, self.search_panel}
+        return [dock for dock in self.findChildren(QDockWidget) if dock not in known]
 
     def toggle_full_screen(self, checked: bool) -> None:
         """View → Full Screen."""

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.services.documents import DocumentService
 from reader.services.settings import Settings
 from reader.services.tasks import TaskRunner
 from reader.ui.appearance import chinese_font_families
+from reader.ui.launch import create_services
 from reader.ui.main_window import MainWindow
 from tests.conftest import SEED
 
@@ -21,12 +21,15 @@ class WindowFactory:
         self.qtbot = qtbot
         self.data_dir = data_dir
         self.windows: list[MainWindow] = []
+        self.libraries: list = []
 
     def __call__(self, source: str | None = str(SEED)) -> MainWindow:
         runner = TaskRunner()
+        documents, library = create_services(self.data_dir, runner, None)
         window = MainWindow(
-            DocumentService(runner), Settings(self.data_dir / "settings.ini"), runner, tuple(chinese_font_families())
+            documents, Settings(self.data_dir / "settings.ini"), runner, tuple(chinese_font_families()), library
         )
+        self.libraries.append(library)
         window.resize(1100, 800)
         self.qtbot.addWidget(window)
         window.show()
@@ -44,6 +47,8 @@ def make_window(qtbot, data_dir) -> WindowFactory:
     yield factory
     for window in factory.windows:
         window.runner.wait(5000)
+    for library in factory.libraries:
+        library.close()
 
 
 @pytest.fixture

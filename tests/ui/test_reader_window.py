@@ -228,10 +228,12 @@ def test_recent_files_and_progress(qtbot, window):
     assert "%" in text and "二、2024年目标任务和重点工作" in text
 
 
-def test_f6_cycles_between_text_and_outline(qtbot, window):
+def test_f6_cycles_between_text_and_panels(qtbot, window):
     window.view.setFocus()
     window.act_next_panel.trigger()
     assert window.outline.tree.hasFocus()
+    window.act_next_panel.trigger()
+    assert window.search_panel.box.hasFocus()
     window.act_next_panel.trigger()
     assert window.view.hasFocus()
 

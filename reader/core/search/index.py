@@ -186,6 +186,7 @@ class SearchIndex:
         load: Callable[[str], Document],
         progress: Callable[[int, int, str], None] | None = None,
         timeout: float = 30.0,
+        processes: int | None = None,
     ) -> SyncReport:
         """Bring the index in line with the library: add new, replace changed, drop removed documents.
 
@@ -194,6 +195,8 @@ class SearchIndex:
             load: Returns the parsed document of an id.
             progress: Called with (done, total, title).
             timeout: Seconds to wait for another writer.
+            processes: Writer processes; None chooses (two for a big batch). A GUI
+                passes 1: forking a process that runs Qt threads is not safe.
 
         Returns:
             What changed.
@@ -212,7 +215,8 @@ class SearchIndex:
             return report
         # Whoosh's own multi-process writer tokenises and writes segments in parallel:
         # about four times faster for a big import; small updates stay in-process.
-        processes = min(2, os.cpu_count() or 1) if len(wanted) >= BATCH_FOR_PROCESSES else 1
+        if processes is None:
+            processes = min(2, os.cpu_count() or 1) if len(wanted) >= BATCH_FOR_PROCESSES else 1
         options = {"procs": processes, "multisegment": True} if processes > 1 else {}
         try:
             writer = self._ix.writer(timeout=timeout, limitmb=256, **options)
@@ -294,11 +298,17 @@ class SearchIndex:
         self._key_column = None
 
     def _get_searcher(self):
+        """The searcher, refreshed when another writer (thread or process) has committed.
+
+        A writer commits Whoosh before it writes the manifest; until the manifest
+        names the searcher's generation, the reader keeps checking on every search.
+        """
         if self._searcher is None:
             self._refresh_searcher()
-        elif not self._searcher.up_to_date():
-            self._manifest = self._read_manifest()
-            self.store.load()
+        elif not self._searcher.up_to_date() or self._manifest.get("generation") != self._ix.latest_generation():
+            with contextlib.suppress(OSError, ValueError):
+                self._manifest = self._read_manifest()
+                self.store.load()
             self._refresh_searcher()
         return self._searcher
 

@@ -1,0 +1,246 @@
+"""The search dock: a query box, the scope, and results grouped by document and section."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.search.results import SearchHit, SearchResult
+
+HIT_ROLE = Qt.ItemDataRole.UserRole
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+DEBOUNCE_MS = 250
+
+
+def snippet_html(hit: SearchHit, mark: str = "#ffe066") -> str:
+    """The snippet as HTML with the matches marked."""
+    parts, position = [], 0
+    for start, end in hit.highlights:
+        parts.append(html.escape(hit.snippet[position:start]))
+        parts.append(f"<span style='background:{mark}; color:#000'>{html.escape(hit.snippet[start:end])}</span>")
+        position = end
+    parts.append(html.escape(hit.snippet[position:]))
+    return "".join(parts)
+
+
+class _HtmlDelegate(QStyledItemDelegate):
+    """Draws items that carry HTML (the snippets with their highlights)."""
+
+    def paint(self, painter, option, index: QModelIndex) -> None:
+        markup = index.data(HTML_ROLE)
+        if not markup:
+            super().paint(painter, option, index)
+            return
+        options = QStyleOptionViewItem(option)
+        self.initStyleOption(options, index)
+        options.text = ""
+        style = options.widget.style() if options.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, options.widget)
+        document = self._document(markup, option)
+        painter.save()
+        painter.translate(options.rect.left() + 2, options.rect.top() + 1)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        if option.state & QStyle.StateFlag.State_Selected:
+            context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.HighlightedText))
+        else:
+            context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.Text))
+        context.clip = QRectF(0, 0, options.rect.width(), options.rect.height())
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option, index: QModelIndex) -> QSize:
+        markup = index.data(HTML_ROLE)
+        if not markup:
+            return super().sizeHint(option, index)
+        document = self._document(markup, option, self._available_width(index))
+        return QSize(int(document.idealWidth()), int(document.size().height()) + 2)
+
+    def _available_width(self, index: QModelIndex) -> int:
+        """Width the item gets in its column: the column minus the indentation of its depth."""
+        view = self.parent()
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        return max(view.columnWidth(0) - view.indentation() * (depth + 1) - 4, 120)
+
+    def _document(self, markup: str, option, width: int | None = None) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(1)
+        document.setTextWidth(width if width is not None else max(option.rect.width() - 4, 120))
+        document.setHtml(markup)
+        return document
+
+
+class SearchPanel(QDockWidget):
+    """Search box, scope and grouped results.
+
+    Signals:
+        searchRequested(str, bool): the query (debounced) and whether to search the whole library.
+        hitActivated(object): the SearchHit a person opened.
+        cleared(): the query was cleared (Esc or the clear button).
+    """
+
+    searchRequested = Signal(str, bool)
+    hitActivated = Signal(object)
+    cleared = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Search"), parent)
+        self.setObjectName("searchDock")
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.box = QLineEdit(body)
+        self.box.setObjectName("searchBox")
+        self.box.setClearButtonEnabled(True)
+        self.box.setPlaceholderText(self.tr('Search: words, "exact phrase", A OR B, -exclude'))
+        self.box.setAccessibleName(self.tr("Search text"))
+        self.scope = QComboBox(body)
+        self.scope.addItems([self.tr("This document"), self.tr("Whole library")])
+        self.scope.setAccessibleName(self.tr("Search scope"))
+        row = QHBoxLayout()
+        row.addWidget(self.box, 1)
+        row.addWidget(self.scope)
+        layout.addLayout(row)
+        self.status = QLabel(body)
+        self.status.setObjectName("searchStatus")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.results = QTreeWidget(body)
+        self.results.setObjectName("searchResults")
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.results.setHeaderHidden(True)
+        self.results.setColumnCount(1)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideLeft)  # section paths: keep their ends
+        self.results.viewport().installEventFilter(self)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setItemDelegate(_HtmlDelegate(self.results))
+        layout.addWidget(self.results, 1)
+        self.setWidget(body)
+        self.setFocusProxy(self.box)
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.submit)
+        self.box.textChanged.connect(self._on_text_changed)
+        self.box.returnPressed.connect(self.submit)
+        self.scope.currentIndexChanged.connect(lambda _i: self.submit())
+        self.results.itemActivated.connect(self._activate)
+        self.results.itemClicked.connect(self._activate)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: D102 - Qt override
+        if watched is self.results.viewport() and event.type() == QEvent.Type.Resize:
+            self.results.doItemsLayout()  # snippets re-wrap to the new width
+        return False
+
+    @property
+    def whole_library(self) -> bool:
+        """Whether the scope is the whole library."""
+        return self.scope.currentIndex() == 1
+
+    def _on_text_changed(self, text: str) -> None:
+        if text.strip():
+            self._debounce.start()
+        else:
+            self._debounce.stop()
+            self.results.clear()
+            self.status.clear()
+            self.cleared.emit()
+
+    def submit(self) -> None:
+        """Search now (Enter, scope change, or the debounce expiring)."""
+        self._debounce.stop()
+        text = self.box.text().strip()
+        if text:
+            self.status.setText(self.tr("Searching…"))
+            self.searchRequested.emit(text, self.whole_library)
+
+    def focus_box(self) -> None:
+        """Ctrl+F: show the dock and put the cursor in the box, text selected."""
+        self.show()
+        self.raise_()
+        self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.box.selectAll()
+
+    def keyPressEvent(self, event) -> None:  # noqa: D102 - Qt override
+        if event.key() == Qt.Key.Key_Escape:
+            self.box.clear()
+            return
+        super().keyPressEvent(event)
+
+    def show_result(self, result: SearchResult) -> None:
+        """Fill the results: document → section path → hits."""
+        self.results.clear()
+        shown = len(result.hits)
+        if result.total == 0:
+            self.status.setText(self.tr("No paragraph matches."))
+        elif shown < result.total:
+            self.status.setText(
+                self.tr("%1 paragraphs match · the best %2 shown · %3 ms")
+                .replace("%1", str(result.total))
+                .replace("%2", str(shown))
+                .replace("%3", f"{result.elapsed_ms:.0f}")
+            )
+        else:
+            self.status.setText(
+                self.tr("%1 paragraphs match · %2 ms")
+                .replace("%1", str(result.total))
+                .replace("%2", f"{result.elapsed_ms:.0f}")
+            )
+        documents: dict[str, QTreeWidgetItem] = {}
+        sections: dict[tuple[str, tuple[str, ...]], QTreeWidgetItem] = {}
+        counts: dict[str, int] = {}
+        for hit in result.hits:
+            doc_item = documents.get(hit.doc)
+            if doc_item is None:
+                doc_item = QTreeWidgetItem([hit.title])
+                font = doc_item.font(0)
+                font.setBold(True)
+                doc_item.setFont(0, font)
+                self.results.addTopLevelItem(doc_item)
+                documents[hit.doc] = doc_item
+            key = (hit.doc, hit.section_path)
+            section_item = sections.get(key)
+            if section_item is None:
+                section_item = QTreeWidgetItem([" › ".join(hit.section_path) or self.tr("(opening)")])
+                section_item.setToolTip(0, section_item.text(0))
+                doc_item.addChild(section_item)
+                sections[key] = section_item
+            hit_item = QTreeWidgetItem([hit.snippet])
+            hit_item.setData(0, HIT_ROLE, hit)
+            badge = self.tr("%1×").replace("%1", str(hit.matches)) if hit.matches > 1 else ""
+            hit_item.setData(0, HTML_ROLE, snippet_html(hit) + (f" <small>{badge}</small>" if badge else ""))
+            hit_item.setToolTip(0, hit.snippet)
+            section_item.addChild(hit_item)
+            counts[hit.doc] = counts.get(hit.doc, 0) + 1
+        for doc_id, item in documents.items():
+            item.setText(0, f"{item.text(0)} ({counts[doc_id]})")
+        self.results.expandAll()
+
+    def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        hit = item.data(0, HIT_ROLE)
+        if hit is not None:
+            self.hitActivated.emit(hit)
+
+    def show_message(self, text: str) -> None:
+        """Show a notice in the status line."""
+        self.status.setText(text)
