@@ -16,7 +16,7 @@ from reader.core.paths import resolve_data_dir
 
 PROG = "report-reader"
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("export", "library", "search")
+COMMANDS = ("export", "library", "search", "bookmarks")
 
 
 class UsageError(Exception):
@@ -60,6 +60,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     search.add_argument("--limit", type=int, default=20, help="hits to show (0 = all; default 20)")
     search.add_argument("--json", action="store_true", help="print JSON")
+
+    bookmarks = commands.add_parser("bookmarks", help="bookmarks with notes")
+    bookmark_commands = bookmarks.add_subparsers(dest="bookmarks_command", parser_class=_Parser)
+    b_list = bookmark_commands.add_parser("list", help="list bookmarks")
+    b_list.add_argument("--doc", help="only this document (id or path)")
+    b_list.add_argument("--json", action="store_true", help="print JSON")
+    b_add = bookmark_commands.add_parser("add", help="bookmark a paragraph")
+    b_add.add_argument("document", metavar="DOC_ID_OR_PATH")
+    b_add.add_argument("paragraph", metavar="PARAGRAPH_ID", help="as in export --format json")
+    b_add.add_argument("--title", default="")
+    b_add.add_argument("--note", default="")
+    b_remove = bookmark_commands.add_parser("remove", help="delete a bookmark")
+    b_remove.add_argument("id", help="bookmark id (or a unique prefix of at least 4 characters)")
+    b_export = bookmark_commands.add_parser("export", help="write every bookmark to a file")
+    b_export.add_argument("file")
+    b_export.add_argument("--format", choices=("json", "markdown"), default="json")
+    b_import = bookmark_commands.add_parser("import", help="merge bookmarks from an exported JSON file")
+    b_import.add_argument("file")
     return parser
 
 
@@ -216,7 +234,87 @@ def _cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _open_bookmarks(data_dir: Path):
+    from reader.core.bookmarks import BookmarkStore
+
+    store = BookmarkStore(data_dir / "bookmarks.sqlite3")
+    if store.notice:
+        print(f"{PROG}: {store.notice}", file=sys.stderr)
+    return store
+
+
+def _resolve_document(library, reference: str):
+    """A document by library id, or the path/URL it came from (imported or not)."""
+    found = library.resolve(reference)
+    if found:
+        return library.document(found)
+    from reader.core.loader import load_source
+
+    return load_source(reference)
+
+
+def _cmd_bookmarks(args: argparse.Namespace) -> int:
+    from reader.core.bookmarks import BookmarkError, make_bookmark
+    from reader.core.library import Library
+
+    command = args.bookmarks_command
+    if command is None:
+        raise UsageError("bookmarks needs a command: list, add, remove, export or import")
+    library = Library(args.data_dir)
+    store = _open_bookmarks(args.data_dir)
+    try:
+        if command == "list":
+            doc = None
+            if args.doc:
+                doc = library.resolve(args.doc) or _resolve_document(library, args.doc).id
+            items = store.list(doc)
+            if args.json:
+                _write_output(json.dumps([b.to_json() for b in items], ensure_ascii=False, indent=1) + "\n", None)
+            else:
+                for bookmark in items:
+                    flag = "  [detached]" if bookmark.detached else ""
+                    print(f"{bookmark.uid[:8]}  {bookmark.doc_title}  {bookmark.title}{flag}")
+                    if bookmark.note:
+                        print(f"          {bookmark.note.splitlines()[0]}")
+            return EXIT_OK
+        if command == "add":
+            document = _resolve_document(library, args.document)
+            bookmark = store.add(make_bookmark(document, args.paragraph, title=args.title, note=args.note))
+            print(f"added {bookmark.uid}  {bookmark.title}")
+            return EXIT_OK
+        if command == "remove":
+            removed = store.delete(args.id)
+            print(f"removed {removed.uid}  {removed.title}")
+            return EXIT_OK
+        if command == "export":
+            if args.format == "json":
+                text = json.dumps(store.export_json(), ensure_ascii=False, indent=1) + "\n"
+            else:
+                from reader.core.bookmarks_export import bookmarks_markdown
+
+                def resolve(doc_id: str):
+                    try:
+                        return library.document(doc_id) if library.entry(doc_id) else None
+                    except (ReaderError, OSError):
+                        return None
+
+                text = bookmarks_markdown(store.list(), resolve)
+            Path(args.file).write_text(text, encoding="utf-8")
+            print(f"wrote {store.count()} bookmarks to {args.file}")
+            return EXIT_OK
+        try:
+            data = json.loads(Path(args.file).read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise BookmarkError(f"{args.file} is not a bookmarks JSON file ({error.__class__.__name__})") from None
+        added, updated = store.import_json(data)
+        print(f"imported {added} new and {updated} updated bookmarks")
+        return EXIT_OK
+    finally:
+        store.close()
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "bookmarks": _cmd_bookmarks,
     "export": _cmd_export,
     "library": _cmd_library,
     "search": _cmd_search,

@@ -102,6 +102,7 @@ class Library:
 
     def __init__(self, data_dir: Path) -> None:
         self.root = data_dir / "library"
+        self._bundled_checked = False
 
     # Locking and atomic files -------------------------------------------------
     @contextlib.contextmanager
@@ -147,6 +148,7 @@ class Library:
 
     def entry(self, document_id: str) -> LibraryEntry | None:
         """The catalog entry of a document id, or None."""
+        self.ensure_bundled()
         return self._read_catalog().get(document_id)
 
     def document(self, document_id: str) -> Document:
@@ -172,6 +174,7 @@ class Library:
 
     def resolve(self, reference: str) -> str | None:
         """Map a document id, or the path/URL it was imported from, to its id."""
+        self.ensure_bundled()
         catalog = self._read_catalog()
         if reference in catalog:
             return reference
@@ -192,6 +195,9 @@ class Library:
     # Changes ---------------------------------------------------------------------
     def ensure_bundled(self) -> None:
         """Import the bundled report if it is missing (it cannot be removed)."""
+        if self._bundled_checked:
+            return
+        self._bundled_checked = True
         catalog = self._read_catalog() if (self.root / "catalog.json").exists() else {}
         if any(entry.bundled for entry in catalog.values()):
             return

@@ -21,6 +21,7 @@ from reader.core.cache import DocumentCache
 from reader.core.paths import APP_ID, APP_NAME, DATA_DIR_ENV, resolve_data_dir
 from reader.core.resources import bundled_report_path, resources_dir
 from reader.core.sources import split_fragment
+from reader.services.bookmarks import BookmarkService
 from reader.services.documents import DocumentService, load_in_worker
 from reader.services.library import LIBRARY_SCHEME, LibraryService
 from reader.services.settings import Settings
@@ -215,7 +216,8 @@ def run_gui(argv: Sequence[str]) -> int:
     documents.open(split_fragment(first)[0], preparer(type_style_from(settings, families), None))
     from reader.ui.main_window import MainWindow
 
-    window = MainWindow(documents, settings, runner, families, library)
+    bookmarks = BookmarkService(data_dir / "bookmarks.sqlite3", parent=app)
+    window = MainWindow(documents, settings, runner, families, library, bookmarks)
     _install_excepthook(window, data_dir)
     _quit_on_sigterm(window)
     if os.environ.get(FIRST_PAINT_ENV):
@@ -226,7 +228,9 @@ def run_gui(argv: Sequence[str]) -> int:
     window.expect_source(first)
     window.show()
     QTimer.singleShot(0, library.refresh)  # catalog and index upkeep, on their own thread
+    QTimer.singleShot(0, bookmarks.refresh)
     status = app.exec()
     runner.wait(3000)
     library.close()
+    bookmarks.close()
     return status

@@ -5,11 +5,21 @@ All service↔widget wiring is in ``_connect_signals`` so it can be read in one 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlparse
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+    QTextCursor,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -24,19 +34,62 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.bookmarks import Bookmark, make_bookmark
 from reader.core.document import Document
 from reader.core.reading import PAGE_ZOOM_PRESETS, ProgressCalculator, citation, section_link, zoom_step
 from reader.core.sources import split_fragment
+from reader.services.bookmarks import BookmarkService
 from reader.services.documents import DocumentService
 from reader.services.library import LibraryService, SearchOutcome, SearchRequest, library_source
 from reader.services.settings import FONT_SIZES, LINE_SPACINGS, THEMES, ReadingPosition, Settings
 from reader.services.tasks import TaskRunner
+from reader.ui.bookmarks_panel import BookmarkEditor, BookmarksPanel
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.outline_panel import OutlinePanel
 from reader.ui.reading_view import ReadingView
 from reader.ui.search_panel import SearchPanel
 from reader.ui.typesetter import TypeStyle, preparer, type_style_from
 from reader.ui.widgets import MessageBanner, MetadataCard
+
+
+class _AddBookmark(QUndoCommand):
+    def __init__(self, service: BookmarkService, bookmark: Bookmark, text: str) -> None:
+        super().__init__(text)
+        self._service, self._bookmark, self._done_once = service, bookmark, False
+
+    def redo(self) -> None:
+        if self._done_once:
+            self._service.restore(self._bookmark)
+        else:
+            self._service.add(self._bookmark)
+            self._done_once = True
+
+    def undo(self) -> None:
+        self._service.delete(self._bookmark)
+
+
+class _DeleteBookmark(QUndoCommand):
+    def __init__(self, service: BookmarkService, bookmark: Bookmark, text: str) -> None:
+        super().__init__(text)
+        self._service, self._bookmark = service, bookmark
+
+    def redo(self) -> None:
+        self._service.delete(self._bookmark)
+
+    def undo(self) -> None:
+        self._service.restore(self._bookmark)
+
+
+class _EditBookmark(QUndoCommand):
+    def __init__(self, service: BookmarkService, bookmark: Bookmark, title: str, note: str, text: str) -> None:
+        super().__init__(text)
+        self._service, self._bookmark, self._title, self._note = service, bookmark, title, note
+
+    def redo(self) -> None:
+        self._service.update(self._bookmark, title=self._title, note=self._note)
+
+    def undo(self) -> None:
+        self._service.update(self._bookmark, title=self._bookmark.title, note=self._bookmark.note)
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +115,7 @@ class MainWindow(QMainWindow):
         runner: TaskRunner,
         families: tuple[str, ...],
         library: LibraryService | None = None,
+        bookmarks: BookmarkService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -71,6 +125,10 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.families = families
         self.library = library
+        self.bookmarks = bookmarks
+        self.undo_stack = QUndoStack(self)
+        # Asks for a bookmark's title and note: (accepted, title, note). Tests replace it.
+        self.ask_bookmark_details = self._ask_bookmark_details
         self._matches: list[tuple[int, int, int]] = []
         self._match_index = -1
         self._pending_paragraph = ""
@@ -88,6 +146,9 @@ class MainWindow(QMainWindow):
         self.library_panel = LibraryPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_panel)
         self.tabifyDockWidget(self.outline, self.library_panel)
+        self.bookmarks_panel = BookmarksPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.bookmarks_panel)
+        self.tabifyDockWidget(self.library_panel, self.bookmarks_panel)
         self.outline.raise_()
         self.search_panel = SearchPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_panel)
@@ -187,6 +248,23 @@ class MainWindow(QMainWindow):
         self.act_clear_highlights = self._action(
             self.tr("Clear Highlights"), self.clear_search_highlights, key("Esc"), "actClearHighlights"
         )
+        self.act_bookmark = self._action(
+            self.tr("&Bookmark This Place…"), self.add_bookmark, key("Ctrl+D"), "actBookmark"
+        )
+        self.act_next_bookmark = self._action(
+            self.tr("Next Bookmark"), lambda: self.step_bookmark(1), key("F2"), "actNextBookmark"
+        )
+        self.act_previous_bookmark = self._action(
+            self.tr("Previous Bookmark"), lambda: self.step_bookmark(-1), key("Shift+F2"), "actPrevBookmark"
+        )
+        self.act_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.act_undo.setShortcuts(key.keyBindings(key.StandardKey.Undo))
+        self.act_undo.setObjectName("actUndo")
+        self.act_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.act_redo.setShortcuts(key.keyBindings(key.StandardKey.Redo))
+        self.act_redo.setObjectName("actRedo")
+        self.addAction(self.act_undo)
+        self.addAction(self.act_redo)
         self.act_add_to_library = self._action(
             self.tr("&Add to Library"), self.add_current_to_library, None, "actAddToLibrary"
         )
@@ -230,10 +308,16 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_quit)
         self.file_menu = file_menu
         edit_menu = menu_bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.act_undo)
+        edit_menu.addAction(self.act_redo)
+        edit_menu.addSeparator()
         for action in (self.act_copy, self.act_cite, self.act_section_link, self.act_select_all):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         for action in (self.act_find, self.act_find_next, self.act_find_previous, self.act_clear_highlights):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        for action in (self.act_bookmark, self.act_next_bookmark, self.act_previous_bookmark):
             edit_menu.addAction(action)
         self.edit_menu = edit_menu
         view_menu = menu_bar.addMenu(self.tr("&View"))
@@ -256,6 +340,9 @@ class MainWindow(QMainWindow):
         library_action = self.library_panel.toggleViewAction()
         library_action.setText(self.tr("&Library"))
         view_menu.addAction(library_action)
+        bookmarks_action = self.bookmarks_panel.toggleViewAction()
+        bookmarks_action.setText(self.tr("&Bookmarks"))
+        view_menu.addAction(bookmarks_action)
         search_action = self.search_panel.toggleViewAction()
         search_action.setText(self.tr("Searc&h Panel"))
         view_menu.addAction(search_action)
@@ -266,7 +353,7 @@ class MainWindow(QMainWindow):
         self.help_menu = menu_bar.addMenu(self.tr("&Help"))
         self.act_about = self.help_menu.addAction(self.tr("&About Report Reader"), self.show_about)
         self.act_about.setObjectName("actAbout")
-        self.view.set_context_actions([self.act_cite, self.act_section_link])
+        self.view.set_context_actions([self.act_cite, self.act_section_link, self.act_bookmark])
 
     def _build_toolbar(self) -> None:
         toolbar = self.addToolBar(self.tr("Main"))
@@ -317,6 +404,13 @@ class MainWindow(QMainWindow):
         self.library_panel.importFilesRequested.connect(self.import_files_dialog)
         self.library_panel.importFolderRequested.connect(self.import_folder_dialog)
         self.library_panel.importUrlRequested.connect(self.import_url_dialog)
+        self.bookmarks_panel.activated.connect(self.go_to_bookmark)
+        self.bookmarks_panel.editRequested.connect(self.edit_bookmark)
+        self.bookmarks_panel.deleteRequested.connect(self.delete_bookmark)
+        self.bookmarks_panel.scopeChanged.connect(self._show_bookmarks)
+        if self.bookmarks is not None:
+            self.bookmarks.listed.connect(lambda _items: self._show_bookmarks())
+            self.bookmarks.message.connect(lambda text: self.banner.show_message(text, error=False))
         if self.library is not None:
             self.library.entriesChanged.connect(self.library_panel.show_entries)
             self.library.importProgress.connect(self.library_panel.show_progress)
@@ -504,6 +598,121 @@ class MainWindow(QMainWindow):
         self._pending_paragraph = hit.paragraph
         self.open_source(library_source(hit.doc), restore_position=False)
 
+    # Bookmarks ----------------------------------------------------------------------------
+    def _ask_bookmark_details(self, title: str, note: str, context: str) -> tuple[bool, str, str]:
+        editor = BookmarkEditor(title, note, context, self)
+        accepted = editor.exec() == BookmarkEditor.DialogCode.Accepted
+        return accepted, editor.title.text(), editor.note.toPlainText()
+
+    def _mark_at_reading_position(self) -> tuple[str, int, int] | None:
+        """The paragraph, offset and length Ctrl+D marks: the selection, else the top of the view."""
+        if self.document is None or not self.document.paragraphs:
+            return None
+        cursor = self.view.textCursor()
+        if cursor.hasSelection():
+            start = QTextCursor(self.view.document())
+            start.setPosition(cursor.selectionStart())
+            index, offset = self.view.paragraph_at(start)
+            paragraph = self.document.paragraphs[index]
+            length = min(cursor.selectionEnd() - cursor.selectionStart(), len(paragraph.text) - offset)
+            return paragraph.id, offset, max(length, 0)
+        index, _offset = self.view.top_position()
+        return self.document.paragraphs[index].id, 0, 0
+
+    def add_bookmark(self) -> None:
+        """Ctrl+D: bookmark the selection or the paragraph at the top, with a title and a note."""
+        mark = self._mark_at_reading_position()
+        if mark is None or self.bookmarks is None:
+            return
+        paragraph_id, offset, length = mark
+        bookmark = make_bookmark(self.document, paragraph_id, offset, length)
+        accepted, title, note = self.ask_bookmark_details(bookmark.title, "", bookmark.snippet)
+        if not accepted:
+            return
+        bookmark = replace(bookmark, title=title.strip() or bookmark.title, note=note)
+        self.undo_stack.push(_AddBookmark(self.bookmarks, bookmark, self.tr("Add Bookmark")))
+        self.statusBar().showMessage(self.tr("Bookmarked: %1").replace("%1", bookmark.title), 3000)
+
+    def edit_bookmark(self, bookmark: Bookmark) -> None:
+        """Rename or change the note of a bookmark."""
+        if self.bookmarks is None:
+            return
+        accepted, title, note = self.ask_bookmark_details(bookmark.title, bookmark.note, bookmark.snippet)
+        if accepted and (title, note) != (bookmark.title, bookmark.note):
+            command = _EditBookmark(
+                self.bookmarks, bookmark, title.strip() or bookmark.title, note, self.tr("Edit Bookmark")
+            )
+            self.undo_stack.push(command)
+
+    def delete_bookmark(self, bookmark: Bookmark) -> None:
+        """Delete a bookmark (Edit → Undo brings it back)."""
+        if self.bookmarks is not None:
+            self.undo_stack.push(_DeleteBookmark(self.bookmarks, bookmark, self.tr("Delete Bookmark")))
+            self.statusBar().showMessage(self.tr("Bookmark deleted — Ctrl+Z to undo"), 5000)
+
+    def _bookmark_position(self, bookmark: Bookmark) -> tuple:
+        if self.document is not None and bookmark.doc == self.document.id:
+            return (0, self.document.paragraph_index(bookmark.paragraph), bookmark.offset, "")
+        return (1, bookmark.doc_title, bookmark.created, bookmark.uid)
+
+    def _show_bookmarks(self) -> None:
+        """Refresh the panel, the margin markers and the outline counts."""
+        items = self.bookmarks.bookmarks if self.bookmarks is not None else []
+        current = self.document.id if self.document is not None else None
+        shown = items if self.bookmarks_panel.whole_library else [b for b in items if b.doc == current]
+        self.bookmarks_panel.show_bookmarks(shown, self._bookmark_position)
+        if self.document is None:
+            return
+        mine = [b for b in items if b.doc == current and not b.detached]
+        indexes = {self.document.paragraph_index(b.paragraph) for b in mine} - {-1}
+        self.view.set_markers(indexes)
+        counts: dict[str, int] = {}
+        for index in indexes:
+            for node in self.document.node_path(self.document.paragraphs[index].section or ""):
+                counts[node.id] = counts.get(node.id, 0) + 1
+        self.outline.set_badges(
+            counts, self.tr("%1 bookmarks").replace("%1", "{count}"), column=OutlinePanel.BOOKMARK_COLUMN, prefix="🔖"
+        )
+
+    def go_to_bookmark(self, bookmark: Bookmark) -> None:
+        """Jump to a bookmark, opening its document first when needed."""
+        if self.document is not None and bookmark.doc == self.document.id:
+            index = self.document.paragraph_index(bookmark.paragraph)
+            if index < 0:
+                self.banner.show_message(
+                    self.tr("This bookmark is detached: its text was not found in the current version."), error=False
+                )
+                return
+            self.view.scroll_to_paragraph(index, bookmark.offset)
+            if bookmark.length:
+                end = bookmark.offset + bookmark.length
+                self.view.set_highlights("current", [(index, bookmark.offset, end)], self.type_style().theme.narration)
+            return
+        self._pending_paragraph = bookmark.paragraph
+        in_library = self.library is not None and self.library.library.entry(bookmark.doc) is not None
+        source = library_source(bookmark.doc) if in_library else bookmark.source
+        if source:
+            self.open_source(source, restore_position=False)
+
+    def step_bookmark(self, direction: int) -> None:
+        """F2 / Shift+F2: the next or previous bookmark in this document."""
+        if self.document is None or self.bookmarks is None:
+            return
+        marks = sorted(
+            (self.document.paragraph_index(b.paragraph), b.offset, b.uid)
+            for b in self.bookmarks.bookmarks
+            if b.doc == self.document.id and self.document.paragraph_index(b.paragraph) >= 0
+        )
+        if not marks:
+            self.statusBar().showMessage(self.tr("No bookmarks in this document"), 3000)
+            return
+        top = self.view.top_position()
+        if direction > 0:
+            target = next((m for m in marks if (m[0], m[1]) > top), marks[0])
+        else:
+            target = next((m for m in reversed(marks) if (m[0], m[1]) < top), marks[-1])
+        self.view.scroll_to_paragraph(target[0], target[1])
+
     # Library ----------------------------------------------------------------------------
     def add_current_to_library(self) -> None:
         """File → Add to Library: import the open document's source."""
@@ -632,6 +841,9 @@ class MainWindow(QMainWindow):
         if self.search_panel.box.text().strip():
             self.search_panel.submit()  # show the matches of the new document too
         self._pending_paragraph = ""
+        self._show_bookmarks()
+        if self.bookmarks is not None:
+            self.bookmarks.reanchor(document)
         self.documentShown.emit(document)
 
     # Navigation ------------------------------------------------------------------
@@ -672,7 +884,13 @@ class MainWindow(QMainWindow):
         """F6: cycle focus between the text and the visible docks."""
         docks = [
             dock
-            for dock in (self.outline, self.library_panel, self.search_panel, *self._extra_docks())
+            for dock in (
+                self.outline,
+                self.library_panel,
+                self.bookmarks_panel,
+                self.search_panel,
+                *self._extra_docks(),
+            )
             if dock.isVisible() and not dock.visibleRegion().isEmpty()
         ]  # a dock under another tab is skipped
         panels = [self.view] + [dock.focusProxy() or dock for dock in docks]
@@ -681,7 +899,7 @@ class MainWindow(QMainWindow):
         panels[(current + 1) % len(panels)].setFocus(Qt.FocusReason.TabFocusReason)
 
     def _extra_docks(self) -> list[QDockWidget]:
-        known = {self.outline, self.library_panel, self.search_panel}
+        known = {self.outline, self.library_panel, self.bookmarks_panel, self.search_panel}
         return [dock for dock in self.findChildren(QDockWidget) if dock not in known]
 
     def toggle_full_screen(self, checked: bool) -> None:

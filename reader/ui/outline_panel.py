@@ -53,11 +53,12 @@ class OutlinePanel(QDockWidget):
         self.tree = QTreeWidget(body)
         self.tree.setObjectName("outlineTree")
         self.tree.setAccessibleName(self.tr("Outline"))
-        self.tree.setColumnCount(2)
+        self.tree.setColumnCount(3)
         self.tree.setHeaderHidden(True)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setUniformRowHeights(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -84,11 +85,12 @@ class OutlinePanel(QDockWidget):
             self.apply_filter(self.filter_box.text())
 
     def _add(self, node: OutlineNode, parent: QTreeWidgetItem | None) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([node.title, ""])
+        item = QTreeWidgetItem([node.title, "", ""])
         item.setData(0, NODE_ID_ROLE, node.id)
         item.setData(0, PARAGRAPH_ROLE, node.paragraph)
         item.setToolTip(0, node.title)
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if parent is None:
             self.tree.addTopLevelItem(item)
         else:
@@ -130,12 +132,16 @@ class OutlinePanel(QDockWidget):
         item = self.tree.currentItem()
         return item.data(0, NODE_ID_ROLE) if item else None
 
-    def set_badges(self, counts: dict[str, int], tooltip: str = "") -> None:
-        """Show a count beside nodes (search hits, bookmarks); nodes not named get none."""
+    SEARCH_COLUMN, BOOKMARK_COLUMN = 1, 2
+
+    def set_badges(
+        self, counts: dict[str, int], tooltip: str = "", column: int = SEARCH_COLUMN, prefix: str = ""
+    ) -> None:
+        """Show a count beside nodes (search hits in column 1, bookmarks in column 2)."""
         for node_id, item in self._items.items():
             count = counts.get(node_id, 0)
-            item.setText(1, str(count) if count else "")
-            item.setToolTip(1, tooltip.format(count=count) if count and tooltip else "")
+            item.setText(column, f"{prefix}{count}" if count else "")
+            item.setToolTip(column, tooltip.format(count=count) if count and tooltip else "")
 
     def apply_filter(self, text: str) -> None:
         """Show only nodes whose title contains ``text`` (and their ancestors)."""

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QPalette, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QPainter,
+    QPalette,
+    QPolygonF,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
 from reader.core.document import Document
@@ -38,6 +47,8 @@ class ReadingView(QTextBrowser):
         self._block_of_paragraph: dict[int, int] = {}
         self._highlights: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._owned_document: QTextDocument | None = None
+        self._markers: set[int] = set()
+        self._marker_color = QColor("#d9822b")
         self._background = ""
         self._highlight_ranges: dict[str, tuple[list[tuple[int, int, int]], str]] = {}
         self._extra_actions: list[QAction] = []
@@ -245,6 +256,55 @@ class ReadingView(QTextBrowser):
         self._highlight_ranges.pop(key, None)
         if self._highlights.pop(key, None) is not None:
             self.setExtraSelections([s for group in self._highlights.values() for s in group])
+
+    # Gutter markers --------------------------------------------------------------------
+    def set_markers(self, paragraph_indexes: set[int], color: str = "#d9822b") -> None:
+        """Mark paragraphs (bookmarks) with a ribbon in the margin left of the column."""
+        self._markers = set(paragraph_indexes)
+        self._marker_color = QColor(color)
+        self.viewport().update()
+
+    def marker_rects(self) -> dict[int, QRectF]:
+        """Where each visible marker is drawn (viewport coordinates)."""
+        if not self._markers or self._style is None:
+            return {}
+        layout = self.document().documentLayout()
+        offset = self.verticalScrollBar().value()
+        root = self.document().rootFrame().frameFormat()
+        x = root.leftMargin() + self.document().documentMargin() - self._style.font_px * 1.3
+        size = self._style.font_px * 0.7
+        rects = {}
+        height = self.viewport().height()
+        for index in self._markers:
+            number = self._block_of_paragraph.get(index)
+            if number is None:
+                continue
+            top = layout.blockBoundingRect(self.document().findBlockByNumber(number)).top() - offset
+            if -size * 2 < top < height:
+                rects[index] = QRectF(max(2.0, x), top + size * 0.4, size, size * 1.4)
+        return rects
+
+    def paintEvent(self, event) -> None:  # noqa: D102 - Qt override
+        super().paintEvent(event)
+        rects = self.marker_rects()
+        if not rects:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._marker_color)
+        for rect in rects.values():
+            ribbon = QPolygonF(
+                [
+                    QPointF(rect.left(), rect.top()),
+                    QPointF(rect.right(), rect.top()),
+                    QPointF(rect.right(), rect.bottom()),
+                    QPointF(rect.center().x(), rect.bottom() - rect.width() * 0.45),
+                    QPointF(rect.left(), rect.bottom()),
+                ]
+            )
+            painter.drawPolygon(ribbon)
+        painter.end()
 
     # Input -------------------------------------------------------------------
     def set_context_actions(self, actions: list[QAction]) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.services.bookmarks import BookmarkService
 from reader.services.settings import Settings
 from reader.services.tasks import TaskRunner
 from reader.ui.appearance import chinese_font_families
@@ -26,10 +27,18 @@ class WindowFactory:
     def __call__(self, source: str | None = str(SEED)) -> MainWindow:
         runner = TaskRunner()
         documents, library = create_services(self.data_dir, runner, None)
+        bookmarks = BookmarkService(self.data_dir / "bookmarks.sqlite3")
         window = MainWindow(
-            documents, Settings(self.data_dir / "settings.ini"), runner, tuple(chinese_font_families()), library
+            documents,
+            Settings(self.data_dir / "settings.ini"),
+            runner,
+            tuple(chinese_font_families()),
+            library,
+            bookmarks,
         )
         self.libraries.append(library)
+        self.libraries.append(bookmarks)
+        bookmarks.refresh()
         window.resize(1100, 800)
         self.qtbot.addWidget(window)
         window.show()

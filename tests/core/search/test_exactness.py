@@ -4,88 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from bench.queries import QUERIES
 from reader.core.library import Library
 from reader.core.search.index import SearchIndex
 from tests.conftest import CORPUS
 
 TEXT_DIR = CORPUS / "text"
-
-# Every kind the issue names: single characters, digits with punctuation, mixed Latin,
-# 4–8 character phrases, multi-term, OR, exclusion, quoted, full-width and upper case.
-QUERIES = [
-    # single characters
-    "港",
-    "的",
-    "钢",
-    "藏",
-    "渝",
-    "琼",
-    "粤",
-    "闽",
-    "桂",
-    "湘",
-    "%",
-    "万",
-    # digits with punctuation
-    "8+4",
-    "3.76万",
-    "5.2%",
-    "2024年",
-    "1.5万亿元",
-    "10%",
-    "“十四五”",
-    "0.2%",
-    "3%左右",
-    # mixed Latin and digits
-    "PM2.5",
-    "pm2.5",
-    "ＰＭ２．５",
-    "GDP",
-    "5G",
-    "C919",
-    "APP",
-    "AI",
-    "R&D",
-    # 2–8 character phrases
-    "数字经济",
-    "专精特新",
-    "高质量发展",
-    "营商环境",
-    "新质生产力",
-    "粤港澳大湾区",
-    "乡村振兴",
-    "共同富裕示范区",
-    "一带一路",
-    "碳达峰碳中和",
-    "放管服",
-    "长三角一体化发展",
-    # multi-term (all must occur in the paragraph)
-    "数字 经济",
-    "高质量发展 创新",
-    "民营经济 营商环境",
-    "港 澳",
-    "人工智能 制造业 数字",
-    # OR
-    "人工智能 OR 大数据",
-    "碳达峰 OR 碳中和",
-    "港 OR 澳",
-    "8+4 OR PM2.5",
-    # exclusion
-    "高质量发展 -浙江",
-    "乡村振兴 -脱贫",
-    "数字经济 -数字化 -数字",
-    "港 -粤港澳",
-    # quoted and combined
-    '"高质量发展"',
-    '"数字 经济"',
-    '"一带一路" -倡议',
-    '"新质生产力" OR "未来产业" -人工智能',
-    # edge cases: nothing to find, punctuation only, unbalanced quote
-    "不存在的词语组合",
-    "，",
-    '"开放',
-    "-只排除",
-]
 
 
 def _fold(text: str) -> str:

@@ -1,0 +1,531 @@
+"""Bookmarks with notes, in SQLite, built so they are never lost.
+
+- WAL journal, ``synchronous=FULL`` and one transaction per change: a crash or a
+  killed process leaves the last committed state; two processes can write at
+  once (``BEGIN IMMEDIATE`` plus a busy timeout).
+- The schema carries a version (``PRAGMA user_version``) and migrates forward.
+- A bookmark is anchored to a paragraph id, an offset and a snippet of the marked
+  text; when the paragraph id disappears on re-import it is re-found by its
+  snippet (exact, then the closest fuzzy match) or kept as *detached*.
+- Deleting is a soft delete, so it can be undone; nothing is dropped silently.
+- A corrupt database file is moved aside (and named to the user) and a fresh one
+  started; a read-only data directory opens the database read-only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import json
+import sqlite3
+import time
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+from reader.core.document import Document
+from reader.core.errors import ReaderError
+
+SCHEMA_VERSION = 3
+EXPORT_FORMAT = "report-reader-bookmarks"
+EXPORT_VERSION = 1
+SNIPPET_LENGTH = 80
+FUZZY_THRESHOLD = 0.6
+
+
+class BookmarkError(ReaderError):
+    """A bookmark operation cannot be done (unknown id, read-only store, bad import file)."""
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    """One bookmark.
+
+    Attributes:
+        uid: Stable public id (survives export and import).
+        doc: Document id.
+        paragraph: Paragraph id.
+        offset: Character offset of the mark in the paragraph.
+        length: Length of the marked text (0 for a whole paragraph).
+        snippet: The marked text (or the paragraph's first words), used to re-anchor.
+        title: Shown title (default: section path and first words).
+        note: The reader's note.
+        section_path: Titles of the outline nodes holding the paragraph.
+        doc_title: Title of the document (shown even when it is gone).
+        created: Creation time (epoch seconds).
+        updated: Last change (epoch seconds).
+        detached: The paragraph could not be found again after a re-import.
+        source: Path or URL the document was opened from (to open it again).
+    """
+
+    uid: str
+    doc: str
+    paragraph: str
+    offset: int = 0
+    length: int = 0
+    snippet: str = ""
+    title: str = ""
+    note: str = ""
+    section_path: tuple[str, ...] = ()
+    doc_title: str = ""
+    created: float = field(default_factory=time.time)
+    updated: float = field(default_factory=time.time)
+    detached: bool = False
+    source: str = ""
+
+    def to_json(self) -> dict:
+        """Lossless JSON form (export and CLI)."""
+        data = asdict(self)
+        data["section_path"] = list(self.section_path)
+        return data
+
+    @staticmethod
+    def from_json(data: dict) -> Bookmark:
+        """Rebuild from ``to_json`` output.
+
+        Raises:
+            BookmarkError: A field is missing or of the wrong type.
+        """
+        try:
+            return Bookmark(
+                uid=str(data["uid"]),
+                doc=str(data["doc"]),
+                paragraph=str(data["paragraph"]),
+                offset=int(data.get("offset", 0)),
+                length=int(data.get("length", 0)),
+                snippet=str(data.get("snippet", "")),
+                title=str(data.get("title", "")),
+                note=str(data.get("note", "")),
+                section_path=tuple(str(s) for s in data.get("section_path", ())),
+                doc_title=str(data.get("doc_title", "")),
+                created=float(data.get("created", time.time())),
+                updated=float(data.get("updated", time.time())),
+                detached=bool(data.get("detached", False)),
+                source=str(data.get("source", "")),
+            )
+        except (KeyError, TypeError, ValueError) as error:
+            raise BookmarkError(f"a bookmark in the file is malformed ({error})") from None
+
+
+def default_title(document: Document, paragraph_id: str, text: str) -> str:
+    """Section path (its last node) plus the first words of the marked text."""
+    path = document.section_path(paragraph_id)
+    text = text.strip()
+    if path and text.startswith(path[-1][:8]):
+        return path[-1]  # the mark is on the heading itself
+    words = text[:16] + ("…" if len(text) > 16 else "")
+    return f"{path[-1]} · {words}" if path else words
+
+
+def make_bookmark(
+    document: Document, paragraph_id: str, offset: int = 0, length: int = 0, title: str = "", note: str = ""
+) -> Bookmark:
+    """A new bookmark on a paragraph (or on ``length`` characters from ``offset``).
+
+    Raises:
+        BookmarkError: The paragraph is not in the document.
+    """
+    paragraph = document.paragraph(paragraph_id)
+    if paragraph is None:
+        raise BookmarkError(f"no paragraph {paragraph_id} in {document.title}")
+    offset = max(0, min(offset, len(paragraph.text)))
+    marked = paragraph.text[offset : offset + length] if length else paragraph.text[offset : offset + SNIPPET_LENGTH]
+    return Bookmark(
+        uid=uuid.uuid4().hex,
+        doc=document.id,
+        paragraph=paragraph_id,
+        offset=offset,
+        length=length,
+        snippet=marked[:400],
+        title=title.strip() or default_title(document, paragraph_id, marked),
+        note=note,
+        section_path=tuple(document.section_path(paragraph_id)),
+        doc_title=document.title,
+        source=document.source,
+    )
+
+
+# Schema history: each entry upgrades from version i to i+1.
+_MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE bookmarks (
+            uid TEXT PRIMARY KEY,
+            doc TEXT NOT NULL,
+            paragraph TEXT NOT NULL,
+            offset INTEGER NOT NULL DEFAULT 0,
+            length INTEGER NOT NULL DEFAULT 0,
+            snippet TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            section_path TEXT NOT NULL DEFAULT '[]',
+            doc_title TEXT NOT NULL DEFAULT '',
+            created REAL NOT NULL,
+            updated REAL NOT NULL,
+            detached INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX bookmarks_doc ON bookmarks(doc)",
+    ),
+    (
+        "ALTER TABLE bookmarks ADD COLUMN deleted REAL",
+        "CREATE INDEX bookmarks_updated ON bookmarks(updated)",
+    ),
+    ("ALTER TABLE bookmarks ADD COLUMN source TEXT NOT NULL DEFAULT ''",),
+)
+_COLUMNS = (
+    "uid, doc, paragraph, offset, length, snippet, title, note, section_path, doc_title, created, updated, detached, "
+    "source"
+)
+_PLACEHOLDERS = ", ".join("?" * 14)
+
+
+def _row_to_bookmark(row: tuple) -> Bookmark:
+    return Bookmark(
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        row[6],
+        row[7],
+        tuple(json.loads(row[8])),
+        row[9],
+        row[10],
+        row[11],
+        bool(row[12]),
+        row[13],
+    )
+
+
+def _bookmark_values(bookmark: Bookmark) -> tuple:
+    return (
+        bookmark.uid,
+        bookmark.doc,
+        bookmark.paragraph,
+        bookmark.offset,
+        bookmark.length,
+        bookmark.snippet,
+        bookmark.title,
+        bookmark.note,
+        json.dumps(list(bookmark.section_path), ensure_ascii=False),
+        bookmark.doc_title,
+        bookmark.created,
+        bookmark.updated,
+        int(bookmark.detached),
+        bookmark.source,
+    )
+
+
+class BookmarkStore:
+    """The bookmarks database.
+
+    Args:
+        path: The SQLite file (created with its folder when missing).
+
+    Attributes:
+        notice: A message for the user after opening ('' when all was well): a
+            recovered corrupt file, or a read-only store.
+        read_only: Whether changes are refused.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.notice = ""
+        self.read_only = False
+        self._db = self._open()
+
+    # Opening ------------------------------------------------------------------------------
+    def _open(self) -> sqlite3.Connection:
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not _writable(self.path):
+            return self._open_read_only()
+        try:
+            db = self._connect()
+            self._check(db)
+            self._migrate(db)
+            return db
+        except sqlite3.DatabaseError as error:
+            moved = self._move_aside()
+            self.notice = (
+                f"The bookmarks database was damaged ({error}); it was moved to {moved.name} and a new one was started."
+            )
+            db = self._connect()
+            self._migrate(db)
+            return db
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA busy_timeout = 30000")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+        return db
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        self.read_only = True
+        self.notice = f"The data directory is read-only: bookmarks can be read but not changed ({self.path.parent})."
+        if not self.path.exists():
+            db = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+            self._migrate(db)
+            return db
+        return sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, check_same_thread=False, isolation_level=None)
+
+    @staticmethod
+    def _check(db: sqlite3.Connection) -> None:
+        result = db.execute("PRAGMA quick_check").fetchone()
+        if not result or result[0] != "ok":
+            raise sqlite3.DatabaseError(f"integrity check failed: {result[0] if result else 'no answer'}")
+
+    def _move_aside(self) -> Path:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        moved = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}{self.path.suffix}")
+        for suffix in ("", "-wal", "-shm"):
+            source = Path(str(self.path) + suffix)
+            if source.exists():
+                source.replace(Path(str(moved) + suffix))
+        return moved
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise BookmarkError(f"the bookmarks database was written by a newer version (schema {version})")
+        while version < SCHEMA_VERSION:
+            with _transaction(db):
+                current = db.execute("PRAGMA user_version").fetchone()[0]
+                if current != version:  # another process migrated meanwhile
+                    version = current
+                    continue
+                for statement in _MIGRATIONS[version]:
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {version + 1}")
+            version += 1
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+    def _writing(self):
+        if self.read_only:
+            raise BookmarkError(self.notice or "the bookmarks database is read-only")
+        return _transaction(self._db)
+
+    # Reading ----------------------------------------------------------------------------------
+    def list(self, doc: str | None = None, include_deleted: bool = False) -> list[Bookmark]:
+        """Bookmarks of one document (or all), oldest first."""
+        where, params = [], []
+        if doc is not None:
+            where.append("doc = ?")
+            params.append(doc)
+        if not include_deleted:
+            where.append("deleted IS NULL")
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        rows = self._db.execute(f"SELECT {_COLUMNS} FROM bookmarks{clause} ORDER BY created, uid", params)
+        return [_row_to_bookmark(row) for row in rows]
+
+    def get(self, uid: str) -> Bookmark | None:
+        """A bookmark by uid, or by an unambiguous uid prefix (at least 4 characters)."""
+        row = self._db.execute(f"SELECT {_COLUMNS} FROM bookmarks WHERE uid = ? AND deleted IS NULL", (uid,)).fetchone()
+        if row is None and len(uid) >= 4:
+            rows = self._db.execute(
+                f"SELECT {_COLUMNS} FROM bookmarks WHERE uid LIKE ? AND deleted IS NULL LIMIT 2", (uid + "%",)
+            ).fetchall()
+            row = rows[0] if len(rows) == 1 else None
+        return _row_to_bookmark(row) if row else None
+
+    def count(self) -> int:
+        """Number of live bookmarks."""
+        return self._db.execute("SELECT count(*) FROM bookmarks WHERE deleted IS NULL").fetchone()[0]
+
+    # Changing ---------------------------------------------------------------------------------
+    def add(self, bookmark: Bookmark) -> Bookmark:
+        """Store a new bookmark."""
+        with self._writing():
+            self._db.execute(f"INSERT INTO bookmarks ({_COLUMNS}) VALUES ({_PLACEHOLDERS})", _bookmark_values(bookmark))
+        return bookmark
+
+    def update(self, uid: str, **changes) -> Bookmark:
+        """Change fields (title, note, anchoring) of a bookmark.
+
+        Raises:
+            BookmarkError: Unknown uid.
+        """
+        current = self.get(uid)
+        if current is None:
+            raise BookmarkError(f"no bookmark {uid}")
+        changed = replace(current, **changes, updated=time.time())
+        with self._writing():
+            self._db.execute(
+                "UPDATE bookmarks SET doc=?, paragraph=?, offset=?, length=?, snippet=?, title=?, note=?, "
+                "section_path=?, doc_title=?, created=?, updated=?, detached=?, source=? WHERE uid=?",
+                (*_bookmark_values(changed)[1:], changed.uid),
+            )
+        return changed
+
+    def delete(self, uid: str) -> Bookmark:
+        """Delete (softly: ``restore`` undoes it).
+
+        Raises:
+            BookmarkError: Unknown uid.
+        """
+        current = self.get(uid)
+        if current is None:
+            raise BookmarkError(f"no bookmark {uid}")
+        with self._writing():
+            self._db.execute("UPDATE bookmarks SET deleted = ? WHERE uid = ?", (time.time(), current.uid))
+        return current
+
+    def restore(self, uid: str) -> None:
+        """Undo a delete."""
+        with self._writing():
+            self._db.execute("UPDATE bookmarks SET deleted = NULL WHERE uid = ?", (uid,))
+
+    def purge_deleted(self, older_than_days: float = 30) -> int:
+        """Forget bookmarks deleted long ago; returns how many."""
+        limit = time.time() - older_than_days * 86400
+        with self._writing():
+            return self._db.execute(
+                "DELETE FROM bookmarks WHERE deleted IS NOT NULL AND deleted < ?", (limit,)
+            ).rowcount
+
+    # Anchoring ----------------------------------------------------------------------------------
+    def reanchor(self, document: Document) -> tuple[int, int]:
+        """Re-find bookmarks whose paragraph vanished from a re-imported document.
+
+        Exact snippet first, then the closest fuzzy match; otherwise the bookmark
+        is kept, marked detached. Bookmarks found again lose the detached mark.
+
+        Returns:
+            (re-anchored, detached) counts.
+        """
+        if self.read_only:
+            return 0, 0
+        moved = detached = 0
+        ids = {p.id for p in document.paragraphs}
+        for bookmark in self.list(document.id):
+            if bookmark.paragraph in ids and not bookmark.detached:
+                continue
+            if bookmark.paragraph in ids:
+                self.update(bookmark.uid, detached=False)
+                moved += 1
+                continue
+            found = find_anchor(document, bookmark.snippet)
+            if found is None:
+                if not bookmark.detached:
+                    self.update(bookmark.uid, detached=True)
+                detached += 1
+                continue
+            paragraph_id, offset = found
+            self.update(
+                bookmark.uid,
+                paragraph=paragraph_id,
+                offset=offset,
+                detached=False,
+                section_path=tuple(document.section_path(paragraph_id)),
+                doc_title=document.title,
+            )
+            moved += 1
+        return moved, detached
+
+    # Portability --------------------------------------------------------------------------------
+    def export_json(self) -> dict:
+        """Every live bookmark in a versioned envelope (lossless)."""
+        return {
+            "format": EXPORT_FORMAT,
+            "version": EXPORT_VERSION,
+            "exported": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "bookmarks": [bookmark.to_json() for bookmark in self.list()],
+        }
+
+    def import_json(self, data: dict) -> tuple[int, int]:
+        """Merge an export: new uids are added, known ones keep the newer version.
+
+        Returns:
+            (added, updated) counts.
+
+        Raises:
+            BookmarkError: Not a bookmarks export, or from a newer version.
+        """
+        if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+            raise BookmarkError("the file is not a Report Reader bookmarks export")
+        if int(data.get("version", 0)) > EXPORT_VERSION:
+            raise BookmarkError(f"the export is version {data.get('version')}, newer than this program reads")
+        incoming = [Bookmark.from_json(item) for item in data.get("bookmarks", [])]
+        added = updated = 0
+        with self._writing():
+            for bookmark in incoming:
+                row = self._db.execute(
+                    "SELECT updated, deleted FROM bookmarks WHERE uid = ?", (bookmark.uid,)
+                ).fetchone()
+                if row is None:
+                    self._db.execute(
+                        f"INSERT INTO bookmarks ({_COLUMNS}) VALUES ({_PLACEHOLDERS})", _bookmark_values(bookmark)
+                    )
+                    added += 1
+                elif bookmark.updated > row[0] or row[1] is not None:
+                    self._db.execute(
+                        "UPDATE bookmarks SET doc=?, paragraph=?, offset=?, length=?, snippet=?, title=?, note=?, "
+                        "section_path=?, doc_title=?, created=?, updated=?, detached=?, source=?, deleted=NULL "
+                        "WHERE uid=?",
+                        (*_bookmark_values(bookmark)[1:], bookmark.uid),
+                    )
+                    updated += 1
+        return added, updated
+
+
+def find_anchor(document: Document, snippet: str) -> tuple[str, int] | None:
+    """Where a snippet is now: exact match first, then the most similar paragraph.
+
+    Returns:
+        (paragraph id, offset) or None when nothing is close enough.
+    """
+    snippet = snippet.strip()
+    if not snippet:
+        return None
+    for paragraph in document.paragraphs:
+        position = paragraph.text.find(snippet)
+        if position >= 0:
+            return paragraph.id, position
+    best, best_ratio, best_offset = None, 0.0, 0
+    for paragraph in document.paragraphs:
+        text = paragraph.text
+        block = difflib.SequenceMatcher(None, snippet, text, autojunk=False).find_longest_match(
+            0, len(snippet), 0, len(text)
+        )
+        if block.size < 2:
+            continue
+        start = max(0, block.b - block.a)  # align the snippet on its longest surviving run
+        ratio = difflib.SequenceMatcher(None, snippet, text[start : start + len(snippet)], autojunk=False).ratio()
+        if ratio > best_ratio:
+            best, best_ratio, best_offset = paragraph.id, ratio, start
+    return (best, best_offset) if best is not None and best_ratio >= FUZZY_THRESHOLD else None
+
+
+@contextlib.contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _writable(path: Path) -> bool:
+    import os
+
+    folder = path.parent
+    if path.exists():
+        return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
+    return folder.exists() and os.access(folder, os.W_OK)
+
+
+def group_for_markdown(bookmarks: Iterable[Bookmark]) -> dict[tuple[str, str], dict[tuple[str, ...], list[Bookmark]]]:
+    """Bookmarks grouped by (document id, title), then section path, in reading-ish order."""
+    grouped: dict[tuple[str, str], dict[tuple[str, ...], list[Bookmark]]] = {}
+    for bookmark in bookmarks:
+        grouped.setdefault((bookmark.doc, bookmark.doc_title), {}).setdefault(bookmark.section_path, []).append(
+            bookmark
+        )
+    return grouped

@@ -1,0 +1,51 @@
+"""Bookmarks as Markdown: grouped by document and section, with notes and citations."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+
+from reader.core.bookmarks import Bookmark, group_for_markdown
+from reader.core.document import Document
+
+
+def _citation(bookmark: Bookmark, document: Document | None) -> str:
+    parts = [f"《{bookmark.doc_title or (document.title if document else bookmark.doc)}》"]
+    if bookmark.section_path:
+        parts.append(" › ".join(bookmark.section_path))
+    if document is not None:
+        issuer = document.meta.get("issuer") or document.meta.get("source_org")
+        date = document.meta.get("written_date") or document.meta.get("published")
+        parts.extend(x for x in (issuer, date, document.url or document.source) if x)
+    return "，".join(parts)
+
+
+def bookmarks_markdown(bookmarks: Iterable[Bookmark], resolve: Callable[[str], Document | None]) -> str:
+    """Render bookmarks as Markdown.
+
+    Args:
+        bookmarks: The bookmarks to write.
+        resolve: Returns the document of an id (for issuer, date and address), or None.
+
+    Returns:
+        The Markdown text.
+    """
+    lines = ["# 书签 · Bookmarks", "", f"_{time.strftime('%Y-%m-%d %H:%M')}_", ""]
+    for (doc_id, doc_title), sections in group_for_markdown(bookmarks).items():
+        document = resolve(doc_id)
+        lines += [f"## {doc_title or (document.title if document else doc_id)}", ""]
+        for section_path, items in sections.items():
+            lines += [f"### {' › '.join(section_path) if section_path else '（正文开头）'}", ""]
+            for bookmark in items:
+                flag = " ⚠ detached" if bookmark.detached else ""
+                lines.append(f"- **{bookmark.title}**{flag}")
+                lines.append("")
+                lines.append(f"  > {bookmark.snippet}")
+                lines.append("")
+                if bookmark.note.strip():
+                    for note_line in bookmark.note.strip().splitlines():
+                        lines.append(f"  {note_line}")
+                    lines.append("")
+                lines.append(f"  —— {_citation(bookmark, document)}")
+                lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
