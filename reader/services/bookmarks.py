@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
@@ -36,6 +38,7 @@ class BookmarkService(QObject):
         self._path = path
         self._store: BookmarkStore | None = None
         self.bookmarks: list[Bookmark] = []
+        self._generation = 0
 
     def _open(self) -> BookmarkStore:
         if self._store is None:
@@ -52,41 +55,50 @@ class BookmarkService(QObject):
 
     def refresh(self) -> None:
         """Load every bookmark (the panel and the markers show them)."""
-        self._submit(lambda: self._open().list(), self._deliver)
+        generation = self._generation
+
+        def done(bookmarks: list[Bookmark]) -> None:
+            if generation != self._generation:
+                self.refresh()  # changed locally meanwhile: the list read is already old
+            else:
+                self._deliver(bookmarks)
+
+        self._submit(lambda: self._open().list(), done)
 
     def _deliver(self, bookmarks: list[Bookmark]) -> None:
         self.bookmarks = bookmarks
         self.listed.emit(bookmarks)
 
     def _change(self, work, doc: str) -> None:
-        def run():
-            work(self._open())
-            return self._open().list()
+        """Run a write on the worker; the in-memory list was already updated by the caller."""
+        self._submit(lambda: work(self._open()), lambda _result: self.changed.emit(doc))
 
-        def done(bookmarks: list[Bookmark]) -> None:
-            self._deliver(bookmarks)
-            self.changed.emit(doc)
-
-        self._submit(run, done)
+    def _replace(self, bookmark: Bookmark | None, uid: str) -> None:
+        """Put ``bookmark`` in place of ``uid`` in the list shown (None removes it), then tell the views."""
+        self._generation += 1
+        kept = [b for b in self.bookmarks if b.uid != uid]
+        self.bookmarks = [*kept, bookmark] if bookmark is not None else kept
+        self.listed.emit(self.bookmarks)
 
     def add(self, bookmark: Bookmark) -> None:
         """Store a new bookmark (shown at once; written on the worker)."""
-        self.bookmarks = [*self.bookmarks, bookmark]
-        self.listed.emit(self.bookmarks)
+        self._replace(bookmark, bookmark.uid)
         self._change(lambda store: store.add(bookmark), bookmark.doc)
 
     def update(self, bookmark: Bookmark, **changes) -> None:
         """Change a bookmark's title, note or anchoring."""
+        current = next((b for b in self.bookmarks if b.uid == bookmark.uid), bookmark)
+        self._replace(replace(current, **changes, updated=time.time()), bookmark.uid)
         self._change(lambda store: store.update(bookmark.uid, **changes), bookmark.doc)
 
     def delete(self, bookmark: Bookmark) -> None:
         """Delete (undoable with ``restore``)."""
-        self.bookmarks = [b for b in self.bookmarks if b.uid != bookmark.uid]
-        self.listed.emit(self.bookmarks)
+        self._replace(None, bookmark.uid)
         self._change(lambda store: store.delete(bookmark.uid), bookmark.doc)
 
     def restore(self, bookmark: Bookmark) -> None:
         """Undo a delete."""
+        self._replace(bookmark, bookmark.uid)
         self._change(lambda store: store.restore(bookmark.uid), bookmark.doc)
 
     def reanchor(self, document: Document) -> None:
@@ -95,11 +107,13 @@ class BookmarkService(QObject):
         def run():
             store = self._open()
             moved, detached = store.reanchor(document)
-            return moved, detached, store.list()
+            return moved, detached, store.list(document.id) if moved or detached else []
 
         def done(result) -> None:
-            moved, detached, bookmarks = result
-            self._deliver(bookmarks)
+            moved, detached, fresh = result
+            if fresh:  # patch this document's re-anchored bookmarks, keep everything else as shown
+                by_uid = {b.uid: b for b in fresh}
+                self._deliver([by_uid.get(b.uid, b) for b in self.bookmarks])
             if moved or detached:
                 self.changed.emit(document.id)
             if detached:

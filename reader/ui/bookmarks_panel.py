@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,24 +28,94 @@ from PySide6.QtWidgets import (
 from reader.core.bookmarks import Bookmark
 
 BOOKMARK_ROLE = Qt.ItemDataRole.UserRole
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class BookmarkModel(QAbstractTableModel):
-    """Bookmarks as rows: title, then the note (or the marked text)."""
+    """Bookmarks as rows (title, then note or marked text), sorted and filtered in Python.
+
+    Filtering is a list comprehension over precomputed lower-case strings, not a
+    proxy model calling Python once per row: 10,000 rows filter in a few
+    milliseconds. A change of a few bookmarks updates only their rows.
+    """
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._all: list[Bookmark] = []
         self._rows: list[Bookmark] = []
-        self._search_text: list[str] = []
+        self._text: dict[str, str] = {}
+        self._keys: dict[str, tuple[tuple, Bookmark]] = {}
+        self._needle = ""
+        self._context: object = None
         self.headers = ("", "")
 
-    def set_rows(self, rows: list[Bookmark]) -> None:
-        """Replace the rows (cheap for 10,000: the view lays rows out lazily)."""
+    @staticmethod
+    def _search_text(bookmark: Bookmark) -> str:
+        return f"{bookmark.title}\n{bookmark.note}\n{bookmark.snippet}\n{bookmark.doc_title}".lower()
+
+    def _matches(self, bookmark: Bookmark) -> bool:
+        if not self._needle:
+            return True
+        text = self._text.get(bookmark.uid)
+        if text is None:
+            text = self._text[bookmark.uid] = self._search_text(bookmark)
+        return self._needle in text
+
+    def set_rows(self, rows: list[Bookmark], key: Callable[[Bookmark], tuple], context: object = None) -> None:
+        """Show ``rows`` sorted by ``key``; when few changed in the same context, update only those rows.
+
+        Sort keys are cached per bookmark object, so a change to one bookmark
+        among 10,000 costs a dictionary pass, not 10,000 key computations.
+        """
+        if context != self._context:
+            self._keys.clear()
+        keys = self._keys
+        for bookmark in rows:
+            cached = keys.get(bookmark.uid)
+            if cached is None or cached[1] is not bookmark:
+                keys[bookmark.uid] = (key(bookmark), bookmark)
+        ordered = sorted(rows, key=lambda b: keys[b.uid][0])
+        live = {b.uid for b in rows}
+        for uid in [u for u in keys if u not in live]:
+            del keys[uid]
+            self._text.pop(uid, None)
+        previous = {b.uid: b for b in self._all}
+        changed = {b.uid for b in rows if previous.get(b.uid) is not b}
+        removed = previous.keys() - live
+        same_context = context == self._context
+        self._context = context
+        self._all = ordered
+        visible = [b for b in ordered if self._matches(b)]
+        if not same_context or len(changed) + len(removed) > 20:
+            self.beginResetModel()
+            self._rows = visible
+            self.endResetModel()
+            return
+        if changed or removed:
+            self._patch(visible, changed | removed)
+
+    def _patch(self, visible: list[Bookmark], touched: set[str]) -> None:
+        """Remove the touched rows, then insert their new versions where the order puts them."""
+        for row in sorted((i for i, b in enumerate(self._rows) if b.uid in touched), reverse=True):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+        for position, bookmark in enumerate(visible):
+            if bookmark.uid in touched:
+                self.beginInsertRows(QModelIndex(), position, position)
+                self._rows.insert(position, bookmark)
+                self.endInsertRows()
+
+    def set_filter(self, needle: str) -> None:
+        """Keep only bookmarks whose title, note, text or document title contains ``needle``."""
+        self._needle = needle.strip().lower()
         self.beginResetModel()
-        self._rows = rows
-        self._search_text = [f"{b.title}\n{b.note}\n{b.snippet}\n{b.doc_title}".lower() for b in rows]
+        self._rows = [b for b in self._all if self._matches(b)]
         self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        """Bookmarks in scope before filtering."""
+        return len(self._all)
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, D102 - Qt API
         return 0 if parent.isValid() else len(self._rows)
@@ -71,29 +141,10 @@ class BookmarkModel(QAbstractTableModel):
             if bookmark.note:
                 lines += ["", bookmark.note]
             lines.append(time.strftime("%Y-%m-%d %H:%M", time.localtime(bookmark.updated)))
-            return "\n".join(line for line in lines if line is not None)
+            return "\n".join(lines)
         if role == BOOKMARK_ROLE:
             return bookmark
-        if role == SEARCH_ROLE:
-            return self._search_text[index.row()]
         return None
-
-
-class _Filter(QSortFilterProxyModel):
-    """Filter on title, note and marked text (one precomputed string per row)."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._needle = ""
-
-    def set_needle(self, text: str) -> None:
-        self._needle = text.strip().lower()
-        self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
-        if not self._needle:
-            return True
-        return self._needle in self.sourceModel().index(row, 0, parent).data(SEARCH_ROLE)
 
 
 class BookmarksPanel(QDockWidget):
@@ -134,8 +185,7 @@ class BookmarksPanel(QDockWidget):
         layout.addWidget(self.filter_box)
         self.model = BookmarkModel(self)
         self.model.headers = (self.tr("Title"), self.tr("Note"))
-        self.proxy = _Filter(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy = self.model  # rows are filtered in the model itself
         self.view = QTreeView(body)
         self.view.setObjectName("bookmarksView")
         self.view.setAccessibleName(self.tr("Bookmarks"))
@@ -170,23 +220,27 @@ class BookmarksPanel(QDockWidget):
         """Whether the newest come first (else reading order)."""
         return self.sort.currentIndex() == 1
 
-    def show_bookmarks(self, bookmarks: list[Bookmark], position: Callable[[Bookmark], tuple]) -> None:
+    def show_bookmarks(
+        self, bookmarks: list[Bookmark], position: Callable[[Bookmark], tuple], context: object = None
+    ) -> None:
         """Show bookmarks in the chosen order.
 
         Args:
             bookmarks: What to show (already restricted to the scope).
             position: Sort key of a bookmark in reading order.
+            context: What the order depends on (the open document); while it is
+                unchanged, a small change updates rows instead of resetting the list.
         """
-        ordered = sorted(bookmarks, key=lambda b: -b.created) if self.by_time else sorted(bookmarks, key=position)
-        self.model.set_rows(ordered)
+        key = (lambda b: (-b.created, b.uid)) if self.by_time else position
+        self.model.set_rows(bookmarks, key, (context, self.by_time, self.whole_library))
         self._update_count()
 
     def _filter(self, text: str) -> None:
-        self.proxy.set_needle(text)
+        self.model.set_filter(text)
         self._update_count()
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self.model.total
         text = self.tr("%1 bookmarks").replace("%1", str(total))
         if shown != total:
             text = self.tr("%1 of %2 bookmarks").replace("%1", str(shown)).replace("%2", str(total))

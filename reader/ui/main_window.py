@@ -660,7 +660,7 @@ class MainWindow(QMainWindow):
         items = self.bookmarks.bookmarks if self.bookmarks is not None else []
         current = self.document.id if self.document is not None else None
         shown = items if self.bookmarks_panel.whole_library else [b for b in items if b.doc == current]
-        self.bookmarks_panel.show_bookmarks(shown, self._bookmark_position)
+        self.bookmarks_panel.show_bookmarks(shown, self._bookmark_position, current)
         if self.document is None:
             return
         mine = [b for b in items if b.doc == current and not b.detached]

@@ -1,0 +1,118 @@
+"""Bookmark figures: GUI-thread time to add one and to show 10,000 in the panel.
+
+Next to them, in the same run: SQLite's own time for the same insert and list
+(on the worker thread), and a bare QStandardItemModel filled with the same
+10,000 rows (the floor of showing them at all).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import SEED
+
+COUNT = 10_000
+
+
+def _gui_ms(function, repeat: int = 5) -> float:
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        samples.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(samples), 2)
+
+
+def measure() -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QTreeView
+
+    from reader.core.bookmarks import BookmarkStore, make_bookmark
+    from reader.core.loader import load_path
+    from reader.services.bookmarks import BookmarkService
+    from reader.services.settings import Settings
+    from reader.services.tasks import TaskRunner
+    from reader.ui.appearance import chinese_font_families
+    from reader.ui.launch import create_services
+    from reader.ui.main_window import MainWindow
+
+    _app = QApplication.instance() or QApplication([])  # kept alive for the widgets below
+    work = Path(tempfile.mkdtemp(prefix="rr-bookmarks-"))
+    document = load_path(SEED)
+    store = BookmarkStore(work / "bookmarks.sqlite3")
+    started = time.perf_counter()
+    for number in range(COUNT):
+        bookmark = make_bookmark(
+            document, document.paragraphs[number % len(document.paragraphs)].id, note=f"note {number}"
+        )
+        if number % 2:
+            from dataclasses import replace
+
+            bookmark = replace(bookmark, doc=f"other{number % 50}", doc_title=f"其他报告 {number % 50}")
+        store.add(bookmark)
+    insert_all_s = time.perf_counter() - started
+    sqlite_insert_ms = _gui_ms(lambda: store.add(make_bookmark(document, document.paragraphs[5].id)))
+    sqlite_list_ms = _gui_ms(store.list)
+    rows = store.list()
+    store.close()
+
+    runner = TaskRunner()
+    documents, library = create_services(work, runner, None)
+    bookmarks = BookmarkService(work / "bookmarks.sqlite3")
+    window = MainWindow(
+        documents, Settings(work / "settings.ini"), runner, tuple(chinese_font_families()), library, bookmarks
+    )
+    window.resize(1200, 860)
+    window.show()
+    shown = []
+    window.documentShown.connect(shown.append)
+    window.open_source(str(SEED))
+    bookmarks.refresh()
+    while not shown or len(bookmarks.bookmarks) < COUNT:
+        QTest.qWait(20)
+    QTest.qWait(300)
+
+    panel = window.bookmarks_panel
+    panel.scope.setCurrentIndex(1)  # all documents: 10,000 rows
+    show_all_ms = _gui_ms(window._show_bookmarks)
+    panel.show()
+    panel.raise_()
+    open_panel_ms = _gui_ms(lambda: (panel.hide(), panel.show(), QApplication.processEvents()))
+    filter_ms = _gui_ms(lambda: (panel.filter_box.setText("note 99"), panel.filter_box.clear()))
+    window.ask_bookmark_details = lambda title, note, context: (True, title, note)
+    add_ms = _gui_ms(window.add_bookmark)
+    bookmarks.wait()
+
+    model = QStandardItemModel()
+    bare = QTreeView()
+    bare.setUniformRowHeights(True)
+    bare.setModel(model)
+
+    def fill_bare() -> None:
+        model.clear()
+        for bookmark in rows:
+            model.appendRow([QStandardItem(bookmark.title), QStandardItem(bookmark.note)])
+
+    bare_fill_ms = _gui_ms(fill_bare, repeat=3)
+    window.close()
+    bookmarks.close()
+    library.close()
+    runner.wait(3000)
+    return {
+        "bookmarks": len(rows),
+        "gui_add_bookmark_ms": add_ms,
+        "gui_show_all_in_panel_ms": show_all_ms,
+        "gui_open_panel_ms": open_panel_ms,
+        "gui_filter_ms": filter_ms,
+        "target_gui_ms": 50,
+        "baseline_bare_model_fill_10000_ms": bare_fill_ms,
+        "worker_sqlite_insert_ms": sqlite_insert_ms,
+        "worker_sqlite_list_10000_ms": sqlite_list_ms,
+        "insert_10000_one_transaction_each_s": round(insert_all_s, 1),
+    }
