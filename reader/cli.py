@@ -16,7 +16,7 @@ from reader.core.paths import resolve_data_dir
 
 PROG = "report-reader"
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("export", "library", "search", "bookmarks")
+COMMANDS = ("export", "library", "search", "bookmarks", "speak")
 
 
 class UsageError(Exception):
@@ -78,6 +78,16 @@ def build_parser() -> argparse.ArgumentParser:
     b_export.add_argument("--format", choices=("json", "markdown"), default="json")
     b_import = bookmark_commands.add_parser("import", help="merge bookmarks from an exported JSON file")
     b_import.add_argument("file")
+
+    speak = commands.add_parser("speak", help="narrate a report into an audio file (.wav or .mp3)")
+    speak.add_argument("document", metavar="PATH_OR_ID")
+    part = speak.add_mutually_exclusive_group()
+    part.add_argument("--section", metavar="OUTLINE_ID", help="only this outline section (ids as in export)")
+    part.add_argument("--paragraph", metavar="ID", help="only this paragraph")
+    speak.add_argument("--voice", help="voice id or part of its name (default: a Mandarin voice)")
+    speak.add_argument("--rate", type=int, default=None, help="speaking rate (engine words per minute)")
+    speak.add_argument("--list-voices", action="store_true", help="list the engine's voices and exit")
+    speak.add_argument("-o", "--output", help="OUT.wav or OUT.mp3")
     return parser
 
 
@@ -313,12 +323,103 @@ def _cmd_bookmarks(args: argparse.Namespace) -> int:
         store.close()
 
 
+def _choose_voice(voices, wanted: str | None):
+    """The voice asked for (id or part of the name), else the Mandarin default."""
+    from reader.core.speech.synth import mandarin_voice
+
+    if wanted:
+        lowered = wanted.lower()
+        for voice in voices:
+            if voice.id.lower() == lowered or voice.id.lower().endswith("/" + lowered):
+                return voice
+        for voice in voices:
+            if lowered in voice.name.lower():
+                return voice
+        raise UsageError(f"no voice matches {wanted!r} (see speak --list-voices)")
+    voice = mandarin_voice(voices)
+    if voice is None:
+        print(f"{PROG}: no Mandarin voice is installed; using the engine's default voice", file=sys.stderr)
+    return voice
+
+
+def _export_progress():
+    printer = _progress_printer("speaking")
+    return lambda done, total: printer(done, total, "")
+
+
+def _cmd_speak(args: argparse.Namespace) -> int:
+    from reader.core.library import Library
+    from reader.core.speech import sentences
+    from reader.core.speech.export import export_narration
+    from reader.core.speech.synth import DEFAULT_RATE, Pyttsx3Synthesizer
+
+    synthesizer = Pyttsx3Synthesizer()
+    try:
+        voices = synthesizer.voices()
+        if args.list_voices:
+            for voice in voices:
+                marker = "  (Mandarin)" if voice.is_mandarin else ""
+                print(f"{voice.id}\t{voice.name}{marker}")
+            return EXIT_OK
+        if not args.output:
+            raise UsageError("-o OUT.wav or -o OUT.mp3 is required")
+        output = Path(args.output)
+        if output.suffix.lower() not in (".wav", ".mp3"):
+            raise UsageError("the output must end in .wav or .mp3")
+        voice = _choose_voice(voices, args.voice)
+        document = _resolve_document(Library(args.data_dir), args.document)
+        if args.section:
+            try:
+                pieces = sentences.section(document, args.section)
+            except KeyError:
+                raise UsageError(f"no outline section {args.section} in this document") from None
+        elif args.paragraph:
+            index = document.paragraph_index(args.paragraph)
+            if index < 0:
+                raise UsageError(f"no paragraph {args.paragraph} in this document")
+            pieces = sentences.document_pieces(document, index, index)
+        else:
+            pieces = sentences.whole_document(document)
+        result = export_narration(
+            pieces,
+            synthesizer,
+            output,
+            voice.id if voice else None,
+            args.rate or DEFAULT_RATE,
+            document,
+            _export_progress(),
+        )
+        minutes, seconds = divmod(round(result.seconds), 60)
+        cue = f", chapters in {result.cue}" if result.cue else ""
+        skipped = f", {result.skipped} pieces skipped" if result.skipped else ""
+        print(f"wrote {output} ({minutes}:{seconds:02d}){cue}{skipped}")
+        return EXIT_OK
+    finally:
+        synthesizer.close()
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "speak": _cmd_speak,
     "bookmarks": _cmd_bookmarks,
     "export": _cmd_export,
     "library": _cmd_library,
     "search": _cmd_search,
 }
+
+
+def _log_traceback() -> str:
+    """Append the current exception's traceback to the data directory's error log; returns its path."""
+    import traceback
+
+    try:
+        directory = resolve_data_dir(None)
+        directory.mkdir(parents=True, exist_ok=True)
+        log = directory / "errors.log"
+        with log.open("a", encoding="utf-8") as stream:
+            stream.write(traceback.format_exc() + "\n")
+        return str(log)
+    except OSError:
+        return ""
 
 
 def run(argv: Sequence[str]) -> int:
@@ -354,3 +455,8 @@ def run(argv: Sequence[str]) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as error:  # a bug: one line for the person, the traceback in the log
+        log = _log_traceback()
+        where = f" (details in {log})" if log else ""
+        print(f"{PROG}: internal error: {error.__class__.__name__}: {error}{where}", file=sys.stderr)
+        return EXIT_INPUT

@@ -1,0 +1,1 @@
+"""Narration: sentence pieces, synthesis to clips, playback timeline, audio export."""

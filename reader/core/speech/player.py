@@ -1,0 +1,425 @@
+"""The narrator: a playback timeline over synthesised pieces, fed to an audio sink.
+
+Synthesis runs on its own thread a few pieces ahead of playback; the audio sink
+pulls samples from the narrator on its own (device) thread. What is *heard* is
+what the sink has consumed, so the highlighted sentence is the one playing,
+not the one being synthesised. Pause keeps the position inside the sentence;
+stop and seek take effect at the sink's next pull (a few tens of milliseconds).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Protocol
+
+from reader.core.speech.sentences import Piece
+from reader.core.speech.spoken import spoken
+from reader.core.speech.synth import Clip, SpeechUnavailableError, SynthesisError
+
+SAMPLE_RATE = 22050
+LOOKAHEAD = 3
+# Until a piece is synthesised its length is estimated from its characters at the speaking rate.
+SECONDS_PER_CHAR_AT_200 = 0.30
+
+
+class State(Enum):
+    """What the narrator is doing."""
+
+    STOPPED = "stopped"
+    PLAYING = "playing"
+    PAUSED = "paused"
+    BUFFERING = "buffering"  # playing, waiting for the next piece to be synthesised
+
+
+class Synthesizer(Protocol):
+    """What the narrator needs from a speech engine."""
+
+    def synthesize(self, text: str, voice: str | None, rate: int = ..., volume: float = ...) -> Clip:
+        """Render one piece to a clip."""
+
+
+class AudioSink(Protocol):
+    """An audio output that pulls 16-bit mono samples from a callback."""
+
+    latency_frames: int
+
+    def start(self, pull: Callable[[int], bytes], rate: int) -> None:
+        """Begin pulling samples at ``rate``."""
+
+    def stop(self) -> None:
+        """Stop pulling."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The narrator's state for the UI."""
+
+    state: State
+    piece: int  # index of the piece being heard (-1 when none)
+    elapsed: float
+    total: float
+    estimated: bool  # whether total still includes estimates
+
+
+class Narrator:
+    """Plays a list of pieces through a sink, synthesising ahead.
+
+    Args:
+        synthesizer: Makes clips (the real engine or a fake).
+        sink: The audio output (or a fake with a controllable clock).
+        voice: Voice id for the engine.
+        rate: Speaking rate (engine words per minute).
+        volume: 0..1.
+        on_error: Called (on the synthesis thread) with a message when a piece fails.
+    """
+
+    def __init__(
+        self,
+        synthesizer: Synthesizer,
+        sink: AudioSink,
+        voice: str | None = None,
+        rate: int = 220,
+        volume: float = 1.0,
+        on_error: Callable[[str], None] | None = None,
+    ) -> None:
+        self._synth = synthesizer
+        self._sink = sink
+        self.voice, self.rate, self.volume = voice, rate, volume
+        self._on_error = on_error or (lambda message: None)
+        self._lock = threading.Condition()
+        self._pieces: list[Piece] = []
+        self._clips: dict[int, Clip] = {}
+        self._failed: set[int] = set()
+        self._state = State.STOPPED
+        self._piece = 0  # the piece the sink is pulling from
+        self._frame = 0  # position inside that piece's clip
+        self._generation = 0  # bumps on seek, voice or rate change: older syntheses are dropped
+        self._pulled = 0  # frames handed to the sink since start
+        self._marks: list[tuple[int, int, int]] = []  # (pulled frame count, piece, frame in piece)
+        self._sink_running = False
+        self._chunk_taken = 0
+        self.first_sample_at: float | None = None  # perf_counter when real audio was first handed over
+        self._play_requested_at: float | None = None
+        self._closed = False
+        self._worker = threading.Thread(target=self._synthesis_loop, name="narration-synthesis", daemon=True)
+        self._worker.start()
+
+    # Script ------------------------------------------------------------------------------
+    def load(self, pieces: list[Piece]) -> None:
+        """Set what to narrate (stops playback)."""
+        self.stop()
+        with self._lock:
+            self._pieces = list(pieces)
+            self._clips.clear()
+            self._failed.clear()
+            self._piece = 0
+            self._frame = 0
+            self._generation += 1
+            self._lock.notify_all()
+
+    @property
+    def pieces(self) -> list[Piece]:
+        """The script."""
+        return self._pieces
+
+    def _estimate(self, index: int) -> float:
+        clip = self._clips.get(index)
+        if clip is not None:
+            return clip.seconds
+        length = len(self._pieces[index].text)
+        return length * SECONDS_PER_CHAR_AT_200 * 200 / max(self.rate, 1)
+
+    # Controls ----------------------------------------------------------------------------
+    def play(self, piece: int | None = None) -> None:
+        """Start or resume; with ``piece``, start at the beginning of that piece."""
+        with self._lock:
+            if not self._pieces:
+                return
+            if piece is not None:
+                self._jump(piece, 0)
+            else:  # resume where the read position is (after a pause it was rewound to what was heard)
+                self._jump(self._piece, self._frame)
+            self._state = State.PLAYING if self._piece in self._clips else State.BUFFERING
+            self._play_requested_at = time.perf_counter()
+            self.first_sample_at = None
+            self._lock.notify_all()
+        self._ensure_sink()
+
+    def pause(self) -> None:
+        """Pause inside the current sentence."""
+        with self._lock:
+            if self._state in (State.PLAYING, State.BUFFERING):
+                self._rewind_to_heard()
+                self._state = State.PAUSED
+
+    def resume(self) -> None:
+        """Continue after a pause, from the same place."""
+        if self._state is State.PAUSED:
+            self.play()
+
+    def toggle(self) -> None:
+        """Play/pause (the Space key)."""
+        if self._state in (State.PLAYING, State.BUFFERING):
+            self.pause()
+        else:
+            self.play()
+
+    def stop(self) -> None:
+        """Stop and go back to the start of the current piece's script position 0."""
+        with self._lock:
+            self._state = State.STOPPED
+            self._piece = 0
+            self._frame = 0
+            self._marks.clear()
+        self._stop_sink()
+
+    def seek(self, seconds: float) -> None:
+        """Move to a time in the whole narration (estimates for pieces not yet synthesised)."""
+        with self._lock:
+            if not self._pieces:
+                return
+            position = 0.0
+            for index in range(len(self._pieces)):
+                length = self._estimate(index)
+                if position + length > seconds or index == len(self._pieces) - 1:
+                    clip = self._clips.get(index)
+                    offset = int(max(0.0, seconds - position) * (clip.rate if clip else SAMPLE_RATE))
+                    self._jump(index, min(offset, clip.frames - 1) if clip else 0)
+                    break
+                position += length
+            if self._state is State.PLAYING and self._piece not in self._clips:
+                self._state = State.BUFFERING
+            self._lock.notify_all()
+
+    def step(self, direction: int) -> None:
+        """Previous (-1) or next (+1) sentence."""
+        with self._lock:
+            heard = self._heard_piece()
+            target = min(max((heard if heard >= 0 else self._piece) + direction, 0), len(self._pieces) - 1)
+            self._jump(target, 0)
+            if self._state is State.PLAYING and target not in self._clips:
+                self._state = State.BUFFERING
+            self._lock.notify_all()
+
+    def set_rate(self, rate: int) -> None:
+        """Speaking rate for what is synthesised next (the current sentence finishes as it is)."""
+        with self._lock:
+            if rate == self.rate:
+                return
+            self.rate = rate
+            self._drop_future_clips()
+
+    def set_voice(self, voice: str | None) -> None:
+        """Voice for what is synthesised next."""
+        with self._lock:
+            if voice == self.voice:
+                return
+            self.voice = voice
+            self._drop_future_clips()
+
+    def set_volume(self, volume: float) -> None:
+        """Volume for what is synthesised next."""
+        with self._lock:
+            self.volume = volume
+            self._drop_future_clips()
+
+    def _drop_future_clips(self) -> None:
+        keep = self._piece
+        self._clips = {i: c for i, c in self._clips.items() if i == keep}
+        self._failed.clear()
+        self._generation += 1
+        self._lock.notify_all()
+
+    def _jump(self, piece: int, frame: int) -> None:
+        self._piece = piece
+        self._frame = frame
+        self._marks.clear()
+        self._marks.append((self._pulled, piece, frame))
+
+    def _rewind_to_heard(self) -> None:
+        """Put the read position back to what was heard (the sink had samples queued)."""
+        heard = self._heard_position()
+        if heard is not None:
+            self._piece, self._frame = heard
+            self._marks.clear()
+
+    # The sink's thread ---------------------------------------------------------------------
+    def pull(self, frames: int) -> bytes:
+        """Hand the sink its next ``frames`` samples (silence while paused or buffering)."""
+        with self._lock:
+            if self._state is not State.PLAYING:
+                self._pulled += frames
+                return b"\x00\x00" * frames
+            out = bytearray()
+            self._chunk_taken = 0
+            while len(out) < frames * 2:
+                clip = self._clips.get(self._piece)
+                if clip is None:
+                    if self._piece in self._failed:
+                        self._advance()
+                        continue
+                    self._state = State.BUFFERING
+                    self._lock.notify_all()
+                    break
+                wanted = frames - len(out) // 2
+                chunk = clip.samples[self._frame * 2 : (self._frame + wanted) * 2]
+                if chunk and self.first_sample_at is None:
+                    self.first_sample_at = time.perf_counter()
+                out += chunk
+                self._frame += len(chunk) // 2
+                self._chunk_taken = len(out) // 2
+                if self._frame >= clip.frames and not self._advance():
+                    break
+            taken = len(out) // 2
+            self._pulled += frames
+            if taken < frames:
+                out += b"\x00\x00" * (frames - taken)
+            return bytes(out)
+
+    def _advance(self) -> bool:
+        """Go to the next piece; False (and stop) at the end."""
+        if self._piece + 1 >= len(self._pieces):
+            self._state = State.STOPPED
+            self._piece, self._frame = 0, 0
+            self._marks.clear()
+            return False
+        self._piece += 1
+        self._frame = 0
+        # The next piece's first sample is the one after what this pull has already produced.
+        self._marks.append((self._pulled + self._chunk_taken, self._piece, 0))
+        self._lock.notify_all()
+        return True
+
+    # What is heard ------------------------------------------------------------------------------
+    def _heard_position(self) -> tuple[int, int] | None:
+        """(piece, frame) being heard now: what was pulled, minus the sink's latency."""
+        if not self._marks:
+            return None
+        played = self._pulled - getattr(self._sink, "latency_frames", 0)
+        current = self._marks[0]
+        for mark in self._marks:
+            if mark[0] <= played:
+                current = mark
+            else:
+                break
+        pulled_at, piece, frame = current
+        while len(self._marks) > 1 and self._marks[0] is not current:
+            self._marks.pop(0)  # older marks are behind what is heard: drop them
+        return piece, frame + max(0, played - pulled_at)
+
+    def _heard_piece(self) -> int:
+        heard = self._heard_position()
+        return heard[0] if heard else -1
+
+    def snapshot(self) -> Snapshot:
+        """State, heard piece, elapsed and total time."""
+        with self._lock:
+            if not self._pieces:
+                return Snapshot(self._state, -1, 0.0, 0.0, False)
+            heard = self._heard_position() if self._state is not State.STOPPED else None
+            piece, frame = heard if heard else (self._piece, self._frame)
+            piece = min(piece, len(self._pieces) - 1)
+            elapsed = sum(self._estimate(i) for i in range(piece))
+            clip = self._clips.get(piece)
+            if clip is not None:
+                elapsed += min(frame, clip.frames) / clip.rate
+            total = sum(self._estimate(i) for i in range(len(self._pieces)))
+            estimated = len(self._clips) < len(self._pieces)
+            return Snapshot(self._state, piece if self._state is not State.STOPPED else -1, elapsed, total, estimated)
+
+    # Synthesis thread ------------------------------------------------------------------------------
+    def _next_job(self) -> tuple[int, int, str, str | None, int, float] | None:
+        if self._state is State.STOPPED and not self._pieces:
+            return None
+        start = self._piece
+        for index in range(start, min(start + LOOKAHEAD + 1, len(self._pieces))):
+            if index not in self._clips and index not in self._failed:
+                piece = self._pieces[index]
+                return index, self._generation, spoken(piece.text), self.voice, self.rate, self.volume
+        return None
+
+    def _synthesis_loop(self) -> None:
+        while True:
+            with self._lock:
+                job = None
+                while not self._closed:
+                    if self._state is not State.STOPPED:
+                        job = self._next_job()
+                        if job is not None:
+                            break
+                    self._lock.wait(0.5)
+                if self._closed:
+                    return
+            index, generation, text, voice, rate, volume = job
+            try:
+                clip = self._synth.synthesize(text, voice, rate, volume)
+            except SpeechUnavailableError as error:
+                with self._lock:
+                    self._state = State.STOPPED
+                self._on_error(str(error))
+                continue
+            except SynthesisError as error:
+                with self._lock:
+                    if generation == self._generation:
+                        self._failed.add(index)
+                self._on_error(f"skipped a sentence: {error}")
+                continue
+            with self._lock:
+                if generation == self._generation:
+                    self._clips[index] = clip
+                    if self._state is State.BUFFERING and index == self._piece:
+                        self._state = State.PLAYING
+                    self._lock.notify_all()
+
+    # Sink management ----------------------------------------------------------------------------------
+    def _ensure_sink(self) -> None:
+        if not self._sink_running:
+            self._sink.start(self.pull, SAMPLE_RATE)
+            self._sink_running = True
+
+    def _stop_sink(self) -> None:
+        if self._sink_running:
+            self._sink.stop()
+            self._sink_running = False
+
+    def close(self) -> None:
+        """Stop playback and the synthesis thread."""
+        self.stop()
+        with self._lock:
+            self._closed = True
+            self._lock.notify_all()
+        self._worker.join(5)
+
+
+class FakeSink:
+    """A sink driven by hand: ``advance(seconds)`` pulls that much audio (tests, benchmarks)."""
+
+    def __init__(self, latency_frames: int = 0, block: int = 512) -> None:
+        self.latency_frames = latency_frames
+        self.block = block
+        self._pull: Callable[[int], bytes] | None = None
+        self.received = bytearray()
+        self.running = False
+
+    def start(self, pull: Callable[[int], bytes], rate: int) -> None:
+        """Begin pulling (only when advanced)."""
+        self._pull = pull
+        self.running = True
+
+    def stop(self) -> None:
+        """Stop pulling."""
+        self.running = False
+
+    def advance(self, seconds: float, rate: int = SAMPLE_RATE) -> None:
+        """Pull ``seconds`` of audio in device-sized blocks."""
+        if not self.running or self._pull is None:
+            return
+        remaining = int(seconds * rate)
+        while remaining > 0:
+            size = min(self.block, remaining)
+            self.received += self._pull(size)
+            remaining -= size

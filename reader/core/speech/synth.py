@@ -1,0 +1,220 @@
+"""Speech synthesis to clips with pyttsx3, engineered around its Linux quirks.
+
+pyttsx3 on Linux (espeak-ng) returns from ``runAndWait`` before synthesis ends,
+speaks only the last queued utterance, cannot interrupt, crashes on very long
+text and calls back on a foreign thread. So: one engine lives on one dedicated
+thread; each short piece is rendered with ``save_to_file`` and the thread waits
+for ``finished-utterance`` (with a time-out) before reading the file. Calls from
+any thread are queued to that engine thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import re
+import tempfile
+import threading
+import wave
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.errors import ReaderError
+
+DEFAULT_RATE = 220  # words per minute for espeak; ~220 hanzi a minute reads naturally
+SILENCE_SECONDS = 0.25
+_SPEAKABLE_RE = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
+
+
+class SpeechUnavailableError(ReaderError):
+    """No speech engine can be used (not installed, failed to start, stopped responding)."""
+
+
+class SynthesisError(ReaderError):
+    """One piece could not be synthesised (it is skipped; the rest goes on)."""
+
+
+@dataclass(frozen=True)
+class Clip:
+    """Synthesised audio: signed 16-bit little-endian mono PCM."""
+
+    samples: bytes
+    rate: int
+
+    @property
+    def frames(self) -> int:
+        """Number of samples."""
+        return len(self.samples) // 2
+
+    @property
+    def seconds(self) -> float:
+        """Duration."""
+        return self.frames / self.rate if self.rate else 0.0
+
+    @staticmethod
+    def silence(seconds: float, rate: int = 22050) -> Clip:
+        """A silent clip."""
+        return Clip(b"\x00\x00" * int(seconds * rate), rate)
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A voice the engine offers."""
+
+    id: str
+    name: str
+    languages: tuple[str, ...] = ()
+
+    @property
+    def is_mandarin(self) -> bool:
+        """Whether it speaks Mandarin Chinese."""
+        lowered = self.id.lower()
+        names = " ".join((self.name, *self.languages)).lower()
+        return (
+            lowered == "cmn"
+            or lowered.endswith("/cmn")
+            or any(tag in names for tag in ("zh-cn", "zh_cn", "cmn", "mandarin", "huihui", "ting-ting", "yaoyao"))
+            or any(lang.lower().startswith(("zh", "cmn")) for lang in self.languages)
+        )
+
+
+def mandarin_voice(voices: list[Voice]) -> Voice | None:
+    """The Mandarin voice to use by default (espeak-ng's ``cmn`` first)."""
+    exact = [v for v in voices if v.id.lower() in ("cmn", "sit/cmn")]
+    candidates = exact or [v for v in voices if v.is_mandarin]
+    return candidates[0] if candidates else None
+
+
+def has_speech(text: str) -> bool:
+    """Whether a piece has anything to say (punctuation alone is silence)."""
+    return bool(_SPEAKABLE_RE.search(text))
+
+
+class Pyttsx3Synthesizer:
+    """A pyttsx3 engine confined to its own thread.
+
+    Args:
+        timeout: Seconds a piece may take before it is abandoned.
+
+    Raises:
+        SpeechUnavailableError: When the engine cannot start (raised on first use).
+    """
+
+    def __init__(self, timeout: float = 20.0) -> None:
+        self.timeout = timeout
+        self._jobs: queue.Queue = queue.Queue()
+        self._started = threading.Event()
+        self._error: Exception | None = None
+        self._broken = ""
+        self._voices: list[Voice] = []
+        self._thread = threading.Thread(target=self._run, name="speech-engine", daemon=True)
+        self._thread.start()
+        self._started.wait(30)
+
+    # The engine thread -----------------------------------------------------------------
+    def _run(self) -> None:
+        try:
+            import pyttsx3
+            import pyttsx3.drivers.espeak as espeak_driver
+
+            # The espeak driver prints "Audio saved to …" on stdout; the CLI's stdout is for data.
+            espeak_driver.print = lambda *args, **kwargs: None
+            engine = pyttsx3.init()
+            finished = threading.Event()
+            engine.connect("finished-utterance", lambda name, completed: finished.set())
+            self._voices = [
+                Voice(str(v.id), str(v.name or v.id), tuple(str(x) for x in (v.languages or ())))
+                for v in engine.getProperty("voices")
+            ]
+        except Exception as error:  # any failure means: no engine
+            self._error = error
+            self._started.set()
+            return
+        self._started.set()
+        workdir = Path(tempfile.mkdtemp(prefix="report-reader-tts-"))
+        counter = 0
+        while True:
+            job = self._jobs.get()
+            if job is None:
+                break
+            future, text, voice, rate, volume = job
+            if not future.set_running_or_notify_cancel():
+                continue
+            counter += 1
+            path = workdir / f"piece-{counter}.wav"
+            try:
+                if voice:
+                    engine.setProperty("voice", voice)
+                engine.setProperty("rate", int(rate))
+                engine.setProperty("volume", float(volume))
+                finished.clear()
+                engine.save_to_file(text, str(path))
+                engine.runAndWait()
+                if not finished.wait(self.timeout):
+                    raise SynthesisError(f"the speech engine did not finish a piece within {self.timeout:g} s")
+                future.set_result(_read_wav(path))
+            except Exception as error:  # reported to the caller of this piece
+                future.set_exception(error if isinstance(error, ReaderError) else SynthesisError(str(error)))
+            finally:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+
+    # Any thread --------------------------------------------------------------------------
+    def _check(self) -> None:
+        if self._error is not None:
+            raise SpeechUnavailableError(
+                f"no speech engine: {self._error.__class__.__name__}: {self._error} "
+                "(on Debian/Ubuntu: apt install espeak-ng)"
+            )
+        if self._broken:
+            raise SpeechUnavailableError(self._broken)
+
+    def voices(self) -> list[Voice]:
+        """Voices the engine offers.
+
+        Raises:
+            SpeechUnavailableError: No engine.
+        """
+        self._check()
+        return list(self._voices)
+
+    def synthesize(self, text: str, voice: str | None, rate: int = DEFAULT_RATE, volume: float = 1.0) -> Clip:
+        """Render one piece.
+
+        Raises:
+            SpeechUnavailableError: No engine, or it stopped responding earlier.
+            SynthesisError: This piece failed or timed out (later pieces may work).
+        """
+        self._check()
+        if not has_speech(text):
+            return Clip.silence(SILENCE_SECONDS)
+        future: Future = Future()
+        self._jobs.put((future, text, voice, rate, volume))
+        try:
+            return future.result(timeout=self.timeout + 5)
+        except FutureTimeout:
+            self._broken = "the speech engine stopped responding"
+            raise SynthesisError(self._broken) from None
+
+    def close(self) -> None:
+        """Stop the engine thread."""
+        self._jobs.put(None)
+
+
+def _read_wav(path: Path) -> Clip:
+    try:
+        with wave.open(str(path), "rb") as audio:
+            if audio.getsampwidth() != 2:
+                raise SynthesisError("the speech engine wrote an unexpected sample format")
+            frames = audio.readframes(audio.getnframes())
+            channels = audio.getnchannels()
+            if channels > 1:  # mix down: the player and the exports are mono
+                import numpy as np
+
+                mixed = np.frombuffer(frames, dtype="<i2").reshape(-1, channels).mean(axis=1)
+                frames = mixed.astype("<i2").tobytes()
+            return Clip(frames, audio.getframerate())
+    except (OSError, EOFError, wave.Error) as error:
+        raise SynthesisError(f"the speech engine wrote no audio ({error})") from None
