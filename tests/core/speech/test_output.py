@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import typing
+
 import pytest
 
 from reader.core.speech import output
@@ -9,7 +11,7 @@ from reader.core.speech.output import MiniaudioSink, NoAudioDeviceError, playbac
 
 
 class _Devices:
-    names: list[str] = []
+    names: typing.ClassVar[list[str]] = []
 
     def get_playbacks(self):
         return [{"name": name} for name in self.names]

@@ -162,7 +162,7 @@ def test_end_of_narration_stops(rig):
 
 
 def test_synthesis_runs_a_few_pieces_ahead(rig):
-    narrator, sink, engine = rig
+    narrator, _sink, engine = rig
     narrator.play(0)
     _wait_state(narrator, State.PLAYING)
     time.sleep(0.2)
@@ -171,7 +171,7 @@ def test_synthesis_runs_a_few_pieces_ahead(rig):
 
 
 def test_rate_change_resynthesises_what_follows(rig):
-    narrator, sink, engine = rig
+    narrator, _sink, engine = rig
     narrator.play(0)
     _wait_state(narrator, State.PLAYING)
     time.sleep(0.1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -22,7 +23,7 @@ def test_every_character_of_the_seed_lands_in_exactly_one_piece_in_order(seed):
     for index, paragraph in enumerate(seed.paragraphs):
         mine = [p for p in pieces if p.paragraph == index]
         assert mine[0].start == 0 and mine[-1].end == len(paragraph.text)
-        for before, after in zip(mine, mine[1:], strict=False):
+        for before, after in itertools.pairwise(mine):
             assert before.end == after.start
         assert "".join(p.text for p in mine) == paragraph.text
         assert all(p.text == paragraph.text[p.start : p.end] for p in mine)
@@ -38,7 +39,7 @@ def test_pieces_are_short_and_end_at_sentence_marks(seed):
 
 def test_numbers_are_never_cut(seed):
     pieces = sentences.document_pieces(seed)
-    for before, after in zip(pieces, pieces[1:], strict=False):
+    for before, after in itertools.pairwise(pieces):
         if before.paragraph == after.paragraph:
             joint = before.text[-1:] + after.text[:1]
             assert not re.fullmatch(r"\d\d|\d[.+%]|[.+]\d", joint), joint
