@@ -24,6 +24,7 @@ from reader.core.sources import split_fragment
 from reader.services.bookmarks import BookmarkService
 from reader.services.documents import DocumentService, load_in_worker
 from reader.services.library import LIBRARY_SCHEME, LibraryService
+from reader.services.narration import NarrationService
 from reader.services.settings import Settings
 from reader.services.tasks import TaskRunner
 from reader.ui.appearance import chinese_font_families
@@ -217,7 +218,8 @@ def run_gui(argv: Sequence[str]) -> int:
     from reader.ui.main_window import MainWindow
 
     bookmarks = BookmarkService(data_dir / "bookmarks.sqlite3", parent=app)
-    window = MainWindow(documents, settings, runner, families, library, bookmarks)
+    narration = NarrationService(parent=app)
+    window = MainWindow(documents, settings, runner, families, library, bookmarks, narration)
     _install_excepthook(window, data_dir)
     _quit_on_sigterm(window)
     if os.environ.get(FIRST_PAINT_ENV):
@@ -229,8 +231,10 @@ def run_gui(argv: Sequence[str]) -> int:
     window.show()
     QTimer.singleShot(0, library.refresh)  # catalog and index upkeep, on their own thread
     QTimer.singleShot(0, bookmarks.refresh)
+    QTimer.singleShot(200, narration.start_engine)  # after the first paint: the engine takes a moment
     status = app.exec()
     runner.wait(3000)
     library.close()
     bookmarks.close()
+    narration.close()
     return status

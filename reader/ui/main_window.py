@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QDesktopServices,
     QGuiApplication,
     QKeySequence,
+    QShortcut,
     QTextCursor,
     QUndoCommand,
     QUndoStack,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QProgressBar,
+    QProgressDialog,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -38,14 +40,18 @@ from reader.core.bookmarks import Bookmark, make_bookmark
 from reader.core.document import Document
 from reader.core.reading import PAGE_ZOOM_PRESETS, ProgressCalculator, citation, section_link, zoom_step
 from reader.core.sources import split_fragment
+from reader.core.speech import sentences as speech_script
+from reader.core.speech.synth import DEFAULT_RATE
 from reader.services.bookmarks import BookmarkService
 from reader.services.documents import DocumentService
 from reader.services.library import LibraryService, SearchOutcome, SearchRequest, library_source
+from reader.services.narration import NarrationService
 from reader.services.settings import FONT_SIZES, LINE_SPACINGS, THEMES, ReadingPosition, Settings
 from reader.services.tasks import TaskRunner
 from reader.ui.bookmarks_panel import BookmarkEditor, BookmarksPanel
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.outline_panel import OutlinePanel
+from reader.ui.player_bar import PlayerBar
 from reader.ui.reading_view import ReadingView
 from reader.ui.search_panel import SearchPanel
 from reader.ui.typesetter import TypeStyle, preparer, type_style_from
@@ -106,6 +112,7 @@ class MainWindow(QMainWindow):
     """
 
     documentShown = Signal(object)
+    audioExported = Signal(object)
     styleApplied = Signal()
 
     def __init__(
@@ -116,6 +123,7 @@ class MainWindow(QMainWindow):
         families: tuple[str, ...],
         library: LibraryService | None = None,
         bookmarks: BookmarkService | None = None,
+        narration: NarrationService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -126,6 +134,9 @@ class MainWindow(QMainWindow):
         self.families = families
         self.library = library
         self.bookmarks = bookmarks
+        self.narration = narration
+        self._narration_document: Document | None = None
+        self._following = True
         self.undo_stack = QUndoStack(self)
         # Asks for a bookmark's title and note: (accepted, title, note). Tests replace it.
         self.ask_bookmark_details = self._ask_bookmark_details
@@ -171,6 +182,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.metadata)
         layout.addWidget(self.view, 1)
+        self.player = PlayerBar(central)
+        layout.addWidget(self.player)
         self.central_layout = layout
         self.setCentralWidget(central)
 
@@ -404,6 +417,35 @@ class MainWindow(QMainWindow):
         self.library_panel.importFilesRequested.connect(self.import_files_dialog)
         self.library_panel.importFolderRequested.connect(self.import_folder_dialog)
         self.library_panel.importUrlRequested.connect(self.import_url_dialog)
+        self.player.playRequested.connect(self.start_narration)
+        self.player.toggleRequested.connect(self.toggle_narration)
+        self.player.returnRequested.connect(self.return_to_narration)
+        self.player.exportRequested.connect(self.export_audio)
+        self.view.topParagraphChanged.connect(lambda *_: self._check_scrolled_away())
+        self.view.paragraphClicked.connect(self._narrate_from_click)
+        self.play_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self.view, self.toggle_narration)
+        self.play_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.player_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self.player, self.toggle_narration)
+        self.player_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        if self.narration is not None:
+            self.player.stopRequested.connect(self.narration.stop)
+            self.player.stepRequested.connect(self.narration.step)
+            self.player.seekRequested.connect(self.narration.seek)
+            self.player.speedChanged.connect(self._set_speed)
+            self.player.volumeChanged.connect(self._set_volume)
+            self.player.voiceChanged.connect(self._set_voice)
+            self.narration.stateChanged.connect(self._on_narration_state)
+            self.narration.pieceChanged.connect(self._on_narrated_piece)
+            self.narration.positionChanged.connect(self.player.set_position)
+            self.narration.voicesReady.connect(self._on_voices)
+            self.narration.message.connect(lambda text: self.banner.show_message(text, error=False))
+            speed = float(self.settings.value("narration/speed", 1.0) or 1.0)
+            self.player.set_speed(speed)
+            self.narration.rate = round(DEFAULT_RATE * speed)
+            self.narration.volume = float(self.settings.value("narration/volume", 1.0) or 1.0)
+            self.player.volume.setValue(round(self.narration.volume * 100))
+        else:
+            self.player.setEnabled(False)
         self.bookmarks_panel.activated.connect(self.go_to_bookmark)
         self.bookmarks_panel.editRequested.connect(self.edit_bookmark)
         self.bookmarks_panel.deleteRequested.connect(self.delete_bookmark)
@@ -597,6 +639,184 @@ class MainWindow(QMainWindow):
             return
         self._pending_paragraph = hit.paragraph
         self.open_source(library_source(hit.doc), restore_position=False)
+
+    # Narration ------------------------------------------------------------------------------
+    def _selection_range(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        cursor = self.view.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = QTextCursor(self.view.document())
+        start.setPosition(cursor.selectionStart())
+        end = QTextCursor(self.view.document())
+        end.setPosition(cursor.selectionEnd())
+        return self.view.paragraph_at(start), self.view.paragraph_at(end)
+
+    def narration_pieces(self, mode: str) -> list:
+        """What to read: "whole", "here", "selection" or "section" of the open document."""
+        document = self.document
+        if document is None:
+            return []
+        if mode == "whole":
+            return speech_script.whole_document(document)
+        if mode == "selection":
+            chosen = self._selection_range()
+            if chosen is None:
+                self.statusBar().showMessage(self.tr("Select some text to read first"), 3000)
+                return []
+            return speech_script.selection(document, *chosen)
+        index, offset = self.view.top_position()
+        if mode == "section":
+            node_id = self.outline.current_node_id() or document.paragraphs[index].section
+            if node_id:
+                return speech_script.section(document, node_id)
+        return speech_script.from_position(document, index, offset)
+
+    def start_narration(self, mode: str) -> None:
+        """Load a script and play it from its first sentence."""
+        if self.narration is None:
+            return
+        pieces = self.narration_pieces(mode)
+        if not pieces:
+            return
+        self._narration_document = self.document
+        self._following = True
+        self.player.return_button.hide()
+        self.narration.load(pieces)
+        self.narration.play(0)
+
+    def toggle_narration(self) -> None:
+        """Space: pause/resume, or start reading from here."""
+        if self.narration is None:
+            return
+        snapshot = self.narration.snapshot()
+        if snapshot is None or snapshot.state.value == "stopped" or self._narration_document is not self.document:
+            self.start_narration("here")
+        else:
+            self.narration.toggle()
+
+    def _on_narrated_piece(self, index: int) -> None:
+        """Highlight the sentence being heard; keep it in view unless the reader scrolled away."""
+        pieces = self.narration.pieces if self.narration is not None else []
+        if index < 0 or index >= len(pieces) or self._narration_document is not self.document:
+            self.view.clear_highlights("narration")
+            return
+        piece = pieces[index]
+        if piece.paragraph < 0:
+            self.view.clear_highlights("narration")
+            return
+        self.view.set_highlights(
+            "narration", [(piece.paragraph, piece.start, piece.end)], self.type_style().theme.narration
+        )
+        if self._following:
+            self.view.ensure_paragraph_visible(piece.paragraph, piece.start)
+            self.outline.follow_paragraph(piece.paragraph)
+
+    def _check_scrolled_away(self) -> None:
+        """The reader scrolled away from the narration: stop following, offer the way back."""
+        if self.narration is None or not self._following:
+            return
+        snapshot = self.narration.snapshot()
+        if snapshot is None or snapshot.state.value == "stopped" or snapshot.piece < 0:
+            return
+        piece = self.narration.pieces[snapshot.piece]
+        if piece.paragraph >= 0 and not self.view.is_position_visible(piece.paragraph, piece.start):
+            self._following = False
+            self.player.return_button.show()
+
+    def return_to_narration(self) -> None:
+        """Follow the narration again."""
+        self._following = True
+        self.player.return_button.hide()
+        snapshot = self.narration.snapshot() if self.narration is not None else None
+        if snapshot is not None and snapshot.piece >= 0:
+            self._on_narrated_piece(snapshot.piece)
+
+    def _narrate_from_click(self, paragraph: int, offset: int) -> None:
+        """A click on a sentence while narrating jumps the narration there."""
+        if self.narration is None or self._narration_document is not self.document:
+            return
+        snapshot = self.narration.snapshot()
+        if snapshot is None or snapshot.state.value == "stopped":
+            return
+        for number, piece in enumerate(self.narration.pieces):
+            if piece.paragraph == paragraph and piece.start <= offset < max(piece.end, piece.start + 1):
+                self._following = True
+                self.player.return_button.hide()
+                self.narration.play(number)
+                return
+
+    def _on_narration_state(self, state: str) -> None:
+        self.player.set_state(state)
+        if state == "stopped":
+            self.view.clear_highlights("narration")
+
+    def export_audio(self, mode: str) -> None:
+        """Export narration of the report, a section or the selection to WAV or MP3."""
+        if self.narration is None or self.document is None:
+            return
+        pieces = self.narration_pieces("whole" if mode == "whole" else mode)
+        if not pieces:
+            return
+        suggested = str(Path.home() / f"{self.document.title}.mp3")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export Audio"), suggested, self.tr("MP3 audio (*.mp3);;WAV audio (*.wav)")
+        )
+        if path:
+            self.export_audio_to(pieces, Path(path))
+
+    def export_audio_to(self, pieces: list, path: Path) -> None:
+        """Run an export with a progress dialog that can cancel it."""
+        if path.suffix.lower() not in (".mp3", ".wav"):
+            path = path.with_suffix(".mp3")
+        progress = QProgressDialog(self.tr("Writing %1…").replace("%1", path.name), self.tr("Cancel"), 0, 100, self)
+        progress.setWindowTitle(self.tr("Export Audio"))
+        progress.setMinimumDuration(300)
+        progress.canceled.connect(self.narration.cancel_export)
+        self._export_progress = progress
+
+        def on_progress(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+
+        def on_finished(result) -> None:
+            self.narration.exportProgress.disconnect(on_progress)
+            self.narration.exportFinished.disconnect(on_finished)
+            progress.reset()
+            progress.deleteLater()
+            if result is not None:
+                minutes, seconds = divmod(round(result.seconds), 60)
+                self.statusBar().showMessage(
+                    self.tr("Audio written: %1 (%2:%3)")
+                    .replace("%1", str(result.path))
+                    .replace("%2", str(minutes))
+                    .replace("%3", f"{seconds:02d}"),
+                    8000,
+                )
+            self.audioExported.emit(result)
+
+        self.narration.exportProgress.connect(on_progress)
+        self.narration.exportFinished.connect(on_finished)
+        self.narration.export(pieces, path, self.document)
+
+    def _on_voices(self, voices: list, default) -> None:
+        saved = self.settings.value("narration/voice")
+        ids = {voice.id for voice in voices}
+        voice = saved if saved in ids else (default.id if default is not None else None)
+        self.narration.set_voice(voice)
+        self.player.set_voices(voices, voice)
+
+    def _set_voice(self, voice: str) -> None:
+        self.settings.set_value("narration/voice", voice)
+        self.narration.set_voice(voice)
+        self.player.select_voice(voice)
+
+    def _set_speed(self, speed: float) -> None:
+        self.settings.set_value("narration/speed", speed)
+        self.narration.set_rate(round(DEFAULT_RATE * speed))
+
+    def _set_volume(self, volume: float) -> None:
+        self.settings.set_value("narration/volume", volume)
+        self.narration.set_volume(volume)
 
     # Bookmarks ----------------------------------------------------------------------------
     def _ask_bookmark_details(self, title: str, note: str, context: str) -> tuple[bool, str, str]:
@@ -809,6 +1029,9 @@ class MainWindow(QMainWindow):
         self.busy.hide()
         self.statusBar().clearMessage()
         self.save_position()
+        if self.narration is not None and self._narration_document is not None:
+            self.narration.stop()
+            self._narration_document = None
         self.document = document
         self._progress = ProgressCalculator(document)
         position = None

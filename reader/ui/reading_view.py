@@ -251,6 +251,10 @@ class ReadingView(QTextBrowser):
         for key, (ranges, color) in list(self._highlight_ranges.items()):
             self.set_highlights(key, ranges, color)
 
+    def highlight_ranges(self, key: str) -> list[tuple[int, int, int]]:
+        """The ranges highlighted under a key ([] when none)."""
+        return list(self._highlight_ranges.get(key, ([], ""))[0])
+
     def clear_highlights(self, key: str) -> None:
         """Remove one kind of highlight."""
         self._highlight_ranges.pop(key, None)

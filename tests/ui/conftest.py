@@ -6,13 +6,38 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.speech.player import FakeSink
 from reader.services.bookmarks import BookmarkService
+from reader.services.narration import NarrationService
 from reader.services.settings import Settings
 from reader.services.tasks import TaskRunner
 from reader.ui.appearance import chinese_font_families
 from reader.ui.launch import create_services
 from reader.ui.main_window import MainWindow
 from tests.conftest import SEED
+
+
+class FakeEngine:
+    """A speech engine for UI flows: 50 ms of a constant tone per character, instantly."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def voices(self):
+        from reader.core.speech.synth import Voice
+
+        return [Voice("sit/cmn", "Chinese (Mandarin)", ("cmn",)), Voice("gmw/en", "English", ("en",))]
+
+    def synthesize(self, text, voice, rate=220, volume=1.0):
+        import numpy as np
+
+        from reader.core.speech.synth import Clip
+
+        self.texts.append(text)
+        return Clip(np.full(int(len(text) * 0.05 * 22050), 1000, dtype="<i2").tobytes(), 22050)
+
+    def close(self) -> None:
+        pass
 
 
 class WindowFactory:
@@ -22,12 +47,22 @@ class WindowFactory:
         self.qtbot = qtbot
         self.data_dir = data_dir
         self.windows: list[MainWindow] = []
+        self.with_narration = True
         self.libraries: list = []
 
     def __call__(self, source: str | None = str(SEED)) -> MainWindow:
         runner = TaskRunner()
         documents, library = create_services(self.data_dir, runner, None)
         bookmarks = BookmarkService(self.data_dir / "bookmarks.sqlite3")
+        self.engine = FakeEngine()
+        self.sinks: list[FakeSink] = []
+
+        def make_sink():
+            sink = FakeSink()
+            self.sinks.append(sink)
+            return sink
+
+        narration = NarrationService(lambda: self.engine, make_sink) if self.with_narration else None
         window = MainWindow(
             documents,
             Settings(self.data_dir / "settings.ini"),
@@ -35,10 +70,15 @@ class WindowFactory:
             tuple(chinese_font_families()),
             library,
             bookmarks,
+            narration,
         )
         self.libraries.append(library)
         self.libraries.append(bookmarks)
         bookmarks.refresh()
+        if narration is not None:
+            self.libraries.append(narration)
+            with self.qtbot.waitSignal(narration.voicesReady, timeout=10000):
+                narration.start_engine()
         window.resize(1100, 800)
         self.qtbot.addWidget(window)
         window.show()

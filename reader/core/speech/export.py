@@ -89,7 +89,7 @@ class _Writer:
             self._encoder.set_bit_rate(MP3_KBPS)
             self._encoder.set_in_sample_rate(SAMPLE_RATE)
             self._encoder.set_channels(1)
-            self._encoder.set_quality(5)
+            self._encoder.set_quality(7)  # LAME: fast, transparent enough for speech; q5 doubles the time
             self._file = path.open("wb")
         else:
             self._wave = wave.open(str(path), "wb")  # noqa: SIM115 - held open across write() calls

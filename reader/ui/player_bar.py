@@ -1,0 +1,217 @@
+"""The narration player under the reading view (the page's <audio controls>, and more)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSlider,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
+
+from reader.core.speech.synth import Voice
+
+SPEEDS = (0.75, 1.0, 1.25, 1.5, 2.0)
+SLIDER_STEPS = 1000
+MODES = ("here", "whole", "selection", "section")
+
+
+def clock(seconds: float) -> str:
+    """m:ss, or h:mm:ss for an hour and more."""
+    seconds = max(0, int(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class PlayerBar(QFrame):
+    """Play/pause, stop, previous/next sentence, seek, time, speed, voice, volume, export.
+
+    Signals:
+        playRequested(str): start reading: "here", "whole", "selection" or "section".
+        toggleRequested(), stopRequested(), returnRequested()
+        stepRequested(int): -1 previous sentence, +1 next.
+        seekRequested(float): seconds.
+        speedChanged(float), volumeChanged(float)
+        voiceChanged(str): voice id.
+        exportRequested(str): what to export: "whole", "section" or "selection".
+    """
+
+    playRequested = Signal(str)
+    toggleRequested = Signal()
+    stopRequested = Signal()
+    returnRequested = Signal()
+    stepRequested = Signal(int)
+    seekRequested = Signal(float)
+    speedChanged = Signal(float)
+    volumeChanged = Signal(float)
+    voiceChanged = Signal(str)
+    exportRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("playerBar")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        style = self.style()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 3, 8, 3)
+        self._state = "stopped"
+        self._total = 0.0
+        self._dragging = False
+
+        self.play_button = self._button(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay), self.tr("Play"))
+        self.play_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        play_menu = QMenu(self.play_button)
+        texts = {
+            "here": self.tr("Read from Here"),
+            "whole": self.tr("Read the Whole Report (title and information first)"),
+            "selection": self.tr("Read the Selection"),
+            "section": self.tr("Read This Section"),
+        }
+        for mode in MODES:
+            play_menu.addAction(texts[mode], lambda m=mode: self.playRequested.emit(m))
+        self.play_button.setMenu(play_menu)
+        self.play_button.clicked.connect(self._on_play_clicked)
+        self.stop_button = self._button(style.standardIcon(QStyle.StandardPixmap.SP_MediaStop), self.tr("Stop"))
+        self.stop_button.clicked.connect(self.stopRequested.emit)
+        self.previous_button = self._button(
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipBackward), self.tr("Previous sentence")
+        )
+        self.previous_button.clicked.connect(lambda: self.stepRequested.emit(-1))
+        self.next_button = self._button(
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward), self.tr("Next sentence")
+        )
+        self.next_button.clicked.connect(lambda: self.stepRequested.emit(1))
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setRange(0, SLIDER_STEPS)
+        self.slider.setAccessibleName(self.tr("Narration position"))
+        self.slider.sliderPressed.connect(lambda: setattr(self, "_dragging", True))
+        self.slider.sliderReleased.connect(self._on_slider_released)
+        self.time_label = QLabel("0:00 / 0:00", self)
+        self.time_label.setObjectName("narrationTime")
+        self.time_label.setAccessibleName(self.tr("Narration time"))
+        self.speed = QComboBox(self)
+        for value in SPEEDS:
+            self.speed.addItem(f"{value:g}×", value)
+        self.speed.setCurrentIndex(SPEEDS.index(1.0))
+        self.speed.setAccessibleName(self.tr("Speed"))
+        self.speed.setToolTip(self.tr("Speed"))
+        self.speed.currentIndexChanged.connect(lambda _i: self.speedChanged.emit(float(self.speed.currentData())))
+        self.voice_button = QToolButton(self)
+        self.voice_button.setText(self.tr("Voice"))
+        self.voice_button.setAccessibleName(self.tr("Voice"))
+        self.voice_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.voice_menu = QMenu(self.voice_button)
+        self.voice_button.setMenu(self.voice_menu)
+        self.voice_group = QActionGroup(self)
+        self.volume = QSlider(Qt.Orientation.Horizontal, self)
+        self.volume.setRange(0, 100)
+        self.volume.setValue(100)
+        self.volume.setMaximumWidth(80)
+        self.volume.setAccessibleName(self.tr("Volume"))
+        self.volume.setToolTip(self.tr("Volume"))
+        self.volume.valueChanged.connect(lambda value: self.volumeChanged.emit(value / 100))
+        self.export_button = self._button(
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton), self.tr("Export audio")
+        )
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_menu = QMenu(self.export_button)
+        export_menu.addAction(self.tr("Export the Whole Report…"), lambda: self.exportRequested.emit("whole"))
+        export_menu.addAction(self.tr("Export This Section…"), lambda: self.exportRequested.emit("section"))
+        export_menu.addAction(self.tr("Export the Selection…"), lambda: self.exportRequested.emit("selection"))
+        self.export_button.setMenu(export_menu)
+        self.return_button = QToolButton(self)
+        self.return_button.setText(self.tr("Back to narration"))
+        self.return_button.setAccessibleName(self.tr("Back to narration"))
+        self.return_button.clicked.connect(self.returnRequested.emit)
+        self.return_button.hide()
+        for widget in (self.play_button, self.stop_button, self.previous_button, self.next_button):
+            layout.addWidget(widget)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.time_label)
+        layout.addWidget(self.return_button)
+        for widget in (self.speed, self.voice_button, self.volume, self.export_button):
+            layout.addWidget(widget)
+        self.set_state("stopped")
+
+    def _button(self, icon, text: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setIcon(icon)
+        button.setToolTip(text)
+        button.setAccessibleName(text)
+        button.setAutoRaise(True)
+        return button
+
+    def _on_play_clicked(self) -> None:
+        if self._state == "stopped":
+            self.playRequested.emit("here")
+        else:
+            self.toggleRequested.emit()
+
+    def _on_slider_released(self) -> None:
+        self._dragging = False
+        if self._total > 0:
+            self.seekRequested.emit(self.slider.value() / SLIDER_STEPS * self._total)
+
+    def set_state(self, state: str) -> None:
+        """Show play or pause, enable the controls that make sense."""
+        self._state = state
+        playing = state in ("playing", "buffering")
+        pixmap = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        self.play_button.setIcon(self.style().standardIcon(pixmap))
+        label = self.tr("Pause") if playing else self.tr("Play")
+        self.play_button.setToolTip(label + " (Space)")
+        self.play_button.setAccessibleName(label)
+        active = state != "stopped"
+        for widget in (self.stop_button, self.previous_button, self.next_button, self.slider):
+            widget.setEnabled(active)
+        if not active:
+            self.return_button.hide()
+
+    def set_position(self, elapsed: float, total: float, estimated: bool) -> None:
+        """Move the slider and the time label (total marked ≈ while estimated)."""
+        self._total = total
+        if not self._dragging and total > 0:
+            blocker = self.slider.blockSignals(True)
+            self.slider.setValue(round(elapsed / total * SLIDER_STEPS))
+            self.slider.blockSignals(blocker)
+        self.time_label.setText(f"{clock(elapsed)} / {'≈' if estimated else ''}{clock(total)}")
+
+    def set_voices(self, voices: list[Voice], current: str | None) -> None:
+        """Fill the voice menu, Mandarin voices first."""
+        self.voice_menu.clear()
+        for action in self.voice_group.actions():
+            self.voice_group.removeAction(action)
+        ordered = sorted(voices, key=lambda v: (not v.is_mandarin, v.name.lower()))
+        for voice in ordered:
+            action = QAction(voice.name + (" ★" if voice.is_mandarin else ""), self.voice_menu)
+            action.setCheckable(True)
+            action.setChecked(voice.id == current)
+            action.setData(voice.id)
+            action.triggered.connect(lambda _c=False, v=voice.id: self.voiceChanged.emit(v))
+            self.voice_group.addAction(action)
+            self.voice_menu.addAction(action)
+        chosen = next((v for v in voices if v.id == current), None)
+        self.voice_button.setText(chosen.name.split("(")[0].strip() if chosen else self.tr("Voice"))
+
+    def select_voice(self, voice_id: str) -> None:
+        """Check the chosen voice in the menu and show its name."""
+        for action in self.voice_group.actions():
+            action.setChecked(action.data() == voice_id)
+            if action.data() == voice_id:
+                self.voice_button.setText(action.text().rstrip(" ★").split("(")[0].strip())
+
+    def set_speed(self, value: float) -> None:
+        """Select a speed without emitting."""
+        index = self.speed.findData(value)
+        if index >= 0:
+            blocker = self.speed.blockSignals(True)
+            self.speed.setCurrentIndex(index)
+            self.speed.blockSignals(blocker)
