@@ -4,6 +4,5 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-.venv/bin/pyside6-lupdate reader/ui/*.py reader/ui/**/*.py -ts resources/translations/report_reader_zh_CN.ts -no-obsolete 2>/dev/null || \
-  .venv/bin/pyside6-lupdate reader/ui/*.py -ts resources/translations/report_reader_zh_CN.ts -no-obsolete
+.venv/bin/pyside6-lupdate reader/ui/*.py reader/services/*.py -ts resources/translations/report_reader_zh_CN.ts -no-obsolete
 .venv/bin/pyside6-lrelease resources/translations/report_reader_zh_CN.ts -qm resources/translations/report_reader_zh_CN.qm
