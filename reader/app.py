@@ -15,6 +15,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reader import cli
 
     args = list(sys.argv[1:] if argv is None else argv)
+    if "--self-check" in args:
+        from reader.selfcheck import run
+
+        return run()
     command = _first_positional(args)
     if command in cli.COMMANDS or (command is None and any(a in ("-h", "--help") for a in args)):
         return cli.run(args)
