@@ -23,11 +23,16 @@ def _folder_mib(path: Path) -> float:
 def _first_paint_ms(command: list[str], data_dir: Path) -> float:
     out = data_dir / "paint.txt"
     out.unlink(missing_ok=True)
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-           "REPORT_READER_FIRST_PAINT_FILE": str(out), "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "REPORT_READER_FIRST_PAINT_FILE": str(out),
+        "PYTHONPATH": str(ROOT),
+    }
     started = time.time()
-    process = subprocess.Popen([*command, "--data-dir", str(data_dir)], env=env, cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [*command, "--data-dir", str(data_dir)], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         deadline = time.monotonic() + 60
         while not out.exists() or not out.read_text():

@@ -104,12 +104,15 @@ def run() -> int:
         assert found is not None and found.note == "self-check"
         return {"bookmark": added.uid}
 
-    results = [_step(name, function) for name, function in (
-        ("load-bundled-report", load),
-        ("typeset-with-qt", typeset),
-        ("search", search),
-        ("synthesise-sentence", speak),
-        ("bookmark-write-read", bookmark),
-    )]
+    results = [
+        _step(name, function)
+        for name, function in (
+            ("load-bundled-report", load),
+            ("typeset-with-qt", typeset),
+            ("search", search),
+            ("synthesise-sentence", speak),
+            ("bookmark-write-read", bookmark),
+        )
+    ]
     print(json.dumps({"self_check": "passed" if all(results) else "failed", "data_dir": str(work)}), flush=True)
     return 0 if all(results) else 1

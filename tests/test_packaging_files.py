@@ -15,8 +15,11 @@ LINUX = ROOT / "packaging" / "linux"
 
 @pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils is not installed")
 def test_desktop_file_validates():
-    result = subprocess.run(["desktop-file-validate", str(LINUX / "io.github.reportreader.ReportReader.desktop")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["desktop-file-validate", str(LINUX / "io.github.reportreader.ReportReader.desktop")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout
     text = (LINUX / "io.github.reportreader.ReportReader.desktop").read_text(encoding="utf-8")
     assert "Exec=report-reader %f" in text and "MimeType=text/html;text/plain;" in text
@@ -25,9 +28,11 @@ def test_desktop_file_validates():
 
 @pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstream is not installed")
 def test_metainfo_validates():
-    result = subprocess.run(["appstreamcli", "validate", "--no-net",
-                             str(LINUX / "io.github.reportreader.ReportReader.metainfo.xml")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", str(LINUX / "io.github.reportreader.ReportReader.metainfo.xml")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -39,8 +44,15 @@ def test_metainfo_release_matches_the_one_version():
 
 def test_spec_bundles_dynamic_imports_and_resources():
     spec = (ROOT / "packaging" / "report-reader.spec").read_text(encoding="utf-8")
-    for needle in ('"pyttsx3.drivers.espeak"', "pyttsx3.drivers.sapi5", "pyttsx3.drivers.nsss",
-                   'collect_submodules("whoosh")', '"resources"', "PySide6.QtWebEngineCore", "bundle_identifier"):
+    for needle in (
+        '"pyttsx3.drivers.espeak"',
+        "pyttsx3.drivers.sapi5",
+        "pyttsx3.drivers.nsss",
+        'collect_submodules("whoosh")',
+        '"resources"',
+        "PySide6.QtWebEngineCore",
+        "bundle_identifier",
+    ):
         assert needle in spec, needle
     for size in (16, 32, 48, 64, 128, 256, 512):
         assert (ROOT / "resources" / "icons" / f"report-reader-{size}.png").exists()
