@@ -12,6 +12,7 @@ SIZES = (16, 32, 48, 64, 128, 256, 512)
 
 
 def main() -> int:
+    """Write every PNG size next to the SVG."""
     QGuiApplication(sys.argv[:1])
     renderer = QSvgRenderer(str(ROOT / "resources" / "icons" / "report-reader.svg"))
     for size in SIZES:

@@ -52,6 +52,7 @@ def _median_start(command: list[str]) -> float:
 
 
 def main() -> int:
+    """Measure and print the figures."""
     folder = ROOT / "dist" / "report-reader"
     packaged = [str(folder / "report-reader")]
     venv = [str(ROOT / ".venv" / "bin" / "python"), "-m", "reader"]
