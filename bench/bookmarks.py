@@ -36,10 +36,11 @@ def measure() -> dict:
     from reader.core.bookmarks import BookmarkStore, make_bookmark
     from reader.core.loader import load_path
     from reader.services.bookmarks import BookmarkService
+    from reader.services.library import LibraryService
     from reader.services.settings import Settings
     from reader.services.tasks import TaskRunner
     from reader.ui.appearance import chinese_font_families
-    from reader.ui.launch import create_services
+    from reader.ui.launch import create_document_service
     from reader.ui.main_window import MainWindow
 
     _app = QApplication.instance() or QApplication([])  # kept alive for the widgets below
@@ -63,7 +64,8 @@ def measure() -> dict:
     store.close()
 
     runner = TaskRunner()
-    documents, library = create_services(work, runner, None)
+    documents = create_document_service(work, runner, None)
+    library = LibraryService(work)
     bookmarks = BookmarkService(work / "bookmarks.sqlite3")
     window = MainWindow(
         documents, Settings(work / "settings.ini"), runner, tuple(chinese_font_families()), library, bookmarks

@@ -28,7 +28,6 @@ from reader.core.cache import parser_fingerprint
 from reader.core.document import Document
 from reader.core.errors import ReaderError, UnsupportedSourceError
 from reader.core.fileutil import write_atomic
-from reader.core.formats.fetch import fetch_url
 from reader.core.loader import MAX_INPUT_BYTES, SUPPORTED_SUFFIXES, kind_for_suffix, parse_bytes, source_key_for_path
 from reader.core.resources import BUNDLED_REPORT_URL, BUNDLED_SOURCE_KEY, bundled_report_path
 from reader.core.serialize import dump_document, load_document
@@ -215,6 +214,8 @@ class Library:
             ReaderError: Bad input (typed), or a folder (use ``add_many``).
         """
         if is_url(source):
+            from reader.core.formats.fetch import fetch_url
+
             fetched = fetch_url(source, max_bytes=MAX_INPUT_BYTES)
             kind = "html" if "html" in fetched.content_type else "auto"
             document = parse_bytes(

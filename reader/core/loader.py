@@ -9,10 +9,6 @@ from reader.core.builder import build_document
 from reader.core.document import Document
 from reader.core.errors import InputTooLargeError, UnsupportedSourceError
 from reader.core.formats.charset import decode_bytes
-from reader.core.formats.fetch import fetch_url
-from reader.core.formats.html_page import looks_like_html, parse_html
-from reader.core.formats.raw import RawDocument
-from reader.core.formats.text_report import parse_text
 from reader.core.resources import BUNDLED_REPORT_URL, BUNDLED_SOURCE_KEY, is_bundled
 from reader.core.sources import is_url, split_fragment
 
@@ -62,10 +58,14 @@ def parse_bytes(
     """
     if len(data) > MAX_INPUT_BYTES:
         raise InputTooLargeError(f"the file is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB")
+    # The parsers (bs4, lxml, soupsieve) are imported here, when a file is parsed, not when
+    # this module is: the app opens cached documents without ever loading them.
+    from reader.core.formats.html_page import looks_like_html, parse_html
+    from reader.core.formats.text_report import parse_text
+
     text, _encoding = decode_bytes(data, charset)
     if kind == "auto":
         kind = "html" if looks_like_html(text) else "markdown" if "**" in text or "\n#" in text else "text"
-    raw: RawDocument
     if kind == "html":
         raw = parse_html(text)
     else:
@@ -102,6 +102,8 @@ def load_path(path: Path) -> Document:
 
 def load_url(url: str, timeout: float = 15.0) -> Document:
     """Fetch and parse a page; the document id derives from the URL as given."""
+    from reader.core.formats.fetch import fetch_url
+
     fetched = fetch_url(url, timeout=timeout, max_bytes=MAX_INPUT_BYTES)
     kind = "html" if "html" in fetched.content_type else "text" if fetched.content_type == "text/plain" else "auto"
     name = fetched.url.rstrip("/").rsplit("/", 1)[-1] or "page"

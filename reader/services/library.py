@@ -10,18 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from reader.core.document import Document
 from reader.core.errors import ReaderError
 from reader.core.library import ImportOutcome, Library, LibraryEntry
-from reader.core.search.index import IndexBusyError, SearchIndex
-from reader.core.search.query import parse_query
-from reader.core.search.results import SearchResult, search_document
+from reader.core.search.results import SearchResult
 from reader.services.tasks import TaskRunner
 
-LIBRARY_SCHEME = "library:"
+if TYPE_CHECKING:
+    from reader.core.search.index import SearchIndex
+
+from reader.services.paths import LIBRARY_SCHEME, library_source  # noqa: F401 - re-exported
 
 
 @dataclass(frozen=True)
@@ -40,11 +42,6 @@ class SearchOutcome:
     request: SearchRequest
     page: SearchResult
     in_document: SearchResult | None
-
-
-def library_source(document_id: str) -> str:
-    """The source string that opens a library document by id."""
-    return LIBRARY_SCHEME + document_id
 
 
 class LibraryService(QObject):
@@ -71,9 +68,10 @@ class LibraryService(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = Library(data_dir)
-        self._writer_index = SearchIndex(data_dir / "index")
-        self._reader_index = SearchIndex(data_dir / "index")
-        self._reader_open = False
+        self._index_dir = data_dir / "index"
+        # Created on the workers: the index brings Whoosh and NumPy, which the first paint does not need.
+        self._writer_index: SearchIndex | None = None
+        self._reader_index: SearchIndex | None = None
         write_pool, read_pool = QThreadPool(self), QThreadPool(self)
         write_pool.setMaxThreadCount(1)
         read_pool.setMaxThreadCount(1)
@@ -92,7 +90,12 @@ class LibraryService(QObject):
         return entries
 
     def _sync_index(self) -> None:
-        notice = self._writer_index.open() if self._writer_index._ix is None else ""
+        from reader.core.search.index import IndexBusyError, SearchIndex
+
+        notice = ""
+        if self._writer_index is None:
+            self._writer_index = SearchIndex(self._index_dir)
+            notice = self._writer_index.open()
         if notice:
             self.message.emit(notice)
         try:
@@ -158,13 +161,18 @@ class LibraryService(QObject):
         self._reads.cancel_channel("search")
 
     def _search(self, request: SearchRequest) -> SearchOutcome:
+        from reader.core.search.query import parse_query
+        from reader.core.search.results import search_document
+
         parsed = parse_query(request.query)
         document = request.document
         in_document = search_document(document, parsed, limit=0) if document is not None else None
         if request.whole_library:
-            if not self._reader_open:
+            if self._reader_index is None:
+                from reader.core.search.index import SearchIndex
+
+                self._reader_index = SearchIndex(self._index_dir)
                 self._reader_index.open()
-                self._reader_open = True
             page = self._reader_index.search(parsed, None, limit=100)
         else:
             page = in_document if in_document is not None else SearchResult(request.query, 0)
@@ -178,5 +186,6 @@ class LibraryService(QObject):
     def close(self) -> None:
         """Release the indexes."""
         self.wait(3000)
-        self._writer_index.close()
-        self._reader_index.close()
+        for index in (self._writer_index, self._reader_index):
+            if index is not None:
+                index.close()

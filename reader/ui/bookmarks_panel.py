@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.bookmarks import Bookmark
+if TYPE_CHECKING:
+    from reader.core.bookmarks import Bookmark
+
 
 BOOKMARK_ROLE = Qt.ItemDataRole.UserRole
 

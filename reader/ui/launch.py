@@ -21,10 +21,8 @@ from reader.core.cache import DocumentCache
 from reader.core.paths import APP_ID, APP_NAME, DATA_DIR_ENV, resolve_data_dir
 from reader.core.resources import bundled_report_path, resources_dir
 from reader.core.sources import split_fragment
-from reader.services.bookmarks import BookmarkService
 from reader.services.documents import DocumentService, load_in_worker
-from reader.services.library import LIBRARY_SCHEME, LibraryService
-from reader.services.narration import NarrationService
+from reader.services.paths import LIBRARY_SCHEME
 from reader.services.settings import Settings
 from reader.services.tasks import TaskRunner
 from reader.ui.appearance import chinese_font_families
@@ -119,17 +117,34 @@ def _install_excepthook(window, data_dir: Path) -> None:
     sys.excepthook = hook
 
 
-def create_services(data_dir: Path, runner: TaskRunner, parent) -> tuple[DocumentService, LibraryService]:
-    """The document loader (files, URLs, ``library:ID``, with the parsed cache) and the library."""
-    library = LibraryService(data_dir, parent=parent)
+def create_document_service(data_dir: Path, runner: TaskRunner, parent) -> DocumentService:
+    """The document loader: files, URLs and ``library:ID``, with the parsed cache."""
     cache = DocumentCache(data_dir / "cache")
+    libraries: list = []
 
     def load(source: str):
         if source.startswith(LIBRARY_SCHEME):
-            return library.load(source)
+            if not libraries:
+                from reader.core.library import Library
+
+                libraries.append(Library(data_dir))
+            return libraries[0].document(source[len(LIBRARY_SCHEME) :])
         return load_in_worker(source, cache)
 
-    return DocumentService(runner, loader=load, parent=parent), library
+    return DocumentService(runner, loader=load, parent=parent)
+
+
+def create_background_services(data_dir: Path, parent) -> tuple:
+    """Library and search, bookmarks, narration: created once the first page is up."""
+    from reader.services.bookmarks import BookmarkService
+    from reader.services.library import LibraryService
+    from reader.services.narration import NarrationService
+
+    return (
+        LibraryService(data_dir, parent=parent),
+        BookmarkService(data_dir / "bookmarks.sqlite3", parent=parent),
+        NarrationService(parent=parent),
+    )
 
 
 READY_FILE_ENV = "REPORT_READER_READY_FILE"
@@ -194,6 +209,27 @@ def _quit_on_sigterm(window) -> QTimer:
     return wake
 
 
+def _start_after_first_page(window, data_dir: Path, app, services: list) -> None:
+    """Create, attach and start the background services once the first page is on screen.
+
+    Their modules and workers load SQLite, Whoosh, NumPy and the speech engine; created
+    earlier they would compete with the window for the interpreter and delay the first paint.
+    """
+
+    def start() -> None:
+        if services:
+            return
+        library, bookmarks, narration = create_background_services(data_dir, app)
+        services.extend((library, bookmarks, narration))
+        window.attach_services(library, bookmarks, narration)
+        bookmarks.refresh()
+        QTimer.singleShot(300, library.refresh)  # catalog and index upkeep, on their own thread
+        QTimer.singleShot(1000, narration.start_engine)
+
+    window.documentShown.connect(lambda _document: QTimer.singleShot(50, start))
+    window.documents.failed.connect(lambda *_: QTimer.singleShot(50, start))
+
+
 def run_gui(argv: Sequence[str]) -> int:
     """Run the application until its window closes."""
     args = parse_gui_args(argv)
@@ -210,16 +246,14 @@ def run_gui(argv: Sequence[str]) -> int:
     data_dir = resolve_data_dir(args.data_dir)
     settings = create_settings(args.data_dir)
     runner = TaskRunner(parent=app)
-    documents, library = create_services(data_dir, runner, app)
+    documents = create_document_service(data_dir, runner, app)
     # Start reading and typesetting the first document now, on a worker, while the
     # window's modules are imported and its widgets built on this thread.
     first = initial_source(args, settings)
     documents.open(split_fragment(first)[0], preparer(type_style_from(settings, families), None))
     from reader.ui.main_window import MainWindow
 
-    bookmarks = BookmarkService(data_dir / "bookmarks.sqlite3", parent=app)
-    narration = NarrationService(parent=app)
-    window = MainWindow(documents, settings, runner, families, library, bookmarks, narration)
+    window = MainWindow(documents, settings, runner, families)
     _install_excepthook(window, data_dir)
     _quit_on_sigterm(window)
     if os.environ.get(FIRST_PAINT_ENV):
@@ -229,12 +263,10 @@ def run_gui(argv: Sequence[str]) -> int:
         window.documentShown.connect(lambda _doc: QTimer.singleShot(300, lambda: _write_ready_file(window, ready_file)))
     window.expect_source(first)
     window.show()
-    QTimer.singleShot(0, library.refresh)  # catalog and index upkeep, on their own thread
-    QTimer.singleShot(0, bookmarks.refresh)
-    QTimer.singleShot(200, narration.start_engine)  # after the first paint: the engine takes a moment
+    services: list = []
+    _start_after_first_page(window, data_dir, app, services)
     status = app.exec()
     runner.wait(3000)
-    library.close()
-    bookmarks.close()
-    narration.close()
+    for service in services:
+        service.close()
     return status

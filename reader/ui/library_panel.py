@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.library import LibraryEntry
+if TYPE_CHECKING:
+    from reader.core.library import LibraryEntry
+
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

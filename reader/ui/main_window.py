@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -36,16 +37,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.bookmarks import Bookmark, make_bookmark
 from reader.core.document import Document
 from reader.core.reading import PAGE_ZOOM_PRESETS, ProgressCalculator, citation, section_link, zoom_step
 from reader.core.sources import split_fragment
-from reader.core.speech import sentences as speech_script
-from reader.core.speech.synth import DEFAULT_RATE
-from reader.services.bookmarks import BookmarkService
 from reader.services.documents import DocumentService
-from reader.services.library import LibraryService, SearchOutcome, SearchRequest, library_source
-from reader.services.narration import NarrationService
+from reader.services.paths import library_source
 from reader.services.settings import FONT_SIZES, LINE_SPACINGS, THEMES, ReadingPosition, Settings
 from reader.services.tasks import TaskRunner
 from reader.ui.bookmarks_panel import BookmarkEditor, BookmarksPanel
@@ -56,6 +52,19 @@ from reader.ui.reading_view import ReadingView
 from reader.ui.search_panel import SearchPanel
 from reader.ui.typesetter import TypeStyle, preparer, type_style_from
 from reader.ui.widgets import MessageBanner, MetadataCard
+
+if TYPE_CHECKING:  # imported when used: they bring SQLite, Whoosh, NumPy, the speech engine
+    from reader.core.bookmarks import Bookmark
+    from reader.services.bookmarks import BookmarkService
+    from reader.services.library import LibraryService, SearchOutcome
+    from reader.services.narration import NarrationService
+
+
+def narration_rate(speed: float) -> float:
+    """Engine rate for a player speed (1.0 = the default rate)."""
+    from reader.core.speech.synth import DEFAULT_RATE
+
+    return DEFAULT_RATE * speed
 
 
 class _AddBookmark(QUndoCommand):
@@ -132,9 +141,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.runner = runner
         self.families = families
-        self.library = library
-        self.bookmarks = bookmarks
-        self.narration = narration
+        self.library: LibraryService | None = None
+        self.bookmarks: BookmarkService | None = None
+        self.narration: NarrationService | None = None
         self._narration_document: Document | None = None
         self._following = True
         self.undo_stack = QUndoStack(self)
@@ -169,6 +178,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._connect_signals()
         self._restore_layout()
+        self.attach_services(library, bookmarks, narration)
 
     # Construction -----------------------------------------------------------
     def _build_central(self) -> None:
@@ -427,44 +437,53 @@ class MainWindow(QMainWindow):
         self.play_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.player_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self.player, self.toggle_narration)
         self.player_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        if self.narration is not None:
-            self.player.stopRequested.connect(self.narration.stop)
-            self.player.stepRequested.connect(self.narration.step)
-            self.player.seekRequested.connect(self.narration.seek)
-            self.player.speedChanged.connect(self._set_speed)
-            self.player.volumeChanged.connect(self._set_volume)
-            self.player.voiceChanged.connect(self._set_voice)
-            self.narration.stateChanged.connect(self._on_narration_state)
-            self.narration.pieceChanged.connect(self._on_narrated_piece)
-            self.narration.positionChanged.connect(self.player.set_position)
-            self.narration.voicesReady.connect(self._on_voices)
-            self.narration.message.connect(lambda text: self.banner.show_message(text, error=False))
-            speed = float(self.settings.value("narration/speed", 1.0) or 1.0)
-            self.player.set_speed(speed)
-            self.narration.rate = round(DEFAULT_RATE * speed)
-            self.narration.volume = float(self.settings.value("narration/volume", 1.0) or 1.0)
-            self.player.volume.setValue(round(self.narration.volume * 100))
-        else:
-            self.player.setEnabled(False)
+        self.player.setEnabled(False)  # until a narration service is attached
         self.bookmarks_panel.activated.connect(self.go_to_bookmark)
         self.bookmarks_panel.editRequested.connect(self.edit_bookmark)
         self.bookmarks_panel.deleteRequested.connect(self.delete_bookmark)
         self.bookmarks_panel.scopeChanged.connect(self._show_bookmarks)
-        if self.bookmarks is not None:
-            self.bookmarks.listed.connect(lambda _items: self._show_bookmarks())
-            self.bookmarks.message.connect(lambda text: self.banner.show_message(text, error=False))
-        if self.library is not None:
-            self.library.entriesChanged.connect(self.library_panel.show_entries)
-            self.library.importProgress.connect(self.library_panel.show_progress)
-            self.library.importFinished.connect(self._on_imported)
-            self.library.indexProgress.connect(self._on_index_progress)
-            self.library.searchFinished.connect(self._on_search_finished)
-            self.library.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(
                 lambda _scheme: self._restyle() if self.settings.theme == "system" else None
             )
+
+    # Services attached after the first page: their wiring lives here -------------------------
+    def attach_services(self, library=None, bookmarks=None, narration=None) -> None:
+        """Connect the library, bookmark and narration services (any may be None)."""
+        if library is not None:
+            self.library = library
+            library.entriesChanged.connect(self.library_panel.show_entries)
+            library.importProgress.connect(self.library_panel.show_progress)
+            library.importFinished.connect(self._on_imported)
+            library.indexProgress.connect(self._on_index_progress)
+            library.searchFinished.connect(self._on_search_finished)
+            library.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        if bookmarks is not None:
+            self.bookmarks = bookmarks
+            bookmarks.listed.connect(lambda _items: self._show_bookmarks())
+            bookmarks.message.connect(lambda text: self.banner.show_message(text, error=False))
+            if self.document is not None:
+                bookmarks.reanchor(self.document)
+        if narration is not None:
+            self.narration = narration
+            self.player.setEnabled(True)
+            self.player.stopRequested.connect(narration.stop)
+            self.player.stepRequested.connect(narration.step)
+            self.player.seekRequested.connect(narration.seek)
+            self.player.speedChanged.connect(self._set_speed)
+            self.player.volumeChanged.connect(self._set_volume)
+            self.player.voiceChanged.connect(self._set_voice)
+            narration.stateChanged.connect(self._on_narration_state)
+            narration.pieceChanged.connect(self._on_narrated_piece)
+            narration.positionChanged.connect(self.player.set_position)
+            narration.voicesReady.connect(self._on_voices)
+            narration.message.connect(lambda text: self.banner.show_message(text, error=False))
+            speed = float(self.settings.value("narration/speed", 1.0) or 1.0)
+            self.player.set_speed(speed)
+            narration.rate = round(narration_rate(speed))
+            narration.volume = float(self.settings.value("narration/volume", 1.0) or 1.0)
+            self.player.volume.setValue(round(narration.volume * 100))
 
     def _restore_layout(self) -> None:
         geometry, state = self.settings.window_state()
@@ -565,6 +584,8 @@ class MainWindow(QMainWindow):
         """Search the open document or the library on a worker (stale answers are dropped)."""
         if self.library is None:
             return
+        from reader.services.library import SearchRequest
+
         self.library.search(SearchRequest(query, whole_library, self.document))
 
     def _on_search_finished(self, outcome: SearchOutcome) -> None:
@@ -653,6 +674,8 @@ class MainWindow(QMainWindow):
 
     def narration_pieces(self, mode: str) -> list:
         """What to read: "whole", "here", "selection" or "section" of the open document."""
+        from reader.core.speech import sentences as speech_script
+
         document = self.document
         if document is None:
             return []
@@ -812,7 +835,7 @@ class MainWindow(QMainWindow):
 
     def _set_speed(self, speed: float) -> None:
         self.settings.set_value("narration/speed", speed)
-        self.narration.set_rate(round(DEFAULT_RATE * speed))
+        self.narration.set_rate(round(narration_rate(speed)))
 
     def _set_volume(self, volume: float) -> None:
         self.settings.set_value("narration/volume", volume)
@@ -845,6 +868,8 @@ class MainWindow(QMainWindow):
         if mark is None or self.bookmarks is None:
             return
         paragraph_id, offset, length = mark
+        from reader.core.bookmarks import make_bookmark
+
         bookmark = make_bookmark(self.document, paragraph_id, offset, length)
         accepted, title, note = self.ask_bookmark_details(bookmark.title, "", bookmark.snippet)
         if not accepted:

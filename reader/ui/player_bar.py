@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
@@ -16,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.speech.synth import Voice
+if TYPE_CHECKING:
+    from reader.core.speech.synth import Voice
+
 
 SPEEDS = (0.75, 1.0, 1.25, 1.5, 2.0)
 SLIDER_STEPS = 1000

@@ -8,11 +8,12 @@ import pytest
 
 from reader.core.speech.player import FakeSink
 from reader.services.bookmarks import BookmarkService
+from reader.services.library import LibraryService
 from reader.services.narration import NarrationService
 from reader.services.settings import Settings
 from reader.services.tasks import TaskRunner
 from reader.ui.appearance import chinese_font_families
-from reader.ui.launch import create_services
+from reader.ui.launch import create_document_service
 from reader.ui.main_window import MainWindow
 from tests.conftest import SEED
 
@@ -52,7 +53,8 @@ class WindowFactory:
 
     def __call__(self, source: str | None = str(SEED)) -> MainWindow:
         runner = TaskRunner()
-        documents, library = create_services(self.data_dir, runner, None)
+        documents = create_document_service(self.data_dir, runner, None)
+        library = LibraryService(self.data_dir)
         bookmarks = BookmarkService(self.data_dir / "bookmarks.sqlite3")
         self.engine = FakeEngine()
         self.sinks: list[FakeSink] = []

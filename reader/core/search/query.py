@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.core.search.ngrams import fold
+from reader.core.search.folding import fold
 
 _TOKEN_RE = re.compile(r'-?"[^"]*"?|\S+')
 _OR_WORDS = frozenset(("or", "|", "或"))

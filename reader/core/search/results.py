@@ -6,8 +6,8 @@ import time
 from dataclasses import dataclass, field
 
 from reader.core.document import Document
+from reader.core.search.folding import fold
 from reader.core.search.matching import Scorer, make_snippet, match_spans, matches
-from reader.core.search.ngrams import fold
 from reader.core.search.query import ParsedQuery, parse_query
 
 
