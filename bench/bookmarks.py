@@ -8,23 +8,17 @@ Next to them, in the same run: SQLite's own time for the same insert and list
 from __future__ import annotations
 
 import os
-import statistics
 import tempfile
 import time
 from pathlib import Path
 
-from bench.common import SEED
+from bench.common import SEED, median_ms
 
 COUNT = 10_000
 
 
 def _gui_ms(function, repeat: int = 5) -> float:
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        samples.append((time.perf_counter() - started) * 1000)
-    return round(statistics.median(samples), 2)
+    return median_ms(function, repeat)
 
 
 def measure() -> dict:

@@ -123,6 +123,22 @@ def paint_pages(
     return pages
 
 
+def _paint_document(document: Document, device, resolution: int, families: tuple[str, ...]) -> int:
+    """Lay the document out for ``device`` (a PDF writer or a printer) and paint every page."""
+    text_document = print_document(document, families, resolution)
+    painter = QPainter(device)
+    try:
+        rect = QRectF(device.pageLayout().paintRectPixels(resolution))
+        rect.moveTo(0, 0)
+        footer_font = QFont()
+        if families:
+            footer_font.setFamilies(list(families))
+        footer_font.setPixelSize(round(9 * resolution / 72))
+        return paint_pages(text_document, painter, rect, footer_font, device.newPage)
+    finally:
+        painter.end()
+
+
 def export_pdf(document: Document, path: Path, families: tuple[str, ...]) -> int:
     """Write the document as a PDF (A4, fonts embedded by Qt as subsets).
 
@@ -135,18 +151,7 @@ def export_pdf(document: Document, path: Path, families: tuple[str, ...]) -> int
     writer.setPageMargins(QMarginsF(20, 18, 20, 16), QPageLayout.Unit.Millimeter)
     writer.setTitle(document.title)
     writer.setCreator("Report Reader")
-    text_document = print_document(document, families, _RESOLUTION)
-    painter = QPainter(writer)
-    try:
-        rect = QRectF(writer.pageLayout().paintRectPixels(_RESOLUTION))
-        rect.moveTo(0, 0)
-        footer_font = QFont()
-        if families:
-            footer_font.setFamilies(list(families))
-        footer_font.setPixelSize(round(9 * _RESOLUTION / 72))
-        return paint_pages(text_document, painter, rect, footer_font, writer.newPage)
-    finally:
-        painter.end()
+    return _paint_document(document, writer, _RESOLUTION, families)
 
 
 def print_to_printer(document: Document, printer, families: tuple[str, ...]) -> int:
@@ -155,16 +160,4 @@ def print_to_printer(document: Document, printer, families: tuple[str, ...]) -> 
     Returns:
         The number of pages printed.
     """
-    resolution = printer.resolution()
-    text_document = print_document(document, families, resolution)
-    painter = QPainter(printer)
-    try:
-        rect = QRectF(printer.pageLayout().paintRectPixels(resolution))
-        rect.moveTo(0, 0)
-        footer_font = QFont()
-        if families:
-            footer_font.setFamilies(list(families))
-        footer_font.setPixelSize(round(9 * resolution / 72))
-        return paint_pages(text_document, painter, rect, footer_font, printer.newPage)
-    finally:
-        painter.end()
+    return _paint_document(document, printer, printer.resolution(), families)
