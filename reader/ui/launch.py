@@ -97,7 +97,7 @@ def initial_source(args: argparse.Namespace, settings: Settings) -> str:
     if args.source:
         return args.source
     last = settings.last_source
-    if last and ("://" in last or Path(last).is_file()):
+    if last and (last.startswith(LIBRARY_SCHEME) or "://" in last or Path(last).is_file()):
         return last
     return str(bundled_report_path())
 

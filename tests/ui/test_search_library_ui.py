@@ -127,3 +127,24 @@ def test_remove_from_library(qtbot, window, tmp_path):
     with qtbot.waitSignal(window.library.entriesChanged, timeout=60000):
         window.library_panel.removeRequested.emit(removable)
     assert window.library_panel.list.topLevelItemCount() == 1
+
+
+def test_a_library_document_is_reopened_next_session(qtbot, make_window):
+    from reader.ui.launch import initial_source
+
+    first = make_window()
+    source = corpus_path("text", "province", "hubei_2024.md")
+    with qtbot.waitSignal(first.library.importFinished, timeout=120000) as finished:
+        first.library.import_sources([str(source)])
+    document_id = finished.args[0][0].document_id
+    with qtbot.waitSignal(first.documentShown, timeout=30000):
+        first.open_source(f"library:{document_id}")
+    first.close()
+
+    class Args:
+        source = None
+
+    second = make_window(source=None)
+    with qtbot.waitSignal(second.documentShown, timeout=30000):
+        second.open_source(initial_source(Args, second.settings))
+    assert second.document.id == document_id
