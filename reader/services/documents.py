@@ -47,12 +47,12 @@ class DocumentService(QObject):
         loading(str): a source started loading.
         loaded(object, str, object): the Document, the source string it came from,
             and what the ``prepare`` callable made of it on the worker (or None).
-        failed(str, str): the source and a one-line message.
+        failed(str, str, str): the source, a one-line message (English) and the error's class name.
     """
 
     loading = Signal(str)
     loaded = Signal(object, str, object)
-    failed = Signal(str, str)
+    failed = Signal(str, str, str)
 
     def __init__(
         self,
@@ -101,4 +101,4 @@ class DocumentService(QObject):
 
     def _error(self, error: Exception, source: str) -> None:
         self._busy = 0
-        self.failed.emit(source, describe_error(error))
+        self.failed.emit(source, describe_error(error), error.__class__.__name__)

@@ -46,6 +46,7 @@ from reader.services.settings import FONT_SIZES, LINE_SPACINGS, THEMES, ReadingP
 from reader.services.tasks import TaskRunner
 from reader.ui.bookmarks_panel import BookmarkEditor, BookmarksPanel
 from reader.ui.library_panel import LibraryPanel
+from reader.ui.messages import friendly_error
 from reader.ui.outline_panel import OutlinePanel
 from reader.ui.player_bar import PlayerBar
 from reader.ui.reading_view import ReadingView
@@ -1045,10 +1046,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", source))
         self.banner.hide()
 
-    def _on_failed(self, source: str, message: str) -> None:
+    def _on_failed(self, source: str, message: str, kind: str = "") -> None:
         self.busy.hide()
         self.statusBar().clearMessage()
-        self.banner.show_message(self.tr("Could not open %1: %2").replace("%1", source).replace("%2", message))
+        reason = friendly_error(kind, message)
+        self.banner.show_message(self.tr("Could not open %1: %2").replace("%1", source).replace("%2", reason))
 
     def _on_loaded(self, document: Document, source: str, prepared=None) -> None:
         self.busy.hide()

@@ -41,32 +41,32 @@
 <context>
     <name>BookmarkEditor</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="281" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="284" />
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="290" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="293" />
         <source>Bookmark title</source>
         <translation>书签标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="292" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="295" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="293" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="296" />
         <source>Why this passage matters…</source>
         <translation>为什么要记下这一段……</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="294" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="297" />
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="295" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="298" />
         <source>Note:</source>
         <translation>笔记：</translation>
     </message>
@@ -82,159 +82,197 @@
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="166" />
-        <location filename="../../reader/ui/bookmarks_panel.py" line="191" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="169" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="194" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="173" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="176" />
         <source>This document</source>
         <translation>本文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="173" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="176" />
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="174" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="177" />
         <source>Bookmark scope</source>
         <translation>书签范围</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="176" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="179" />
         <source>By position</source>
         <translation>按位置</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="176" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="179" />
         <source>By time</source>
         <translation>按时间</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="177" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="180" />
         <source>Bookmark order</source>
         <translation>书签排序</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="182" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="185" />
         <source>Filter bookmarks (title, note, text)</source>
         <translation>筛选书签（标题、笔记、原文）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="183" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="186" />
         <source>Filter bookmarks</source>
         <translation>筛选书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="187" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="190" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="187" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="190" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="244" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="247" />
         <source>%1 bookmarks</source>
         <translation>%1 个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="246" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="249" />
         <source>%1 of %2 bookmarks</source>
         <translation>%1 / %2 个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="270" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="273" />
         <source>Go To</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="271" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="274" />
         <source>Edit Title and Note…</source>
         <translation>编辑标题和笔记…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="272" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="275" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
 </context>
 <context>
+    <name>ErrorMessages</name>
+    <message>
+        <location filename="../../reader/ui/messages.py" line="14" />
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/messages.py" line="16" />
+        <source>The file is not a web page or a text file.</source>
+        <translation>该文件不是网页或文本文件。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/messages.py" line="18" />
+        <source>The file is too large to open (%1).</source>
+        <translation>文件太大，无法打开（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/messages.py" line="20" />
+        <source>The text's character encoding could not be recognised.</source>
+        <translation>无法识别文件的字符编码。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/messages.py" line="22" />
+        <source>The page has no readable body text.</source>
+        <translation>该网页没有可阅读的正文。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/messages.py" line="24" />
+        <source>The page could not be downloaded: %1</source>
+        <translation>无法下载该网页：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/messages.py" line="26" />
+        <source>The file does not exist or cannot be read: %1</source>
+        <translation>文件不存在或无法读取：%1</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="42" />
+        <location filename="../../reader/ui/library_panel.py" line="46" />
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="48" />
-        <location filename="../../reader/ui/library_panel.py" line="49" />
+        <location filename="../../reader/ui/library_panel.py" line="52" />
+        <location filename="../../reader/ui/library_panel.py" line="53" />
         <source>Filter library</source>
         <translation>筛选文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="54" />
+        <location filename="../../reader/ui/library_panel.py" line="58" />
         <source>Library documents</source>
         <translation>文库文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="56" />
+        <location filename="../../reader/ui/library_panel.py" line="60" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="56" />
+        <location filename="../../reader/ui/library_panel.py" line="60" />
         <source>Paragraphs</source>
         <translation>段落数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="66" />
+        <location filename="../../reader/ui/library_panel.py" line="70" />
         <source>Import progress</source>
         <translation>导入进度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="67" />
+        <location filename="../../reader/ui/library_panel.py" line="71" />
         <source>%v of %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="71" />
+        <location filename="../../reader/ui/library_panel.py" line="75" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="72" />
+        <location filename="../../reader/ui/library_panel.py" line="76" />
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="74" />
+        <location filename="../../reader/ui/library_panel.py" line="78" />
         <source>Files…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="75" />
+        <location filename="../../reader/ui/library_panel.py" line="79" />
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="76" />
+        <location filename="../../reader/ui/library_panel.py" line="80" />
         <source>URL…</source>
         <translation>网址…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="78" />
-        <location filename="../../reader/ui/library_panel.py" line="140" />
+        <location filename="../../reader/ui/library_panel.py" line="82" />
+        <location filename="../../reader/ui/library_panel.py" line="144" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="79" />
-        <location filename="../../reader/ui/library_panel.py" line="141" />
+        <location filename="../../reader/ui/library_panel.py" line="83" />
+        <location filename="../../reader/ui/library_panel.py" line="145" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -242,477 +280,477 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/launch.py" line="208" />
-        <location filename="../../reader/ui/main_window.py" line="151" />
+        <location filename="../../reader/ui/launch.py" line="244" />
+        <location filename="../../reader/ui/main_window.py" line="161" />
         <source>Report Reader</source>
         <translation>报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="195" />
+        <location filename="../../reader/ui/main_window.py" line="206" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="199" />
+        <location filename="../../reader/ui/main_window.py" line="210" />
         <source>Reading progress</source>
         <translation>阅读进度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="219" />
+        <location filename="../../reader/ui/main_window.py" line="230" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="220" />
+        <location filename="../../reader/ui/main_window.py" line="231" />
         <source>Open &amp;URL…</source>
         <translation>打开网址(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="221" />
+        <location filename="../../reader/ui/main_window.py" line="232" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="222" />
+        <location filename="../../reader/ui/main_window.py" line="233" />
         <source>Export as P&amp;DF…</source>
         <translation>导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="223" />
+        <location filename="../../reader/ui/main_window.py" line="234" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="224" />
+        <location filename="../../reader/ui/main_window.py" line="235" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="226" />
+        <location filename="../../reader/ui/main_window.py" line="237" />
         <source>Copy with &amp;Citation</source>
         <translation>复制并引用(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="229" />
+        <location filename="../../reader/ui/main_window.py" line="240" />
         <source>Copy &amp;Section Link</source>
         <translation>复制章节链接(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="232" />
+        <location filename="../../reader/ui/main_window.py" line="243" />
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="235" />
+        <location filename="../../reader/ui/main_window.py" line="246" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="238" />
+        <location filename="../../reader/ui/main_window.py" line="249" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="240" />
+        <location filename="../../reader/ui/main_window.py" line="251" />
         <source>&amp;Normal Size</source>
         <translation>默认大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="241" />
+        <location filename="../../reader/ui/main_window.py" line="252" />
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="242" />
+        <location filename="../../reader/ui/main_window.py" line="253" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="243" />
+        <location filename="../../reader/ui/main_window.py" line="254" />
         <source>Small</source>
         <translation>小</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="251" />
+        <location filename="../../reader/ui/main_window.py" line="262" />
         <source>&amp;Full Screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="253" />
+        <location filename="../../reader/ui/main_window.py" line="264" />
         <source>Next Panel</source>
         <translation>下一个面板</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="254" />
+        <location filename="../../reader/ui/main_window.py" line="265" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="256" />
+        <location filename="../../reader/ui/main_window.py" line="267" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="259" />
+        <location filename="../../reader/ui/main_window.py" line="270" />
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="262" />
+        <location filename="../../reader/ui/main_window.py" line="273" />
         <source>Clear Highlights</source>
         <translation>清除高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="265" />
+        <location filename="../../reader/ui/main_window.py" line="276" />
         <source>&amp;Bookmark This Place…</source>
         <translation>添加书签(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="268" />
+        <location filename="../../reader/ui/main_window.py" line="279" />
         <source>Next Bookmark</source>
         <translation>下一个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="271" />
+        <location filename="../../reader/ui/main_window.py" line="282" />
         <source>Previous Bookmark</source>
         <translation>上一个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="273" />
+        <location filename="../../reader/ui/main_window.py" line="284" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="276" />
+        <location filename="../../reader/ui/main_window.py" line="287" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="282" />
+        <location filename="../../reader/ui/main_window.py" line="293" />
         <source>&amp;Add to Library</source>
         <translation>加入文库(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="285" />
+        <location filename="../../reader/ui/main_window.py" line="296" />
         <source>Document &amp;Information</source>
         <translation>文件信息(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="289" />
+        <location filename="../../reader/ui/main_window.py" line="300" />
         <source>Follow &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="290" />
+        <location filename="../../reader/ui/main_window.py" line="301" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="291" />
+        <location filename="../../reader/ui/main_window.py" line="302" />
         <source>&amp;Sepia</source>
         <translation>护眼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="292" />
+        <location filename="../../reader/ui/main_window.py" line="303" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="312" />
+        <location filename="../../reader/ui/main_window.py" line="323" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="315" />
+        <location filename="../../reader/ui/main_window.py" line="326" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="323" />
+        <location filename="../../reader/ui/main_window.py" line="334" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="336" />
+        <location filename="../../reader/ui/main_window.py" line="347" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="339" />
+        <location filename="../../reader/ui/main_window.py" line="350" />
         <source>Text &amp;Size</source>
         <translation>字体大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="342" />
+        <location filename="../../reader/ui/main_window.py" line="353" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="345" />
+        <location filename="../../reader/ui/main_window.py" line="356" />
         <source>Line &amp;Spacing</source>
         <translation>行距(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="350" />
+        <location filename="../../reader/ui/main_window.py" line="361" />
         <source>&amp;Outline</source>
         <translation>目录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="354" />
+        <location filename="../../reader/ui/main_window.py" line="365" />
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="357" />
+        <location filename="../../reader/ui/main_window.py" line="368" />
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="360" />
+        <location filename="../../reader/ui/main_window.py" line="371" />
         <source>Searc&amp;h Panel</source>
         <translation>搜索面板(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="366" />
+        <location filename="../../reader/ui/main_window.py" line="377" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="367" />
+        <location filename="../../reader/ui/main_window.py" line="378" />
         <source>&amp;About Report Reader</source>
         <translation>关于报告阅读器(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="372" />
+        <location filename="../../reader/ui/main_window.py" line="383" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="379" />
+        <location filename="../../reader/ui/main_window.py" line="390" />
         <source>Text size:</source>
         <translation>字体：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="393" />
-        <location filename="../../reader/ui/main_window.py" line="394" />
+        <location filename="../../reader/ui/main_window.py" line="404" />
+        <location filename="../../reader/ui/main_window.py" line="405" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="526" />
+        <location filename="../../reader/ui/main_window.py" line="546" />
         <source>Text size: %1 px</source>
         <translation>字号：%1 像素</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="596" />
+        <location filename="../../reader/ui/main_window.py" line="618" />
         <source>%1 matching paragraphs</source>
         <translation>%1 个匹配段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="616" />
+        <location filename="../../reader/ui/main_window.py" line="638" />
         <source>Match %1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="664" />
+        <location filename="../../reader/ui/main_window.py" line="688" />
         <source>Select some text to read first</source>
         <translation>请先选中要朗读的文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="762" />
-        <location filename="../../reader/ui/main_window.py" line="772" />
+        <location filename="../../reader/ui/main_window.py" line="786" />
+        <location filename="../../reader/ui/main_window.py" line="796" />
         <source>Export Audio</source>
         <translation>导出音频</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="762" />
+        <location filename="../../reader/ui/main_window.py" line="786" />
         <source>MP3 audio (*.mp3);;WAV audio (*.wav)</source>
         <translation>MP3 音频 (*.mp3);;WAV 音频 (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="771" />
+        <location filename="../../reader/ui/main_window.py" line="795" />
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="771" />
+        <location filename="../../reader/ui/main_window.py" line="795" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="789" />
+        <location filename="../../reader/ui/main_window.py" line="813" />
         <source>Audio written: %1 (%2:%3)</source>
         <translation>音频已保存：%1（%2:%3）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="853" />
+        <location filename="../../reader/ui/main_window.py" line="879" />
         <source>Add Bookmark</source>
         <translation>添加书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="854" />
+        <location filename="../../reader/ui/main_window.py" line="880" />
         <source>Bookmarked: %1</source>
         <translation>已添加书签：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="863" />
+        <location filename="../../reader/ui/main_window.py" line="889" />
         <source>Edit Bookmark</source>
         <translation>编辑书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="870" />
+        <location filename="../../reader/ui/main_window.py" line="896" />
         <source>Delete Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="871" />
+        <location filename="../../reader/ui/main_window.py" line="897" />
         <source>Bookmark deleted — Ctrl+Z to undo</source>
         <translation>书签已删除——按 Ctrl+Z 撤销</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="894" />
+        <location filename="../../reader/ui/main_window.py" line="920" />
         <source>%1 bookmarks</source>
         <translation>%1 个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="903" />
+        <location filename="../../reader/ui/main_window.py" line="929" />
         <source>This bookmark is detached: its text was not found in the current version.</source>
         <translation>此书签已脱离：当前版本中找不到它标记的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="927" />
+        <location filename="../../reader/ui/main_window.py" line="953" />
         <source>No bookmarks in this document</source>
         <translation>本文档没有书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="945" />
+        <location filename="../../reader/ui/main_window.py" line="971" />
         <source>Import Reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="952" />
+        <location filename="../../reader/ui/main_window.py" line="978" />
         <source>Import a Folder of Reports</source>
         <translation>导入报告文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="958" />
+        <location filename="../../reader/ui/main_window.py" line="984" />
         <source>Import URL</source>
         <translation>导入网址</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="970" />
+        <location filename="../../reader/ui/main_window.py" line="996" />
         <source>Imported %1 documents</source>
         <translation>已导入 %1 个文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="973" />
+        <location filename="../../reader/ui/main_window.py" line="999" />
         <source> (and %1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="975" />
+        <location filename="../../reader/ui/main_window.py" line="1001" />
         <source>Could not import %1: %2</source>
         <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="981" />
+        <location filename="../../reader/ui/main_window.py" line="1007" />
         <source>Indexing %1 of %2…</source>
         <translation>正在建立索引：第 %1 个，共 %2 个…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="984" />
+        <location filename="../../reader/ui/main_window.py" line="1010" />
         <source>Search index up to date</source>
         <translation>搜索索引已是最新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="997" />
+        <location filename="../../reader/ui/main_window.py" line="1023" />
         <source>Open Report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="945" />
-        <location filename="../../reader/ui/main_window.py" line="997" />
+        <location filename="../../reader/ui/main_window.py" line="971" />
+        <location filename="../../reader/ui/main_window.py" line="1023" />
         <source>Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)</source>
         <translation>报告 (*.html *.htm *.shtml *.txt *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1004" />
+        <location filename="../../reader/ui/main_window.py" line="1030" />
         <source>Open URL</source>
         <translation>打开网址</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="958" />
-        <location filename="../../reader/ui/main_window.py" line="1004" />
+        <location filename="../../reader/ui/main_window.py" line="984" />
+        <location filename="../../reader/ui/main_window.py" line="1030" />
         <source>Address of a report page:</source>
         <translation>报告网页地址：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1016" />
+        <location filename="../../reader/ui/main_window.py" line="1042" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1020" />
+        <location filename="../../reader/ui/main_window.py" line="1046" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1026" />
+        <location filename="../../reader/ui/main_window.py" line="1053" />
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1058" />
+        <location filename="../../reader/ui/main_window.py" line="1085" />
         <source>%1 — Report Reader</source>
         <translation>%1 — 报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1089" />
+        <location filename="../../reader/ui/main_window.py" line="1116" />
         <source>%1% · %2 · about %3 min left</source>
         <translation>%1% · %2 · 约剩 %3 分钟</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1149" />
+        <location filename="../../reader/ui/main_window.py" line="1176" />
         <source>Copied with citation</source>
         <translation>已复制（含引用）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1161" />
+        <location filename="../../reader/ui/main_window.py" line="1188" />
         <source>Section link copied</source>
         <translation>已复制章节链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1176" />
+        <location filename="../../reader/ui/main_window.py" line="1203" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1183" />
+        <location filename="../../reader/ui/main_window.py" line="1210" />
         <source>Export as PDF</source>
         <translation>导出为 PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1183" />
+        <location filename="../../reader/ui/main_window.py" line="1210" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1192" />
+        <location filename="../../reader/ui/main_window.py" line="1219" />
         <source>Exporting PDF…</source>
         <translation>正在导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1197" />
+        <location filename="../../reader/ui/main_window.py" line="1224" />
         <source>PDF written: %1</source>
         <translation>PDF 已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1206" />
+        <location filename="../../reader/ui/main_window.py" line="1233" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1211" />
+        <location filename="../../reader/ui/main_window.py" line="1238" />
         <source>Could not finish: %1</source>
         <translation>未能完成：%1</translation>
     </message>
@@ -818,103 +856,103 @@
 <context>
     <name>PlayerBar</name>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="69" />
-        <location filename="../../reader/ui/player_bar.py" line="169" />
+        <location filename="../../reader/ui/player_bar.py" line="73" />
+        <location filename="../../reader/ui/player_bar.py" line="173" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="73" />
+        <location filename="../../reader/ui/player_bar.py" line="77" />
         <source>Read from Here</source>
         <translation>从此处朗读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="74" />
+        <location filename="../../reader/ui/player_bar.py" line="78" />
         <source>Read the Whole Report (title and information first)</source>
         <translation>朗读全文（先读标题和文件信息）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="75" />
+        <location filename="../../reader/ui/player_bar.py" line="79" />
         <source>Read the Selection</source>
         <translation>朗读选中内容</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="76" />
+        <location filename="../../reader/ui/player_bar.py" line="80" />
         <source>Read This Section</source>
         <translation>朗读本节</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="82" />
+        <location filename="../../reader/ui/player_bar.py" line="86" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="85" />
+        <location filename="../../reader/ui/player_bar.py" line="89" />
         <source>Previous sentence</source>
         <translation>上一句</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="89" />
+        <location filename="../../reader/ui/player_bar.py" line="93" />
         <source>Next sentence</source>
         <translation>下一句</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="94" />
+        <location filename="../../reader/ui/player_bar.py" line="98" />
         <source>Narration position</source>
         <translation>朗读进度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="99" />
+        <location filename="../../reader/ui/player_bar.py" line="103" />
         <source>Narration time</source>
         <translation>朗读时间</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="104" />
-        <location filename="../../reader/ui/player_bar.py" line="105" />
+        <location filename="../../reader/ui/player_bar.py" line="108" />
+        <location filename="../../reader/ui/player_bar.py" line="109" />
         <source>Speed</source>
         <translation>语速</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="108" />
-        <location filename="../../reader/ui/player_bar.py" line="109" />
-        <location filename="../../reader/ui/player_bar.py" line="202" />
+        <location filename="../../reader/ui/player_bar.py" line="112" />
+        <location filename="../../reader/ui/player_bar.py" line="113" />
+        <location filename="../../reader/ui/player_bar.py" line="206" />
         <source>Voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="118" />
-        <location filename="../../reader/ui/player_bar.py" line="119" />
+        <location filename="../../reader/ui/player_bar.py" line="122" />
+        <location filename="../../reader/ui/player_bar.py" line="123" />
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="122" />
+        <location filename="../../reader/ui/player_bar.py" line="126" />
         <source>Export audio</source>
         <translation>导出音频</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="126" />
+        <location filename="../../reader/ui/player_bar.py" line="130" />
         <source>Export the Whole Report…</source>
         <translation>导出全文音频…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="127" />
+        <location filename="../../reader/ui/player_bar.py" line="131" />
         <source>Export This Section…</source>
         <translation>导出本节音频…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="128" />
+        <location filename="../../reader/ui/player_bar.py" line="132" />
         <source>Export the Selection…</source>
         <translation>导出选中内容音频…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="131" />
-        <location filename="../../reader/ui/player_bar.py" line="132" />
+        <location filename="../../reader/ui/player_bar.py" line="135" />
+        <location filename="../../reader/ui/player_bar.py" line="136" />
         <source>Back to narration</source>
         <translation>回到朗读处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="169" />
+        <location filename="../../reader/ui/player_bar.py" line="173" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -930,67 +968,67 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="109" />
+        <location filename="../../reader/ui/search_panel.py" line="112" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="117" />
+        <location filename="../../reader/ui/search_panel.py" line="120" />
         <source>Search: words, "exact phrase", A OR B, -exclude</source>
         <translation>搜索：多个词、"精确短语"、A OR B、-排除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="118" />
+        <location filename="../../reader/ui/search_panel.py" line="121" />
         <source>Search text</source>
         <translation>搜索内容</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="120" />
+        <location filename="../../reader/ui/search_panel.py" line="123" />
         <source>This document</source>
         <translation>本文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="120" />
+        <location filename="../../reader/ui/search_panel.py" line="123" />
         <source>Whole library</source>
         <translation>全部文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="121" />
+        <location filename="../../reader/ui/search_panel.py" line="124" />
         <source>Search scope</source>
         <translation>搜索范围</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="132" />
+        <location filename="../../reader/ui/search_panel.py" line="135" />
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="174" />
+        <location filename="../../reader/ui/search_panel.py" line="177" />
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="195" />
+        <location filename="../../reader/ui/search_panel.py" line="198" />
         <source>No paragraph matches.</source>
         <translation>没有匹配的段落。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="198" />
+        <location filename="../../reader/ui/search_panel.py" line="201" />
         <source>%1 paragraphs match · the best %2 shown · %3 ms</source>
         <translation>%1 个段落匹配 · 显示最相关的 %2 个 · %3 毫秒</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="205" />
+        <location filename="../../reader/ui/search_panel.py" line="208" />
         <source>%1 paragraphs match · %2 ms</source>
         <translation>%1 个段落匹配 · %2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="224" />
+        <location filename="../../reader/ui/search_panel.py" line="227" />
         <source>(opening)</source>
         <translation>（开头）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="230" />
+        <location filename="../../reader/ui/search_panel.py" line="233" />
         <source>%1×</source>
         <translation>%1 处</translation>
     </message>
@@ -998,7 +1036,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../reader/ui/launch.py" line="117" />
+        <location filename="../../reader/ui/launch.py" line="115" />
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>

@@ -199,7 +199,7 @@ def test_failure_shows_one_message_and_keeps_the_document(qtbot, window, tmp_pat
     with qtbot.waitSignal(window.documents.failed, timeout=15000):
         window.open_source(str(broken))
     assert window.banner.isVisible()
-    assert "empty" in window.banner.label.text()
+    assert "The file is empty." in window.banner.label.text()
     assert window.document.title == "2024年政府工作报告"
     assert not window.busy.isVisible()
 
