@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.widgets import filter_box
+
 if TYPE_CHECKING:
     from reader.core.bookmarks import Bookmark
 
@@ -181,10 +183,7 @@ class BookmarksPanel(QDockWidget):
         row.addWidget(self.scope, 1)
         row.addWidget(self.sort, 1)
         layout.addLayout(row)
-        self.filter_box = QLineEdit(body)
-        self.filter_box.setPlaceholderText(self.tr("Filter bookmarks (title, note, text)"))
-        self.filter_box.setAccessibleName(self.tr("Filter bookmarks"))
-        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box = filter_box(body, self.tr("Filter bookmarks (title, note, text)"), self.tr("Filter bookmarks"))
         layout.addWidget(self.filter_box)
         self.model = BookmarkModel(self)
         self.model.headers = (self.tr("Title"), self.tr("Note"))

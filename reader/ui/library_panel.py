@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QMenu,
     QProgressBar,
     QPushButton,
@@ -19,6 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from reader.ui.widgets import filter_box
 
 if TYPE_CHECKING:
     from reader.core.library import LibraryEntry
@@ -48,10 +49,7 @@ class LibraryPanel(QDockWidget):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.filter_box = QLineEdit(body)
-        self.filter_box.setPlaceholderText(self.tr("Filter library"))
-        self.filter_box.setAccessibleName(self.tr("Filter library"))
-        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box = filter_box(body, self.tr("Filter library"), self.tr("Filter library"))
         layout.addWidget(self.filter_box)
         self.list = QTreeWidget(body)
         self.list.setObjectName("libraryList")

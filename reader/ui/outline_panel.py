@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.document import Document, OutlineNode
+from reader.ui.widgets import filter_box
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole
 PARAGRAPH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,10 +38,7 @@ class OutlinePanel(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout()
-        self.filter_box = QLineEdit(body)
-        self.filter_box.setPlaceholderText(self.tr("Filter outline"))
-        self.filter_box.setAccessibleName(self.tr("Filter outline"))
-        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box = filter_box(body, self.tr("Filter outline"), self.tr("Filter outline"))
         self.expand_button = QToolButton(body, text="⊞", toolTip=self.tr("Expand all"))
         self.expand_button.setAccessibleName(self.tr("Expand all"))
         self.collapse_button = QToolButton(body, text="⊟", toolTip=self.tr("Collapse all"))

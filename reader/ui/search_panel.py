@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -22,6 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from reader.ui.widgets import filter_box
 
 if TYPE_CHECKING:
     from reader.core.search.results import SearchHit, SearchResult
@@ -114,11 +115,8 @@ class SearchPanel(QDockWidget):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.box = QLineEdit(body)
+        self.box = filter_box(body, self.tr('Search: words, "exact phrase", A OR B, -exclude'), self.tr("Search text"))
         self.box.setObjectName("searchBox")
-        self.box.setClearButtonEnabled(True)
-        self.box.setPlaceholderText(self.tr('Search: words, "exact phrase", A OR B, -exclude'))
-        self.box.setAccessibleName(self.tr("Search text"))
         self.scope = QComboBox(body)
         self.scope.addItems([self.tr("This document"), self.tr("Whole library")])
         self.scope.setAccessibleName(self.tr("Search scope"))

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from reader.core.document import Document
+
+
+def filter_box(parent: QWidget, placeholder: str, accessible_name: str) -> QLineEdit:
+    """A one-line filter/search field with a clear button, named for assistive technology."""
+    box = QLineEdit(parent)
+    box.setPlaceholderText(placeholder)
+    box.setAccessibleName(accessible_name)
+    box.setClearButtonEnabled(True)
+    return box
 
 
 class MetadataCard(QFrame):
