@@ -95,7 +95,17 @@ def measure() -> dict:
         text.write_text("\n".join(spoken(p.text) for p in pieces), encoding="utf-8")
         started = time.perf_counter()
         subprocess.run(
-            ["espeak-ng", "-v", "cmn", "-s", str(DEFAULT_RATE), "-w", str(work / "floor.wav"), "-f", str(text)],
+            [
+                "espeak-ng",
+                "-v",
+                voice_id or "cmn",
+                "-s",
+                str(DEFAULT_RATE),
+                "-w",
+                str(work / "floor.wav"),
+                "-f",
+                str(text),
+            ],
             check=True,
             capture_output=True,
         )

@@ -70,20 +70,29 @@ class Voice:
     @property
     def is_mandarin(self) -> bool:
         """Whether it speaks Mandarin Chinese."""
-        lowered = self.id.lower()
+        ident = self.id.lower().rsplit("/", 1)[-1]
         names = " ".join((self.name, *self.languages)).lower()
         return (
-            lowered == "cmn"
-            or lowered.endswith("/cmn")
+            ident == "cmn"
+            or ident.startswith("cmn-")
             or any(tag in names for tag in ("zh-cn", "zh_cn", "cmn", "mandarin", "huihui", "ting-ting", "yaoyao"))
             or any(lang.lower().startswith(("zh", "cmn")) for lang in self.languages)
         )
 
 
 def mandarin_voice(voices: list[Voice]) -> Voice | None:
-    """The Mandarin voice to use by default (espeak-ng's ``cmn`` first)."""
-    exact = [v for v in voices if v.id.lower() in ("cmn", "sit/cmn")]
-    candidates = exact or [v for v in voices if v.is_mandarin]
+    """The Mandarin voice to use by default.
+
+    espeak-ng's ``cmn-latn-pinyin`` comes first: plain ``cmn`` reads many
+    hanzi it lacks in its dictionary as English-spelled pinyin with tone
+    numbers ("zeng one"), while the pinyin variant says them in Mandarin.
+    """
+
+    def rank(voice: Voice) -> int:
+        ident = voice.id.lower().rsplit("/", 1)[-1]
+        return {"cmn-latn-pinyin": 0, "cmn": 1}.get(ident, 2)
+
+    candidates = sorted((v for v in voices if v.is_mandarin), key=rank)
     return candidates[0] if candidates else None
 
 

@@ -14,7 +14,13 @@ from reader.core.loader import load_path
 from reader.core.speech import sentences
 from reader.core.speech.export import ExportCancelledError, export_narration
 from reader.core.speech.spoken import spoken
-from reader.core.speech.synth import Pyttsx3Synthesizer, SpeechUnavailableError, SynthesisError, mandarin_voice
+from reader.core.speech.synth import (
+    Pyttsx3Synthesizer,
+    SpeechUnavailableError,
+    SynthesisError,
+    Voice,
+    mandarin_voice,
+)
 from tests.conftest import SEED
 
 pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
@@ -45,7 +51,33 @@ def _rms(samples: np.ndarray) -> float:
 
 def test_mandarin_voice_is_found(engine):
     voice = mandarin_voice(engine.voices())
-    assert voice is not None and voice.id.endswith("cmn")
+    assert voice is not None and voice.id.endswith(("cmn", "cmn-latn-pinyin"))
+
+
+def test_pinyin_variant_is_preferred_over_plain_cmn():
+    voices = [
+        Voice("gmw/en", "English"),
+        Voice("sit/cmn", "Chinese (Mandarin)"),
+        Voice("sit/cmn-latn-pinyin", "Chinese"),
+    ]
+    assert mandarin_voice(voices).id == "sit/cmn-latn-pinyin"
+    assert mandarin_voice(voices[:2]).id == "sit/cmn"
+    assert mandarin_voice(voices[:1]) is None
+
+
+def test_default_voice_reads_the_report_in_mandarin_not_spelled_pinyin(engine, seed):
+    """Plain ``cmn`` switches to English for hanzi it lacks ("增" -> "zeng one")."""
+    voice = mandarin_voice(engine.voices())
+    text = "\n".join(spoken(p.text) for p in sentences.document_pieces(seed, 0, 10))
+    phonemes = subprocess.run(
+        ["espeak-ng", "-q", "--ipa", "-v", voice.id],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert phonemes.strip(), "espeak-ng produced no phonemes"
+    assert phonemes.count("(en)") <= 2, phonemes.count("(en)")
 
 
 def test_section_export_matches_espeak_duration_and_is_not_silent(engine, seed, tmp_path):
@@ -61,7 +93,7 @@ def test_section_export_matches_espeak_duration_and_is_not_silent(engine, seed, 
     reference = tmp_path / "espeak.wav"
     (tmp_path / "text.txt").write_text(text, encoding="utf-8")
     subprocess.run(
-        ["espeak-ng", "-v", "cmn", "-s", str(RATE), "-w", str(reference), "-f", str(tmp_path / "text.txt")],
+        ["espeak-ng", "-v", voice.id, "-s", str(RATE), "-w", str(reference), "-f", str(tmp_path / "text.txt")],
         check=True,
         capture_output=True,
     )
