@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
 
 # Simplified-Chinese families first: with only Noto CJK installed, Qt otherwise
 # falls back to Noto Sans CJK JP and draws Japanese glyph shapes.
@@ -64,3 +64,43 @@ def resolve_theme(name: str) -> Theme:
 def qcolor(value: str) -> QColor:
     """A QColor from a hex string."""
     return QColor(value)
+
+
+def chrome_palette(theme: Theme, system: QPalette) -> QPalette | None:
+    """The palette for menus, docks and dialogs under ``theme``.
+
+    Returns None when the platform's own palette fits (any light theme, or a
+    dark theme on an already dark desktop), so the desktop's colours are kept.
+    """
+    system_is_dark = system.color(QPalette.ColorRole.Window).lightness() < 128
+    if theme.name != "dark" or system_is_dark:
+        return None
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    palette = QPalette(system)
+    colours = {
+        role.Window: theme.card,
+        role.WindowText: theme.text,
+        role.Base: theme.background,
+        role.AlternateBase: theme.card,
+        role.Text: theme.text,
+        role.Button: "#2f3236",
+        role.ButtonText: theme.text,
+        role.BrightText: "#ffffff",
+        role.ToolTipBase: theme.card,
+        role.ToolTipText: theme.text,
+        role.PlaceholderText: theme.muted,
+        role.Highlight: "#3d6fa5",
+        role.HighlightedText: "#ffffff",
+        role.Link: "#7fb2e5",
+        role.LinkVisited: "#b59ad8",
+        role.Light: "#45484d",
+        role.Midlight: "#3a3d41",
+        role.Mid: "#2a2d30",
+        role.Dark: "#151617",
+        role.Shadow: "#000000",
+    }
+    for colour_role, value in colours.items():
+        palette.setColor(colour_role, QColor(value))
+    for colour_role in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(group.Disabled, colour_role, QColor("#6b6b6b"))
+    return palette

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QDesktopServices,
     QGuiApplication,
     QKeySequence,
+    QPalette,
     QShortcut,
     QTextCursor,
     QUndoCommand,
@@ -44,6 +45,7 @@ from reader.services.documents import DocumentService
 from reader.services.paths import library_source
 from reader.services.settings import FONT_SIZES, LINE_SPACINGS, THEMES, ReadingPosition, Settings
 from reader.services.tasks import TaskRunner
+from reader.ui.appearance import chrome_palette
 from reader.ui.bookmarks_panel import BookmarkEditor, BookmarksPanel
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.messages import friendly_error
@@ -158,6 +160,8 @@ class MainWindow(QMainWindow):
         self._pending_node = ""
         self._restore_position = True
         self._pending_anchor: tuple[int, int] | None = None
+        self._chrome_theme = ""
+        self._apply_chrome(self.type_style().theme)
         self.setWindowTitle(self.tr("Report Reader"))
         self.setAcceptDrops(True)
         self.resize(1200, 860)
@@ -513,6 +517,7 @@ class MainWindow(QMainWindow):
         """Re-typeset for a new size, spacing or theme on a worker; the view keeps its place meanwhile."""
         style = self.type_style()
         self.metadata.apply_theme(style.theme)
+        self._apply_chrome(style.theme)
         self._sync_size_buttons()
         if self.document is None:
             return
@@ -526,6 +531,18 @@ class MainWindow(QMainWindow):
             on_error=lambda error: self.banner.show_message(str(error)),
             channel="typeset",
         )
+
+    def _apply_chrome(self, theme) -> None:
+        """Colour menus, docks and dialogs to match a dark reading theme (once per theme change)."""
+        if theme.name == self._chrome_theme:
+            return
+        app = QApplication.instance()
+        if app.palette().resolveMask():
+            app.setPalette(QPalette())  # back to the desktop's own palette
+        self._chrome_theme = theme.name
+        palette = chrome_palette(theme, app.palette())
+        if palette is not None:
+            app.setPalette(palette)
 
     def _install_restyled(self, document: Document, text_document, style: TypeStyle) -> None:
         anchor, self._pending_anchor = self._pending_anchor, None

@@ -115,6 +115,7 @@ class PlayerBar(QFrame):
         self.voice_menu = QMenu(self.voice_button)
         self.voice_button.setMenu(self.voice_menu)
         self.voice_group = QActionGroup(self)
+        self._voices: dict[str, Voice] = {}
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
         self.volume.setRange(0, 100)
         self.volume.setValue(100)
@@ -193,7 +194,9 @@ class PlayerBar(QFrame):
         self.voice_menu.clear()
         for action in self.voice_group.actions():
             self.voice_group.removeAction(action)
-        ordered = sorted(voices, key=lambda v: (not v.is_mandarin, v.name.lower()))
+        from reader.core.speech.synth import voice_order
+
+        ordered = sorted(voices, key=voice_order)
         for voice in ordered:
             action = QAction(voice.name + (" ★" if voice.is_mandarin else ""), self.voice_menu)
             action.setCheckable(True)
@@ -202,15 +205,26 @@ class PlayerBar(QFrame):
             action.triggered.connect(lambda _c=False, v=voice.id: self.voiceChanged.emit(v))
             self.voice_group.addAction(action)
             self.voice_menu.addAction(action)
-        chosen = next((v for v in voices if v.id == current), None)
-        self.voice_button.setText(chosen.name.split("(")[0].strip() if chosen else self.tr("Voice"))
+        self._voices = {voice.id: voice for voice in voices}
+        self._show_voice(current)
 
     def select_voice(self, voice_id: str) -> None:
         """Check the chosen voice in the menu and show its name."""
         for action in self.voice_group.actions():
             action.setChecked(action.data() == voice_id)
-            if action.data() == voice_id:
-                self.voice_button.setText(action.text().rstrip(" ★").split("(")[0].strip())
+        self._show_voice(voice_id)
+
+    def _show_voice(self, voice_id: str | None) -> None:
+        """Name the chosen voice on its button: "Mandarin" for any Mandarin voice, the full name as tip."""
+        voice = self._voices.get(voice_id or "")
+        if voice is None:
+            label = self.tr("Voice")
+        elif voice.is_mandarin:
+            label = self.tr("Mandarin")
+        else:
+            label = voice.name.split("(")[0].strip()
+        self.voice_button.setText(label)
+        self.voice_button.setToolTip(voice.name if voice else self.tr("Voice"))
 
     def set_speed(self, value: float) -> None:
         """Select a speed without emitting."""

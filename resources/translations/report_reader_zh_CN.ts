@@ -41,32 +41,32 @@
 <context>
     <name>BookmarkEditor</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="284" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="283" />
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="293" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="292" />
         <source>Bookmark title</source>
         <translation>书签标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="295" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="294" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="296" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="295" />
         <source>Why this passage matters…</source>
         <translation>为什么要记下这一段……</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="297" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="296" />
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="298" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="297" />
         <source>Note:</source>
         <translation>笔记：</translation>
     </message>
@@ -82,43 +82,43 @@
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="169" />
-        <location filename="../../reader/ui/bookmarks_panel.py" line="194" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="171" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="193" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="176" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="178" />
         <source>This document</source>
         <translation>本文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="176" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="178" />
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="177" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="179" />
         <source>Bookmark scope</source>
         <translation>书签范围</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="179" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="181" />
         <source>By position</source>
         <translation>按位置</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="179" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="181" />
         <source>By time</source>
         <translation>按时间</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="180" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="182" />
         <source>Bookmark order</source>
         <translation>书签排序</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="185" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="186" />
         <source>Filter bookmarks (title, note, text)</source>
         <translation>筛选书签（标题、笔记、原文）</translation>
     </message>
@@ -128,37 +128,37 @@
         <translation>筛选书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="190" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="189" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="190" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="189" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="247" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="246" />
         <source>%1 bookmarks</source>
         <translation>%1 个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="249" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="248" />
         <source>%1 of %2 bookmarks</source>
         <translation>%1 / %2 个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="273" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="272" />
         <source>Go To</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="274" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="273" />
         <source>Edit Title and Note…</source>
         <translation>编辑标题和笔记…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="275" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="274" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -204,75 +204,74 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="46" />
+        <location filename="../../reader/ui/library_panel.py" line="47" />
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
         <location filename="../../reader/ui/library_panel.py" line="52" />
-        <location filename="../../reader/ui/library_panel.py" line="53" />
         <source>Filter library</source>
         <translation>筛选文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="58" />
+        <location filename="../../reader/ui/library_panel.py" line="56" />
         <source>Library documents</source>
         <translation>文库文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="60" />
+        <location filename="../../reader/ui/library_panel.py" line="58" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="60" />
+        <location filename="../../reader/ui/library_panel.py" line="58" />
         <source>Paragraphs</source>
         <translation>段落数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="70" />
+        <location filename="../../reader/ui/library_panel.py" line="68" />
         <source>Import progress</source>
         <translation>导入进度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="71" />
+        <location filename="../../reader/ui/library_panel.py" line="69" />
         <source>%v of %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="75" />
+        <location filename="../../reader/ui/library_panel.py" line="73" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="76" />
+        <location filename="../../reader/ui/library_panel.py" line="74" />
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="78" />
+        <location filename="../../reader/ui/library_panel.py" line="76" />
         <source>Files…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="79" />
+        <location filename="../../reader/ui/library_panel.py" line="77" />
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="80" />
+        <location filename="../../reader/ui/library_panel.py" line="78" />
         <source>URL…</source>
         <translation>网址…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="82" />
-        <location filename="../../reader/ui/library_panel.py" line="144" />
+        <location filename="../../reader/ui/library_panel.py" line="80" />
+        <location filename="../../reader/ui/library_panel.py" line="142" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="83" />
-        <location filename="../../reader/ui/library_panel.py" line="145" />
+        <location filename="../../reader/ui/library_panel.py" line="81" />
+        <location filename="../../reader/ui/library_panel.py" line="143" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -281,476 +280,476 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/launch.py" line="244" />
-        <location filename="../../reader/ui/main_window.py" line="161" />
+        <location filename="../../reader/ui/main_window.py" line="165" />
         <source>Report Reader</source>
         <translation>报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="206" />
+        <location filename="../../reader/ui/main_window.py" line="210" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="210" />
+        <location filename="../../reader/ui/main_window.py" line="214" />
         <source>Reading progress</source>
         <translation>阅读进度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="230" />
+        <location filename="../../reader/ui/main_window.py" line="234" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="231" />
+        <location filename="../../reader/ui/main_window.py" line="235" />
         <source>Open &amp;URL…</source>
         <translation>打开网址(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="232" />
+        <location filename="../../reader/ui/main_window.py" line="236" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="233" />
+        <location filename="../../reader/ui/main_window.py" line="237" />
         <source>Export as P&amp;DF…</source>
         <translation>导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="234" />
+        <location filename="../../reader/ui/main_window.py" line="238" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="235" />
+        <location filename="../../reader/ui/main_window.py" line="239" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="237" />
+        <location filename="../../reader/ui/main_window.py" line="241" />
         <source>Copy with &amp;Citation</source>
         <translation>复制并引用(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="240" />
+        <location filename="../../reader/ui/main_window.py" line="244" />
         <source>Copy &amp;Section Link</source>
         <translation>复制章节链接(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="243" />
+        <location filename="../../reader/ui/main_window.py" line="247" />
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="246" />
+        <location filename="../../reader/ui/main_window.py" line="250" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="249" />
+        <location filename="../../reader/ui/main_window.py" line="253" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="251" />
+        <location filename="../../reader/ui/main_window.py" line="255" />
         <source>&amp;Normal Size</source>
         <translation>默认大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="252" />
+        <location filename="../../reader/ui/main_window.py" line="256" />
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="253" />
+        <location filename="../../reader/ui/main_window.py" line="257" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="254" />
+        <location filename="../../reader/ui/main_window.py" line="258" />
         <source>Small</source>
         <translation>小</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="262" />
+        <location filename="../../reader/ui/main_window.py" line="266" />
         <source>&amp;Full Screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="264" />
+        <location filename="../../reader/ui/main_window.py" line="268" />
         <source>Next Panel</source>
         <translation>下一个面板</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="265" />
+        <location filename="../../reader/ui/main_window.py" line="269" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="267" />
+        <location filename="../../reader/ui/main_window.py" line="271" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="270" />
+        <location filename="../../reader/ui/main_window.py" line="274" />
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="273" />
+        <location filename="../../reader/ui/main_window.py" line="277" />
         <source>Clear Highlights</source>
         <translation>清除高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="276" />
+        <location filename="../../reader/ui/main_window.py" line="280" />
         <source>&amp;Bookmark This Place…</source>
         <translation>添加书签(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="279" />
+        <location filename="../../reader/ui/main_window.py" line="283" />
         <source>Next Bookmark</source>
         <translation>下一个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="282" />
+        <location filename="../../reader/ui/main_window.py" line="286" />
         <source>Previous Bookmark</source>
         <translation>上一个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="284" />
+        <location filename="../../reader/ui/main_window.py" line="288" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="287" />
+        <location filename="../../reader/ui/main_window.py" line="291" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="293" />
+        <location filename="../../reader/ui/main_window.py" line="297" />
         <source>&amp;Add to Library</source>
         <translation>加入文库(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="296" />
+        <location filename="../../reader/ui/main_window.py" line="300" />
         <source>Document &amp;Information</source>
         <translation>文件信息(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="300" />
+        <location filename="../../reader/ui/main_window.py" line="304" />
         <source>Follow &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="301" />
+        <location filename="../../reader/ui/main_window.py" line="305" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="302" />
+        <location filename="../../reader/ui/main_window.py" line="306" />
         <source>&amp;Sepia</source>
         <translation>护眼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="303" />
+        <location filename="../../reader/ui/main_window.py" line="307" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="323" />
+        <location filename="../../reader/ui/main_window.py" line="327" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="326" />
+        <location filename="../../reader/ui/main_window.py" line="330" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="334" />
+        <location filename="../../reader/ui/main_window.py" line="338" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="347" />
+        <location filename="../../reader/ui/main_window.py" line="351" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="350" />
+        <location filename="../../reader/ui/main_window.py" line="354" />
         <source>Text &amp;Size</source>
         <translation>字体大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="353" />
+        <location filename="../../reader/ui/main_window.py" line="357" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="356" />
+        <location filename="../../reader/ui/main_window.py" line="360" />
         <source>Line &amp;Spacing</source>
         <translation>行距(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="361" />
+        <location filename="../../reader/ui/main_window.py" line="365" />
         <source>&amp;Outline</source>
         <translation>目录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="365" />
+        <location filename="../../reader/ui/main_window.py" line="369" />
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="368" />
+        <location filename="../../reader/ui/main_window.py" line="372" />
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="371" />
+        <location filename="../../reader/ui/main_window.py" line="375" />
         <source>Searc&amp;h Panel</source>
         <translation>搜索面板(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="377" />
+        <location filename="../../reader/ui/main_window.py" line="381" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="378" />
+        <location filename="../../reader/ui/main_window.py" line="382" />
         <source>&amp;About Report Reader</source>
         <translation>关于报告阅读器(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="383" />
+        <location filename="../../reader/ui/main_window.py" line="387" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="390" />
+        <location filename="../../reader/ui/main_window.py" line="394" />
         <source>Text size:</source>
         <translation>字体：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="404" />
-        <location filename="../../reader/ui/main_window.py" line="405" />
+        <location filename="../../reader/ui/main_window.py" line="408" />
+        <location filename="../../reader/ui/main_window.py" line="409" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="546" />
+        <location filename="../../reader/ui/main_window.py" line="563" />
         <source>Text size: %1 px</source>
         <translation>字号：%1 像素</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="618" />
+        <location filename="../../reader/ui/main_window.py" line="635" />
         <source>%1 matching paragraphs</source>
         <translation>%1 个匹配段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="638" />
+        <location filename="../../reader/ui/main_window.py" line="655" />
         <source>Match %1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="688" />
+        <location filename="../../reader/ui/main_window.py" line="705" />
         <source>Select some text to read first</source>
         <translation>请先选中要朗读的文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="786" />
-        <location filename="../../reader/ui/main_window.py" line="796" />
+        <location filename="../../reader/ui/main_window.py" line="803" />
+        <location filename="../../reader/ui/main_window.py" line="813" />
         <source>Export Audio</source>
         <translation>导出音频</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="786" />
+        <location filename="../../reader/ui/main_window.py" line="803" />
         <source>MP3 audio (*.mp3);;WAV audio (*.wav)</source>
         <translation>MP3 音频 (*.mp3);;WAV 音频 (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="795" />
+        <location filename="../../reader/ui/main_window.py" line="812" />
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="795" />
+        <location filename="../../reader/ui/main_window.py" line="812" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="813" />
+        <location filename="../../reader/ui/main_window.py" line="830" />
         <source>Audio written: %1 (%2:%3)</source>
         <translation>音频已保存：%1（%2:%3）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="879" />
+        <location filename="../../reader/ui/main_window.py" line="896" />
         <source>Add Bookmark</source>
         <translation>添加书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="880" />
+        <location filename="../../reader/ui/main_window.py" line="897" />
         <source>Bookmarked: %1</source>
         <translation>已添加书签：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="889" />
+        <location filename="../../reader/ui/main_window.py" line="906" />
         <source>Edit Bookmark</source>
         <translation>编辑书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="896" />
+        <location filename="../../reader/ui/main_window.py" line="913" />
         <source>Delete Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="897" />
+        <location filename="../../reader/ui/main_window.py" line="914" />
         <source>Bookmark deleted — Ctrl+Z to undo</source>
         <translation>书签已删除——按 Ctrl+Z 撤销</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="920" />
+        <location filename="../../reader/ui/main_window.py" line="937" />
         <source>%1 bookmarks</source>
         <translation>%1 个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="929" />
+        <location filename="../../reader/ui/main_window.py" line="946" />
         <source>This bookmark is detached: its text was not found in the current version.</source>
         <translation>此书签已脱离：当前版本中找不到它标记的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="953" />
+        <location filename="../../reader/ui/main_window.py" line="970" />
         <source>No bookmarks in this document</source>
         <translation>本文档没有书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="971" />
+        <location filename="../../reader/ui/main_window.py" line="988" />
         <source>Import Reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="978" />
+        <location filename="../../reader/ui/main_window.py" line="995" />
         <source>Import a Folder of Reports</source>
         <translation>导入报告文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="984" />
+        <location filename="../../reader/ui/main_window.py" line="1001" />
         <source>Import URL</source>
         <translation>导入网址</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="996" />
+        <location filename="../../reader/ui/main_window.py" line="1013" />
         <source>Imported %1 documents</source>
         <translation>已导入 %1 个文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="999" />
+        <location filename="../../reader/ui/main_window.py" line="1016" />
         <source> (and %1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1001" />
+        <location filename="../../reader/ui/main_window.py" line="1018" />
         <source>Could not import %1: %2</source>
         <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1007" />
+        <location filename="../../reader/ui/main_window.py" line="1024" />
         <source>Indexing %1 of %2…</source>
         <translation>正在建立索引：第 %1 个，共 %2 个…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1010" />
+        <location filename="../../reader/ui/main_window.py" line="1027" />
         <source>Search index up to date</source>
         <translation>搜索索引已是最新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1023" />
+        <location filename="../../reader/ui/main_window.py" line="1040" />
         <source>Open Report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="971" />
-        <location filename="../../reader/ui/main_window.py" line="1023" />
+        <location filename="../../reader/ui/main_window.py" line="988" />
+        <location filename="../../reader/ui/main_window.py" line="1040" />
         <source>Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)</source>
         <translation>报告 (*.html *.htm *.shtml *.txt *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1030" />
+        <location filename="../../reader/ui/main_window.py" line="1047" />
         <source>Open URL</source>
         <translation>打开网址</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="984" />
-        <location filename="../../reader/ui/main_window.py" line="1030" />
+        <location filename="../../reader/ui/main_window.py" line="1001" />
+        <location filename="../../reader/ui/main_window.py" line="1047" />
         <source>Address of a report page:</source>
         <translation>报告网页地址：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1042" />
+        <location filename="../../reader/ui/main_window.py" line="1059" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1046" />
+        <location filename="../../reader/ui/main_window.py" line="1063" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1053" />
+        <location filename="../../reader/ui/main_window.py" line="1070" />
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1085" />
+        <location filename="../../reader/ui/main_window.py" line="1102" />
         <source>%1 — Report Reader</source>
         <translation>%1 — 报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1116" />
+        <location filename="../../reader/ui/main_window.py" line="1133" />
         <source>%1% · %2 · about %3 min left</source>
         <translation>%1% · %2 · 约剩 %3 分钟</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1176" />
+        <location filename="../../reader/ui/main_window.py" line="1193" />
         <source>Copied with citation</source>
         <translation>已复制（含引用）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1188" />
+        <location filename="../../reader/ui/main_window.py" line="1205" />
         <source>Section link copied</source>
         <translation>已复制章节链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1203" />
+        <location filename="../../reader/ui/main_window.py" line="1220" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1210" />
+        <location filename="../../reader/ui/main_window.py" line="1227" />
         <source>Export as PDF</source>
         <translation>导出为 PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1210" />
+        <location filename="../../reader/ui/main_window.py" line="1227" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1219" />
+        <location filename="../../reader/ui/main_window.py" line="1236" />
         <source>Exporting PDF…</source>
         <translation>正在导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1224" />
+        <location filename="../../reader/ui/main_window.py" line="1241" />
         <source>PDF written: %1</source>
         <translation>PDF 已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1233" />
+        <location filename="../../reader/ui/main_window.py" line="1250" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1238" />
+        <location filename="../../reader/ui/main_window.py" line="1255" />
         <source>Could not finish: %1</source>
         <translation>未能完成：%1</translation>
     </message>
@@ -758,7 +757,7 @@
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="122" />
+        <location filename="../../reader/ui/widgets.py" line="131" />
         <source>Close message</source>
         <translation>关闭消息</translation>
     </message>
@@ -766,48 +765,48 @@
 <context>
     <name>MetadataCard</name>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="33" />
-        <location filename="../../reader/ui/widgets.py" line="67" />
+        <location filename="../../reader/ui/widgets.py" line="42" />
+        <location filename="../../reader/ui/widgets.py" line="76" />
         <source>Document information</source>
         <translation>文件信息</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="51" />
+        <location filename="../../reader/ui/widgets.py" line="60" />
         <source>Index no.</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="52" />
+        <location filename="../../reader/ui/widgets.py" line="61" />
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="53" />
+        <location filename="../../reader/ui/widgets.py" line="62" />
         <source>Issued by</source>
         <translation>发布机构</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="54" />
+        <location filename="../../reader/ui/widgets.py" line="63" />
         <source>Date written</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="55" />
+        <location filename="../../reader/ui/widgets.py" line="64" />
         <source>Published</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="56" />
+        <location filename="../../reader/ui/widgets.py" line="65" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="57" />
+        <location filename="../../reader/ui/widgets.py" line="66" />
         <source>Document no.</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="58" />
+        <location filename="../../reader/ui/widgets.py" line="67" />
         <source>Keywords</source>
         <translation>主题词</translation>
     </message>
@@ -830,25 +829,24 @@
     <name>OutlinePanel</name>
     <message>
         <location filename="../../reader/ui/outline_panel.py" line="35" />
-        <location filename="../../reader/ui/outline_panel.py" line="55" />
+        <location filename="../../reader/ui/outline_panel.py" line="52" />
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="42" />
-        <location filename="../../reader/ui/outline_panel.py" line="43" />
+        <location filename="../../reader/ui/outline_panel.py" line="41" />
         <source>Filter outline</source>
         <translation>筛选目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="45" />
-        <location filename="../../reader/ui/outline_panel.py" line="46" />
+        <location filename="../../reader/ui/outline_panel.py" line="42" />
+        <location filename="../../reader/ui/outline_panel.py" line="43" />
         <source>Expand all</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="47" />
-        <location filename="../../reader/ui/outline_panel.py" line="48" />
+        <location filename="../../reader/ui/outline_panel.py" line="44" />
+        <location filename="../../reader/ui/outline_panel.py" line="45" />
         <source>Collapse all</source>
         <translation>全部折叠</translation>
     </message>
@@ -857,7 +855,7 @@
     <name>PlayerBar</name>
     <message>
         <location filename="../../reader/ui/player_bar.py" line="73" />
-        <location filename="../../reader/ui/player_bar.py" line="173" />
+        <location filename="../../reader/ui/player_bar.py" line="174" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
@@ -915,46 +913,52 @@
     <message>
         <location filename="../../reader/ui/player_bar.py" line="112" />
         <location filename="../../reader/ui/player_bar.py" line="113" />
-        <location filename="../../reader/ui/player_bar.py" line="206" />
+        <location filename="../../reader/ui/player_bar.py" line="221" />
+        <location filename="../../reader/ui/player_bar.py" line="227" />
         <source>Voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="122" />
         <location filename="../../reader/ui/player_bar.py" line="123" />
+        <location filename="../../reader/ui/player_bar.py" line="124" />
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="126" />
+        <location filename="../../reader/ui/player_bar.py" line="127" />
         <source>Export audio</source>
         <translation>导出音频</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="130" />
+        <location filename="../../reader/ui/player_bar.py" line="131" />
         <source>Export the Whole Report…</source>
         <translation>导出全文音频…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="131" />
+        <location filename="../../reader/ui/player_bar.py" line="132" />
         <source>Export This Section…</source>
         <translation>导出本节音频…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="132" />
+        <location filename="../../reader/ui/player_bar.py" line="133" />
         <source>Export the Selection…</source>
         <translation>导出选中内容音频…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="135" />
         <location filename="../../reader/ui/player_bar.py" line="136" />
+        <location filename="../../reader/ui/player_bar.py" line="137" />
         <source>Back to narration</source>
         <translation>回到朗读处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="173" />
+        <location filename="../../reader/ui/player_bar.py" line="174" />
         <source>Pause</source>
         <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/player_bar.py" line="223" />
+        <source>Mandarin</source>
+        <translation>普通话</translation>
     </message>
 </context>
 <context>
@@ -968,67 +972,67 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="112" />
+        <location filename="../../reader/ui/search_panel.py" line="113" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="120" />
+        <location filename="../../reader/ui/search_panel.py" line="118" />
         <source>Search: words, "exact phrase", A OR B, -exclude</source>
         <translation>搜索：多个词、"精确短语"、A OR B、-排除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="121" />
+        <location filename="../../reader/ui/search_panel.py" line="118" />
         <source>Search text</source>
         <translation>搜索内容</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="123" />
+        <location filename="../../reader/ui/search_panel.py" line="121" />
         <source>This document</source>
         <translation>本文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="123" />
+        <location filename="../../reader/ui/search_panel.py" line="121" />
         <source>Whole library</source>
         <translation>全部文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="124" />
+        <location filename="../../reader/ui/search_panel.py" line="122" />
         <source>Search scope</source>
         <translation>搜索范围</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="135" />
+        <location filename="../../reader/ui/search_panel.py" line="133" />
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="177" />
+        <location filename="../../reader/ui/search_panel.py" line="175" />
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="198" />
+        <location filename="../../reader/ui/search_panel.py" line="196" />
         <source>No paragraph matches.</source>
         <translation>没有匹配的段落。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="201" />
+        <location filename="../../reader/ui/search_panel.py" line="199" />
         <source>%1 paragraphs match · the best %2 shown · %3 ms</source>
         <translation>%1 个段落匹配 · 显示最相关的 %2 个 · %3 毫秒</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="208" />
+        <location filename="../../reader/ui/search_panel.py" line="206" />
         <source>%1 paragraphs match · %2 ms</source>
         <translation>%1 个段落匹配 · %2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="227" />
+        <location filename="../../reader/ui/search_panel.py" line="225" />
         <source>(opening)</source>
         <translation>（开头）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="233" />
+        <location filename="../../reader/ui/search_panel.py" line="231" />
         <source>%1×</source>
         <translation>%1 处</translation>
     </message>

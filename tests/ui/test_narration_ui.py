@@ -139,3 +139,23 @@ def test_no_audio_device_gives_a_clear_message(qtbot, make_window, monkeypatch):
     assert real.snapshot().state.value == "stopped"
     assert playback_devices is not None
     real.close()
+
+
+def test_voice_menu_leads_with_the_best_mandarin_voice_and_names_it_plainly(qtbot):
+    from reader.core.speech.synth import Voice
+    from reader.ui.player_bar import PlayerBar
+
+    bar = PlayerBar()
+    qtbot.addWidget(bar)
+    voices = [
+        Voice("gmw/en", "English (Great Britain)", ("en",)),
+        Voice("sit/cmn", "Chinese (Mandarin, latin as English)", ("cmn",)),
+        Voice("sit/cmn-latn-pinyin", "Chinese (Mandarin, latin as Pinyin)", ("cmn-latn-pinyin",)),
+    ]
+    bar.set_voices(voices, "sit/cmn-latn-pinyin")
+    assert [action.data() for action in bar.voice_menu.actions()] == ["sit/cmn-latn-pinyin", "sit/cmn", "gmw/en"]
+    assert bar.voice_button.text() == "Mandarin"
+    assert bar.voice_button.toolTip() == "Chinese (Mandarin, latin as Pinyin)"
+    bar.select_voice("gmw/en")
+    assert bar.voice_button.text() == "English"
+    assert [action.data() for action in bar.voice_group.actions() if action.isChecked()] == ["gmw/en"]

@@ -7,7 +7,8 @@ import subprocess
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QGuiApplication, QTextCursor, QWheelEvent
+from PySide6.QtGui import QDropEvent, QGuiApplication, QPalette, QTextCursor, QWheelEvent
+from PySide6.QtWidgets import QApplication
 
 from reader.core.document import ParagraphKind
 
@@ -281,3 +282,17 @@ def test_pdf_export_contains_text_metadata_and_page_numbers(qtbot, window, tmp_p
     fonts = subprocess.run(["pdffonts", str(target)], capture_output=True, text=True, check=True).stdout
     assert "CJK" in fonts or "Hei" in fonts
     assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:] if line.strip())  # embedded
+
+
+def test_dark_theme_colours_the_docks_and_light_gives_the_desktop_palette_back(qtbot, window):
+    window_role = QPalette.ColorRole.Window
+    desktop = QApplication.palette().color(window_role).lightness()
+    assert desktop >= 128, "the offscreen platform's palette is light"
+    _restyled(qtbot, window, lambda: window.set_theme("dark"))
+    assert QApplication.palette().color(window_role).lightness() < 64
+    assert window.outline.palette().color(window_role).lightness() < 64
+    text = QApplication.palette().color(QPalette.ColorRole.Text).lightness()
+    assert text > 160, "text stays readable on the dark docks"
+    _restyled(qtbot, window, lambda: window.set_theme("sepia"))
+    assert QApplication.palette().color(window_role).lightness() == desktop
+    assert window.outline.palette().color(window_role).lightness() == desktop

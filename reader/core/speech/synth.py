@@ -80,19 +80,23 @@ class Voice:
         )
 
 
-def mandarin_voice(voices: list[Voice]) -> Voice | None:
-    """The Mandarin voice to use by default.
+_MANDARIN_PREFERENCE = {"cmn-latn-pinyin": 0, "cmn": 1}
 
-    espeak-ng's ``cmn-latn-pinyin`` comes first: plain ``cmn`` reads many
-    hanzi it lacks in its dictionary as English-spelled pinyin with tone
-    numbers ("zeng one"), while the pinyin variant says them in Mandarin.
+
+def voice_order(voice: Voice) -> tuple[bool, int, str]:
+    """Sort key for voice lists: Mandarin first, the best Mandarin voice at the top.
+
+    espeak-ng's ``cmn-latn-pinyin`` leads: plain ``cmn`` reads many hanzi it
+    lacks in its dictionary as English-spelled pinyin with tone numbers
+    ("zeng one"), while the pinyin variant says them in Mandarin.
     """
+    ident = voice.id.lower().rsplit("/", 1)[-1]
+    return (not voice.is_mandarin, _MANDARIN_PREFERENCE.get(ident, 2), voice.name.lower())
 
-    def rank(voice: Voice) -> int:
-        ident = voice.id.lower().rsplit("/", 1)[-1]
-        return {"cmn-latn-pinyin": 0, "cmn": 1}.get(ident, 2)
 
-    candidates = sorted((v for v in voices if v.is_mandarin), key=rank)
+def mandarin_voice(voices: list[Voice]) -> Voice | None:
+    """The Mandarin voice to use by default (see :func:`voice_order`)."""
+    candidates = sorted((v for v in voices if v.is_mandarin), key=voice_order)
     return candidates[0] if candidates else None
 
 
