@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import statistics
+import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -37,3 +39,31 @@ def corpus_files() -> list[Path]:
     if not CORPUS.exists():
         return []
     return sorted(CORPUS.glob("html/*.html")) + sorted(CORPUS.glob("text/*/*"))
+
+
+def first_paint(command: list[str], env: dict, out: Path, cwd: Path = ROOT) -> tuple[float, int]:
+    """Start ``command`` and wait for it to write its first-paint stamp to ``out``.
+
+    The app (or the bare window) writes "<wall-clock time> <RSS KiB>" when its
+    text is first painted; the process is then asked to quit.
+
+    Returns:
+        Milliseconds from start to first paint, and the resident memory then (KiB).
+    """
+    out.unlink(missing_ok=True)
+    started = time.time()
+    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not out.exists() or not out.read_text():
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError(f"{command[0]} did not paint")
+            time.sleep(0.005)
+        stamp, rss = out.read_text().split()
+        return (float(stamp) - started) * 1000, int(rss)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(20)
+        except subprocess.TimeoutExpired:
+            process.kill()

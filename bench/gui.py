@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import os
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -17,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import ROOT, SEED
+from bench.common import ROOT, SEED, first_paint
 
 RUNS = 5
 
@@ -51,26 +50,6 @@ def _start_display() -> tuple[dict, subprocess.Popen | None]:
     return {"QT_QPA_PLATFORM": "xcb", "DISPLAY": display}, process
 
 
-def _one_start(command: list[str], env: dict, out: Path) -> tuple[float, int]:
-    out.unlink(missing_ok=True)
-    started = time.time()
-    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 60
-        while not out.exists() or not out.read_text():
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError(f"{command} did not paint")
-            time.sleep(0.005)
-        stamp, rss = out.read_text().split()
-        return (float(stamp) - started) * 1000, int(rss)
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
 def _cold_start(work: Path, display_env: dict) -> dict:
     prepared = work / "prepared.html"
     _prepared_html(prepared)
@@ -82,15 +61,15 @@ def _cold_start(work: Path, display_env: dict) -> dict:
         app_env = {**env, "REPORT_READER_FIRST_PAINT_FILE": str(out)}
         command = [sys.executable, "-m", "reader", "--data-dir", str(data_dir)]
         # First start with an empty data directory: the report is parsed.
-        elapsed, rss = _one_start(command, app_env, out)
+        elapsed, rss = first_paint(command, app_env, out)
         first_times.append(elapsed)
         first_rss.append(rss)
         # Every later start: a new process, the parsed cache in the data directory.
-        elapsed, rss = _one_start(command, app_env, out)
+        elapsed, rss = first_paint(command, app_env, out)
         app_times.append(elapsed)
         app_rss.append(rss)
         out = work / "bare-paint.txt"
-        elapsed, rss = _one_start(
+        elapsed, rss = first_paint(
             [sys.executable, str(ROOT / "bench" / "bare_window.py"), str(prepared), str(out)], env, out
         )
         bare_times.append(elapsed)

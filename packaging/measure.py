@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script: bench/ is a sibling package
+
+from bench.common import first_paint  # noqa: E402
+
 RUNS = 5
 
 
@@ -21,28 +23,14 @@ def _folder_mib(path: Path) -> float:
 
 
 def _first_paint_ms(command: list[str], data_dir: Path) -> float:
-    out = data_dir / "paint.txt"
-    out.unlink(missing_ok=True)
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-        "REPORT_READER_FIRST_PAINT_FILE": str(out),
+        "REPORT_READER_FIRST_PAINT_FILE": str(data_dir / "paint.txt"),
         "PYTHONPATH": str(ROOT),
     }
-    started = time.time()
-    process = subprocess.Popen(
-        [*command, "--data-dir", str(data_dir)], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while not out.exists() or not out.read_text():
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError(f"{command[0]} did not paint")
-            time.sleep(0.005)
-        return (float(out.read_text().split()[0]) - started) * 1000
-    finally:
-        process.terminate()
-        process.wait(20)
+    elapsed, _rss = first_paint([*command, "--data-dir", str(data_dir)], env, data_dir / "paint.txt")
+    return elapsed
 
 
 def _median_start(command: list[str]) -> float:

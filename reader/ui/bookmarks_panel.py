@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.widgets import filter_box
+from reader.ui.widgets import dock_body, filter_box
 
 if TYPE_CHECKING:
     from reader.core.bookmarks import Bookmark
@@ -170,9 +170,7 @@ class BookmarksPanel(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Bookmarks"), parent)
         self.setObjectName("bookmarksDock")
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
+        body, layout = dock_body(self)
         row = QHBoxLayout()
         self.scope = QComboBox(body)
         self.scope.addItems([self.tr("This document"), self.tr("All documents")])
@@ -203,7 +201,6 @@ class BookmarksPanel(QDockWidget):
         layout.addWidget(self.view, 1)
         self.count_label = QLabel(body)
         layout.addWidget(self.count_label)
-        self.setWidget(body)
         self.setFocusProxy(self.view)
         self.view.activated.connect(lambda index: self._emit(self.activated, index))
         self.view.doubleClicked.connect(lambda index: self._emit(self.activated, index))

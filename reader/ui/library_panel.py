@@ -15,11 +15,10 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
-from reader.ui.widgets import filter_box
+from reader.ui.widgets import dock_body, filter_box
 
 if TYPE_CHECKING:
     from reader.core.library import LibraryEntry
@@ -46,9 +45,7 @@ class LibraryPanel(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Library"), parent)
         self.setObjectName("libraryDock")
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
+        body, layout = dock_body(self)
         self.filter_box = filter_box(body, self.tr("Filter library"), self.tr("Filter library"))
         layout.addWidget(self.filter_box)
         self.list = QTreeWidget(body)
@@ -82,7 +79,6 @@ class LibraryPanel(QDockWidget):
         for button in (self.import_button, self.open_button, self.remove_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        self.setWidget(body)
         self.setFocusProxy(self.list)
         self.list.itemActivated.connect(lambda item, _c: self._emit(self.openRequested, item))
         self.open_button.clicked.connect(lambda: self._emit(self.openRequested, self.list.currentItem()))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-_CONTEXT = "ErrorMessages"
-
 
 def friendly_error(kind: str, detail: str) -> str:
     """A sentence for an input error of class ``kind``; unknown kinds keep the detail as it is."""

@@ -11,12 +11,11 @@ from PySide6.QtWidgets import (
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from reader.core.document import Document, OutlineNode
-from reader.ui.widgets import filter_box
+from reader.ui.widgets import dock_body, filter_box
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole
 PARAGRAPH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,9 +33,7 @@ class OutlinePanel(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Outline"), parent)
         self.setObjectName("outlineDock")
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
+        body, layout = dock_body(self)
         row = QHBoxLayout()
         self.filter_box = filter_box(body, self.tr("Filter outline"), self.tr("Filter outline"))
         self.expand_button = QToolButton(body, text="⊞", toolTip=self.tr("Expand all"))
@@ -60,7 +57,6 @@ class OutlinePanel(QDockWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         layout.addWidget(self.tree, 1)
-        self.setWidget(body)
         self.setFocusProxy(self.tree)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._document: Document | None = None

@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
-from reader.ui.widgets import filter_box
+from reader.ui.widgets import dock_body, filter_box
 
 if TYPE_CHECKING:
     from reader.core.search.results import SearchHit, SearchResult
@@ -112,9 +111,7 @@ class SearchPanel(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Search"), parent)
         self.setObjectName("searchDock")
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
+        body, layout = dock_body(self)
         self.box = filter_box(body, self.tr('Search: words, "exact phrase", A OR B, -exclude'), self.tr("Search text"))
         self.box.setObjectName("searchBox")
         self.scope = QComboBox(body)
@@ -138,7 +135,6 @@ class SearchPanel(QDockWidget):
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setItemDelegate(_HtmlDelegate(self.results))
         layout.addWidget(self.results, 1)
-        self.setWidget(body)
         self.setFocusProxy(self.box)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.submit)

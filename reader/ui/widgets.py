@@ -9,6 +9,15 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdi
 from reader.core.document import Document
 
 
+def dock_body(dock: QWidget) -> tuple[QWidget, QVBoxLayout]:
+    """The content widget of a dock panel, already installed, and its column layout."""
+    body = QWidget(dock)
+    layout = QVBoxLayout(body)
+    layout.setContentsMargins(4, 4, 4, 4)
+    dock.setWidget(body)
+    return body, layout
+
+
 def filter_box(parent: QWidget, placeholder: str, accessible_name: str) -> QLineEdit:
     """A one-line filter/search field with a clear button, named for assistive technology."""
     box = QLineEdit(parent)
