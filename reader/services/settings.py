@@ -58,6 +58,13 @@ class Settings:
         except (TypeError, ValueError):
             return default
 
+    def _float(self, key: str, default: float) -> float:
+        try:
+            value = float(self._qs.value(key, default))
+        except (TypeError, ValueError):
+            return default
+        return value if value == value else default  # NaN from a hand-edited file
+
     # Reading appearance -------------------------------------------------
     @property
     def font_px(self) -> int:
@@ -96,6 +103,34 @@ class Settings:
     @metadata_collapsed.setter
     def metadata_collapsed(self, value: bool) -> None:
         self._qs.setValue("view/metadata_collapsed", "true" if value else "false")
+
+    # Narration -----------------------------------------------------------
+    @property
+    def narration_voice(self) -> str:
+        """The voice id the reader chose ('' when none was chosen)."""
+        return str(self._qs.value("narration/voice", "") or "")
+
+    @narration_voice.setter
+    def narration_voice(self, value: str) -> None:
+        self._qs.setValue("narration/voice", value)
+
+    @property
+    def narration_speed(self) -> float:
+        """Player speed (1.0 = the engine's default rate), clamped to 0.5–3."""
+        return min(max(self._float("narration/speed", 1.0), 0.5), 3.0)
+
+    @narration_speed.setter
+    def narration_speed(self, value: float) -> None:
+        self._qs.setValue("narration/speed", float(value))
+
+    @property
+    def narration_volume(self) -> float:
+        """Narration volume from 0 to 1."""
+        return min(max(self._float("narration/volume", 1.0), 0.0), 1.0)
+
+    @narration_volume.setter
+    def narration_volume(self, value: float) -> None:
+        self._qs.setValue("narration/volume", float(value))
 
     # Files and session ---------------------------------------------------
     @property
@@ -144,11 +179,3 @@ class Settings:
         """Remember window geometry and dock layout."""
         self._qs.setValue("window/geometry", geometry)
         self._qs.setValue("window/state", state)
-
-    def value(self, key: str, default: object = None) -> object:
-        """Raw access for small feature settings (voice, rate...)."""
-        return self._qs.value(key, default)
-
-    def set_value(self, key: str, value: object) -> None:
-        """Raw write for small feature settings."""
-        self._qs.setValue(key, value)

@@ -253,15 +253,15 @@ class MainWindow(QMainWindow):
             self.tr("Zoom &Out"), lambda: self.zoom(-1), key(key.StandardKey.ZoomOut), "actZoomOut"
         )
         self.act_zoom_reset = self._action(self.tr("&Normal Size"), lambda: self.zoom(0), key("Ctrl+0"), "actZoom0")
-        self.act_large = self._action(self.tr("Large"), lambda: self.set_font_px(PAGE_ZOOM_PRESETS["large"]))
-        self.act_medium = self._action(self.tr("Medium"), lambda: self.set_font_px(PAGE_ZOOM_PRESETS["medium"]))
-        self.act_small = self._action(self.tr("Small"), lambda: self.set_font_px(PAGE_ZOOM_PRESETS["small"]))
-        for action, name in (
-            (self.act_large, "actLarge"),
-            (self.act_medium, "actMedium"),
-            (self.act_small, "actSmall"),
-        ):
-            action.setObjectName(name)
+        self.act_large = self._action(
+            self.tr("Large"), lambda: self.set_font_px(PAGE_ZOOM_PRESETS["large"]), None, "actLarge"
+        )
+        self.act_medium = self._action(
+            self.tr("Medium"), lambda: self.set_font_px(PAGE_ZOOM_PRESETS["medium"]), None, "actMedium"
+        )
+        self.act_small = self._action(
+            self.tr("Small"), lambda: self.set_font_px(PAGE_ZOOM_PRESETS["small"]), None, "actSmall"
+        )
         self.act_fullscreen = self._action(
             self.tr("&Full Screen"), self.toggle_full_screen, key(key.StandardKey.FullScreen), "actFullScreen", True
         )
@@ -484,10 +484,10 @@ class MainWindow(QMainWindow):
             narration.positionChanged.connect(self.player.set_position)
             narration.voicesReady.connect(self._on_voices)
             narration.message.connect(lambda text: self.banner.show_message(text, error=False))
-            speed = float(self.settings.value("narration/speed", 1.0) or 1.0)
+            speed = self.settings.narration_speed
             self.player.set_speed(speed)
             narration.rate = round(narration_rate(speed))
-            narration.volume = float(self.settings.value("narration/volume", 1.0) or 1.0)
+            narration.volume = self.settings.narration_volume
             self.player.volume.setValue(round(narration.volume * 100))
 
     def _restore_layout(self) -> None:
@@ -840,23 +840,23 @@ class MainWindow(QMainWindow):
         self.narration.export(pieces, path, self.document)
 
     def _on_voices(self, voices: list, default) -> None:
-        saved = self.settings.value("narration/voice")
+        saved = self.settings.narration_voice
         ids = {voice.id for voice in voices}
         voice = saved if saved in ids else (default.id if default is not None else None)
         self.narration.set_voice(voice)
         self.player.set_voices(voices, voice)
 
     def _set_voice(self, voice: str) -> None:
-        self.settings.set_value("narration/voice", voice)
+        self.settings.narration_voice = voice
         self.narration.set_voice(voice)
         self.player.select_voice(voice)
 
     def _set_speed(self, speed: float) -> None:
-        self.settings.set_value("narration/speed", speed)
+        self.settings.narration_speed = speed
         self.narration.set_rate(round(narration_rate(speed)))
 
     def _set_volume(self, volume: float) -> None:
-        self.settings.set_value("narration/volume", volume)
+        self.settings.narration_volume = volume
         self.narration.set_volume(volume)
 
     # Bookmarks ----------------------------------------------------------------------------
