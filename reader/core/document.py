@@ -154,9 +154,17 @@ class Document:
             return []
         return [node.title for node in self._node_path(paragraph.section)]
 
-    def node_path(self, node_id: str) -> list[OutlineNode]:
-        """The chain of nodes from a top-level node down to ``node_id``."""
-        return self._node_path(node_id)
+    def paragraphs_per_node(self, indexes: Iterable[int]) -> dict[str, int]:
+        """How many of the given paragraphs each outline node holds, its sub-nodes' included.
+
+        Args:
+            indexes: Paragraph indexes, each counted once.
+        """
+        counts: dict[str, int] = {}
+        for index in set(indexes):
+            for node in self._node_path(self.paragraphs[index].section or ""):
+                counts[node.id] = counts.get(node.id, 0) + 1
+        return counts
 
     def node_paragraph_range(self, node_id: str) -> tuple[int, int]:
         """Half-open range of paragraph indexes covered by a node and its children.

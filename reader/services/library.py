@@ -23,8 +23,6 @@ from reader.services.tasks import TaskRunner
 if TYPE_CHECKING:
     from reader.core.search.index import SearchIndex
 
-from reader.services.paths import LIBRARY_SCHEME, library_source  # noqa: F401 - re-exported
-
 
 @dataclass(frozen=True)
 class SearchRequest:
@@ -144,10 +142,6 @@ class LibraryService(QObject):
     def contains(self, document_id: str) -> bool:
         """Whether a document id is in the (last listed) library."""
         return any(entry.id == document_id for entry in self.entries)
-
-    def load(self, source: str) -> Document:
-        """Load ``library:ID`` (for the document service; runs on its worker)."""
-        return self.library.document(source[len(LIBRARY_SCHEME) :])
 
     # Search -------------------------------------------------------------------------
     def search(self, request: SearchRequest) -> None:

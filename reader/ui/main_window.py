@@ -622,12 +622,10 @@ class MainWindow(QMainWindow):
         if self.document is None or result is None:
             return
         matches = []
-        counts: dict[str, int] = {}
         for hit in result.hits:
             index = self.document.paragraph_index(hit.paragraph)
             matches.extend((index, start, end) for start, end in hit.spans)
-            for node in self.document.node_path(self.document.paragraphs[index].section or ""):
-                counts[node.id] = counts.get(node.id, 0) + 1
+        counts = self.document.paragraphs_per_node(match[0] for match in matches)
         matches.sort()
         self._matches, self._match_index = matches, -1
         self.view.set_highlights("search", matches, self.type_style().theme.search_hit)
@@ -929,12 +927,11 @@ class MainWindow(QMainWindow):
         mine = [b for b in items if b.doc == current and not b.detached]
         indexes = {self.document.paragraph_index(b.paragraph) for b in mine} - {-1}
         self.view.set_markers(indexes)
-        counts: dict[str, int] = {}
-        for index in indexes:
-            for node in self.document.node_path(self.document.paragraphs[index].section or ""):
-                counts[node.id] = counts.get(node.id, 0) + 1
         self.outline.set_badges(
-            counts, self.tr("%1 bookmarks").replace("%1", "{count}"), column=OutlinePanel.BOOKMARK_COLUMN, prefix="🔖"
+            self.document.paragraphs_per_node(indexes),
+            self.tr("%1 bookmarks").replace("%1", "{count}"),
+            column=OutlinePanel.BOOKMARK_COLUMN,
+            prefix="🔖",
         )
 
     def go_to_bookmark(self, bookmark: Bookmark) -> None:

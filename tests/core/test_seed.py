@@ -134,3 +134,19 @@ def test_seed_matches_the_independent_text_copy(seed):
     assert [_squash(p.text) for p in copy.paragraphs] == [_squash(p.text) for p in seed.paragraphs]
     # Ids derive from normalised text, so the two copies share paragraph ids.
     assert [p.id for p in copy.paragraphs] == [p.id for p in seed.paragraphs]
+
+
+def test_paragraphs_per_node_counts_each_paragraph_once_up_the_outline(seed):
+    part_two = seed.outline[1]
+    section = part_two.children[0]
+    start, end = seed.node_paragraph_range(section.id)
+    inside = [start, start + 1, start + 1]  # a repeated index counts once
+    counts = seed.paragraphs_per_node(inside)
+    assert counts[section.id] == 2
+    assert counts[part_two.id] == 2
+    assert seed.outline[0].id not in counts
+    everything = seed.paragraphs_per_node(range(len(seed.paragraphs)))
+    assert (
+        everything[part_two.id] == seed.node_paragraph_range(part_two.id)[1] - seed.node_paragraph_range(part_two.id)[0]
+    )
+    assert end > start + 1
