@@ -6,7 +6,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from reader.core.bookmarks import Bookmark, BookmarkStore
 from reader.core.document import Document
@@ -32,9 +32,7 @@ class BookmarkService(QObject):
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        pool = QThreadPool(self)
-        pool.setMaxThreadCount(1)
-        self._runner = TaskRunner(pool, self)
+        self._runner = TaskRunner(self)
         self._path = path
         self._store: BookmarkStore | None = None
         self.bookmarks: list[Bookmark] = []

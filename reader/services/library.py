@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from reader.core.document import Document
 from reader.core.errors import ReaderError
@@ -70,11 +70,8 @@ class LibraryService(QObject):
         # Created on the workers: the index brings Whoosh and NumPy, which the first paint does not need.
         self._writer_index: SearchIndex | None = None
         self._reader_index: SearchIndex | None = None
-        write_pool, read_pool = QThreadPool(self), QThreadPool(self)
-        write_pool.setMaxThreadCount(1)
-        read_pool.setMaxThreadCount(1)
-        self._writes = TaskRunner(write_pool, self)
-        self._reads = TaskRunner(read_pool, self)
+        self._writes = TaskRunner(self)
+        self._reads = TaskRunner(self)
         self.entries: list[LibraryEntry] = []
 
     # Catalog and index ------------------------------------------------------------

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.document import Document
 from reader.core.errors import ReaderError
@@ -56,9 +56,7 @@ class NarrationService(QObject):
         self._make_sink = make_sink
         self._synthesizer = None
         self._narrator: Narrator | None = None
-        pool = QThreadPool(self)
-        pool.setMaxThreadCount(1)
-        self._runner = TaskRunner(pool, self)
+        self._runner = TaskRunner(self)
         self._clock = QTimer(self, interval=TICK_MS)
         self._clock.timeout.connect(self._tick)
         self._last_state = State.STOPPED

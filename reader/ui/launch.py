@@ -245,7 +245,7 @@ def run_gui(argv: Sequence[str]) -> int:
     families = configure_fonts(app)
     data_dir = resolve_data_dir(args.data_dir)
     settings = create_settings(args.data_dir)
-    runner = TaskRunner(parent=app)
+    runner = TaskRunner(app)
     documents = create_document_service(data_dir, runner, app)
     # Start reading and typesetting the first document now, on a worker, while the
     # window's modules are imported and its widgets built on this thread.

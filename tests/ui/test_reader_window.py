@@ -296,3 +296,24 @@ def test_dark_theme_colours_the_docks_and_light_gives_the_desktop_palette_back(q
     _restyled(qtbot, window, lambda: window.set_theme("sepia"))
     assert QApplication.palette().color(window_role).lightness() == desktop
     assert window.outline.palette().color(window_role).lightness() == desktop
+
+
+def test_rapid_restyles_do_not_crash(tmp_path):
+    """Two typesetting threads crashed Qt in 4 of 6 runs of this script; the app must use one."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-X", "faulthandler", "-m", "tests.ui.typeset_stress"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "survived 450 typesets" in done.stdout

@@ -1,0 +1,65 @@
+"""The task runner: one task at a time, results on the GUI thread, stale results dropped."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QThread
+
+from reader.services.tasks import TaskRunner
+
+
+def test_tasks_run_one_at_a_time_and_report_on_the_gui_thread(qtbot):
+    runner = TaskRunner()
+    lock = threading.Lock()
+    running, most = [0], [0]
+    delivered: list[tuple[int, bool]] = []
+
+    def work(number: int) -> int:
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.01)
+        with lock:
+            running[0] -= 1
+        return number
+
+    gui = QThread.currentThread()
+    for number in range(8):
+        runner.submit(work, number, on_done=lambda n: delivered.append((n, QThread.currentThread() is gui)))
+    qtbot.waitUntil(lambda: len(delivered) == 8, timeout=5000)
+    assert most[0] == 1, "two tasks ran at once"
+    assert delivered == [(n, True) for n in range(8)]
+
+
+def test_only_the_newest_task_of_a_channel_is_delivered(qtbot):
+    runner = TaskRunner()
+    delivered: list[int] = []
+    for number in range(5):
+        runner.submit(lambda n=number: n, on_done=delivered.append, channel="typeset")
+    runner.wait(5000)
+    qtbot.wait(50)
+    assert delivered == [4]
+
+
+def test_superseded_tasks_that_have_not_started_are_skipped(qtbot):
+    runner = TaskRunner()
+    started: list[int] = []
+    gate = threading.Event()
+    delivered: list[int] = []
+
+    def work(number: int) -> int:
+        started.append(number)
+        if number == 0:
+            gate.wait(5)
+        return number
+
+    runner.submit(work, 0, on_done=delivered.append, channel="typeset")
+    qtbot.waitUntil(lambda: started == [0], timeout=5000)  # 0 runs (and blocks) before the others queue
+    for number in range(1, 6):
+        runner.submit(work, number, on_done=delivered.append, channel="typeset")
+    gate.set()
+    runner.wait(5000)
+    qtbot.waitUntil(lambda: delivered == [5], timeout=5000)
+    assert started == [0, 5], "queued, superseded tasks should not run"
