@@ -41,11 +41,29 @@ def corpus_files() -> list[Path]:
     return sorted(CORPUS.glob("html/*.html")) + sorted(CORPUS.glob("text/*/*"))
 
 
-def first_paint(command: list[str], env: dict, out: Path, cwd: Path = ROOT) -> tuple[float, int]:
+def _rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def first_paint(
+    command: list[str], env: dict, out: Path, cwd: Path = ROOT, settled: list[int] | None = None
+) -> tuple[float, int]:
     """Start ``command`` and wait for it to write its first-paint stamp to ``out``.
 
     The app (or the bare window) writes "<wall-clock time> <RSS KiB>" when its
     text is first painted; the process is then asked to quit.
+
+    Args:
+        command: The program to start.
+        env: Its environment.
+        out: Where it writes its stamp.
+        cwd: Its working directory.
+        settled: When given, the resident memory (KiB) two seconds after the first
+            paint is appended to it (the app has built its panels and started its
+            background services by then).
 
     Returns:
         Milliseconds from start to first paint, and the resident memory then (KiB).
@@ -60,6 +78,9 @@ def first_paint(command: list[str], env: dict, out: Path, cwd: Path = ROOT) -> t
                 raise RuntimeError(f"{command[0]} did not paint")
             time.sleep(0.005)
         stamp, rss = out.read_text().split()
+        if settled is not None:
+            time.sleep(2)
+            settled.append(_rss_kib(process.pid))
         return (float(stamp) - started) * 1000, int(rss)
     finally:
         process.send_signal(signal.SIGTERM)

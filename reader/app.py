@@ -9,18 +9,22 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+# The CLI's commands; anything else starts the GUI (named here so the GUI's start
+# does not pay for importing the CLI).
+COMMANDS = ("export", "library", "search", "bookmarks", "speak")
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``report-reader`` and ``python -m reader``."""
-    from reader import cli
-
     args = list(sys.argv[1:] if argv is None else argv)
     if "--self-check" in args:
         from reader.selfcheck import run
 
         return run()
     command = _first_positional(args)
-    if command in cli.COMMANDS or (command is None and any(a in ("-h", "--help") for a in args)):
+    if command in COMMANDS or (command is None and any(a in ("-h", "--help") for a in args)):
+        from reader import cli
+
         return cli.run(args)
     from reader.ui.launch import run_gui
 

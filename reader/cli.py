@@ -11,12 +11,12 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from reader.app import COMMANDS
 from reader.core.errors import ReaderError
 from reader.core.paths import resolve_data_dir
 
 PROG = "report-reader"
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("export", "library", "search", "bookmarks", "speak")
 
 
 class UsageError(Exception):

@@ -63,6 +63,7 @@ class DocumentService(QObject):
     ) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._cache = cache
         self._loader = loader or partial(load_in_worker, cache=cache)
         self._busy = 0
 
@@ -89,6 +90,23 @@ class DocumentService(QObject):
             on_error=lambda error: self._error(error, source),
             channel="open",
         )
+
+    def open_from_cache(self, source: str, prepare: Callable[[Document], object] | None = None) -> bool:
+        """Show a file at once, on this thread, when its parsed form is cached and fresh.
+
+        Reading the cached JSON and typesetting take a few milliseconds; a worker
+        would only compete with this thread for the interpreter. Emits ``loaded``
+        and returns True; returns False (and does nothing) otherwise.
+        """
+        if self._cache is None or is_url(source):
+            return False
+        path = Path(source).expanduser()
+        document = self._cache.get(path) if path.is_file() else None
+        if document is None:
+            return False
+        document = replace(document, source=source)
+        self.loaded.emit(document, source, prepare(document) if prepare is not None else None)
+        return True
 
     def _load_and_prepare(self, source: str, prepare: Callable[[Document], object] | None) -> tuple:
         document = self._loader(source)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDockWidget,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.widgets import dock_body, filter_box
+from reader.ui.widgets import filter_box, panel_body
 
 if TYPE_CHECKING:
     from reader.core.bookmarks import Bookmark
@@ -152,7 +151,7 @@ class BookmarkModel(QAbstractTableModel):
         return None
 
 
-class BookmarksPanel(QDockWidget):
+class BookmarksPanel(QWidget):
     """The bookmarks of this document or the whole library: sort, filter, jump, edit, delete.
 
     Signals:
@@ -168,9 +167,9 @@ class BookmarksPanel(QDockWidget):
     scopeChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Bookmarks"), parent)
-        self.setObjectName("bookmarksDock")
-        body, layout = dock_body(self)
+        super().__init__(parent)
+        self.setObjectName("bookmarksPanel")
+        body, layout = panel_body(self)
         row = QHBoxLayout()
         self.scope = QComboBox(body)
         self.scope.addItems([self.tr("This document"), self.tr("All documents")])

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import sys
 import time
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -106,6 +104,8 @@ def _install_excepthook(window, data_dir: Path) -> None:
     """Unexpected errors go to a log file and a one-line banner, never a traceback on screen."""
 
     def hook(kind, value, tb) -> None:
+        import traceback
+
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
             with (data_dir / "errors.log").open("a", encoding="utf-8") as log:
@@ -131,7 +131,7 @@ def create_document_service(data_dir: Path, runner: TaskRunner, parent) -> Docum
             return libraries[0].document(source[len(LIBRARY_SCHEME) :])
         return load_in_worker(source, cache)
 
-    return DocumentService(runner, loader=load, parent=parent)
+    return DocumentService(runner, loader=load, cache=cache, parent=parent)
 
 
 def create_background_services(data_dir: Path, parent) -> tuple:
@@ -183,6 +183,8 @@ def _rss_kib() -> int:
 
 def _write_ready_file(window, path: str) -> None:
     """Tell a supervising process (the end-to-end tests) that the first page is up, and with which font."""
+    import json
+
     document = window.document
     view_font = window.view.document().defaultFont()
     info = {
@@ -210,7 +212,7 @@ def _quit_on_sigterm(window) -> QTimer:
 
 
 def _start_after_first_page(window, data_dir: Path, app, services: list) -> None:
-    """Create, attach and start the background services once the first page is on screen.
+    """Create, attach and start the background services once the window is complete.
 
     Their modules and workers load SQLite, Whoosh, NumPy and the speech engine; created
     earlier they would compete with the window for the interpreter and delay the first paint.
@@ -226,8 +228,7 @@ def _start_after_first_page(window, data_dir: Path, app, services: list) -> None
         QTimer.singleShot(300, library.refresh)  # catalog and index upkeep, on their own thread
         QTimer.singleShot(1000, narration.start_engine)
 
-    window.documentShown.connect(lambda _document: QTimer.singleShot(50, start))
-    window.documents.failed.connect(lambda *_: QTimer.singleShot(50, start))
+    window.completed.connect(lambda: QTimer.singleShot(50, start))
 
 
 def run_gui(argv: Sequence[str]) -> int:
@@ -247,13 +248,10 @@ def run_gui(argv: Sequence[str]) -> int:
     settings = create_settings(args.data_dir)
     runner = TaskRunner(app)
     documents = create_document_service(data_dir, runner, app)
-    # Start reading and typesetting the first document now, on a worker, while the
-    # window's modules are imported and its widgets built on this thread.
     first = initial_source(args, settings)
-    documents.open(split_fragment(first)[0], preparer(type_style_from(settings, families), None))
     from reader.ui.main_window import MainWindow
 
-    window = MainWindow(documents, settings, runner, families)
+    window = MainWindow(documents, settings, runner, families, staged=True)
     _install_excepthook(window, data_dir)
     _quit_on_sigterm(window)
     if os.environ.get(FIRST_PAINT_ENV):
@@ -262,7 +260,14 @@ def run_gui(argv: Sequence[str]) -> int:
     if ready_file:
         window.documentShown.connect(lambda _doc: QTimer.singleShot(300, lambda: _write_ready_file(window, ready_file)))
     window.expect_source(first)
-    window.show()
+    window.show()  # lays the window out: the text width is known from here on
+    # A parsed copy in the cache is typeset at once for the view's width (the view lays
+    # out the first screen before painting and the rest in steps); otherwise the file is
+    # read and typeset on a worker. The layout stays on this thread: on a worker it would
+    # load a second copy of the fonts' caches (they are per thread), ~15 MiB.
+    address, style = split_fragment(first)[0], type_style_from(settings, families)
+    if not documents.open_from_cache(address, preparer(style, window.view.text_width(), lay_out=False)):
+        documents.open(address, preparer(style, None))
     services: list = []
     _start_after_first_page(window, data_dir, app, services)
     status = app.exec()

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QMenu,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.widgets import dock_body, filter_box
+from reader.ui.widgets import filter_box, panel_body
 
 if TYPE_CHECKING:
     from reader.core.library import LibraryEntry
@@ -27,7 +26,7 @@ if TYPE_CHECKING:
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class LibraryPanel(QDockWidget):
+class LibraryPanel(QWidget):
     """List of library documents with import and remove.
 
     Signals:
@@ -43,9 +42,9 @@ class LibraryPanel(QDockWidget):
     importUrlRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Library"), parent)
-        self.setObjectName("libraryDock")
-        body, layout = dock_body(self)
+        super().__init__(parent)
+        self.setObjectName("libraryPanel")
+        body, layout = panel_body(self)
         self.filter_box = filter_box(body, self.tr("Filter library"), self.tr("Filter library"))
         layout.addWidget(self.filter_box)
         self.list = QTreeWidget(body)

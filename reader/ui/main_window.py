@@ -1,6 +1,10 @@
 """The main window: reading view, outline dock, metadata card, menus, status bar.
 
-All service↔widget wiring is in ``_connect_signals`` so it can be read in one place.
+Built in two stages so the report is on screen as early as possible: the frame
+(text, metadata card, menus, toolbar and the docks, still empty, in their restored
+places) first, then, after the first paint, the panels inside the docks and the
+player. Widget wiring is in ``_connect_signals`` (frame) and
+``_connect_panel_signals`` (panels).
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -46,21 +50,60 @@ from reader.services.paths import library_source
 from reader.services.settings import FONT_SIZES, LINE_SPACINGS, THEMES, ReadingPosition, Settings
 from reader.services.tasks import TaskRunner
 from reader.ui.appearance import chrome_palette
-from reader.ui.bookmarks_panel import BookmarkEditor, BookmarksPanel
-from reader.ui.library_panel import LibraryPanel
 from reader.ui.messages import friendly_error
-from reader.ui.outline_panel import OutlinePanel
-from reader.ui.player_bar import PlayerBar
 from reader.ui.reading_view import ReadingView
-from reader.ui.search_panel import SearchPanel
 from reader.ui.typesetter import TypeStyle, preparer, type_style_from
 from reader.ui.widgets import MessageBanner, MetadataCard
 
-if TYPE_CHECKING:  # imported when used: they bring SQLite, Whoosh, NumPy, the speech engine
+if TYPE_CHECKING:  # imported when used: they bring SQLite, Whoosh, NumPy, the speech engine, the panels
     from reader.core.bookmarks import Bookmark
     from reader.services.bookmarks import BookmarkService
     from reader.services.library import LibraryService, SearchOutcome
     from reader.services.narration import NarrationService
+    from reader.ui.bookmarks_panel import BookmarksPanel
+    from reader.ui.library_panel import LibraryPanel
+    from reader.ui.outline_panel import OutlinePanel
+    from reader.ui.player_bar import PlayerBar
+    from reader.ui.search_panel import SearchPanel
+
+# The docks, in their default arrangement: the panel's attribute, the dock's object name
+# (kept in the saved window state), left or right, and whether it is tabbed behind the
+# previous dock.
+DOCKS = (
+    ("outline", "outlineDock", Qt.DockWidgetArea.LeftDockWidgetArea, False),
+    ("library_panel", "libraryDock", Qt.DockWidgetArea.LeftDockWidgetArea, True),
+    ("bookmarks_panel", "bookmarksDock", Qt.DockWidgetArea.LeftDockWidgetArea, True),
+    ("search_panel", "searchDock", Qt.DockWidgetArea.RightDockWidgetArea, False),
+)
+
+
+# The text area never gets narrower than this; the player bar, added under it in the
+# second stage, fits in it, so its arrival cannot push the docks and re-flow the text.
+MIN_READING_WIDTH = 480
+
+
+def _import_panel_modules() -> None:
+    """Load the panel and player modules (the slow part of the second stage)."""
+    import reader.ui.bookmarks_panel
+    import reader.ui.library_panel
+    import reader.ui.outline_panel
+    import reader.ui.player_bar
+    import reader.ui.search_panel  # noqa: F401
+
+
+class _FirstPaintWatcher(QObject):
+    """Calls back once, after the first paint of a widget."""
+
+    def __init__(self, widget: QWidget, callback) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)  # after this paint has reached the screen
+        return False
 
 
 def narration_rate(speed: float) -> float:
@@ -118,14 +161,18 @@ class MainWindow(QMainWindow):
         settings: UI state.
         runner: Worker pool for exports.
         families: Chinese font families to typeset with.
+        staged: Build the panels and the player only after the first paint
+            (the launcher's fast start); otherwise the window is complete at once.
 
     Signals:
         documentShown(object): a document is on screen (tests and later features hook here).
+        completed(): the panels and the player exist (at once unless ``staged``).
     """
 
     documentShown = Signal(object)
     audioExported = Signal(object)
     styleApplied = Signal()
+    completed = Signal()
 
     def __init__(
         self,
@@ -137,6 +184,7 @@ class MainWindow(QMainWindow):
         bookmarks: BookmarkService | None = None,
         narration: NarrationService | None = None,
         parent: QWidget | None = None,
+        staged: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -165,29 +213,125 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Report Reader"))
         self.setAcceptDrops(True)
         self.resize(1200, 860)
+        self._completed = False
+        self._panels: dict[str, QWidget] = {}
+        self._player: PlayerBar | None = None
         self._build_central()
-        self.outline = OutlinePanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
-        self.library_panel = LibraryPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_panel)
-        self.tabifyDockWidget(self.outline, self.library_panel)
-        self.bookmarks_panel = BookmarksPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.bookmarks_panel)
-        self.tabifyDockWidget(self.library_panel, self.bookmarks_panel)
-        self.outline.raise_()
-        self.search_panel = SearchPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_panel)
+        self.docks = self._create_docks()
         self._build_status_bar()
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
         self._connect_signals()
         self._restore_layout()
+        if staged:
+            _FirstPaintWatcher(self.view.viewport(), self._finish_after_first_paint)
+        else:
+            self.complete()
         self.attach_services(library, bookmarks, narration)
+
+    # Second stage: panels and player -----------------------------------------
+    @property
+    def outline(self) -> OutlinePanel:
+        """The outline dock (building the panels now if they are not yet)."""
+        self.complete()
+        return self._panels["outline"]
+
+    @property
+    def library_panel(self) -> LibraryPanel:
+        """The library dock."""
+        self.complete()
+        return self._panels["library_panel"]
+
+    @property
+    def bookmarks_panel(self) -> BookmarksPanel:
+        """The bookmarks dock."""
+        self.complete()
+        return self._panels["bookmarks_panel"]
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        """The search dock."""
+        self.complete()
+        return self._panels["search_panel"]
+
+    @property
+    def player(self) -> PlayerBar:
+        """The narration player under the text."""
+        self.complete()
+        return self._player
+
+    @property
+    def is_complete(self) -> bool:
+        """Whether the panels and the player have been built."""
+        return self._completed
+
+    def _finish_after_first_paint(self) -> None:
+        """Staged start: load the panel modules now, build the panels on the next turn of the event loop.
+
+        Two steps keep each pause of the GUI thread short.
+        """
+        if self._completed:
+            return
+        _import_panel_modules()
+        QTimer.singleShot(0, self.complete)
+
+    def complete(self) -> None:
+        """Build the panels into their docks, and the player (idempotent)."""
+        if self._completed:
+            return
+        self._completed = True
+        from reader.ui.bookmarks_panel import BookmarksPanel
+        from reader.ui.library_panel import LibraryPanel
+        from reader.ui.outline_panel import OutlinePanel
+        from reader.ui.player_bar import PlayerBar
+        from reader.ui.search_panel import SearchPanel
+
+        self._player = PlayerBar(self.centralWidget())
+        self._player.setEnabled(False)  # until a narration service is attached
+        self.central_layout.addWidget(self._player)
+        kinds = {
+            "outline": OutlinePanel,
+            "library_panel": LibraryPanel,
+            "bookmarks_panel": BookmarksPanel,
+            "search_panel": SearchPanel,
+        }
+        for attribute, kind in kinds.items():
+            # Into the dock that has held its place since the first stage: nothing moves.
+            self._panels[attribute] = kind(self.docks[attribute])
+            self.docks[attribute].setWidget(self._panels[attribute])
+        self._connect_panel_signals()
+        if self.document is not None:  # catch up with what happened before the panels existed
+            self.outline.show_outline(self.document)
+            self.outline.follow_paragraph(self.view.top_position()[0])
+            self._show_bookmarks()
+        self.completed.emit()
+
+    def _create_docks(self) -> dict[str, QDockWidget]:
+        """The panels' docks, empty until the panels are built, in their default places."""
+        titles = {
+            "outline": self.tr("Outline"),
+            "library_panel": self.tr("Library"),
+            "bookmarks_panel": self.tr("Bookmarks"),
+            "search_panel": self.tr("Search"),
+        }
+        docks = {}
+        previous = None
+        for attribute, name, area, tabbed in DOCKS:
+            dock = QDockWidget(titles[attribute], self)
+            dock.setObjectName(name)
+            docks[attribute] = dock
+            self.addDockWidget(area, dock)
+            if tabbed and previous is not None:
+                self.tabifyDockWidget(previous, dock)
+            previous = dock
+        docks["outline"].raise_()
+        return docks
 
     # Construction -----------------------------------------------------------
     def _build_central(self) -> None:
         central = QWidget(self)
+        central.setMinimumWidth(MIN_READING_WIDTH)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -197,8 +341,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.metadata)
         layout.addWidget(self.view, 1)
-        self.player = PlayerBar(central)
-        layout.addWidget(self.player)
         self.central_layout = layout
         self.setCentralWidget(central)
 
@@ -361,19 +503,7 @@ class MainWindow(QMainWindow):
         for action in self.spacing_actions.values():
             spacing_menu.addAction(action)
         view_menu.addSeparator()
-        outline_action = self.outline.toggleViewAction()
-        outline_action.setText(self.tr("&Outline"))
-        outline_action.setShortcut(QKeySequence("F9"))
-        view_menu.addAction(outline_action)
-        library_action = self.library_panel.toggleViewAction()
-        library_action.setText(self.tr("&Library"))
-        view_menu.addAction(library_action)
-        bookmarks_action = self.bookmarks_panel.toggleViewAction()
-        bookmarks_action.setText(self.tr("&Bookmarks"))
-        view_menu.addAction(bookmarks_action)
-        search_action = self.search_panel.toggleViewAction()
-        search_action.setText(self.tr("Searc&h Panel"))
-        view_menu.addAction(search_action)
+        self._add_panel_toggles(view_menu)
         view_menu.addAction(self.act_metadata)
         view_menu.addAction(self.act_fullscreen)
         view_menu.addAction(self.act_next_panel)
@@ -382,6 +512,21 @@ class MainWindow(QMainWindow):
         self.act_about = self.help_menu.addAction(self.tr("&About Report Reader"), self.show_about)
         self.act_about.setObjectName("actAbout")
         self.view.set_context_actions([self.act_cite, self.act_section_link, self.act_bookmark])
+
+    def _add_panel_toggles(self, view_menu: QMenu) -> None:
+        """View menu entries that show and hide the panels."""
+        labels = {
+            "outline": self.tr("&Outline"),
+            "library_panel": self.tr("&Library"),
+            "bookmarks_panel": self.tr("&Bookmarks"),
+            "search_panel": self.tr("Searc&h Panel"),
+        }
+        for attribute, label in labels.items():
+            action = self.docks[attribute].toggleViewAction()
+            action.setText(label)
+            if attribute == "outline":
+                action.setShortcut(QKeySequence("F9"))
+            view_menu.addAction(action)
 
     def _build_toolbar(self) -> None:
         toolbar = self.addToolBar(self.tr("Main"))
@@ -421,9 +566,20 @@ class MainWindow(QMainWindow):
         self.documents.failed.connect(self._on_failed)
         self.view.topParagraphChanged.connect(self._on_top_paragraph)
         self.view.zoomRequested.connect(self.zoom)
-        self.outline.nodeActivated.connect(self.go_to_paragraph_id)
         self.metadata.collapsedChanged.connect(self._on_metadata_collapsed)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.view.topParagraphChanged.connect(lambda *_: self._check_scrolled_away())
+        self.view.paragraphClicked.connect(self._narrate_from_click)
+        self.play_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self.view, self.toggle_narration)
+        self.play_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        hints = QGuiApplication.styleHints()
+        if hints is not None:
+            hints.colorSchemeChanged.connect(
+                lambda _scheme: self._restyle() if self.settings.theme == "system" else None
+            )
+
+    def _connect_panel_signals(self) -> None:
+        self.outline.nodeActivated.connect(self.go_to_paragraph_id)
         self.search_panel.searchRequested.connect(self.run_search)
         self.search_panel.hitActivated.connect(self.open_hit)
         self.search_panel.cleared.connect(self.clear_search_highlights)
@@ -436,22 +592,12 @@ class MainWindow(QMainWindow):
         self.player.toggleRequested.connect(self.toggle_narration)
         self.player.returnRequested.connect(self.return_to_narration)
         self.player.exportRequested.connect(self.export_audio)
-        self.view.topParagraphChanged.connect(lambda *_: self._check_scrolled_away())
-        self.view.paragraphClicked.connect(self._narrate_from_click)
-        self.play_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self.view, self.toggle_narration)
-        self.play_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.player_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self.player, self.toggle_narration)
         self.player_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.player.setEnabled(False)  # until a narration service is attached
         self.bookmarks_panel.activated.connect(self.go_to_bookmark)
         self.bookmarks_panel.editRequested.connect(self.edit_bookmark)
         self.bookmarks_panel.deleteRequested.connect(self.delete_bookmark)
         self.bookmarks_panel.scopeChanged.connect(self._show_bookmarks)
-        hints = QGuiApplication.styleHints()
-        if hints is not None:
-            hints.colorSchemeChanged.connect(
-                lambda _scheme: self._restyle() if self.settings.theme == "system" else None
-            )
 
     # Services attached after the first page: their wiring lives here -------------------------
     def attach_services(self, library=None, bookmarks=None, narration=None) -> None:
@@ -497,7 +643,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         else:
-            self.resizeDocks([self.outline, self.search_panel], [300, 360], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.docks["outline"], self.docks["search_panel"]], [300, 360], Qt.Orientation.Horizontal)
         self.metadata.set_collapsed(self.settings.metadata_collapsed)
         self.act_metadata.setChecked(not self.settings.metadata_collapsed)
         self.theme_actions[self.settings.theme].setChecked(True)
@@ -594,8 +740,11 @@ class MainWindow(QMainWindow):
         self.documents.open(self.expect_source(source, restore_position), self._preparer(self.type_style()))
 
     def search_panel_focus(self) -> None:
-        """Edit → Find (Ctrl+F)."""
-        self.search_panel.focus_box()
+        """Edit → Find (Ctrl+F): show the search dock and put the cursor in its box."""
+        panel = self.search_panel
+        self.docks["search_panel"].show()
+        self.docks["search_panel"].raise_()
+        panel.focus_box()
 
     # Search ------------------------------------------------------------------------
     def run_search(self, query: str, whole_library: bool) -> None:
@@ -859,6 +1008,8 @@ class MainWindow(QMainWindow):
 
     # Bookmarks ----------------------------------------------------------------------------
     def _ask_bookmark_details(self, title: str, note: str, context: str) -> tuple[bool, str, str]:
+        from reader.ui.bookmarks_panel import BookmarkEditor
+
         editor = BookmarkEditor(title, note, context, self)
         accepted = editor.exec() == BookmarkEditor.DialogCode.Accepted
         return accepted, editor.title.text(), editor.note.toPlainText()
@@ -918,6 +1069,8 @@ class MainWindow(QMainWindow):
 
     def _show_bookmarks(self) -> None:
         """Refresh the panel, the margin markers and the outline counts."""
+        if not self._completed:
+            return
         items = self.bookmarks.bookmarks if self.bookmarks is not None else []
         current = self.document.id if self.document is not None else None
         shown = items if self.bookmarks_panel.whole_library else [b for b in items if b.doc == current]
@@ -930,7 +1083,7 @@ class MainWindow(QMainWindow):
         self.outline.set_badges(
             self.document.paragraphs_per_node(indexes),
             self.tr("%1 bookmarks").replace("%1", "{count}"),
-            column=OutlinePanel.BOOKMARK_COLUMN,
+            column=self.outline.BOOKMARK_COLUMN,
             prefix="🔖",
         )
 
@@ -1089,7 +1242,8 @@ class MainWindow(QMainWindow):
         style = self.type_style()
         self.metadata.show_metadata(document)
         self.metadata.apply_theme(style.theme)
-        self.outline.show_outline(document)
+        if self._completed:  # otherwise the panels show it when they are built
+            self.outline.show_outline(document)
         self.runner.cancel_channel("typeset")
         self._pending_anchor = None
         if prepared is not None and prepared.defaultFont().pixelSize() == style.font_px:
@@ -1101,9 +1255,10 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(source)
         self._on_top_paragraph(*self.view.top_position())
         self._matches, self._match_index = [], -1
-        self.outline.set_badges({})
-        if self.search_panel.box.text().strip():
-            self.search_panel.submit()  # show the matches of the new document too
+        if self._completed:
+            self.outline.set_badges({})
+            if self.search_panel.box.text().strip():
+                self.search_panel.submit()  # show the matches of the new document too
         self._pending_paragraph = ""
         self._show_bookmarks()
         if self.bookmarks is not None:
@@ -1123,7 +1278,8 @@ class MainWindow(QMainWindow):
     def _on_top_paragraph(self, index: int, offset: int) -> None:
         if self.document is None or self._progress is None:
             return
-        self.outline.follow_paragraph(index)
+        if self._completed:
+            self.outline.follow_paragraph(index)
         progress = self._progress.at(index, offset)
         path = " › ".join(progress.section_path) or self.document.title
         self.progress_label.setText(
@@ -1146,24 +1302,19 @@ class MainWindow(QMainWindow):
 
     def focus_next_panel(self) -> None:
         """F6: cycle focus between the text and the visible docks."""
+        self.complete()
         docks = [
             dock
-            for dock in (
-                self.outline,
-                self.library_panel,
-                self.bookmarks_panel,
-                self.search_panel,
-                *self._extra_docks(),
-            )
+            for dock in (*self.docks.values(), *self._extra_docks())
             if dock.isVisible() and not dock.visibleRegion().isEmpty()
         ]  # a dock under another tab is skipped
-        panels = [self.view] + [dock.focusProxy() or dock for dock in docks]
+        panels = [self.view] + [dock.widget() or dock for dock in docks]
         focused = QApplication.focusWidget()
         current = next((i for i, p in enumerate(panels) if focused is p or (focused and p.isAncestorOf(focused))), -1)
         panels[(current + 1) % len(panels)].setFocus(Qt.FocusReason.TabFocusReason)
 
     def _extra_docks(self) -> list[QDockWidget]:
-        known = {self.outline, self.library_panel, self.bookmarks_panel, self.search_panel}
+        known = set(self.docks.values())
         return [dock for dock in self.findChildren(QDockWidget) if dock not in known]
 
     def toggle_full_screen(self, checked: bool) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QToolButton,
@@ -15,13 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.document import Document, OutlineNode
-from reader.ui.widgets import dock_body, filter_box
+from reader.ui.widgets import filter_box, panel_body
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole
 PARAGRAPH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class OutlinePanel(QDockWidget):
+class OutlinePanel(QWidget):
     """Outline tree with a filter box, expand/collapse all and per-node badges.
 
     Signals:
@@ -31,9 +30,9 @@ class OutlinePanel(QDockWidget):
     nodeActivated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Outline"), parent)
-        self.setObjectName("outlineDock")
-        body, layout = dock_body(self)
+        super().__init__(parent)
+        self.setObjectName("outlinePanel")
+        body, layout = panel_body(self)
         row = QHBoxLayout()
         self.filter_box = filter_box(body, self.tr("Filter outline"), self.tr("Filter outline"))
         self.expand_button = QToolButton(body, text="⊞", toolTip=self.tr("Expand all"))

@@ -39,6 +39,8 @@ class ReadingView(QTextBrowser):
         self.setAccessibleName(self.tr("Report text"))
         self.setOpenLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Always shown: a scroll bar appearing with the text would narrow it and force a second layout.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )

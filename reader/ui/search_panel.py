@@ -10,7 +10,6 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QStyle,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.widgets import dock_body, filter_box
+from reader.ui.widgets import filter_box, panel_body
 
 if TYPE_CHECKING:
     from reader.core.search.results import SearchHit, SearchResult
@@ -95,7 +94,7 @@ class _HtmlDelegate(QStyledItemDelegate):
         return document
 
 
-class SearchPanel(QDockWidget):
+class SearchPanel(QWidget):
     """Search box, scope and grouped results.
 
     Signals:
@@ -109,9 +108,9 @@ class SearchPanel(QDockWidget):
     cleared = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Search"), parent)
-        self.setObjectName("searchDock")
-        body, layout = dock_body(self)
+        super().__init__(parent)
+        self.setObjectName("searchPanel")
+        body, layout = panel_body(self)
         self.box = filter_box(body, self.tr('Search: words, "exact phrase", A OR B, -exclude'), self.tr("Search text"))
         self.box.setObjectName("searchBox")
         self.scope = QComboBox(body)
@@ -172,9 +171,7 @@ class SearchPanel(QDockWidget):
             self.searchRequested.emit(text, self.whole_library)
 
     def focus_box(self) -> None:
-        """Ctrl+F: show the dock and put the cursor in the box, text selected."""
-        self.show()
-        self.raise_()
+        """Ctrl+F: put the cursor in the box, text selected (the window shows the dock first)."""
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.box.selectAll()
 

@@ -103,7 +103,10 @@ def _run_format(style: TypeStyle, paragraph: Paragraph, bold: bool, index_in_tit
 
 
 def typeset(
-    document: Document, style: TypeStyle, prelude: Callable[[QTextCursor], None] | None = None
+    document: Document,
+    style: TypeStyle,
+    prelude: Callable[[QTextCursor], None] | None = None,
+    viewport_width: int | None = None,
 ) -> QTextDocument:
     """Build the reading document.
 
@@ -111,6 +114,8 @@ def typeset(
         document: What to show.
         style: How to show it.
         prelude: Inserts content before the first paragraph (the print header).
+        viewport_width: The width the view will give the text: the column is
+            centred for it before any text goes in, so no layout has to be redone.
 
     Returns:
         A QTextDocument whose blocks carry their paragraph index as user state
@@ -120,6 +125,9 @@ def typeset(
     text_document.setDefaultFont(style.font())
     text_document.setDocumentMargin(style.font_px * 1.5)
     text_document.setUndoRedoEnabled(False)
+    if viewport_width is not None:
+        center_column(text_document, style.font_px, viewport_width)
+        text_document.setTextWidth(viewport_width)
     cursor = QTextCursor(text_document)
     cursor.beginEditBlock()
     if prelude is not None:
@@ -198,7 +206,13 @@ def center_column(text_document: QTextDocument, font_px: int, viewport_width: in
         root.setFrameFormat(fmt)
 
 
-def prepare(document: Document, style: TypeStyle, viewport_width: int | None, target: QThread | None) -> QTextDocument:
+def prepare(
+    document: Document,
+    style: TypeStyle,
+    viewport_width: int | None,
+    target: QThread | None,
+    lay_out: bool = True,
+) -> QTextDocument:
     """Typeset (and lay out, when the width is known) a document; safe on a worker thread.
 
     Args:
@@ -208,23 +222,25 @@ def prepare(document: Document, style: TypeStyle, viewport_width: int | None, ta
             window is not laid out yet (the view then lays the text out itself).
         target: Thread the finished QTextDocument must belong to (the GUI thread);
             None keeps it on the calling thread.
+        lay_out: Lay the whole text out now (on a worker); False leaves it to the
+            view, which lays out what is on screen first and the rest in steps.
 
     Returns:
-        A typeset QTextDocument, laid out for ``viewport_width`` when given.
+        A typeset QTextDocument, laid out for ``viewport_width`` when given and asked.
     """
-    text_document = typeset(document, style)
-    if viewport_width is not None:
-        center_column(text_document, style.font_px, viewport_width)
-        text_document.setTextWidth(viewport_width)
+    text_document = typeset(document, style, viewport_width=viewport_width)
+    if viewport_width is not None and lay_out:
         text_document.documentLayout().documentSize()  # forces the layout here, not at the first paint
     if target is not None and target is not text_document.thread():
         text_document.moveToThread(target)
     return text_document
 
 
-def preparer(style: TypeStyle, width: int | None):
+def preparer(style: TypeStyle, width: int | None, lay_out: bool = True):
     """A callable for the worker: typeset a document (laid out when ``width`` is known) for the GUI thread."""
-    return partial(prepare, style=style, viewport_width=width, target=QCoreApplication.instance().thread())
+    return partial(
+        prepare, style=style, viewport_width=width, target=QCoreApplication.instance().thread(), lay_out=lay_out
+    )
 
 
 def type_style_from(settings, families: tuple[str, ...]) -> TypeStyle:

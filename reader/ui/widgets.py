@@ -9,13 +9,11 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdi
 from reader.core.document import Document
 
 
-def dock_body(dock: QWidget) -> tuple[QWidget, QVBoxLayout]:
-    """The content widget of a dock panel, already installed, and its column layout."""
-    body = QWidget(dock)
-    layout = QVBoxLayout(body)
+def panel_body(panel: QWidget) -> tuple[QWidget, QVBoxLayout]:
+    """A dock panel's content widget (the panel itself) and its column layout."""
+    layout = QVBoxLayout(panel)
     layout.setContentsMargins(4, 4, 4, 4)
-    dock.setWidget(body)
-    return body, layout
+    return panel, layout
 
 
 def filter_box(parent: QWidget, placeholder: str, accessible_name: str) -> QLineEdit:

@@ -41,32 +41,32 @@
 <context>
     <name>BookmarkEditor</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="283" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="279" />
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="292" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="288" />
         <source>Bookmark title</source>
         <translation>书签标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="294" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="290" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="295" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="291" />
         <source>Why this passage matters…</source>
         <translation>为什么要记下这一段……</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="296" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="292" />
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="297" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="293" />
         <source>Note:</source>
         <translation>笔记：</translation>
     </message>
@@ -74,7 +74,7 @@
 <context>
     <name>BookmarkService</name>
     <message>
-        <location filename="../../reader/services/bookmarks.py" line="121" />
+        <location filename="../../reader/services/bookmarks.py" line="119" />
         <source>%1 bookmarks no longer match the text; they are kept as detached.</source>
         <translation>有 %1 个书签已找不到对应文字，已保留为“脱离”状态。</translation>
     </message>
@@ -82,83 +82,82 @@
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="171" />
-        <location filename="../../reader/ui/bookmarks_panel.py" line="193" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="190" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="178" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="175" />
         <source>This document</source>
         <translation>本文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="178" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="175" />
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="179" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="176" />
         <source>Bookmark scope</source>
         <translation>书签范围</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="181" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="178" />
         <source>By position</source>
         <translation>按位置</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="181" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="178" />
         <source>By time</source>
         <translation>按时间</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="182" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="179" />
         <source>Bookmark order</source>
         <translation>书签排序</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="186" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="183" />
         <source>Filter bookmarks (title, note, text)</source>
         <translation>筛选书签（标题、笔记、原文）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="186" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="183" />
         <source>Filter bookmarks</source>
         <translation>筛选书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="189" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="186" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="189" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="186" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="246" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="242" />
         <source>%1 bookmarks</source>
         <translation>%1 个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="248" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="244" />
         <source>%1 of %2 bookmarks</source>
         <translation>%1 / %2 个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="272" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="268" />
         <source>Go To</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="273" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="269" />
         <source>Edit Title and Note…</source>
         <translation>编辑标题和笔记…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="274" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="270" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -166,37 +165,37 @@
 <context>
     <name>ErrorMessages</name>
     <message>
-        <location filename="../../reader/ui/messages.py" line="14" />
+        <location filename="../../reader/ui/messages.py" line="12" />
         <source>The file is empty.</source>
         <translation>文件是空的。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/messages.py" line="16" />
+        <location filename="../../reader/ui/messages.py" line="14" />
         <source>The file is not a web page or a text file.</source>
         <translation>该文件不是网页或文本文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/messages.py" line="18" />
+        <location filename="../../reader/ui/messages.py" line="16" />
         <source>The file is too large to open (%1).</source>
         <translation>文件太大，无法打开（%1）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/messages.py" line="20" />
+        <location filename="../../reader/ui/messages.py" line="18" />
         <source>The text's character encoding could not be recognised.</source>
         <translation>无法识别文件的字符编码。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/messages.py" line="22" />
+        <location filename="../../reader/ui/messages.py" line="20" />
         <source>The page has no readable body text.</source>
         <translation>该网页没有可阅读的正文。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/messages.py" line="24" />
+        <location filename="../../reader/ui/messages.py" line="22" />
         <source>The page could not be downloaded: %1</source>
         <translation>无法下载该网页：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/messages.py" line="26" />
+        <location filename="../../reader/ui/messages.py" line="24" />
         <source>The file does not exist or cannot be read: %1</source>
         <translation>文件不存在或无法读取：%1</translation>
     </message>
@@ -204,74 +203,69 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="47" />
-        <source>Library</source>
-        <translation>文库</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/library_panel.py" line="52" />
+        <location filename="../../reader/ui/library_panel.py" line="48" />
         <source>Filter library</source>
         <translation>筛选文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="56" />
+        <location filename="../../reader/ui/library_panel.py" line="52" />
         <source>Library documents</source>
         <translation>文库文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="58" />
+        <location filename="../../reader/ui/library_panel.py" line="54" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="58" />
+        <location filename="../../reader/ui/library_panel.py" line="54" />
         <source>Paragraphs</source>
         <translation>段落数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="68" />
+        <location filename="../../reader/ui/library_panel.py" line="64" />
         <source>Import progress</source>
         <translation>导入进度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="69" />
+        <location filename="../../reader/ui/library_panel.py" line="65" />
         <source>%v of %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="73" />
+        <location filename="../../reader/ui/library_panel.py" line="69" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="74" />
+        <location filename="../../reader/ui/library_panel.py" line="70" />
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="76" />
+        <location filename="../../reader/ui/library_panel.py" line="72" />
         <source>Files…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="77" />
+        <location filename="../../reader/ui/library_panel.py" line="73" />
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="78" />
+        <location filename="../../reader/ui/library_panel.py" line="74" />
         <source>URL…</source>
         <translation>网址…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="80" />
-        <location filename="../../reader/ui/library_panel.py" line="142" />
+        <location filename="../../reader/ui/library_panel.py" line="76" />
+        <location filename="../../reader/ui/library_panel.py" line="137" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="81" />
-        <location filename="../../reader/ui/library_panel.py" line="143" />
+        <location filename="../../reader/ui/library_panel.py" line="77" />
+        <location filename="../../reader/ui/library_panel.py" line="138" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -279,477 +273,497 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/launch.py" line="244" />
-        <location filename="../../reader/ui/main_window.py" line="165" />
+        <location filename="../../reader/ui/launch.py" line="245" />
+        <location filename="../../reader/ui/main_window.py" line="213" />
         <source>Report Reader</source>
         <translation>报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="210" />
+        <location filename="../../reader/ui/main_window.py" line="352" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="214" />
+        <location filename="../../reader/ui/main_window.py" line="356" />
         <source>Reading progress</source>
         <translation>阅读进度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="234" />
+        <location filename="../../reader/ui/main_window.py" line="376" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="235" />
+        <location filename="../../reader/ui/main_window.py" line="377" />
         <source>Open &amp;URL…</source>
         <translation>打开网址(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="236" />
+        <location filename="../../reader/ui/main_window.py" line="378" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="237" />
+        <location filename="../../reader/ui/main_window.py" line="379" />
         <source>Export as P&amp;DF…</source>
         <translation>导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="238" />
+        <location filename="../../reader/ui/main_window.py" line="380" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="239" />
+        <location filename="../../reader/ui/main_window.py" line="381" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="241" />
+        <location filename="../../reader/ui/main_window.py" line="383" />
         <source>Copy with &amp;Citation</source>
         <translation>复制并引用(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="244" />
+        <location filename="../../reader/ui/main_window.py" line="386" />
         <source>Copy &amp;Section Link</source>
         <translation>复制章节链接(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="247" />
+        <location filename="../../reader/ui/main_window.py" line="389" />
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="250" />
+        <location filename="../../reader/ui/main_window.py" line="392" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="253" />
+        <location filename="../../reader/ui/main_window.py" line="395" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="255" />
+        <location filename="../../reader/ui/main_window.py" line="397" />
         <source>&amp;Normal Size</source>
         <translation>默认大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="256" />
+        <location filename="../../reader/ui/main_window.py" line="399" />
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="257" />
+        <location filename="../../reader/ui/main_window.py" line="402" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="258" />
+        <location filename="../../reader/ui/main_window.py" line="405" />
         <source>Small</source>
         <translation>小</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="266" />
+        <location filename="../../reader/ui/main_window.py" line="408" />
         <source>&amp;Full Screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="268" />
+        <location filename="../../reader/ui/main_window.py" line="410" />
         <source>Next Panel</source>
         <translation>下一个面板</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="269" />
+        <location filename="../../reader/ui/main_window.py" line="411" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="271" />
+        <location filename="../../reader/ui/main_window.py" line="413" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="274" />
+        <location filename="../../reader/ui/main_window.py" line="416" />
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="277" />
+        <location filename="../../reader/ui/main_window.py" line="419" />
         <source>Clear Highlights</source>
         <translation>清除高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="280" />
+        <location filename="../../reader/ui/main_window.py" line="422" />
         <source>&amp;Bookmark This Place…</source>
         <translation>添加书签(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="283" />
+        <location filename="../../reader/ui/main_window.py" line="425" />
         <source>Next Bookmark</source>
         <translation>下一个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="286" />
+        <location filename="../../reader/ui/main_window.py" line="428" />
         <source>Previous Bookmark</source>
         <translation>上一个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="288" />
+        <location filename="../../reader/ui/main_window.py" line="430" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="291" />
+        <location filename="../../reader/ui/main_window.py" line="433" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="297" />
+        <location filename="../../reader/ui/main_window.py" line="439" />
         <source>&amp;Add to Library</source>
         <translation>加入文库(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="300" />
+        <location filename="../../reader/ui/main_window.py" line="442" />
         <source>Document &amp;Information</source>
         <translation>文件信息(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="304" />
+        <location filename="../../reader/ui/main_window.py" line="446" />
         <source>Follow &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="305" />
+        <location filename="../../reader/ui/main_window.py" line="447" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="306" />
+        <location filename="../../reader/ui/main_window.py" line="448" />
         <source>&amp;Sepia</source>
         <translation>护眼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="307" />
+        <location filename="../../reader/ui/main_window.py" line="449" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="327" />
+        <location filename="../../reader/ui/main_window.py" line="469" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="330" />
+        <location filename="../../reader/ui/main_window.py" line="472" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="338" />
+        <location filename="../../reader/ui/main_window.py" line="480" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="351" />
+        <location filename="../../reader/ui/main_window.py" line="493" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="354" />
+        <location filename="../../reader/ui/main_window.py" line="496" />
         <source>Text &amp;Size</source>
         <translation>字体大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="357" />
+        <location filename="../../reader/ui/main_window.py" line="499" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="360" />
+        <location filename="../../reader/ui/main_window.py" line="502" />
         <source>Line &amp;Spacing</source>
         <translation>行距(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="365" />
+        <location filename="../../reader/ui/main_window.py" line="519" />
         <source>&amp;Outline</source>
         <translation>目录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="369" />
+        <location filename="../../reader/ui/main_window.py" line="520" />
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="372" />
+        <location filename="../../reader/ui/main_window.py" line="521" />
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="375" />
+        <location filename="../../reader/ui/main_window.py" line="522" />
         <source>Searc&amp;h Panel</source>
         <translation>搜索面板(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="381" />
+        <location filename="../../reader/ui/main_window.py" line="511" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="382" />
+        <location filename="../../reader/ui/main_window.py" line="313" />
+        <source>Outline</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="314" />
+        <source>Library</source>
+        <translation>文库</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="315" />
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="316" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="512" />
         <source>&amp;About Report Reader</source>
         <translation>关于报告阅读器(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="387" />
+        <location filename="../../reader/ui/main_window.py" line="532" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="394" />
+        <location filename="../../reader/ui/main_window.py" line="539" />
         <source>Text size:</source>
         <translation>字体：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="408" />
-        <location filename="../../reader/ui/main_window.py" line="409" />
+        <location filename="../../reader/ui/main_window.py" line="553" />
+        <location filename="../../reader/ui/main_window.py" line="554" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="563" />
+        <location filename="../../reader/ui/main_window.py" line="709" />
         <source>Text size: %1 px</source>
         <translation>字号：%1 像素</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="635" />
+        <location filename="../../reader/ui/main_window.py" line="782" />
         <source>%1 matching paragraphs</source>
         <translation>%1 个匹配段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="655" />
+        <location filename="../../reader/ui/main_window.py" line="802" />
         <source>Match %1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="705" />
+        <location filename="../../reader/ui/main_window.py" line="852" />
         <source>Select some text to read first</source>
         <translation>请先选中要朗读的文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="803" />
-        <location filename="../../reader/ui/main_window.py" line="813" />
+        <location filename="../../reader/ui/main_window.py" line="950" />
+        <location filename="../../reader/ui/main_window.py" line="960" />
         <source>Export Audio</source>
         <translation>导出音频</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="803" />
+        <location filename="../../reader/ui/main_window.py" line="950" />
         <source>MP3 audio (*.mp3);;WAV audio (*.wav)</source>
         <translation>MP3 音频 (*.mp3);;WAV 音频 (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="812" />
+        <location filename="../../reader/ui/main_window.py" line="959" />
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="812" />
+        <location filename="../../reader/ui/main_window.py" line="959" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="830" />
+        <location filename="../../reader/ui/main_window.py" line="977" />
         <source>Audio written: %1 (%2:%3)</source>
         <translation>音频已保存：%1（%2:%3）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="896" />
+        <location filename="../../reader/ui/main_window.py" line="1045" />
         <source>Add Bookmark</source>
         <translation>添加书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="897" />
+        <location filename="../../reader/ui/main_window.py" line="1046" />
         <source>Bookmarked: %1</source>
         <translation>已添加书签：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="906" />
+        <location filename="../../reader/ui/main_window.py" line="1055" />
         <source>Edit Bookmark</source>
         <translation>编辑书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="913" />
+        <location filename="../../reader/ui/main_window.py" line="1062" />
         <source>Delete Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="914" />
+        <location filename="../../reader/ui/main_window.py" line="1063" />
         <source>Bookmark deleted — Ctrl+Z to undo</source>
         <translation>书签已删除——按 Ctrl+Z 撤销</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="937" />
+        <location filename="../../reader/ui/main_window.py" line="1085" />
         <source>%1 bookmarks</source>
         <translation>%1 个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="946" />
+        <location filename="../../reader/ui/main_window.py" line="1096" />
         <source>This bookmark is detached: its text was not found in the current version.</source>
         <translation>此书签已脱离：当前版本中找不到它标记的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="970" />
+        <location filename="../../reader/ui/main_window.py" line="1120" />
         <source>No bookmarks in this document</source>
         <translation>本文档没有书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="988" />
+        <location filename="../../reader/ui/main_window.py" line="1138" />
         <source>Import Reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="995" />
+        <location filename="../../reader/ui/main_window.py" line="1145" />
         <source>Import a Folder of Reports</source>
         <translation>导入报告文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1001" />
+        <location filename="../../reader/ui/main_window.py" line="1151" />
         <source>Import URL</source>
         <translation>导入网址</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1013" />
+        <location filename="../../reader/ui/main_window.py" line="1163" />
         <source>Imported %1 documents</source>
         <translation>已导入 %1 个文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1016" />
+        <location filename="../../reader/ui/main_window.py" line="1166" />
         <source> (and %1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1018" />
+        <location filename="../../reader/ui/main_window.py" line="1168" />
         <source>Could not import %1: %2</source>
         <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1024" />
+        <location filename="../../reader/ui/main_window.py" line="1174" />
         <source>Indexing %1 of %2…</source>
         <translation>正在建立索引：第 %1 个，共 %2 个…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1027" />
+        <location filename="../../reader/ui/main_window.py" line="1177" />
         <source>Search index up to date</source>
         <translation>搜索索引已是最新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1040" />
+        <location filename="../../reader/ui/main_window.py" line="1190" />
         <source>Open Report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="988" />
-        <location filename="../../reader/ui/main_window.py" line="1040" />
+        <location filename="../../reader/ui/main_window.py" line="1138" />
+        <location filename="../../reader/ui/main_window.py" line="1190" />
         <source>Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)</source>
         <translation>报告 (*.html *.htm *.shtml *.txt *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1047" />
+        <location filename="../../reader/ui/main_window.py" line="1197" />
         <source>Open URL</source>
         <translation>打开网址</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1001" />
-        <location filename="../../reader/ui/main_window.py" line="1047" />
+        <location filename="../../reader/ui/main_window.py" line="1151" />
+        <location filename="../../reader/ui/main_window.py" line="1197" />
         <source>Address of a report page:</source>
         <translation>报告网页地址：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1059" />
+        <location filename="../../reader/ui/main_window.py" line="1209" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1063" />
+        <location filename="../../reader/ui/main_window.py" line="1213" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1070" />
+        <location filename="../../reader/ui/main_window.py" line="1220" />
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1102" />
+        <location filename="../../reader/ui/main_window.py" line="1253" />
         <source>%1 — Report Reader</source>
         <translation>%1 — 报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1133" />
+        <location filename="../../reader/ui/main_window.py" line="1286" />
         <source>%1% · %2 · about %3 min left</source>
         <translation>%1% · %2 · 约剩 %3 分钟</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1193" />
+        <location filename="../../reader/ui/main_window.py" line="1341" />
         <source>Copied with citation</source>
         <translation>已复制（含引用）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1205" />
+        <location filename="../../reader/ui/main_window.py" line="1353" />
         <source>Section link copied</source>
         <translation>已复制章节链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1220" />
+        <location filename="../../reader/ui/main_window.py" line="1368" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1227" />
+        <location filename="../../reader/ui/main_window.py" line="1375" />
         <source>Export as PDF</source>
         <translation>导出为 PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1227" />
+        <location filename="../../reader/ui/main_window.py" line="1375" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1236" />
+        <location filename="../../reader/ui/main_window.py" line="1384" />
         <source>Exporting PDF…</source>
         <translation>正在导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1241" />
+        <location filename="../../reader/ui/main_window.py" line="1389" />
         <source>PDF written: %1</source>
         <translation>PDF 已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1250" />
+        <location filename="../../reader/ui/main_window.py" line="1398" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1255" />
+        <location filename="../../reader/ui/main_window.py" line="1403" />
         <source>Could not finish: %1</source>
         <translation>未能完成：%1</translation>
     </message>
@@ -757,7 +771,7 @@
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="131" />
+        <location filename="../../reader/ui/widgets.py" line="138" />
         <source>Close message</source>
         <translation>关闭消息</translation>
     </message>
@@ -765,48 +779,48 @@
 <context>
     <name>MetadataCard</name>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="42" />
-        <location filename="../../reader/ui/widgets.py" line="76" />
+        <location filename="../../reader/ui/widgets.py" line="49" />
+        <location filename="../../reader/ui/widgets.py" line="83" />
         <source>Document information</source>
         <translation>文件信息</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="60" />
+        <location filename="../../reader/ui/widgets.py" line="67" />
         <source>Index no.</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="61" />
+        <location filename="../../reader/ui/widgets.py" line="68" />
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="62" />
+        <location filename="../../reader/ui/widgets.py" line="69" />
         <source>Issued by</source>
         <translation>发布机构</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="63" />
+        <location filename="../../reader/ui/widgets.py" line="70" />
         <source>Date written</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="64" />
+        <location filename="../../reader/ui/widgets.py" line="71" />
         <source>Published</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="65" />
+        <location filename="../../reader/ui/widgets.py" line="72" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="66" />
+        <location filename="../../reader/ui/widgets.py" line="73" />
         <source>Document no.</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="67" />
+        <location filename="../../reader/ui/widgets.py" line="74" />
         <source>Keywords</source>
         <translation>主题词</translation>
     </message>
@@ -814,13 +828,13 @@
 <context>
     <name>NarrationService</name>
     <message>
-        <location filename="../../reader/services/narration.py" line="86" />
+        <location filename="../../reader/services/narration.py" line="84" />
         <source>No Mandarin voice is installed: Chinese text will be read by the default voice.</source>
         <translation>未安装普通话语音：中文将由默认语音朗读。</translation>
     </message>
     <message>
-        <location filename="../../reader/services/narration.py" line="100" />
-        <location filename="../../reader/services/narration.py" line="208" />
+        <location filename="../../reader/services/narration.py" line="98" />
+        <location filename="../../reader/services/narration.py" line="206" />
         <source>The speech engine is not ready (or not installed).</source>
         <translation>语音引擎尚未就绪（或未安装）。</translation>
     </message>
@@ -828,25 +842,24 @@
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="35" />
-        <location filename="../../reader/ui/outline_panel.py" line="52" />
+        <location filename="../../reader/ui/outline_panel.py" line="48" />
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="41" />
+        <location filename="../../reader/ui/outline_panel.py" line="37" />
         <source>Filter outline</source>
         <translation>筛选目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="42" />
-        <location filename="../../reader/ui/outline_panel.py" line="43" />
+        <location filename="../../reader/ui/outline_panel.py" line="38" />
+        <location filename="../../reader/ui/outline_panel.py" line="39" />
         <source>Expand all</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="44" />
-        <location filename="../../reader/ui/outline_panel.py" line="45" />
+        <location filename="../../reader/ui/outline_panel.py" line="40" />
+        <location filename="../../reader/ui/outline_panel.py" line="41" />
         <source>Collapse all</source>
         <translation>全部折叠</translation>
     </message>
@@ -972,67 +985,62 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="113" />
-        <source>Search</source>
-        <translation>搜索</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/search_panel.py" line="118" />
+        <location filename="../../reader/ui/search_panel.py" line="114" />
         <source>Search: words, "exact phrase", A OR B, -exclude</source>
         <translation>搜索：多个词、"精确短语"、A OR B、-排除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="118" />
+        <location filename="../../reader/ui/search_panel.py" line="114" />
         <source>Search text</source>
         <translation>搜索内容</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="121" />
+        <location filename="../../reader/ui/search_panel.py" line="117" />
         <source>This document</source>
         <translation>本文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="121" />
+        <location filename="../../reader/ui/search_panel.py" line="117" />
         <source>Whole library</source>
         <translation>全部文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="122" />
+        <location filename="../../reader/ui/search_panel.py" line="118" />
         <source>Search scope</source>
         <translation>搜索范围</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="133" />
+        <location filename="../../reader/ui/search_panel.py" line="129" />
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="175" />
+        <location filename="../../reader/ui/search_panel.py" line="170" />
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="196" />
+        <location filename="../../reader/ui/search_panel.py" line="189" />
         <source>No paragraph matches.</source>
         <translation>没有匹配的段落。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="199" />
+        <location filename="../../reader/ui/search_panel.py" line="192" />
         <source>%1 paragraphs match · the best %2 shown · %3 ms</source>
         <translation>%1 个段落匹配 · 显示最相关的 %2 个 · %3 毫秒</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="206" />
+        <location filename="../../reader/ui/search_panel.py" line="199" />
         <source>%1 paragraphs match · %2 ms</source>
         <translation>%1 个段落匹配 · %2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="225" />
+        <location filename="../../reader/ui/search_panel.py" line="218" />
         <source>(opening)</source>
         <translation>（开头）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="231" />
+        <location filename="../../reader/ui/search_panel.py" line="224" />
         <source>%1×</source>
         <translation>%1 处</translation>
     </message>

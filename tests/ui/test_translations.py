@@ -41,7 +41,7 @@ def test_window_in_chinese(qapp, make_window):
         titles = [action.text() for action in window.menuBar().actions()]
         assert titles[:3] == ["文件(&F)", "编辑(&E)", "查看(&V)"]
         assert window.size_buttons["large"].text() == "大"
-        assert window.outline.windowTitle() == "目录"
+        assert window.docks["outline"].windowTitle() == "目录"
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
