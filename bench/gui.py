@@ -79,7 +79,7 @@ def _cold_start(work: Path, display_env: dict) -> dict:
         first_times.append(elapsed)
         first_rss.append(rss)
         # Every later start: a new process, the parsed cache in the data directory.
-        elapsed, rss = first_paint(command, app_env, out, settled=app_settled_rss)
+        elapsed, rss = first_paint(command, app_env, out)
         app_times.append(elapsed)
         app_rss.append(rss)
         out = work / "bare-paint.txt"
@@ -88,6 +88,9 @@ def _cold_start(work: Path, display_env: dict) -> dict:
         )
         bare_times.append(elapsed)
         bare_rss.append(rss)
+    # Memory once the panels are built and the background services started: a separate
+    # run, so its busy seconds do not disturb the timed starts above.
+    first_paint(command, app_env, work / "app-paint.txt", settled=app_settled_rss)
     app_ms, bare_ms = statistics.median(app_times), statistics.median(bare_times)
     app_mib, bare_mib = statistics.median(app_rss) / 1024, statistics.median(bare_rss) / 1024
     return {
@@ -101,7 +104,7 @@ def _cold_start(work: Path, display_env: dict) -> dict:
         "bare_window_rss_mib": round(bare_mib, 1),
         "rss_ratio": round(app_mib / bare_mib, 2),
         "target_rss_ratio": 1.5,
-        "app_rss_settled_mib": round(statistics.median(app_settled_rss) / 1024, 1),
+        "app_rss_settled_mib": round(app_settled_rss[0] / 1024, 1),
         "first_ever_start_ms": round(statistics.median(first_times), 1),
         "first_ever_start_ratio": round(statistics.median(first_times) / bare_ms, 2),
         "first_ever_start_rss_mib": round(statistics.median(first_rss) / 1024, 1),

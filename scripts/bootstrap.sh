@@ -71,5 +71,12 @@ setup_venv() {
   fi
 }
 
+compile_bytecode() {
+  # An editable install leaves the package uncompiled, and with PYTHONDONTWRITEBYTECODE
+  # set (as on CI) every start would compile it again: compile once, as pip does for a wheel.
+  "$VENV/bin/python" -m compileall -q "$ROOT/reader" >/dev/null
+}
+
 install_system_packages
 setup_venv
+compile_bytecode

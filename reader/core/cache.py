@@ -8,9 +8,9 @@ or a new parser version is parsed again. A damaged entry is ignored and replaced
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,21 +25,19 @@ _PARSER_MODULES = ("document.py", "builder.py", "outline.py", "text_utils.py", "
 def parser_fingerprint() -> str:
     """A hash of the code that turns bytes into a Document (changes invalidate the cache)."""
     core = Path(__file__).resolve().parent
-    digest = hashlib.sha1()
     files = [core / name for name in _PARSER_MODULES] + sorted((core / "formats").glob("*.py"))
-    found = False
+    checksum, found = 0, False
     for path in files:
         try:
-            digest.update(path.read_bytes())
+            checksum = zlib.crc32(path.read_bytes(), checksum)
             found = True
         except OSError:
             continue
     if not found:  # a frozen build without sources: the build itself is the version
-        digest.update(str(getattr(sys, "_MEIPASS", "")).encode())
         import reader
 
-        digest.update(reader.__version__.encode())
-    return digest.hexdigest()[:16]
+        checksum = zlib.crc32(f"{getattr(sys, '_MEIPASS', '')}\x00{reader.__version__}".encode())
+    return f"{checksum:08x}"
 
 
 class DocumentCache:
@@ -52,31 +50,42 @@ class DocumentCache:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
 
-    def _entry(self, path: Path) -> Path | None:
+    def _entry(self, path: Path) -> tuple[Path, str] | None:
+        """The entry file for a source file and the key it must carry (None if the file is gone).
+
+        The name is a CRC of the key (no hashlib to import at start-up); the entry
+        stores the whole key, so two keys sharing a name can never be confused.
+        """
         try:
             stat = path.stat()
         except OSError:
             return None
         key = f"{path.resolve()}\x00{stat.st_size}\x00{stat.st_mtime_ns}\x00{parser_fingerprint()}"
-        return self.directory / (hashlib.sha1(key.encode("utf-8")).hexdigest() + ".json")
+        return self.directory / f"{zlib.crc32(key.encode('utf-8')):08x}.json", key
 
     def get(self, path: Path) -> Document | None:
         """The cached document for a file, or None when absent, stale or unreadable."""
-        entry = self._entry(path)
-        if entry is None or not entry.exists():
+        found = self._entry(path)
+        if found is None or not found[0].exists():
             return None
+        entry, key = found
         try:
-            return load_document(json.loads(entry.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError):
+            data = json.loads(entry.read_text(encoding="utf-8"))
+            if data.get("key") != key:
+                return None
+            return load_document(data["document"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             entry.unlink(missing_ok=True)
             return None
 
     def put(self, path: Path, document: Document) -> None:
         """Store a parsed document (atomically; failures to write are not errors)."""
-        entry = self._entry(path)
-        if entry is None:
+        found = self._entry(path)
+        if found is None:
             return
-        data = json.dumps(dump_document(document), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        entry, key = found
+        envelope = {"key": key, "document": dump_document(document)}
+        data = json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         try:
             write_atomic(entry, data, durable=False)  # a cache: losing it to a power cut costs a parse
         except OSError:

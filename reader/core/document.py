@@ -6,7 +6,6 @@ between threads (the GUI, the indexer, the narrator) without copying.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -231,6 +230,8 @@ def paragraph_ids(texts: Iterable[str]) -> list[str]:
         One id per text, like ``p3f9a01c2d4``.
 
     """
+    import hashlib  # here: loading a cached document (the start-up path) computes no ids
+
     seen: dict[str, int] = {}
     ids = []
     for text in texts:
@@ -244,4 +245,6 @@ def paragraph_ids(texts: Iterable[str]) -> list[str]:
 
 def document_id(source_key: str) -> str:
     """Derive a document id from a canonical source key (resolved path or URL)."""
+    import hashlib
+
     return "d" + hashlib.sha1(source_key.encode("utf-8")).hexdigest()[:12]

@@ -211,6 +211,13 @@ def _quit_on_sigterm(window) -> QTimer:
     return wake
 
 
+def _set_window_icon(app: QApplication) -> None:
+    """The app's icon (an SVG: loading it loads Qt's SVG plugin, so it waits for the first page)."""
+    icon_path = resources_dir() / "icons" / "report-reader.svg"
+    if icon_path.exists():
+        app.setWindowIcon(QIcon(str(icon_path)))
+
+
 def _start_after_first_page(window, data_dir: Path, app, services: list) -> None:
     """Create, attach and start the background services once the window is complete.
 
@@ -221,6 +228,7 @@ def _start_after_first_page(window, data_dir: Path, app, services: list) -> None
     def start() -> None:
         if services:
             return
+        _set_window_icon(app)
         library, bookmarks, narration = create_background_services(data_dir, app)
         services.extend((library, bookmarks, narration))
         window.attach_services(library, bookmarks, narration)
@@ -238,9 +246,6 @@ def run_gui(argv: Sequence[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
-    icon_path = resources_dir() / "icons" / "report-reader.svg"
-    if icon_path.exists():
-        app.setWindowIcon(QIcon(str(icon_path)))
     install_translators(app, ui_language(args.lang))
     app.setApplicationDisplayName(app.translate("MainWindow", "Report Reader"))
     families = configure_fonts(app)
@@ -261,13 +266,14 @@ def run_gui(argv: Sequence[str]) -> int:
         window.documentShown.connect(lambda _doc: QTimer.singleShot(300, lambda: _write_ready_file(window, ready_file)))
     window.expect_source(first)
     window.show()  # lays the window out: the text width is known from here on
-    # A parsed copy in the cache is typeset at once for the view's width (the view lays
-    # out the first screen before painting and the rest in steps); otherwise the file is
-    # read and typeset on a worker. The layout stays on this thread: on a worker it would
-    # load a second copy of the fonts' caches (they are per thread), ~15 MiB.
+    # The text is typeset for the view's width, so the view lays out just the first screen
+    # before painting and the rest in steps. A parsed copy in the cache is typeset at once,
+    # on this thread; otherwise the file is read and typeset on a worker. No layout on a
+    # worker: it would load a second copy of the fonts' caches (they are per thread), ~15 MiB.
     address, style = split_fragment(first)[0], type_style_from(settings, families)
-    if not documents.open_from_cache(address, preparer(style, window.view.text_width(), lay_out=False)):
-        documents.open(address, preparer(style, None))
+    prepare = preparer(style, window.view.text_width(), lay_out=False)
+    if not documents.open_from_cache(address, prepare):
+        documents.open(address, prepare)
     services: list = []
     _start_after_first_page(window, data_dir, app, services)
     status = app.exec()
