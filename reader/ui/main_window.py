@@ -9,6 +9,7 @@ player. Widget wiring is in ``_connect_signals`` (frame) and
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,11 +85,8 @@ MIN_READING_WIDTH = 480
 
 def _import_panel_modules() -> None:
     """Load the panel and player modules (the slow part of the second stage)."""
-    import reader.ui.bookmarks_panel
-    import reader.ui.library_panel
-    import reader.ui.outline_panel
-    import reader.ui.player_bar
-    import reader.ui.search_panel  # noqa: F401
+    for name in ("bookmarks_panel", "library_panel", "outline_panel", "player_bar", "search_panel"):
+        importlib.import_module(f"reader.ui.{name}")
 
 
 class _FirstPaintWatcher(QObject):
@@ -233,25 +231,25 @@ class MainWindow(QMainWindow):
     # Second stage: panels and player -----------------------------------------
     @property
     def outline(self) -> OutlinePanel:
-        """The outline dock (building the panels now if they are not yet)."""
+        """The outline panel, in its dock (building the panels now if they are not yet)."""
         self.complete()
         return self._panels["outline"]
 
     @property
     def library_panel(self) -> LibraryPanel:
-        """The library dock."""
+        """The library panel, in its dock."""
         self.complete()
         return self._panels["library_panel"]
 
     @property
     def bookmarks_panel(self) -> BookmarksPanel:
-        """The bookmarks dock."""
+        """The bookmarks panel, in its dock."""
         self.complete()
         return self._panels["bookmarks_panel"]
 
     @property
     def search_panel(self) -> SearchPanel:
-        """The search dock."""
+        """The search panel, in its dock."""
         self.complete()
         return self._panels["search_panel"]
 
