@@ -277,7 +277,7 @@ class ReadingView(QTextBrowser):
         layout = self.document().documentLayout()
         offset = self.verticalScrollBar().value()
         root = self.document().rootFrame().frameFormat()
-        x = root.leftMargin() + self.document().documentMargin() - self._style.font_px * 1.3
+        x = root.leftMargin() - self._style.font_px * 1.3  # in the gutter, left of the column
         size = self._style.font_px * 0.7
         rects = {}
         height = self.viewport().height()

@@ -195,9 +195,13 @@ COLUMN_CHARACTERS = 38
 
 
 def center_column(text_document: QTextDocument, font_px: int, viewport_width: int) -> None:
-    """Narrow the text to a readable column centred in the viewport (root frame side margins)."""
+    """Narrow the text to a readable column centred in the viewport (root frame side margins).
+
+    A side margin replaces the document margin rather than adding to it, so a narrow
+    view keeps the document margin on both sides instead of text touching its edges.
+    """
     column = COLUMN_CHARACTERS * font_px
-    side = max(0.0, (viewport_width - column) / 2 - text_document.documentMargin())
+    side = max(text_document.documentMargin(), (viewport_width - column) / 2)
     root = text_document.rootFrame()
     fmt = root.frameFormat()
     if abs(fmt.leftMargin() - side) > 0.5:

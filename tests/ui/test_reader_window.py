@@ -317,3 +317,34 @@ def test_rapid_restyles_do_not_crash(tmp_path):
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "survived 450 typesets" in done.stdout
+
+
+def test_the_column_is_centred_and_never_touches_the_edges(qtbot, window):
+    from reader.ui.typesetter import COLUMN_CHARACTERS
+
+    view, px = window.view, window.settings.font_px
+    margin = view.document().documentMargin()
+    column = COLUMN_CHARACTERS * px
+    view.set_markers({2})  # a bookmark ribbon on the first lines
+    seen = set()
+    for docks_width in (0, 900):  # room for the whole column; then less than the column needs
+        for dock in window.docks.values():
+            dock.setVisible(docks_width > 0)
+        window.resizeDocks([window.docks["outline"]], [docks_width or 1], Qt.Orientation.Horizontal)
+        qtbot.wait(100)
+        qtbot.waitUntil(lambda: view.document().textWidth() == view.viewport().width(), timeout=5000)
+        width = view.viewport().width()
+        root = view.document().rootFrame().frameFormat()
+        first = view.document().documentLayout().blockBoundingRect(view.document().begin())
+        assert root.leftMargin() == root.rightMargin() >= margin
+        assert first.left() == root.leftMargin()  # the text starts at the side margin
+        text_width = width - 2 * root.leftMargin()
+        if width >= column + 2 * margin:
+            assert abs(text_width - column) <= 1
+            seen.add("wide")
+        else:
+            assert root.leftMargin() == margin
+            seen.add("narrow")
+        ribbon = view.marker_rects()[2]
+        assert ribbon.left() >= 0 and ribbon.right() <= root.leftMargin()  # in the gutter
+    assert seen == {"wide", "narrow"}
