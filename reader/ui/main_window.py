@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QProgressBar,
-    QProgressDialog,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -52,6 +51,7 @@ from reader.services.settings import FONT_SIZES, LINE_SPACINGS, THEMES, ReadingP
 from reader.services.tasks import TaskRunner
 from reader.ui.appearance import chrome_palette
 from reader.ui.messages import friendly_error
+from reader.ui.narration_controller import NarrationController
 from reader.ui.reading_view import ReadingView
 from reader.ui.typesetter import TypeStyle, preparer, type_style_from
 from reader.ui.widgets import MessageBanner, MetadataCard
@@ -102,13 +102,6 @@ class _FirstPaintWatcher(QObject):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self._callback)  # after this paint has reached the screen
         return False
-
-
-def narration_rate(speed: float) -> float:
-    """Engine rate for a player speed (1.0 = the default rate)."""
-    from reader.core.speech.synth import DEFAULT_RATE
-
-    return DEFAULT_RATE * speed
 
 
 class _AddBookmark(QUndoCommand):
@@ -168,7 +161,6 @@ class MainWindow(QMainWindow):
     """
 
     documentShown = Signal(object)
-    audioExported = Signal(object)
     styleApplied = Signal()
     completed = Signal()
 
@@ -193,8 +185,6 @@ class MainWindow(QMainWindow):
         self.library: LibraryService | None = None
         self.bookmarks: BookmarkService | None = None
         self.narration: NarrationService | None = None
-        self._narration_document: Document | None = None
-        self._following = True
         self.undo_stack = QUndoStack(self)
         # Asks for a bookmark's title and note: (accepted, title, note). Tests replace it.
         self.ask_bookmark_details = self._ask_bookmark_details
@@ -215,6 +205,7 @@ class MainWindow(QMainWindow):
         self._panels: dict[str, QWidget] = {}
         self._player: PlayerBar | None = None
         self._build_central()
+        self.narration_ui = NarrationController(self)
         self.docks = self._create_docks()
         self._build_status_bar()
         self._build_actions()
@@ -566,9 +557,9 @@ class MainWindow(QMainWindow):
         self.view.zoomRequested.connect(self.zoom)
         self.metadata.collapsedChanged.connect(self._on_metadata_collapsed)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.view.topParagraphChanged.connect(lambda *_: self._check_scrolled_away())
-        self.view.paragraphClicked.connect(self._narrate_from_click)
-        self.play_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self.view, self.toggle_narration)
+        self.view.topParagraphChanged.connect(lambda *_: self.narration_ui.check_scrolled_away())
+        self.view.paragraphClicked.connect(self.narration_ui.narrate_from_click)
+        self.play_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self.view, self.narration_ui.toggle)
         self.play_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         hints = QGuiApplication.styleHints()
         if hints is not None:
@@ -586,11 +577,8 @@ class MainWindow(QMainWindow):
         self.library_panel.importFilesRequested.connect(self.import_files_dialog)
         self.library_panel.importFolderRequested.connect(self.import_folder_dialog)
         self.library_panel.importUrlRequested.connect(self.import_url_dialog)
-        self.player.playRequested.connect(self.start_narration)
-        self.player.toggleRequested.connect(self.toggle_narration)
-        self.player.returnRequested.connect(self.return_to_narration)
-        self.player.exportRequested.connect(self.export_audio)
-        self.player_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self.player, self.toggle_narration)
+        self.narration_ui.connect_player(self.player)
+        self.player_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self.player, self.narration_ui.toggle)
         self.player_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.bookmarks_panel.activated.connect(self.go_to_bookmark)
         self.bookmarks_panel.editRequested.connect(self.edit_bookmark)
@@ -616,23 +604,7 @@ class MainWindow(QMainWindow):
                 bookmarks.reanchor(self.document)
         if narration is not None:
             self.narration = narration
-            self.player.setEnabled(True)
-            self.player.stopRequested.connect(narration.stop)
-            self.player.stepRequested.connect(narration.step)
-            self.player.seekRequested.connect(narration.seek)
-            self.player.speedChanged.connect(self._set_speed)
-            self.player.volumeChanged.connect(self._set_volume)
-            self.player.voiceChanged.connect(self._set_voice)
-            narration.stateChanged.connect(self._on_narration_state)
-            narration.pieceChanged.connect(self._on_narrated_piece)
-            narration.positionChanged.connect(self.player.set_position)
-            narration.voicesReady.connect(self._on_voices)
-            narration.message.connect(lambda text: self.banner.show_message(text, error=False))
-            speed = self.settings.narration_speed
-            self.player.set_speed(speed)
-            narration.rate = round(narration_rate(speed))
-            narration.volume = self.settings.narration_volume
-            self.player.volume.setValue(round(narration.volume * 100))
+            self.narration_ui.attach(narration)
 
     def _restore_layout(self) -> None:
         geometry, state = self.settings.window_state()
@@ -823,186 +795,6 @@ class MainWindow(QMainWindow):
             return
         self._pending_paragraph = hit.paragraph
         self.open_source(library_source(hit.doc), restore_position=False)
-
-    # Narration ------------------------------------------------------------------------------
-    def _selection_range(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
-        cursor = self.view.textCursor()
-        if not cursor.hasSelection():
-            return None
-        start = QTextCursor(self.view.document())
-        start.setPosition(cursor.selectionStart())
-        end = QTextCursor(self.view.document())
-        end.setPosition(cursor.selectionEnd())
-        return self.view.paragraph_at(start), self.view.paragraph_at(end)
-
-    def narration_pieces(self, mode: str) -> list:
-        """What to read: "whole", "here", "selection" or "section" of the open document."""
-        from reader.core.speech import sentences as speech_script
-
-        document = self.document
-        if document is None:
-            return []
-        if mode == "whole":
-            return speech_script.whole_document(document)
-        if mode == "selection":
-            chosen = self._selection_range()
-            if chosen is None:
-                self.statusBar().showMessage(self.tr("Select some text to read first"), 3000)
-                return []
-            return speech_script.selection(document, *chosen)
-        index, offset = self.view.top_position()
-        if mode == "section":
-            node_id = self.outline.current_node_id() or document.paragraphs[index].section
-            if node_id:
-                return speech_script.section(document, node_id)
-        return speech_script.from_position(document, index, offset)
-
-    def start_narration(self, mode: str) -> None:
-        """Load a script and play it from its first sentence."""
-        if self.narration is None:
-            return
-        pieces = self.narration_pieces(mode)
-        if not pieces:
-            return
-        self._narration_document = self.document
-        self._following = True
-        self.player.return_button.hide()
-        self.narration.load(pieces)
-        self.narration.play(0)
-
-    def toggle_narration(self) -> None:
-        """Space: pause/resume, or start reading from here."""
-        if self.narration is None:
-            return
-        snapshot = self.narration.snapshot()
-        if snapshot is None or snapshot.state.value == "stopped" or self._narration_document is not self.document:
-            self.start_narration("here")
-        else:
-            self.narration.toggle()
-
-    def _on_narrated_piece(self, index: int) -> None:
-        """Highlight the sentence being heard; keep it in view unless the reader scrolled away."""
-        pieces = self.narration.pieces if self.narration is not None else []
-        if index < 0 or index >= len(pieces) or self._narration_document is not self.document:
-            self.view.clear_highlights("narration")
-            return
-        piece = pieces[index]
-        if piece.paragraph < 0:
-            self.view.clear_highlights("narration")
-            return
-        self.view.set_highlights(
-            "narration", [(piece.paragraph, piece.start, piece.end)], self.type_style().theme.narration
-        )
-        if self._following:
-            self.view.ensure_paragraph_visible(piece.paragraph, piece.start)
-            self.outline.follow_paragraph(piece.paragraph)
-
-    def _check_scrolled_away(self) -> None:
-        """The reader scrolled away from the narration: stop following, offer the way back."""
-        if self.narration is None or not self._following:
-            return
-        snapshot = self.narration.snapshot()
-        if snapshot is None or snapshot.state.value == "stopped" or snapshot.piece < 0:
-            return
-        piece = self.narration.pieces[snapshot.piece]
-        if piece.paragraph >= 0 and not self.view.is_position_visible(piece.paragraph, piece.start):
-            self._following = False
-            self.player.return_button.show()
-
-    def return_to_narration(self) -> None:
-        """Follow the narration again."""
-        self._following = True
-        self.player.return_button.hide()
-        snapshot = self.narration.snapshot() if self.narration is not None else None
-        if snapshot is not None and snapshot.piece >= 0:
-            self._on_narrated_piece(snapshot.piece)
-
-    def _narrate_from_click(self, paragraph: int, offset: int) -> None:
-        """A click on a sentence while narrating jumps the narration there."""
-        if self.narration is None or self._narration_document is not self.document:
-            return
-        snapshot = self.narration.snapshot()
-        if snapshot is None or snapshot.state.value == "stopped":
-            return
-        for number, piece in enumerate(self.narration.pieces):
-            if piece.paragraph == paragraph and piece.start <= offset < max(piece.end, piece.start + 1):
-                self._following = True
-                self.player.return_button.hide()
-                self.narration.play(number)
-                return
-
-    def _on_narration_state(self, state: str) -> None:
-        self.player.set_state(state)
-        if state == "stopped":
-            self.view.clear_highlights("narration")
-
-    def export_audio(self, mode: str) -> None:
-        """Export narration of the report, a section or the selection to WAV or MP3."""
-        if self.narration is None or self.document is None:
-            return
-        pieces = self.narration_pieces("whole" if mode == "whole" else mode)
-        if not pieces:
-            return
-        suggested = str(Path.home() / f"{self.document.title}.mp3")
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export Audio"), suggested, self.tr("MP3 audio (*.mp3);;WAV audio (*.wav)")
-        )
-        if path:
-            self.export_audio_to(pieces, Path(path))
-
-    def export_audio_to(self, pieces: list, path: Path) -> None:
-        """Run an export with a progress dialog that can cancel it."""
-        if path.suffix.lower() not in (".mp3", ".wav"):
-            path = path.with_suffix(".mp3")
-        progress = QProgressDialog(self.tr("Writing %1…").replace("%1", path.name), self.tr("Cancel"), 0, 100, self)
-        progress.setWindowTitle(self.tr("Export Audio"))
-        progress.setMinimumDuration(300)
-        progress.canceled.connect(self.narration.cancel_export)
-        self._export_progress = progress
-
-        def on_progress(done: int, total: int) -> None:
-            progress.setMaximum(total)
-            progress.setValue(done)
-
-        def on_finished(result) -> None:
-            self.narration.exportProgress.disconnect(on_progress)
-            self.narration.exportFinished.disconnect(on_finished)
-            progress.reset()
-            progress.deleteLater()
-            if result is not None:
-                minutes, seconds = divmod(round(result.seconds), 60)
-                self.statusBar().showMessage(
-                    self.tr("Audio written: %1 (%2:%3)")
-                    .replace("%1", str(result.path))
-                    .replace("%2", str(minutes))
-                    .replace("%3", f"{seconds:02d}"),
-                    8000,
-                )
-            self.audioExported.emit(result)
-
-        self.narration.exportProgress.connect(on_progress)
-        self.narration.exportFinished.connect(on_finished)
-        self.narration.export(pieces, path, self.document)
-
-    def _on_voices(self, voices: list, default) -> None:
-        saved = self.settings.narration_voice
-        ids = {voice.id for voice in voices}
-        voice = saved if saved in ids else (default.id if default is not None else None)
-        self.narration.set_voice(voice)
-        self.player.set_voices(voices, voice)
-
-    def _set_voice(self, voice: str) -> None:
-        self.settings.narration_voice = voice
-        self.narration.set_voice(voice)
-        self.player.select_voice(voice)
-
-    def _set_speed(self, speed: float) -> None:
-        self.settings.narration_speed = speed
-        self.narration.set_rate(round(narration_rate(speed)))
-
-    def _set_volume(self, volume: float) -> None:
-        self.settings.narration_volume = volume
-        self.narration.set_volume(volume)
 
     # Bookmarks ----------------------------------------------------------------------------
     def _ask_bookmark_details(self, title: str, note: str, context: str) -> tuple[bool, str, str]:
@@ -1221,9 +1013,7 @@ class MainWindow(QMainWindow):
         self.busy.hide()
         self.statusBar().clearMessage()
         self.save_position()
-        if self.narration is not None and self._narration_document is not None:
-            self.narration.stop()
-            self._narration_document = None
+        self.narration_ui.document_changed()
         self.document = document
         self._progress = ProgressCalculator(document)
         position = None

@@ -273,497 +273,466 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/launch.py" line="245" />
-        <location filename="../../reader/ui/main_window.py" line="213" />
+        <location filename="../../reader/ui/launch.py" line="250" />
+        <location filename="../../reader/ui/main_window.py" line="201" />
         <source>Report Reader</source>
         <translation>报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="352" />
+        <location filename="../../reader/ui/main_window.py" line="341" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="356" />
+        <location filename="../../reader/ui/main_window.py" line="345" />
         <source>Reading progress</source>
         <translation>阅读进度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="376" />
+        <location filename="../../reader/ui/main_window.py" line="365" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="377" />
+        <location filename="../../reader/ui/main_window.py" line="366" />
         <source>Open &amp;URL…</source>
         <translation>打开网址(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="378" />
+        <location filename="../../reader/ui/main_window.py" line="367" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="379" />
+        <location filename="../../reader/ui/main_window.py" line="368" />
         <source>Export as P&amp;DF…</source>
         <translation>导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="380" />
+        <location filename="../../reader/ui/main_window.py" line="369" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="381" />
+        <location filename="../../reader/ui/main_window.py" line="370" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="383" />
+        <location filename="../../reader/ui/main_window.py" line="372" />
         <source>Copy with &amp;Citation</source>
         <translation>复制并引用(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="386" />
+        <location filename="../../reader/ui/main_window.py" line="375" />
         <source>Copy &amp;Section Link</source>
         <translation>复制章节链接(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="389" />
+        <location filename="../../reader/ui/main_window.py" line="378" />
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="392" />
+        <location filename="../../reader/ui/main_window.py" line="381" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="395" />
+        <location filename="../../reader/ui/main_window.py" line="384" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="397" />
+        <location filename="../../reader/ui/main_window.py" line="386" />
         <source>&amp;Normal Size</source>
         <translation>默认大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="399" />
+        <location filename="../../reader/ui/main_window.py" line="388" />
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="402" />
+        <location filename="../../reader/ui/main_window.py" line="391" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="405" />
+        <location filename="../../reader/ui/main_window.py" line="394" />
         <source>Small</source>
         <translation>小</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="408" />
+        <location filename="../../reader/ui/main_window.py" line="397" />
         <source>&amp;Full Screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="410" />
+        <location filename="../../reader/ui/main_window.py" line="399" />
         <source>Next Panel</source>
         <translation>下一个面板</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="411" />
+        <location filename="../../reader/ui/main_window.py" line="400" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="413" />
+        <location filename="../../reader/ui/main_window.py" line="402" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="416" />
+        <location filename="../../reader/ui/main_window.py" line="405" />
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="419" />
+        <location filename="../../reader/ui/main_window.py" line="408" />
         <source>Clear Highlights</source>
         <translation>清除高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="422" />
+        <location filename="../../reader/ui/main_window.py" line="411" />
         <source>&amp;Bookmark This Place…</source>
         <translation>添加书签(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="425" />
+        <location filename="../../reader/ui/main_window.py" line="414" />
         <source>Next Bookmark</source>
         <translation>下一个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="428" />
+        <location filename="../../reader/ui/main_window.py" line="417" />
         <source>Previous Bookmark</source>
         <translation>上一个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="430" />
+        <location filename="../../reader/ui/main_window.py" line="419" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="433" />
+        <location filename="../../reader/ui/main_window.py" line="422" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="439" />
+        <location filename="../../reader/ui/main_window.py" line="428" />
         <source>&amp;Add to Library</source>
         <translation>加入文库(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="442" />
+        <location filename="../../reader/ui/main_window.py" line="431" />
         <source>Document &amp;Information</source>
         <translation>文件信息(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="446" />
+        <location filename="../../reader/ui/main_window.py" line="435" />
         <source>Follow &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="447" />
+        <location filename="../../reader/ui/main_window.py" line="436" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="448" />
+        <location filename="../../reader/ui/main_window.py" line="437" />
         <source>&amp;Sepia</source>
         <translation>护眼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="449" />
+        <location filename="../../reader/ui/main_window.py" line="438" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="469" />
+        <location filename="../../reader/ui/main_window.py" line="458" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="472" />
+        <location filename="../../reader/ui/main_window.py" line="461" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="480" />
+        <location filename="../../reader/ui/main_window.py" line="469" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="493" />
+        <location filename="../../reader/ui/main_window.py" line="482" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="496" />
+        <location filename="../../reader/ui/main_window.py" line="485" />
         <source>Text &amp;Size</source>
         <translation>字体大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="499" />
+        <location filename="../../reader/ui/main_window.py" line="488" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="502" />
+        <location filename="../../reader/ui/main_window.py" line="491" />
         <source>Line &amp;Spacing</source>
         <translation>行距(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="519" />
+        <location filename="../../reader/ui/main_window.py" line="508" />
         <source>&amp;Outline</source>
         <translation>目录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="520" />
+        <location filename="../../reader/ui/main_window.py" line="509" />
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="521" />
+        <location filename="../../reader/ui/main_window.py" line="510" />
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="522" />
+        <location filename="../../reader/ui/main_window.py" line="511" />
         <source>Searc&amp;h Panel</source>
         <translation>搜索面板(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="511" />
+        <location filename="../../reader/ui/main_window.py" line="500" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="313" />
+        <location filename="../../reader/ui/main_window.py" line="302" />
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="314" />
+        <location filename="../../reader/ui/main_window.py" line="303" />
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="315" />
+        <location filename="../../reader/ui/main_window.py" line="304" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="316" />
+        <location filename="../../reader/ui/main_window.py" line="305" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="512" />
+        <location filename="../../reader/ui/main_window.py" line="501" />
         <source>&amp;About Report Reader</source>
         <translation>关于报告阅读器(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="532" />
+        <location filename="../../reader/ui/main_window.py" line="521" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="539" />
+        <location filename="../../reader/ui/main_window.py" line="528" />
         <source>Text size:</source>
         <translation>字体：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="553" />
-        <location filename="../../reader/ui/main_window.py" line="554" />
+        <location filename="../../reader/ui/main_window.py" line="542" />
+        <location filename="../../reader/ui/main_window.py" line="543" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="709" />
+        <location filename="../../reader/ui/main_window.py" line="679" />
         <source>Text size: %1 px</source>
         <translation>字号：%1 像素</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="782" />
+        <location filename="../../reader/ui/main_window.py" line="752" />
         <source>%1 matching paragraphs</source>
         <translation>%1 个匹配段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="802" />
+        <location filename="../../reader/ui/main_window.py" line="772" />
         <source>Match %1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="852" />
-        <source>Select some text to read first</source>
-        <translation>请先选中要朗读的文字</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="950" />
-        <location filename="../../reader/ui/main_window.py" line="960" />
-        <source>Export Audio</source>
-        <translation>导出音频</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="950" />
-        <source>MP3 audio (*.mp3);;WAV audio (*.wav)</source>
-        <translation>MP3 音频 (*.mp3);;WAV 音频 (*.wav)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="959" />
-        <source>Writing %1…</source>
-        <translation>正在写入 %1…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="959" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="977" />
-        <source>Audio written: %1 (%2:%3)</source>
-        <translation>音频已保存：%1（%2:%3）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="1045" />
+        <location filename="../../reader/ui/main_window.py" line="835" />
         <source>Add Bookmark</source>
         <translation>添加书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1046" />
+        <location filename="../../reader/ui/main_window.py" line="836" />
         <source>Bookmarked: %1</source>
         <translation>已添加书签：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1055" />
+        <location filename="../../reader/ui/main_window.py" line="845" />
         <source>Edit Bookmark</source>
         <translation>编辑书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1062" />
+        <location filename="../../reader/ui/main_window.py" line="852" />
         <source>Delete Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1063" />
+        <location filename="../../reader/ui/main_window.py" line="853" />
         <source>Bookmark deleted — Ctrl+Z to undo</source>
         <translation>书签已删除——按 Ctrl+Z 撤销</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1085" />
+        <location filename="../../reader/ui/main_window.py" line="875" />
         <source>%1 bookmarks</source>
         <translation>%1 个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1096" />
+        <location filename="../../reader/ui/main_window.py" line="886" />
         <source>This bookmark is detached: its text was not found in the current version.</source>
         <translation>此书签已脱离：当前版本中找不到它标记的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1120" />
+        <location filename="../../reader/ui/main_window.py" line="910" />
         <source>No bookmarks in this document</source>
         <translation>本文档没有书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1138" />
+        <location filename="../../reader/ui/main_window.py" line="928" />
         <source>Import Reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1145" />
+        <location filename="../../reader/ui/main_window.py" line="935" />
         <source>Import a Folder of Reports</source>
         <translation>导入报告文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1151" />
+        <location filename="../../reader/ui/main_window.py" line="941" />
         <source>Import URL</source>
         <translation>导入网址</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1163" />
+        <location filename="../../reader/ui/main_window.py" line="953" />
         <source>Imported %1 documents</source>
         <translation>已导入 %1 个文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1166" />
+        <location filename="../../reader/ui/main_window.py" line="956" />
         <source> (and %1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1168" />
+        <location filename="../../reader/ui/main_window.py" line="958" />
         <source>Could not import %1: %2</source>
         <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1174" />
+        <location filename="../../reader/ui/main_window.py" line="964" />
         <source>Indexing %1 of %2…</source>
         <translation>正在建立索引：第 %1 个，共 %2 个…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1177" />
+        <location filename="../../reader/ui/main_window.py" line="967" />
         <source>Search index up to date</source>
         <translation>搜索索引已是最新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1190" />
+        <location filename="../../reader/ui/main_window.py" line="980" />
         <source>Open Report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1138" />
-        <location filename="../../reader/ui/main_window.py" line="1190" />
+        <location filename="../../reader/ui/main_window.py" line="928" />
+        <location filename="../../reader/ui/main_window.py" line="980" />
         <source>Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)</source>
         <translation>报告 (*.html *.htm *.shtml *.txt *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1197" />
+        <location filename="../../reader/ui/main_window.py" line="987" />
         <source>Open URL</source>
         <translation>打开网址</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1151" />
-        <location filename="../../reader/ui/main_window.py" line="1197" />
+        <location filename="../../reader/ui/main_window.py" line="941" />
+        <location filename="../../reader/ui/main_window.py" line="987" />
         <source>Address of a report page:</source>
         <translation>报告网页地址：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1209" />
+        <location filename="../../reader/ui/main_window.py" line="999" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1213" />
+        <location filename="../../reader/ui/main_window.py" line="1003" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1220" />
+        <location filename="../../reader/ui/main_window.py" line="1010" />
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1253" />
+        <location filename="../../reader/ui/main_window.py" line="1041" />
         <source>%1 — Report Reader</source>
         <translation>%1 — 报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1286" />
+        <location filename="../../reader/ui/main_window.py" line="1074" />
         <source>%1% · %2 · about %3 min left</source>
         <translation>%1% · %2 · 约剩 %3 分钟</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1341" />
+        <location filename="../../reader/ui/main_window.py" line="1129" />
         <source>Copied with citation</source>
         <translation>已复制（含引用）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1353" />
+        <location filename="../../reader/ui/main_window.py" line="1141" />
         <source>Section link copied</source>
         <translation>已复制章节链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1368" />
+        <location filename="../../reader/ui/main_window.py" line="1156" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1375" />
+        <location filename="../../reader/ui/main_window.py" line="1163" />
         <source>Export as PDF</source>
         <translation>导出为 PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1375" />
+        <location filename="../../reader/ui/main_window.py" line="1163" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1384" />
+        <location filename="../../reader/ui/main_window.py" line="1172" />
         <source>Exporting PDF…</source>
         <translation>正在导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1389" />
+        <location filename="../../reader/ui/main_window.py" line="1177" />
         <source>PDF written: %1</source>
         <translation>PDF 已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1398" />
+        <location filename="../../reader/ui/main_window.py" line="1186" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1403" />
+        <location filename="../../reader/ui/main_window.py" line="1191" />
         <source>Could not finish: %1</source>
         <translation>未能完成：%1</translation>
     </message>
@@ -823,6 +792,40 @@
         <location filename="../../reader/ui/widgets.py" line="74" />
         <source>Keywords</source>
         <translation>主题词</translation>
+    </message>
+</context>
+<context>
+    <name>NarrationController</name>
+    <message>
+        <location filename="../../reader/ui/narration_controller.py" line="108" />
+        <source>Select some text to read first</source>
+        <translation>请先选中要朗读的文字</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/narration_controller.py" line="217" />
+        <location filename="../../reader/ui/narration_controller.py" line="230" />
+        <source>Export Audio</source>
+        <translation>导出音频</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/narration_controller.py" line="217" />
+        <source>MP3 audio (*.mp3);;WAV audio (*.wav)</source>
+        <translation>MP3 音频 (*.mp3);;WAV 音频 (*.wav)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/narration_controller.py" line="229" />
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/narration_controller.py" line="229" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/narration_controller.py" line="246" />
+        <source>Audio written: %1 (%2:%3)</source>
+        <translation>音频已保存：%1（%2:%3）</translation>
     </message>
 </context>
 <context>

@@ -66,12 +66,12 @@ def test_space_pauses_and_resumes_mid_sentence(qtbot, make_window):
 def test_scrolling_away_offers_the_way_back(qtbot, make_window):
     window = make_window()
     window.view.scroll_to_paragraph(10)
-    window.start_narration("here")
+    window.narration_ui.start("here")
     _wait_playing(qtbot, window)
     _advance(qtbot, make_window, 0.1)
     window.view.scroll_to_paragraph(80)  # the reader looks elsewhere
     qtbot.wait(150)
-    assert not window._following and window.player.return_button.isVisible()
+    assert not window.narration_ui.following and window.player.return_button.isVisible()
     _advance(qtbot, make_window, 3)
     assert window.view.top_position()[0] >= 79, "the view stays where the reader put it"
     window.player.return_button.click()
@@ -82,10 +82,10 @@ def test_scrolling_away_offers_the_way_back(qtbot, make_window):
 
 def test_clicking_a_sentence_jumps_the_narration_there(qtbot, make_window):
     window = make_window()
-    window.start_narration("whole")
+    window.narration_ui.start("whole")
     _wait_playing(qtbot, window)
     target = _index_of(window, "加快传统产业转型升级")
-    window._narrate_from_click(target, 3)
+    window.narration_ui.narrate_from_click(target, 3)
     _wait_playing(qtbot, window)
     _advance(qtbot, make_window, 0.05)
     piece = window.narration.pieces[window.narration.snapshot().piece]
@@ -96,24 +96,24 @@ def test_section_and_selection_scripts(qtbot, make_window):
     window = make_window()
     node = window.document.outline[1].children[3]
     window.outline.tree.setCurrentItem(window.outline.item_for(node.id))
-    pieces = window.narration_pieces("section")
+    pieces = window.narration_ui.pieces("section")
     first, end = window.document.node_paragraph_range(node.id)
     assert {p.paragraph for p in pieces} == set(range(first, end))
-    assert window.narration_pieces("selection") == []
+    assert window.narration_ui.pieces("selection") == []
 
 
 def test_export_writes_audio_and_cue(qtbot, make_window, tmp_path):
     window = make_window()
-    pieces = window.narration_pieces("section")
-    with qtbot.waitSignal(window.audioExported, timeout=60000) as exported:
-        window.export_audio_to(pieces, tmp_path / "section.wav")
+    pieces = window.narration_ui.pieces("section")
+    with qtbot.waitSignal(window.narration_ui.audioExported, timeout=60000) as exported:
+        window.narration_ui.export_to(pieces, tmp_path / "section.wav")
     result = exported.args[0]
     assert result is not None and result.path.exists() and result.seconds > 1
 
 
 def test_stop_clears_the_highlight(qtbot, make_window):
     window = make_window()
-    window.start_narration("here")
+    window.narration_ui.start("here")
     _wait_playing(qtbot, window)
     _advance(qtbot, make_window, 0.1)
     window.player.stop_button.click()
@@ -133,7 +133,7 @@ def test_no_audio_device_gives_a_clear_message(qtbot, make_window, monkeypatch):
     real.message.connect(lambda text: window.banner.show_message(text, error=False))
     with qtbot.waitSignal(real.voicesReady, timeout=10000):
         real.start_engine()
-    real.load(window.narration_pieces("here"))
+    real.load(window.narration_ui.pieces("here"))
     real.play(0)
     assert window.banner.isVisible() and "no audio output device" in window.banner.label.text()
     assert real.snapshot().state.value == "stopped"
