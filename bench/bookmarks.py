@@ -76,13 +76,13 @@ def measure() -> dict:
 
     panel = window.bookmarks_panel
     panel.scope.setCurrentIndex(1)  # all documents: 10,000 rows
-    show_all_ms = _gui_ms(window._show_bookmarks)
+    show_all_ms = _gui_ms(window.bookmarks_ui.refresh)
     panel.show()
     panel.raise_()
     open_panel_ms = _gui_ms(lambda: (panel.hide(), panel.show(), QApplication.processEvents()))
     filter_ms = _gui_ms(lambda: (panel.filter_box.setText("note 99"), panel.filter_box.clear()))
-    window.ask_bookmark_details = lambda title, note, context: (True, title, note)
-    add_ms = _gui_ms(window.add_bookmark)
+    window.bookmarks_ui.ask_details = lambda title, note, context: (True, title, note)
+    add_ms = _gui_ms(window.bookmarks_ui.add)
     bookmarks.wait()
 
     model = QStandardItemModel()

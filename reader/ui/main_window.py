@@ -10,7 +10,6 @@ player. Widget wiring is in ``_connect_signals`` (frame) and
 from __future__ import annotations
 
 import importlib
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
@@ -24,8 +23,6 @@ from PySide6.QtGui import (
     QKeySequence,
     QPalette,
     QShortcut,
-    QTextCursor,
-    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -50,6 +47,7 @@ from reader.services.paths import library_source
 from reader.services.settings import FONT_SIZES, LINE_SPACINGS, THEMES, ReadingPosition, Settings
 from reader.services.tasks import TaskRunner
 from reader.ui.appearance import chrome_palette
+from reader.ui.bookmarks_controller import BookmarksController
 from reader.ui.messages import friendly_error
 from reader.ui.narration_controller import NarrationController
 from reader.ui.reading_view import ReadingView
@@ -57,7 +55,6 @@ from reader.ui.typesetter import TypeStyle, preparer, type_style_from
 from reader.ui.widgets import MessageBanner, MetadataCard
 
 if TYPE_CHECKING:  # imported when used: they bring SQLite, Whoosh, NumPy, the speech engine, the panels
-    from reader.core.bookmarks import Bookmark
     from reader.services.bookmarks import BookmarkService
     from reader.services.library import LibraryService, SearchOutcome
     from reader.services.narration import NarrationService
@@ -104,46 +101,6 @@ class _FirstPaintWatcher(QObject):
         return False
 
 
-class _AddBookmark(QUndoCommand):
-    def __init__(self, service: BookmarkService, bookmark: Bookmark, text: str) -> None:
-        super().__init__(text)
-        self._service, self._bookmark, self._done_once = service, bookmark, False
-
-    def redo(self) -> None:
-        if self._done_once:
-            self._service.restore(self._bookmark)
-        else:
-            self._service.add(self._bookmark)
-            self._done_once = True
-
-    def undo(self) -> None:
-        self._service.delete(self._bookmark)
-
-
-class _DeleteBookmark(QUndoCommand):
-    def __init__(self, service: BookmarkService, bookmark: Bookmark, text: str) -> None:
-        super().__init__(text)
-        self._service, self._bookmark = service, bookmark
-
-    def redo(self) -> None:
-        self._service.delete(self._bookmark)
-
-    def undo(self) -> None:
-        self._service.restore(self._bookmark)
-
-
-class _EditBookmark(QUndoCommand):
-    def __init__(self, service: BookmarkService, bookmark: Bookmark, title: str, note: str, text: str) -> None:
-        super().__init__(text)
-        self._service, self._bookmark, self._title, self._note = service, bookmark, title, note
-
-    def redo(self) -> None:
-        self._service.update(self._bookmark, title=self._title, note=self._note)
-
-    def undo(self) -> None:
-        self._service.update(self._bookmark, title=self._bookmark.title, note=self._bookmark.note)
-
-
 class MainWindow(QMainWindow):
     """The application window.
 
@@ -186,8 +143,6 @@ class MainWindow(QMainWindow):
         self.bookmarks: BookmarkService | None = None
         self.narration: NarrationService | None = None
         self.undo_stack = QUndoStack(self)
-        # Asks for a bookmark's title and note: (accepted, title, note). Tests replace it.
-        self.ask_bookmark_details = self._ask_bookmark_details
         self._matches: list[tuple[int, int, int]] = []
         self._match_index = -1
         self._pending_paragraph = ""
@@ -206,6 +161,7 @@ class MainWindow(QMainWindow):
         self._player: PlayerBar | None = None
         self._build_central()
         self.narration_ui = NarrationController(self)
+        self.bookmarks_ui = BookmarksController(self)
         self.docks = self._create_docks()
         self._build_status_bar()
         self._build_actions()
@@ -293,7 +249,7 @@ class MainWindow(QMainWindow):
         if self.document is not None:  # catch up with what happened before the panels existed
             self.outline.show_outline(self.document)
             self.outline.follow_paragraph(self.view.top_position()[0])
-            self._show_bookmarks()
+            self.bookmarks_ui.refresh()
         self.completed.emit()
 
     def _create_docks(self) -> dict[str, QDockWidget]:
@@ -408,13 +364,13 @@ class MainWindow(QMainWindow):
             self.tr("Clear Highlights"), self.clear_search_highlights, key("Esc"), "actClearHighlights"
         )
         self.act_bookmark = self._action(
-            self.tr("&Bookmark This Place…"), self.add_bookmark, key("Ctrl+D"), "actBookmark"
+            self.tr("&Bookmark This Place…"), self.bookmarks_ui.add, key("Ctrl+D"), "actBookmark"
         )
         self.act_next_bookmark = self._action(
-            self.tr("Next Bookmark"), lambda: self.step_bookmark(1), key("F2"), "actNextBookmark"
+            self.tr("Next Bookmark"), lambda: self.bookmarks_ui.step(1), key("F2"), "actNextBookmark"
         )
         self.act_previous_bookmark = self._action(
-            self.tr("Previous Bookmark"), lambda: self.step_bookmark(-1), key("Shift+F2"), "actPrevBookmark"
+            self.tr("Previous Bookmark"), lambda: self.bookmarks_ui.step(-1), key("Shift+F2"), "actPrevBookmark"
         )
         self.act_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcuts(key.keyBindings(key.StandardKey.Undo))
@@ -580,10 +536,7 @@ class MainWindow(QMainWindow):
         self.narration_ui.connect_player(self.player)
         self.player_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self.player, self.narration_ui.toggle)
         self.player_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.bookmarks_panel.activated.connect(self.go_to_bookmark)
-        self.bookmarks_panel.editRequested.connect(self.edit_bookmark)
-        self.bookmarks_panel.deleteRequested.connect(self.delete_bookmark)
-        self.bookmarks_panel.scopeChanged.connect(self._show_bookmarks)
+        self.bookmarks_ui.connect_panel(self.bookmarks_panel)
 
     # Services attached after the first page: their wiring lives here -------------------------
     def attach_services(self, library=None, bookmarks=None, narration=None) -> None:
@@ -598,10 +551,7 @@ class MainWindow(QMainWindow):
             library.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         if bookmarks is not None:
             self.bookmarks = bookmarks
-            bookmarks.listed.connect(lambda _items: self._show_bookmarks())
-            bookmarks.message.connect(lambda text: self.banner.show_message(text, error=False))
-            if self.document is not None:
-                bookmarks.reanchor(self.document)
+            self.bookmarks_ui.attach(bookmarks)
         if narration is not None:
             self.narration = narration
             self.narration_ui.attach(narration)
@@ -793,128 +743,12 @@ class MainWindow(QMainWindow):
                     self._show_current_match()
                     break
             return
-        self._pending_paragraph = hit.paragraph
-        self.open_source(library_source(hit.doc), restore_position=False)
+        self.open_at_paragraph(library_source(hit.doc), hit.paragraph)
 
-    # Bookmarks ----------------------------------------------------------------------------
-    def _ask_bookmark_details(self, title: str, note: str, context: str) -> tuple[bool, str, str]:
-        from reader.ui.bookmarks_panel import BookmarkEditor
-
-        editor = BookmarkEditor(title, note, context, self)
-        accepted = editor.exec() == BookmarkEditor.DialogCode.Accepted
-        return accepted, editor.title.text(), editor.note.toPlainText()
-
-    def _mark_at_reading_position(self) -> tuple[str, int, int] | None:
-        """The paragraph, offset and length Ctrl+D marks: the selection, else the top of the view."""
-        if self.document is None or not self.document.paragraphs:
-            return None
-        cursor = self.view.textCursor()
-        if cursor.hasSelection():
-            start = QTextCursor(self.view.document())
-            start.setPosition(cursor.selectionStart())
-            index, offset = self.view.paragraph_at(start)
-            paragraph = self.document.paragraphs[index]
-            length = min(cursor.selectionEnd() - cursor.selectionStart(), len(paragraph.text) - offset)
-            return paragraph.id, offset, max(length, 0)
-        index, _offset = self.view.top_position()
-        return self.document.paragraphs[index].id, 0, 0
-
-    def add_bookmark(self) -> None:
-        """Ctrl+D: bookmark the selection or the paragraph at the top, with a title and a note."""
-        mark = self._mark_at_reading_position()
-        if mark is None or self.bookmarks is None:
-            return
-        paragraph_id, offset, length = mark
-        from reader.core.bookmarks import make_bookmark
-
-        bookmark = make_bookmark(self.document, paragraph_id, offset, length)
-        accepted, title, note = self.ask_bookmark_details(bookmark.title, "", bookmark.snippet)
-        if not accepted:
-            return
-        bookmark = replace(bookmark, title=title.strip() or bookmark.title, note=note)
-        self.undo_stack.push(_AddBookmark(self.bookmarks, bookmark, self.tr("Add Bookmark")))
-        self.statusBar().showMessage(self.tr("Bookmarked: %1").replace("%1", bookmark.title), 3000)
-
-    def edit_bookmark(self, bookmark: Bookmark) -> None:
-        """Rename or change the note of a bookmark."""
-        if self.bookmarks is None:
-            return
-        accepted, title, note = self.ask_bookmark_details(bookmark.title, bookmark.note, bookmark.snippet)
-        if accepted and (title, note) != (bookmark.title, bookmark.note):
-            command = _EditBookmark(
-                self.bookmarks, bookmark, title.strip() or bookmark.title, note, self.tr("Edit Bookmark")
-            )
-            self.undo_stack.push(command)
-
-    def delete_bookmark(self, bookmark: Bookmark) -> None:
-        """Delete a bookmark (Edit → Undo brings it back)."""
-        if self.bookmarks is not None:
-            self.undo_stack.push(_DeleteBookmark(self.bookmarks, bookmark, self.tr("Delete Bookmark")))
-            self.statusBar().showMessage(self.tr("Bookmark deleted — Ctrl+Z to undo"), 5000)
-
-    def _bookmark_position(self, bookmark: Bookmark) -> tuple:
-        if self.document is not None and bookmark.doc == self.document.id:
-            return (0, self.document.paragraph_index(bookmark.paragraph), bookmark.offset, "")
-        return (1, bookmark.doc_title, bookmark.created, bookmark.uid)
-
-    def _show_bookmarks(self) -> None:
-        """Refresh the panel, the margin markers and the outline counts."""
-        if not self._completed:
-            return
-        items = self.bookmarks.bookmarks if self.bookmarks is not None else []
-        current = self.document.id if self.document is not None else None
-        shown = items if self.bookmarks_panel.whole_library else [b for b in items if b.doc == current]
-        self.bookmarks_panel.show_bookmarks(shown, self._bookmark_position, current)
-        if self.document is None:
-            return
-        mine = [b for b in items if b.doc == current and not b.detached]
-        indexes = {self.document.paragraph_index(b.paragraph) for b in mine} - {-1}
-        self.view.set_markers(indexes)
-        self.outline.set_badges(
-            self.document.paragraphs_per_node(indexes),
-            self.tr("%1 bookmarks").replace("%1", "{count}"),
-            column=self.outline.BOOKMARK_COLUMN,
-            prefix="🔖",
-        )
-
-    def go_to_bookmark(self, bookmark: Bookmark) -> None:
-        """Jump to a bookmark, opening its document first when needed."""
-        if self.document is not None and bookmark.doc == self.document.id:
-            index = self.document.paragraph_index(bookmark.paragraph)
-            if index < 0:
-                self.banner.show_message(
-                    self.tr("This bookmark is detached: its text was not found in the current version."), error=False
-                )
-                return
-            self.view.scroll_to_paragraph(index, bookmark.offset)
-            if bookmark.length:
-                end = bookmark.offset + bookmark.length
-                self.view.set_highlights("current", [(index, bookmark.offset, end)], self.type_style().theme.narration)
-            return
-        self._pending_paragraph = bookmark.paragraph
-        in_library = self.library is not None and self.library.library.entry(bookmark.doc) is not None
-        source = library_source(bookmark.doc) if in_library else bookmark.source
-        if source:
-            self.open_source(source, restore_position=False)
-
-    def step_bookmark(self, direction: int) -> None:
-        """F2 / Shift+F2: the next or previous bookmark in this document."""
-        if self.document is None or self.bookmarks is None:
-            return
-        marks = sorted(
-            (self.document.paragraph_index(b.paragraph), b.offset, b.uid)
-            for b in self.bookmarks.bookmarks
-            if b.doc == self.document.id and self.document.paragraph_index(b.paragraph) >= 0
-        )
-        if not marks:
-            self.statusBar().showMessage(self.tr("No bookmarks in this document"), 3000)
-            return
-        top = self.view.top_position()
-        if direction > 0:
-            target = next((m for m in marks if (m[0], m[1]) > top), marks[0])
-        else:
-            target = next((m for m in reversed(marks) if (m[0], m[1]) < top), marks[-1])
-        self.view.scroll_to_paragraph(target[0], target[1])
+    def open_at_paragraph(self, source: str, paragraph_id: str) -> None:
+        """Open a document and show a paragraph of it (a search hit, a bookmark elsewhere)."""
+        self._pending_paragraph = paragraph_id
+        self.open_source(source, restore_position=False)
 
     # Library ----------------------------------------------------------------------------
     def add_current_to_library(self) -> None:
@@ -1048,7 +882,7 @@ class MainWindow(QMainWindow):
             if self.search_panel.box.text().strip():
                 self.search_panel.submit()  # show the matches of the new document too
         self._pending_paragraph = ""
-        self._show_bookmarks()
+        self.bookmarks_ui.refresh()
         if self.bookmarks is not None:
             self.bookmarks.reanchor(document)
         self.documentShown.emit(document)

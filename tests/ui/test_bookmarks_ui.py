@@ -25,7 +25,7 @@ def _answer(window, title="", note="", accept=True):
         asked.append((default_title, default_note, context))
         return accept, title or default_title, note or default_note
 
-    window.ask_bookmark_details = answer
+    window.bookmarks_ui.ask_details = answer
     return asked
 
 
@@ -96,11 +96,11 @@ def test_edit_delete_and_undo(qtbot, window):
     window.bookmarks.add(bookmark)
     _wait_listed(qtbot, window, 1)
     _answer(window, title="改过的标题", note="改过的笔记")
-    window.edit_bookmark(window.bookmarks.bookmarks[0])
+    window.bookmarks_ui.edit(window.bookmarks.bookmarks[0])
     qtbot.waitUntil(lambda: window.bookmarks.bookmarks[0].title == "改过的标题", timeout=10000)
     window.act_undo.trigger()
     qtbot.waitUntil(lambda: window.bookmarks.bookmarks[0].title == bookmark.title, timeout=10000)
-    window.delete_bookmark(window.bookmarks.bookmarks[0])
+    window.bookmarks_ui.delete(window.bookmarks.bookmarks[0])
     _wait_listed(qtbot, window, 0)
     assert window.view.marker_rects() == {}
     window.act_undo.trigger()

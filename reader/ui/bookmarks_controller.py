@@ -1,0 +1,230 @@
+"""The window's side of bookmarks: Ctrl+D, the panel, margin ribbons, F2, undo and redo.
+
+The bookmark service stores; this controller decides what gets marked, asks for a
+title and a note, keeps the panel, the ribbons and the outline counts current, and
+puts every change on the window's undo stack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QTextCursor, QUndoCommand
+
+from reader.services.paths import library_source
+
+if TYPE_CHECKING:
+    from reader.core.bookmarks import Bookmark
+    from reader.services.bookmarks import BookmarkService
+    from reader.ui.bookmarks_panel import BookmarksPanel
+    from reader.ui.main_window import MainWindow
+
+
+class _AddBookmark(QUndoCommand):
+    def __init__(self, service: BookmarkService, bookmark: Bookmark, text: str) -> None:
+        super().__init__(text)
+        self._service, self._bookmark, self._done_once = service, bookmark, False
+
+    def redo(self) -> None:
+        if self._done_once:
+            self._service.restore(self._bookmark)
+        else:
+            self._service.add(self._bookmark)
+            self._done_once = True
+
+    def undo(self) -> None:
+        self._service.delete(self._bookmark)
+
+
+class _DeleteBookmark(QUndoCommand):
+    def __init__(self, service: BookmarkService, bookmark: Bookmark, text: str) -> None:
+        super().__init__(text)
+        self._service, self._bookmark = service, bookmark
+
+    def redo(self) -> None:
+        self._service.delete(self._bookmark)
+
+    def undo(self) -> None:
+        self._service.restore(self._bookmark)
+
+
+class _EditBookmark(QUndoCommand):
+    def __init__(self, service: BookmarkService, bookmark: Bookmark, title: str, note: str, text: str) -> None:
+        super().__init__(text)
+        self._service, self._bookmark, self._title, self._note = service, bookmark, title, note
+
+    def redo(self) -> None:
+        self._service.update(self._bookmark, title=self._title, note=self._note)
+
+    def undo(self) -> None:
+        self._service.update(self._bookmark, title=self._bookmark.title, note=self._bookmark.note)
+
+
+class BookmarksController(QObject):
+    """Bookmarks of the open document and the library, through the window's bookmark service.
+
+    Args:
+        window: The main window (its view, bookmarks panel, outline, undo stack and service).
+
+    Attributes:
+        ask_details: Asks for a bookmark's title and note: ``(title, note, context)`` →
+            ``(accepted, title, note)``. A dialog; tests replace it.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.ask_details = self._ask_details_dialog
+
+    # Wiring ---------------------------------------------------------------------------
+    def connect_panel(self, panel: BookmarksPanel) -> None:
+        """Requests from the bookmarks panel (built in the window's second stage)."""
+        panel.activated.connect(self.go_to)
+        panel.editRequested.connect(self.edit)
+        panel.deleteRequested.connect(self.delete)
+        panel.scopeChanged.connect(self.refresh)
+
+    def attach(self, service: BookmarkService) -> None:
+        """Show what a bookmark service holds, now and whenever it changes."""
+        window = self._window
+        service.listed.connect(lambda _items: self.refresh())
+        service.message.connect(lambda text: window.banner.show_message(text, error=False))
+        if window.document is not None:
+            service.reanchor(window.document)
+
+    # Marking ---------------------------------------------------------------------------
+    def _ask_details_dialog(self, title: str, note: str, context: str) -> tuple[bool, str, str]:
+        from reader.ui.bookmarks_panel import BookmarkEditor
+
+        editor = BookmarkEditor(title, note, context, self._window)
+        accepted = editor.exec() == BookmarkEditor.DialogCode.Accepted
+        return accepted, editor.title.text(), editor.note.toPlainText()
+
+    def mark_at_reading_position(self) -> tuple[str, int, int] | None:
+        """The paragraph, offset and length Ctrl+D marks: the selection, else the top of the view."""
+        document, view = self._window.document, self._window.view
+        if document is None or not document.paragraphs:
+            return None
+        cursor = view.textCursor()
+        if cursor.hasSelection():
+            start = QTextCursor(view.document())
+            start.setPosition(cursor.selectionStart())
+            index, offset = view.paragraph_at(start)
+            paragraph = document.paragraphs[index]
+            length = min(cursor.selectionEnd() - cursor.selectionStart(), len(paragraph.text) - offset)
+            return paragraph.id, offset, max(length, 0)
+        index, _offset = view.top_position()
+        return document.paragraphs[index].id, 0, 0
+
+    def add(self) -> None:
+        """Ctrl+D: bookmark the selection or the paragraph at the top, with a title and a note."""
+        window = self._window
+        mark = self.mark_at_reading_position()
+        if mark is None or window.bookmarks is None:
+            return
+        paragraph_id, offset, length = mark
+        from reader.core.bookmarks import make_bookmark
+
+        bookmark = make_bookmark(window.document, paragraph_id, offset, length)
+        accepted, title, note = self.ask_details(bookmark.title, "", bookmark.snippet)
+        if not accepted:
+            return
+        bookmark = replace(bookmark, title=title.strip() or bookmark.title, note=note)
+        window.undo_stack.push(_AddBookmark(window.bookmarks, bookmark, self.tr("Add Bookmark")))
+        window.statusBar().showMessage(self.tr("Bookmarked: %1").replace("%1", bookmark.title), 3000)
+
+    def edit(self, bookmark: Bookmark) -> None:
+        """Rename or change the note of a bookmark."""
+        window = self._window
+        if window.bookmarks is None:
+            return
+        accepted, title, note = self.ask_details(bookmark.title, bookmark.note, bookmark.snippet)
+        if accepted and (title, note) != (bookmark.title, bookmark.note):
+            command = _EditBookmark(
+                window.bookmarks, bookmark, title.strip() or bookmark.title, note, self.tr("Edit Bookmark")
+            )
+            window.undo_stack.push(command)
+
+    def delete(self, bookmark: Bookmark) -> None:
+        """Delete a bookmark (Edit → Undo brings it back)."""
+        window = self._window
+        if window.bookmarks is not None:
+            window.undo_stack.push(_DeleteBookmark(window.bookmarks, bookmark, self.tr("Delete Bookmark")))
+            window.statusBar().showMessage(self.tr("Bookmark deleted — Ctrl+Z to undo"), 5000)
+
+    # Showing -------------------------------------------------------------------------
+    def _position_key(self, bookmark: Bookmark) -> tuple:
+        """Sort key: this document's bookmarks in reading order first, then the others by document."""
+        document = self._window.document
+        if document is not None and bookmark.doc == document.id:
+            return (0, document.paragraph_index(bookmark.paragraph), bookmark.offset, "")
+        return (1, bookmark.doc_title, bookmark.created, bookmark.uid)
+
+    def refresh(self) -> None:
+        """Refresh the panel, the margin ribbons and the outline counts."""
+        window = self._window
+        if not window.is_complete:
+            return  # the panels show them when they are built
+        items = window.bookmarks.bookmarks if window.bookmarks is not None else []
+        document = window.document
+        current = document.id if document is not None else None
+        panel = window.bookmarks_panel
+        shown = items if panel.whole_library else [b for b in items if b.doc == current]
+        panel.show_bookmarks(shown, self._position_key, current)
+        if document is None:
+            return
+        mine = [b for b in items if b.doc == current and not b.detached]
+        indexes = {document.paragraph_index(b.paragraph) for b in mine} - {-1}
+        window.view.set_markers(indexes)
+        window.outline.set_badges(
+            document.paragraphs_per_node(indexes),
+            self.tr("%1 bookmarks").replace("%1", "{count}"),
+            column=window.outline.BOOKMARK_COLUMN,
+            prefix="🔖",
+        )
+
+    # Going to bookmarks ------------------------------------------------------------------
+    def go_to(self, bookmark: Bookmark) -> None:
+        """Jump to a bookmark, opening its document first when needed."""
+        window = self._window
+        document = window.document
+        if document is not None and bookmark.doc == document.id:
+            index = document.paragraph_index(bookmark.paragraph)
+            if index < 0:
+                window.banner.show_message(
+                    self.tr("This bookmark is detached: its text was not found in the current version."), error=False
+                )
+                return
+            window.view.scroll_to_paragraph(index, bookmark.offset)
+            if bookmark.length:
+                end = bookmark.offset + bookmark.length
+                theme = window.type_style().theme
+                window.view.set_highlights("current", [(index, bookmark.offset, end)], theme.narration)
+            return
+        in_library = window.library is not None and window.library.library.entry(bookmark.doc) is not None
+        source = library_source(bookmark.doc) if in_library else bookmark.source
+        if source:
+            window.open_at_paragraph(source, bookmark.paragraph)
+
+    def step(self, direction: int) -> None:
+        """F2 / Shift+F2: the next or previous bookmark in this document."""
+        window = self._window
+        document = window.document
+        if document is None or window.bookmarks is None:
+            return
+        marks = sorted(
+            (document.paragraph_index(b.paragraph), b.offset, b.uid)
+            for b in window.bookmarks.bookmarks
+            if b.doc == document.id and document.paragraph_index(b.paragraph) >= 0
+        )
+        if not marks:
+            window.statusBar().showMessage(self.tr("No bookmarks in this document"), 3000)
+            return
+        top = window.view.top_position()
+        if direction > 0:
+            target = next((m for m in marks if (m[0], m[1]) > top), marks[0])
+        else:
+            target = next((m for m in reversed(marks) if (m[0], m[1]) < top), marks[-1])
+        window.view.scroll_to_paragraph(target[0], target[1])
