@@ -43,11 +43,11 @@ from reader.core.document import Document
 from reader.core.reading import PAGE_ZOOM_PRESETS, ProgressCalculator, citation, section_link, zoom_step
 from reader.core.sources import split_fragment
 from reader.services.documents import DocumentService
-from reader.services.paths import library_source
 from reader.services.settings import FONT_SIZES, LINE_SPACINGS, THEMES, ReadingPosition, Settings
 from reader.services.tasks import TaskRunner
 from reader.ui.appearance import chrome_palette
 from reader.ui.bookmarks_controller import BookmarksController
+from reader.ui.library_controller import LibraryController
 from reader.ui.messages import friendly_error
 from reader.ui.narration_controller import NarrationController
 from reader.ui.reading_view import ReadingView
@@ -56,7 +56,7 @@ from reader.ui.widgets import MessageBanner, MetadataCard
 
 if TYPE_CHECKING:  # imported when used: they bring SQLite, Whoosh, NumPy, the speech engine, the panels
     from reader.services.bookmarks import BookmarkService
-    from reader.services.library import LibraryService, SearchOutcome
+    from reader.services.library import LibraryService
     from reader.services.narration import NarrationService
     from reader.ui.bookmarks_panel import BookmarksPanel
     from reader.ui.library_panel import LibraryPanel
@@ -143,8 +143,6 @@ class MainWindow(QMainWindow):
         self.bookmarks: BookmarkService | None = None
         self.narration: NarrationService | None = None
         self.undo_stack = QUndoStack(self)
-        self._matches: list[tuple[int, int, int]] = []
-        self._match_index = -1
         self._pending_paragraph = ""
         self.document: Document | None = None
         self._progress: ProgressCalculator | None = None
@@ -162,6 +160,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self.narration_ui = NarrationController(self)
         self.bookmarks_ui = BookmarksController(self)
+        self.library_ui = LibraryController(self)
         self.docks = self._create_docks()
         self._build_status_bar()
         self._build_actions()
@@ -355,13 +354,16 @@ class MainWindow(QMainWindow):
         self.act_next_panel = self._action(self.tr("Next Panel"), self.focus_next_panel, key("F6"), "actNextPanel")
         self.act_find = self._action(self.tr("&Find…"), self.search_panel_focus, key(key.StandardKey.Find), "actFind")
         self.act_find_next = self._action(
-            self.tr("Find &Next"), lambda: self.step_match(1), key(key.StandardKey.FindNext), "actFindNext"
+            self.tr("Find &Next"), lambda: self.library_ui.step_match(1), key(key.StandardKey.FindNext), "actFindNext"
         )
         self.act_find_previous = self._action(
-            self.tr("Find Pre&vious"), lambda: self.step_match(-1), key(key.StandardKey.FindPrevious), "actFindPrev"
+            self.tr("Find Pre&vious"),
+            lambda: self.library_ui.step_match(-1),
+            key(key.StandardKey.FindPrevious),
+            "actFindPrev",
         )
         self.act_clear_highlights = self._action(
-            self.tr("Clear Highlights"), self.clear_search_highlights, key("Esc"), "actClearHighlights"
+            self.tr("Clear Highlights"), self.library_ui.clear_highlights, key("Esc"), "actClearHighlights"
         )
         self.act_bookmark = self._action(
             self.tr("&Bookmark This Place…"), self.bookmarks_ui.add, key("Ctrl+D"), "actBookmark"
@@ -381,7 +383,7 @@ class MainWindow(QMainWindow):
         self.addAction(self.act_undo)
         self.addAction(self.act_redo)
         self.act_add_to_library = self._action(
-            self.tr("&Add to Library"), self.add_current_to_library, None, "actAddToLibrary"
+            self.tr("&Add to Library"), self.library_ui.add_current, None, "actAddToLibrary"
         )
         self.act_metadata = self._action(
             self.tr("Document &Information"), self._toggle_metadata, key("Ctrl+I"), "actMetadata", True
@@ -525,14 +527,7 @@ class MainWindow(QMainWindow):
 
     def _connect_panel_signals(self) -> None:
         self.outline.nodeActivated.connect(self.go_to_paragraph_id)
-        self.search_panel.searchRequested.connect(self.run_search)
-        self.search_panel.hitActivated.connect(self.open_hit)
-        self.search_panel.cleared.connect(self.clear_search_highlights)
-        self.library_panel.openRequested.connect(lambda doc_id: self.open_source(library_source(doc_id)))
-        self.library_panel.removeRequested.connect(self.remove_from_library)
-        self.library_panel.importFilesRequested.connect(self.import_files_dialog)
-        self.library_panel.importFolderRequested.connect(self.import_folder_dialog)
-        self.library_panel.importUrlRequested.connect(self.import_url_dialog)
+        self.library_ui.connect_panels(self.search_panel, self.library_panel)
         self.narration_ui.connect_player(self.player)
         self.player_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self.player, self.narration_ui.toggle)
         self.player_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -543,12 +538,7 @@ class MainWindow(QMainWindow):
         """Connect the library, bookmark and narration services (any may be None)."""
         if library is not None:
             self.library = library
-            library.entriesChanged.connect(self.library_panel.show_entries)
-            library.importProgress.connect(self.library_panel.show_progress)
-            library.importFinished.connect(self._on_imported)
-            library.indexProgress.connect(self._on_index_progress)
-            library.searchFinished.connect(self._on_search_finished)
-            library.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.library_ui.attach(library)
         if bookmarks is not None:
             self.bookmarks = bookmarks
             self.bookmarks_ui.attach(bookmarks)
@@ -666,139 +656,10 @@ class MainWindow(QMainWindow):
         self.docks["search_panel"].raise_()
         panel.focus_box()
 
-    # Search ------------------------------------------------------------------------
-    def run_search(self, query: str, whole_library: bool) -> None:
-        """Search the open document or the library on a worker (stale answers are dropped)."""
-        if self.library is None:
-            return
-        from reader.services.library import SearchRequest
-
-        self.library.search(SearchRequest(query, whole_library, self.document))
-
-    def _on_search_finished(self, outcome: SearchOutcome) -> None:
-        if (
-            outcome.request.document is not self.document
-            or outcome.request.query != self.search_panel.box.text().strip()
-        ):
-            return  # typed on, or opened another document, meanwhile
-        self.search_panel.show_result(outcome.page)
-        if outcome.page.notice:
-            self.statusBar().showMessage(outcome.page.notice, 8000)
-        self._show_document_matches(outcome.in_document)
-
-    def _show_document_matches(self, result) -> None:
-        """Highlight every match in the view and count hits per outline node."""
-        if self.document is None or result is None:
-            return
-        matches = []
-        for hit in result.hits:
-            index = self.document.paragraph_index(hit.paragraph)
-            matches.extend((index, start, end) for start, end in hit.spans)
-        counts = self.document.paragraphs_per_node(match[0] for match in matches)
-        matches.sort()
-        self._matches, self._match_index = matches, -1
-        self.view.set_highlights("search", matches, self.type_style().theme.search_hit)
-        self.view.clear_highlights("current")
-        self.outline.set_badges(counts, self.tr("%1 matching paragraphs").replace("%1", "{count}"))
-
-    def step_match(self, direction: int) -> None:
-        """F3 / Shift+F3: go to the next or previous match in the open document."""
-        if not self._matches:
-            return
-        if self._match_index < 0:
-            top = self.view.top_position()
-            after = [i for i, match in enumerate(self._matches) if (match[0], match[1]) >= top]
-            self._match_index = (after[0] if after else 0) if direction > 0 else ((after[0] - 1) if after else -1)
-            self._match_index %= len(self._matches)
-        else:
-            self._match_index = (self._match_index + direction) % len(self._matches)
-        self._show_current_match()
-
-    def _show_current_match(self) -> None:
-        index, start, end = self._matches[self._match_index]
-        self.view.ensure_paragraph_visible(index, start)
-        self.view.set_highlights("current", [(index, start, end)], self.type_style().theme.narration)
-        self.statusBar().showMessage(
-            self.tr("Match %1 of %2").replace("%1", str(self._match_index + 1)).replace("%2", str(len(self._matches))),
-            3000,
-        )
-
-    def clear_search_highlights(self) -> None:
-        """Esc: remove search highlights and outline counts (the query stays)."""
-        self.view.clear_highlights("search")
-        self.view.clear_highlights("current")
-        self.outline.set_badges({})
-        self._matches, self._match_index = [], -1
-
-    def open_hit(self, hit) -> None:
-        """Go to a search hit, opening its document first when needed."""
-        if self.document is not None and hit.doc == self.document.id:
-            index = self.document.paragraph_index(hit.paragraph)
-            if index < 0:
-                return
-            self.view.scroll_to_paragraph(index)
-            for number, match in enumerate(self._matches):
-                if match[0] == index:
-                    self._match_index = number
-                    self._show_current_match()
-                    break
-            return
-        self.open_at_paragraph(library_source(hit.doc), hit.paragraph)
-
     def open_at_paragraph(self, source: str, paragraph_id: str) -> None:
         """Open a document and show a paragraph of it (a search hit, a bookmark elsewhere)."""
         self._pending_paragraph = paragraph_id
         self.open_source(source, restore_position=False)
-
-    # Library ----------------------------------------------------------------------------
-    def add_current_to_library(self) -> None:
-        """File → Add to Library: import the open document's source."""
-        if self.document is not None and self.library is not None and not self.document.source.startswith("library:"):
-            self.library.import_sources([self.document.source])
-
-    def import_files_dialog(self) -> None:
-        """Library → Import files."""
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import Reports"), "", self.tr("Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)")
-        )
-        if paths and self.library is not None:
-            self.library.import_sources(paths)
-
-    def import_folder_dialog(self) -> None:
-        """Library → Import folder (recursively)."""
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a Folder of Reports"))
-        if folder and self.library is not None:
-            self.library.import_sources([folder])
-
-    def import_url_dialog(self) -> None:
-        """Library → Import URL."""
-        url, ok = QInputDialog.getText(self, self.tr("Import URL"), self.tr("Address of a report page:"))
-        if ok and url.strip() and self.library is not None:
-            self.library.import_sources([url.strip()])
-
-    def remove_from_library(self, document_id: str) -> None:
-        """Library → Remove."""
-        if self.library is not None:
-            self.library.remove(document_id)
-
-    def _on_imported(self, outcomes: list) -> None:
-        errors = [o for o in outcomes if o.error]
-        done = len(outcomes) - len(errors)
-        self.statusBar().showMessage(self.tr("Imported %1 documents").replace("%1", str(done)), 6000)
-        if errors:
-            first = errors[0]
-            more = self.tr(" (and %1 more)").replace("%1", str(len(errors) - 1)) if len(errors) > 1 else ""
-            self.banner.show_message(
-                self.tr("Could not import %1: %2").replace("%1", first.source).replace("%2", first.error) + more
-            )
-
-    def _on_index_progress(self, done: int, total: int, _title: str) -> None:
-        if total > 1 and done < total:
-            self.statusBar().showMessage(
-                self.tr("Indexing %1 of %2…").replace("%1", str(done + 1)).replace("%2", str(total))
-            )
-        elif total > 1:
-            self.statusBar().showMessage(self.tr("Search index up to date"), 3000)
 
     def expect_source(self, source: str, restore_position: bool = True) -> str:
         """Prepare for a document being opened (here or already by the launcher); returns the address."""
@@ -876,11 +737,7 @@ class MainWindow(QMainWindow):
         self.settings.last_source = source
         self.settings.add_recent(source)
         self._on_top_paragraph(*self.view.top_position())
-        self._matches, self._match_index = [], -1
-        if self._completed:
-            self.outline.set_badges({})
-            if self.search_panel.box.text().strip():
-                self.search_panel.submit()  # show the matches of the new document too
+        self.library_ui.document_changed()
         self._pending_paragraph = ""
         self.bookmarks_ui.refresh()
         if self.bookmarks is not None:

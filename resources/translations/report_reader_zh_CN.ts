@@ -244,6 +244,69 @@
     </message>
 </context>
 <context>
+    <name>LibraryController</name>
+    <message>
+        <location filename="../../reader/ui/library_controller.py" line="108" />
+        <source>%1 matching paragraphs</source>
+        <translation>%1 个匹配段落</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_controller.py" line="129" />
+        <source>Match %1 of %2</source>
+        <translation>第 %1 处，共 %2 处</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_controller.py" line="172" />
+        <source>Import Reports</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_controller.py" line="174" />
+        <source>Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)</source>
+        <translation>报告 (*.html *.htm *.shtml *.txt *.md);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_controller.py" line="183" />
+        <source>Import a Folder of Reports</source>
+        <translation>导入报告文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_controller.py" line="191" />
+        <source>Import URL</source>
+        <translation>导入网址</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_controller.py" line="191" />
+        <source>Address of a report page:</source>
+        <translation>报告网页地址：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_controller.py" line="204" />
+        <source>Imported %1 documents</source>
+        <translation>已导入 %1 个文档</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_controller.py" line="207" />
+        <source> (and %1 more)</source>
+        <translation>（另有 %1 个）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_controller.py" line="209" />
+        <source>Could not import %1: %2</source>
+        <translation>无法导入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_controller.py" line="215" />
+        <source>Indexing %1 of %2…</source>
+        <translation>正在建立索引：第 %1 个，共 %2 个…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_controller.py" line="217" />
+        <source>Search index up to date</source>
+        <translation>搜索索引已是最新</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPanel</name>
     <message>
         <location filename="../../reader/ui/library_panel.py" line="48" />
@@ -317,425 +380,373 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/launch.py" line="250" />
-        <location filename="../../reader/ui/main_window.py" line="156" />
+        <location filename="../../reader/ui/main_window.py" line="154" />
         <source>Report Reader</source>
         <translation>报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="297" />
+        <location filename="../../reader/ui/main_window.py" line="296" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="301" />
+        <location filename="../../reader/ui/main_window.py" line="300" />
         <source>Reading progress</source>
         <translation>阅读进度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="321" />
+        <location filename="../../reader/ui/main_window.py" line="320" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="322" />
+        <location filename="../../reader/ui/main_window.py" line="321" />
         <source>Open &amp;URL…</source>
         <translation>打开网址(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="323" />
+        <location filename="../../reader/ui/main_window.py" line="322" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="324" />
+        <location filename="../../reader/ui/main_window.py" line="323" />
         <source>Export as P&amp;DF…</source>
         <translation>导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="325" />
+        <location filename="../../reader/ui/main_window.py" line="324" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="326" />
+        <location filename="../../reader/ui/main_window.py" line="325" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="328" />
+        <location filename="../../reader/ui/main_window.py" line="327" />
         <source>Copy with &amp;Citation</source>
         <translation>复制并引用(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="331" />
+        <location filename="../../reader/ui/main_window.py" line="330" />
         <source>Copy &amp;Section Link</source>
         <translation>复制章节链接(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="334" />
+        <location filename="../../reader/ui/main_window.py" line="333" />
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="337" />
+        <location filename="../../reader/ui/main_window.py" line="336" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="340" />
+        <location filename="../../reader/ui/main_window.py" line="339" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="342" />
+        <location filename="../../reader/ui/main_window.py" line="341" />
         <source>&amp;Normal Size</source>
         <translation>默认大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="344" />
+        <location filename="../../reader/ui/main_window.py" line="343" />
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="347" />
+        <location filename="../../reader/ui/main_window.py" line="346" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="350" />
+        <location filename="../../reader/ui/main_window.py" line="349" />
         <source>Small</source>
         <translation>小</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="353" />
+        <location filename="../../reader/ui/main_window.py" line="352" />
         <source>&amp;Full Screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="355" />
+        <location filename="../../reader/ui/main_window.py" line="354" />
         <source>Next Panel</source>
         <translation>下一个面板</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="356" />
+        <location filename="../../reader/ui/main_window.py" line="355" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="358" />
+        <location filename="../../reader/ui/main_window.py" line="357" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="361" />
+        <location filename="../../reader/ui/main_window.py" line="360" />
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="364" />
+        <location filename="../../reader/ui/main_window.py" line="366" />
         <source>Clear Highlights</source>
         <translation>清除高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="367" />
+        <location filename="../../reader/ui/main_window.py" line="369" />
         <source>&amp;Bookmark This Place…</source>
         <translation>添加书签(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="370" />
+        <location filename="../../reader/ui/main_window.py" line="372" />
         <source>Next Bookmark</source>
         <translation>下一个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="373" />
+        <location filename="../../reader/ui/main_window.py" line="375" />
         <source>Previous Bookmark</source>
         <translation>上一个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="375" />
+        <location filename="../../reader/ui/main_window.py" line="377" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="378" />
+        <location filename="../../reader/ui/main_window.py" line="380" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="384" />
+        <location filename="../../reader/ui/main_window.py" line="386" />
         <source>&amp;Add to Library</source>
         <translation>加入文库(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="387" />
+        <location filename="../../reader/ui/main_window.py" line="389" />
         <source>Document &amp;Information</source>
         <translation>文件信息(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="391" />
+        <location filename="../../reader/ui/main_window.py" line="393" />
         <source>Follow &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="392" />
+        <location filename="../../reader/ui/main_window.py" line="394" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="393" />
+        <location filename="../../reader/ui/main_window.py" line="395" />
         <source>&amp;Sepia</source>
         <translation>护眼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="394" />
+        <location filename="../../reader/ui/main_window.py" line="396" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="414" />
+        <location filename="../../reader/ui/main_window.py" line="416" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="417" />
+        <location filename="../../reader/ui/main_window.py" line="419" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="425" />
+        <location filename="../../reader/ui/main_window.py" line="427" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="438" />
+        <location filename="../../reader/ui/main_window.py" line="440" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="441" />
+        <location filename="../../reader/ui/main_window.py" line="443" />
         <source>Text &amp;Size</source>
         <translation>字体大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="444" />
+        <location filename="../../reader/ui/main_window.py" line="446" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="447" />
+        <location filename="../../reader/ui/main_window.py" line="449" />
         <source>Line &amp;Spacing</source>
         <translation>行距(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="464" />
+        <location filename="../../reader/ui/main_window.py" line="466" />
         <source>&amp;Outline</source>
         <translation>目录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="465" />
+        <location filename="../../reader/ui/main_window.py" line="467" />
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="466" />
+        <location filename="../../reader/ui/main_window.py" line="468" />
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="467" />
+        <location filename="../../reader/ui/main_window.py" line="469" />
         <source>Searc&amp;h Panel</source>
         <translation>搜索面板(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="456" />
+        <location filename="../../reader/ui/main_window.py" line="458" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="258" />
+        <location filename="../../reader/ui/main_window.py" line="257" />
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="259" />
+        <location filename="../../reader/ui/main_window.py" line="258" />
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="260" />
+        <location filename="../../reader/ui/main_window.py" line="259" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="261" />
+        <location filename="../../reader/ui/main_window.py" line="260" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="457" />
+        <location filename="../../reader/ui/main_window.py" line="459" />
         <source>&amp;About Report Reader</source>
         <translation>关于报告阅读器(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="477" />
+        <location filename="../../reader/ui/main_window.py" line="479" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="484" />
+        <location filename="../../reader/ui/main_window.py" line="486" />
         <source>Text size:</source>
         <translation>字体：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="498" />
-        <location filename="../../reader/ui/main_window.py" line="499" />
+        <location filename="../../reader/ui/main_window.py" line="500" />
+        <location filename="../../reader/ui/main_window.py" line="501" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="629" />
+        <location filename="../../reader/ui/main_window.py" line="619" />
         <source>Text size: %1 px</source>
         <translation>字号：%1 像素</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="702" />
-        <source>%1 matching paragraphs</source>
-        <translation>%1 个匹配段落</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="722" />
-        <source>Match %1 of %2</source>
-        <translation>第 %1 处，共 %2 处</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="762" />
-        <source>Import Reports</source>
-        <translation>导入报告</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="769" />
-        <source>Import a Folder of Reports</source>
-        <translation>导入报告文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="775" />
-        <source>Import URL</source>
-        <translation>导入网址</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="787" />
-        <source>Imported %1 documents</source>
-        <translation>已导入 %1 个文档</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="790" />
-        <source> (and %1 more)</source>
-        <translation>（另有 %1 个）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="792" />
-        <source>Could not import %1: %2</source>
-        <translation>无法导入 %1：%2</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="798" />
-        <source>Indexing %1 of %2…</source>
-        <translation>正在建立索引：第 %1 个，共 %2 个…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="801" />
-        <source>Search index up to date</source>
-        <translation>搜索索引已是最新</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="814" />
+        <location filename="../../reader/ui/main_window.py" line="675" />
         <source>Open Report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="762" />
-        <location filename="../../reader/ui/main_window.py" line="814" />
+        <location filename="../../reader/ui/main_window.py" line="675" />
         <source>Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)</source>
         <translation>报告 (*.html *.htm *.shtml *.txt *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="821" />
+        <location filename="../../reader/ui/main_window.py" line="682" />
         <source>Open URL</source>
         <translation>打开网址</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="775" />
-        <location filename="../../reader/ui/main_window.py" line="821" />
+        <location filename="../../reader/ui/main_window.py" line="682" />
         <source>Address of a report page:</source>
         <translation>报告网页地址：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="833" />
+        <location filename="../../reader/ui/main_window.py" line="694" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="837" />
+        <location filename="../../reader/ui/main_window.py" line="698" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="844" />
+        <location filename="../../reader/ui/main_window.py" line="705" />
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="875" />
+        <location filename="../../reader/ui/main_window.py" line="736" />
         <source>%1 — Report Reader</source>
         <translation>%1 — 报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="908" />
+        <location filename="../../reader/ui/main_window.py" line="765" />
         <source>%1% · %2 · about %3 min left</source>
         <translation>%1% · %2 · 约剩 %3 分钟</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="963" />
+        <location filename="../../reader/ui/main_window.py" line="820" />
         <source>Copied with citation</source>
         <translation>已复制（含引用）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="975" />
+        <location filename="../../reader/ui/main_window.py" line="832" />
         <source>Section link copied</source>
         <translation>已复制章节链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="990" />
+        <location filename="../../reader/ui/main_window.py" line="847" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="997" />
+        <location filename="../../reader/ui/main_window.py" line="854" />
         <source>Export as PDF</source>
         <translation>导出为 PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="997" />
+        <location filename="../../reader/ui/main_window.py" line="854" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1006" />
+        <location filename="../../reader/ui/main_window.py" line="863" />
         <source>Exporting PDF…</source>
         <translation>正在导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1011" />
+        <location filename="../../reader/ui/main_window.py" line="868" />
         <source>PDF written: %1</source>
         <translation>PDF 已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1020" />
+        <location filename="../../reader/ui/main_window.py" line="877" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="1025" />
+        <location filename="../../reader/ui/main_window.py" line="882" />
         <source>Could not finish: %1</source>
         <translation>未能完成：%1</translation>
     </message>

@@ -38,7 +38,7 @@ def test_ctrl_f_focuses_the_box(qtbot, window):
 def test_search_as_you_type_highlights_every_match_and_counts_nodes(qtbot, window):
     _search(qtbot, window, "数字经济")
     expected = sum(p.text.count("数字经济") for p in window.document.paragraphs)
-    assert len(window._matches) == expected
+    assert len(window.library_ui.matches) == expected
     assert len(window.view.extraSelections()) == expected
     assert "paragraphs match" in window.search_panel.status.text() or "段落" in window.search_panel.status.text()
     part_one = window.outline.item_for(window.document.outline[0].id)
@@ -60,23 +60,23 @@ def test_stale_results_are_dropped(qtbot, window):
     qtbot.waitUntil(lambda: "港口建设" in seen, timeout=20000)
     qtbot.wait(200)
     assert window.search_panel.box.text() == "港口建设"
-    assert all(m for m in window._matches)
+    assert all(m for m in window.library_ui.matches)
     shown = {item.data(0, Qt.ItemDataRole.UserRole).paragraph for item in _hit_items(window)}
     assert shown == {p.id for p in window.document.paragraphs if "港口建设" in p.text}
 
 
 def test_f3_steps_through_matches_and_esc_clears(qtbot, window):
     _search(qtbot, window, "港")
-    total = len(window._matches)
+    total = len(window.library_ui.matches)
     assert total > 2
     window.view.scroll_to_paragraph(0)
     window.act_find_next.trigger()
-    first = window._match_index
+    first = window.library_ui.match_index
     window.act_find_next.trigger()
-    assert window._match_index == (first + 1) % total
+    assert window.library_ui.match_index == (first + 1) % total
     window.act_find_previous.trigger()
-    assert window._match_index == first
-    index, start, _end = window._matches[first]
+    assert window.library_ui.match_index == first
+    index, start, _end = window.library_ui.matches[first]
     assert window.view.is_position_visible(index, start)
     window.act_clear_highlights.trigger()
     assert window.view.extraSelections() == []
@@ -109,11 +109,12 @@ def test_library_import_then_search_and_open_another_document(qtbot, window):
     hit = items[0].data(0, Qt.ItemDataRole.UserRole)
     assert hit.doc != window.document.id
     with qtbot.waitSignal(window.documentShown, timeout=30000):
-        window.open_hit(hit)
+        window.library_ui.open_hit(hit)
     assert window.document.id == hit.doc
     qtbot.wait(150)
     assert window.view.is_position_visible(window.document.paragraph_index(hit.paragraph))
-    qtbot.waitUntil(lambda: bool(window._matches), timeout=20000)  # the new document's matches are highlighted
+    # The new document's matches are highlighted.
+    qtbot.waitUntil(lambda: bool(window.library_ui.matches), timeout=20000)
 
 
 def test_remove_from_library(qtbot, window, tmp_path):
