@@ -496,6 +496,8 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.act_zoom_out)
         toolbar.addAction(self.act_zoom_in)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_find)
         theme_button = QToolButton(self)
         theme_button.setText(self.tr("Theme"))
         theme_button.setAccessibleName(self.tr("Theme"))
@@ -552,8 +554,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
-        else:
-            self.resizeDocks([self.docks["outline"], self.docks["search_panel"]], [300, 360], Qt.Orientation.Horizontal)
+        else:  # first run: the outline beside the text; search opens on Ctrl+F or the toolbar's Find
+            self.resizeDocks([self.docks["outline"]], [280], Qt.Orientation.Horizontal)
+            self.docks["search_panel"].hide()
         self.metadata.set_collapsed(self.settings.metadata_collapsed)
         self.act_metadata.setChecked(not self.settings.metadata_collapsed)
         self.theme_actions[self.settings.theme].setChecked(True)

@@ -230,6 +230,9 @@ def test_recent_files_and_progress(qtbot, window):
 
 
 def test_f6_cycles_between_text_and_panels(qtbot, window):
+    assert not window.docks["search_panel"].isVisible()  # a first run opens search on demand
+    window.act_find.trigger()
+    assert window.docks["search_panel"].isVisible() and window.search_panel.box.hasFocus()
     window.view.setFocus()
     window.act_next_panel.trigger()
     assert window.outline.tree.hasFocus()

@@ -8,6 +8,7 @@ from tests.conftest import corpus_path
 
 
 def _search(qtbot, window, text: str, whole_library: bool = False):
+    window.act_find.trigger()  # Ctrl+F: the search dock opens with the cursor in its box
     window.search_panel.scope.setCurrentIndex(1 if whole_library else 0)
     window.search_panel.box.clear()
     with qtbot.waitSignal(window.library.searchFinished, timeout=60000):
