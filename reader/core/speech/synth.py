@@ -155,24 +155,35 @@ class Pyttsx3Synthesizer:
             future, text, voice, rate, volume = job
             if not future.set_running_or_notify_cancel():
                 continue
-            counter += 1
-            path = workdir / f"piece-{counter}.wav"
             try:
                 if voice:
                     engine.setProperty("voice", voice)
                 engine.setProperty("rate", int(rate))
                 engine.setProperty("volume", float(volume))
-                finished.clear()
-                engine.save_to_file(text, str(path))
-                engine.runAndWait()
-                if not finished.wait(self.timeout):
-                    raise SynthesisError(f"the speech engine did not finish a piece within {self.timeout:g} s")
-                future.set_result(_read_wav(path))
+                clip = None
+                for _attempt in range(2):
+                    counter += 1
+                    clip = self._render(engine, finished, text, workdir / f"piece-{counter}.wav")
+                    # An empty clip for text with speech means the engine reported the end of an
+                    # utterance too early (seen once in CI: a piece's audio missing); render it again.
+                    if clip.frames:
+                        break
+                future.set_result(clip)
             except Exception as error:  # reported to the caller of this piece
                 future.set_exception(error if isinstance(error, ReaderError) else SynthesisError(str(error)))
-            finally:
-                with contextlib.suppress(OSError):
-                    path.unlink()
+
+    def _render(self, engine, finished: threading.Event, text: str, path: Path) -> Clip:
+        """Synthesise ``text`` to ``path`` with the engine (on the engine thread) and read it back."""
+        try:
+            finished.clear()
+            engine.save_to_file(text, str(path))
+            engine.runAndWait()
+            if not finished.wait(self.timeout):
+                raise SynthesisError(f"the speech engine did not finish a piece within {self.timeout:g} s")
+            return _read_wav(path)
+        finally:
+            with contextlib.suppress(OSError):
+                path.unlink()
 
     # Any thread --------------------------------------------------------------------------
     def _check(self) -> None:

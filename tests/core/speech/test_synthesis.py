@@ -123,6 +123,23 @@ def test_mp3_decodes_to_the_same_length(engine, seed, tmp_path):
     assert _rms(np.array(decoded.samples, dtype=np.int16)) > 500
 
 
+def test_a_piece_the_engine_cuts_off_is_rendered_again(engine, monkeypatch):
+    # The engine once reported an utterance finished before its audio was written (a piece of a CI
+    # export was silent): an empty result for text with speech is rendered once more.
+    from reader.core.speech import synth
+
+    real_read, reads = synth._read_wav, []
+
+    def cut_off_once(path):
+        reads.append(path)
+        return synth.Clip(b"", 22050) if len(reads) == 1 else real_read(path)
+
+    monkeypatch.setattr(synth, "_read_wav", cut_off_once)
+    clip = engine.synthesize("各位代表，现在我代表省人民政府向大会报告工作。", mandarin_voice(engine.voices()).id, RATE)
+    assert len(reads) == 2
+    assert clip.seconds > 2 and _rms(np.frombuffer(clip.samples, dtype="<i2")) > 500
+
+
 def test_punctuation_only_piece_is_silence_without_calling_the_engine(engine):
     clip = engine.synthesize("……", None)
     assert clip.seconds > 0 and set(clip.samples) == {0}
