@@ -123,9 +123,8 @@ def _second_stage_gaps(data_dir: Path) -> dict:
     from reader.services.settings import Settings
     from reader.services.tasks import TaskRunner
     from reader.ui.appearance import chinese_font_families
-    from reader.ui.launch import create_document_service
+    from reader.ui.launch import create_document_service, open_first_document
     from reader.ui.main_window import MainWindow
-    from reader.ui.typesetter import preparer, type_style_from
 
     DocumentCache(data_dir / "cache").load(SEED)  # as after any earlier start
     runner = TaskRunner()
@@ -134,8 +133,7 @@ def _second_stage_gaps(data_dir: Path) -> dict:
     window = MainWindow(create_document_service(data_dir, runner, None), settings, runner, families, staged=True)
     window.resize(1200, 860)
     window.show()
-    style = type_style_from(settings, families)
-    window.documents.open_from_cache(str(SEED), preparer(style, window.view.text_width(), lay_out=False))
+    open_first_document(window, str(SEED))  # as run_gui does
     clock = QElapsedTimer()
     clock.start()
     ticks = [0.0]

@@ -16,16 +16,23 @@ from reader.core.sources import is_url
 from reader.services.tasks import TaskRunner
 
 
+def _cacheable_file(source: str, cache: DocumentCache | None) -> Path | None:
+    """The local file behind ``source`` when the parsed cache can serve it, else None."""
+    if cache is None or is_url(source):
+        return None
+    path = Path(source).expanduser()
+    return path if path.is_file() else None
+
+
 def load_in_worker(source: str, cache: DocumentCache | None = None) -> Document:
     """Open a source on a worker thread, from the parsed cache when it is fresh.
 
     The parser stack (bs4, lxml, soupsieve) is imported here, on the worker, and
     only when a file really has to be parsed, so it never delays the first paint.
     """
-    if cache is not None and not is_url(source):
-        path = Path(source).expanduser()
-        if path.is_file():
-            return replace(cache.load(path), source=source)
+    path = _cacheable_file(source, cache)
+    if path is not None:
+        return replace(cache.load(path), source=source)
     from reader.core.loader import load_source
 
     return load_source(source)
@@ -98,10 +105,8 @@ class DocumentService(QObject):
         would only compete with this thread for the interpreter. Emits ``loaded``
         and returns True; returns False (and does nothing) otherwise.
         """
-        if self._cache is None or is_url(source):
-            return False
-        path = Path(source).expanduser()
-        document = self._cache.get(path) if path.is_file() else None
+        path = _cacheable_file(source, self._cache)
+        document = self._cache.get(path) if path is not None else None
         if document is None:
             return False
         document = replace(document, source=source)

@@ -18,13 +18,12 @@ import reader
 from reader.core.cache import DocumentCache
 from reader.core.paths import APP_ID, APP_NAME, DATA_DIR_ENV, resolve_data_dir
 from reader.core.resources import bundled_report_path, resources_dir
-from reader.core.sources import split_fragment
 from reader.services.documents import DocumentService, load_in_worker
 from reader.services.paths import LIBRARY_SCHEME
 from reader.services.settings import Settings
 from reader.services.tasks import TaskRunner
 from reader.ui.appearance import chinese_font_families
-from reader.ui.typesetter import preparer, type_style_from
+from reader.ui.typesetter import preparer
 
 
 class _VersionAction(argparse.Action):
@@ -239,6 +238,20 @@ def _start_after_first_page(window, data_dir: Path, app, services: list) -> None
     window.completed.connect(lambda: QTimer.singleShot(50, start))
 
 
+def open_first_document(window, source: str) -> None:
+    """Open the session's first document in the shown (staged) window.
+
+    The text is typeset for the view's width, so the view lays out just the first screen
+    before painting and the rest in steps. A parsed copy in the cache is typeset at once,
+    on this thread; otherwise the file is read and typeset on a worker. No layout on a
+    worker: it would load a second copy of the fonts' caches (they are per thread), ~15 MiB.
+    """
+    address = window.expect_source(source)
+    prepare = preparer(window.type_style(), window.view.text_width(), lay_out=False)
+    if not window.documents.open_from_cache(address, prepare):
+        window.documents.open(address, prepare)
+
+
 def run_gui(argv: Sequence[str]) -> int:
     """Run the application until its window closes."""
     args = parse_gui_args(argv)
@@ -264,16 +277,8 @@ def run_gui(argv: Sequence[str]) -> int:
     ready_file = os.environ.get(READY_FILE_ENV)
     if ready_file:
         window.documentShown.connect(lambda _doc: QTimer.singleShot(300, lambda: _write_ready_file(window, ready_file)))
-    window.expect_source(first)
     window.show()  # lays the window out: the text width is known from here on
-    # The text is typeset for the view's width, so the view lays out just the first screen
-    # before painting and the rest in steps. A parsed copy in the cache is typeset at once,
-    # on this thread; otherwise the file is read and typeset on a worker. No layout on a
-    # worker: it would load a second copy of the fonts' caches (they are per thread), ~15 MiB.
-    address, style = split_fragment(first)[0], type_style_from(settings, families)
-    prepare = preparer(style, window.view.text_width(), lay_out=False)
-    if not documents.open_from_cache(address, prepare):
-        documents.open(address, prepare)
+    open_first_document(window, first)
     services: list = []
     _start_after_first_page(window, data_dir, app, services)
     status = app.exec()

@@ -9,7 +9,6 @@ player. Widget wiring is in ``_connect_signals`` (frame) and
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
@@ -80,10 +79,21 @@ DOCKS = (
 MIN_READING_WIDTH = 480
 
 
-def _import_panel_modules() -> None:
-    """Load the panel and player modules (the slow part of the second stage)."""
-    for name in ("bookmarks_panel", "library_panel", "outline_panel", "player_bar", "search_panel"):
-        importlib.import_module(f"reader.ui.{name}")
+def _second_stage_classes() -> tuple[type, dict[str, type]]:
+    """The player's class and each dock's panel class; the first call loads their modules (slow)."""
+    from reader.ui.bookmarks_panel import BookmarksPanel
+    from reader.ui.library_panel import LibraryPanel
+    from reader.ui.outline_panel import OutlinePanel
+    from reader.ui.player_bar import PlayerBar
+    from reader.ui.search_panel import SearchPanel
+
+    panels = {
+        "outline": OutlinePanel,
+        "library_panel": LibraryPanel,
+        "bookmarks_panel": BookmarksPanel,
+        "search_panel": SearchPanel,
+    }
+    return PlayerBar, panels
 
 
 class _FirstPaintWatcher(QObject):
@@ -217,7 +227,7 @@ class MainWindow(QMainWindow):
         """
         if self._completed:
             return
-        _import_panel_modules()
+        _second_stage_classes()
         QTimer.singleShot(0, self.complete)
 
     def complete(self) -> None:
@@ -225,22 +235,11 @@ class MainWindow(QMainWindow):
         if self._completed:
             return
         self._completed = True
-        from reader.ui.bookmarks_panel import BookmarksPanel
-        from reader.ui.library_panel import LibraryPanel
-        from reader.ui.outline_panel import OutlinePanel
-        from reader.ui.player_bar import PlayerBar
-        from reader.ui.search_panel import SearchPanel
-
-        self._player = PlayerBar(self.centralWidget())
+        player_class, panel_classes = _second_stage_classes()
+        self._player = player_class(self.centralWidget())
         self._player.setEnabled(False)  # until a narration service is attached
         self.central_layout.addWidget(self._player)
-        kinds = {
-            "outline": OutlinePanel,
-            "library_panel": LibraryPanel,
-            "bookmarks_panel": BookmarksPanel,
-            "search_panel": SearchPanel,
-        }
-        for attribute, kind in kinds.items():
+        for attribute, kind in panel_classes.items():
             # Into the dock that has held its place since the first stage: nothing moves.
             self._panels[attribute] = kind(self.docks[attribute])
             self.docks[attribute].setWidget(self._panels[attribute])

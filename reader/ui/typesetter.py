@@ -241,7 +241,10 @@ def prepare(
 
 
 def preparer(style: TypeStyle, width: int | None, lay_out: bool = True):
-    """A callable for the worker: typeset a document (laid out when ``width`` is known) for the GUI thread."""
+    """A callable that typesets a document for the GUI thread (on a worker or on it).
+
+    Laid out for ``width`` when it is known and ``lay_out`` is asked; otherwise the view lays it out.
+    """
     return partial(
         prepare, style=style, viewport_width=width, target=QCoreApplication.instance().thread(), lay_out=lay_out
     )
