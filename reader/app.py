@@ -1,7 +1,7 @@
-"""Composition root: decide between the CLI and the GUI and start one.
+"""Entry point: decide between a command, the self-check and the window, and start one.
 
-CLI commands never import Qt, so ``report-reader export`` works on a server
-without display libraries.
+Commands never import Qt, so ``report-reader export`` works on a server without
+display libraries. The window's parts are put together in ``reader.ui.root``.
 """
 
 from __future__ import annotations
@@ -9,9 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-# The CLI's commands; anything else starts the GUI (named here so the GUI's start
-# does not pay for importing the CLI).
-COMMANDS = ("export", "library", "search", "bookmarks", "speak")
+from reader.arguments import COMMANDS, command_of
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -21,7 +19,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reader.selfcheck import run
 
         return run()
-    command = _first_positional(args)
+    command = command_of(args)
     if command in COMMANDS or (command is None and any(a in ("-h", "--help") for a in args)):
         from reader import cli
 
@@ -29,21 +27,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reader.ui.launch import run_gui
 
     return run_gui(args)
-
-
-def _first_positional(args: list[str]) -> str | None:
-    """The first argument that is neither an option nor the value of ``--data-dir``."""
-    skip_next = False
-    for arg in args:
-        if skip_next:
-            skip_next = False
-            continue
-        if arg == "--data-dir":
-            skip_next = True
-            continue
-        if not arg.startswith("-"):
-            return arg
-    return None
 
 
 if __name__ == "__main__":

@@ -11,84 +11,11 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from reader.app import COMMANDS
+from reader.arguments import COMMANDS, PROG, UsageError, build_parser
 from reader.core.errors import ReaderError
 from reader.core.paths import resolve_data_dir
 
-PROG = "report-reader"
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(Exception):
-    """The command line itself is wrong."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser that raises instead of exiting, so errors stay one line."""
-
-    def error(self, message: str) -> None:
-        raise UsageError(message)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The CLI's argument parser."""
-    parser = _Parser(prog=PROG, description="Read Chinese government work reports.")
-    parser.add_argument("--data-dir", help="directory for library, index and bookmarks (env REPORT_READER_DATA_DIR)")
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
-    export = commands.add_parser("export", help="parse a page or report and write it as JSON, Markdown or text")
-    export.add_argument("source", help="path or http(s) URL")
-    export.add_argument("--format", choices=("json", "markdown", "text"), default="json")
-    export.add_argument("-o", "--output", help="output file (default: standard output)")
-
-    library = commands.add_parser("library", help="manage imported documents")
-    library_commands = library.add_subparsers(dest="library_command", parser_class=_Parser)
-    add = library_commands.add_parser("add", help="import files, folders (.html .htm .txt .md) or URLs")
-    add.add_argument("sources", nargs="+", help="paths, folders or http(s) URLs")
-    listing = library_commands.add_parser("list", help="list imported documents")
-    listing.add_argument("--json", action="store_true", help="print JSON")
-    remove = library_commands.add_parser("remove", help="remove a document from the library")
-    remove.add_argument("id", help="document id (see library list)")
-
-    search = commands.add_parser("search", help="full-text search, exact on Chinese")
-    search.add_argument("query", help='terms (all must occur), "exact phrase", A OR B, -excluded')
-    search.add_argument(
-        "--in",
-        dest="scope",
-        action="append",
-        metavar="PATH_OR_ID",
-        help="search only this document (repeatable; default: the whole library)",
-    )
-    search.add_argument("--limit", type=int, default=20, help="hits to show (0 = all; default 20)")
-    search.add_argument("--json", action="store_true", help="print JSON")
-
-    bookmarks = commands.add_parser("bookmarks", help="bookmarks with notes")
-    bookmark_commands = bookmarks.add_subparsers(dest="bookmarks_command", parser_class=_Parser)
-    b_list = bookmark_commands.add_parser("list", help="list bookmarks")
-    b_list.add_argument("--doc", help="only this document (id or path)")
-    b_list.add_argument("--json", action="store_true", help="print JSON")
-    b_add = bookmark_commands.add_parser("add", help="bookmark a paragraph")
-    b_add.add_argument("document", metavar="DOC_ID_OR_PATH")
-    b_add.add_argument("paragraph", metavar="PARAGRAPH_ID", help="as in export --format json")
-    b_add.add_argument("--title", default="")
-    b_add.add_argument("--note", default="")
-    b_remove = bookmark_commands.add_parser("remove", help="delete a bookmark")
-    b_remove.add_argument("id", help="bookmark id (or a unique prefix of at least 4 characters)")
-    b_export = bookmark_commands.add_parser("export", help="write every bookmark to a file")
-    b_export.add_argument("file")
-    b_export.add_argument("--format", choices=("json", "markdown"), default="json")
-    b_import = bookmark_commands.add_parser("import", help="merge bookmarks from an exported JSON file")
-    b_import.add_argument("file")
-
-    speak = commands.add_parser("speak", help="narrate a report into an audio file (.wav or .mp3)")
-    speak.add_argument("document", metavar="PATH_OR_ID")
-    part = speak.add_mutually_exclusive_group()
-    part.add_argument("--section", metavar="OUTLINE_ID", help="only this outline section (ids as in export)")
-    part.add_argument("--paragraph", metavar="ID", help="only this paragraph")
-    speak.add_argument("--voice", help="voice id or part of its name (default: a Mandarin voice)")
-    speak.add_argument("--rate", type=int, default=None, help="speaking rate (engine words per minute)")
-    speak.add_argument("--list-voices", action="store_true", help="list the engine's voices and exit")
-    speak.add_argument("-o", "--output", help="OUT.wav or OUT.mp3")
-    return parser
 
 
 def _write_output(text: str, output: str | None) -> None:
@@ -130,17 +57,16 @@ def _progress_printer(label: str):
 
 
 def _sync_index(data_dir: Path, library, quiet: bool = False):
-    """Open the search index and bring it up to date with the library."""
+    """Open the search index and bring it up to date with the library (repairing it if damaged)."""
     from reader.core.search.index import IndexBusyError, SearchIndex
 
     search_index = SearchIndex(data_dir / "index")
     notice = search_index.open()
-    if notice:
-        print(f"{PROG}: {notice}", file=sys.stderr)
     fingerprints = library.fingerprints()
     if search_index.stale(fingerprints):
         try:
-            search_index.sync(fingerprints, library.document, None if quiet else _progress_printer("indexing"))
+            report = search_index.sync(fingerprints, library.document, None if quiet else _progress_printer("indexing"))
+            notice = report.rebuilt
         except IndexBusyError as error:
             print(f"{PROG}: {error}; searching the index as it is", file=sys.stderr)
         except OSError as error:
@@ -148,6 +74,8 @@ def _sync_index(data_dir: Path, library, quiet: bool = False):
                 f"{PROG}: cannot update the search index ({error.strerror or error}); searching it as it is",
                 file=sys.stderr,
             )
+    if notice:
+        print(f"{PROG}: {notice}", file=sys.stderr)
     return search_index
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from reader.core.document import META_KEYS, Document, Paragraph, document_id, paragraph_ids
 from reader.core.formats.raw import RawDocument, RawParagraph
-from reader.core.formats.text_chrome import ADDRESS_RE, HeadLine, classify_head_line
+from reader.core.formats.text_chrome import HeadLine, classify_head_line
 from reader.core.outline import PART_RE, Candidate, build_outline
+from reader.core.text_utils import OPENING_ADDRESS_RE
 
 _MAX_TITLE_BLOCK = 8
 
@@ -25,7 +26,7 @@ def detect_title_block(paragraphs: list[RawParagraph]) -> int:
     if count:
         return count
     for index, paragraph in enumerate(paragraphs[:_MAX_TITLE_BLOCK]):
-        if ADDRESS_RE.match(paragraph.text):
+        if OPENING_ADDRESS_RE.match(paragraph.text):
             head = paragraphs[:index]
             if head and all(classify_head_line(p.text) is not HeadLine.OTHER for p in head):
                 return index

@@ -14,14 +14,13 @@ import re
 from dataclasses import dataclass, field
 
 from reader.core.document import OutlineNode, ParagraphKind, Run
-from reader.core.text_utils import CHINESE_NUMERALS, short_title
+from reader.core.text_utils import ADDRESS_RE, CHINESE_NUMERALS, short_title
 
 PART_RE = re.compile(rf"^[{CHINESE_NUMERALS}]{{1,3}}、")
 SECTION_RE = re.compile(rf"^[（(][{CHINESE_NUMERALS}]{{1,3}}[）)]")
 ORDINAL_LEAD_RE = re.compile(rf"^[{CHINESE_NUMERALS}]{{1,3}}是")
 DASH_LEAD_RE = re.compile(r"^(——|－－|--)")
 NUMBERED_RE = re.compile(r"^(\d{1,2})[、.．]")
-ADDRESS_RE = re.compile(r"^各位代表[，,！!：:]")
 _COUNT_CLAUSE_RE = re.compile(rf"[^，。；：]*[\d{CHINESE_NUMERALS}]+(?:个)?(?:方面|件|项|条)[^，。；：]*")
 
 RANK_PART, RANK_SECTION, RANK_GROUP, RANK_LEAD = 1, 2, 3, 4

@@ -10,6 +10,12 @@ _INNER_SPACE_RE = re.compile(r"[ \t\r\n\f\v\u00a0\u2002\u2003\u2009\u200b\ufeff]
 
 CHINESE_NUMERALS = "一二三四五六七八九十百零〇两"
 
+# How a report speaks to the congress: 各位代表： opens the speech, 各位代表！ marks a turn
+# (and the closing). Both end the sub-points of the outline; only the first starts the body.
+OPENING_ADDRESS_RE = re.compile(r"^各位代表[：:，,]")
+CLOSING_ADDRESS_RE = re.compile(r"^各位代表[！!]")
+ADDRESS_RE = re.compile(r"^各位代表[：:，,！!]")
+
 
 def normalize_space(text: str) -> str:
     """Collapse runs of layout whitespace and strip indentation at both ends.

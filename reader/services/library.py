@@ -87,16 +87,14 @@ class LibraryService(QObject):
     def _sync_index(self) -> None:
         from reader.core.search.index import IndexBusyError, SearchIndex
 
-        notice = ""
         if self._writer_index is None:
             self._writer_index = SearchIndex(self._index_dir)
-            notice = self._writer_index.open()
-        if notice:
-            self.message.emit(notice)
         try:
-            self._writer_index.sync(
+            report = self._writer_index.sync(
                 self.library.fingerprints(), self.library.document, self.indexProgress.emit, processes=1
             )
+            if report.rebuilt:
+                self.message.emit(report.rebuilt)
         except IndexBusyError as error:
             self.message.emit(str(error))
         except OSError as error:
@@ -163,7 +161,8 @@ class LibraryService(QObject):
                 from reader.core.search.index import SearchIndex
 
                 self._reader_index = SearchIndex(self._index_dir)
-                self._reader_index.open()
+            if self._reader_index.damage or self._reader_index.closed:
+                self._reader_index.open()  # never repairs: the writer does, under its lock
             page = self._reader_index.search(parsed, None, limit=100)
         else:
             page = in_document if in_document is not None else SearchResult(request.query, 0)

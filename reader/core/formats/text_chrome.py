@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-ADDRESS_RE = re.compile(r"^各位代表[：:，,]")
-CLOSING_RE = re.compile(r"^各位代表[！!]")
+from reader.core.text_utils import CLOSING_ADDRESS_RE, OPENING_ADDRESS_RE
 
 _TITLE_RE = re.compile(r"(工作报告|的报告|决议|《政府工作报告》)")
 _DATE_RE = re.compile(r"^[—\-－]{1,2}|^[（(]?\d{4}年\d{1,2}月\d{1,2}日|人民代表大会|会议上[）)]?$")
@@ -76,7 +75,8 @@ def find_opening(lines: list[str], search_limit: int = 60) -> tuple[int, int] | 
         ``各位代表：`` line; None when the text has no such opening.
 
     """
-    address = next((i for i, line in enumerate(lines[:search_limit]) if ADDRESS_RE.match(line.strip("* "))), None)
+    head = lines[:search_limit]
+    address = next((i for i, line in enumerate(head) if OPENING_ADDRESS_RE.match(line.strip("* "))), None)
     if address is None:
         return None
     first = address
@@ -100,7 +100,7 @@ def find_opening(lines: list[str], search_limit: int = 60) -> tuple[int, int] | 
 
 def footer_start(lines: list[str], body_start: int) -> int:
     """Index of the first line of the page footer, or ``len(lines)`` when none."""
-    closing = max((i for i, line in enumerate(lines) if CLOSING_RE.match(line.strip())), default=-1)
+    closing = max((i for i, line in enumerate(lines) if CLOSING_ADDRESS_RE.match(line.strip())), default=-1)
     for index in range(body_start, len(lines)):
         line = lines[index].strip()
         if _FOOTER_RE.match(line) or (index > closing >= 0 and _WEAK_FOOTER_RE.match(line)):

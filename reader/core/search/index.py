@@ -10,8 +10,16 @@ memory-mapped text store is scanned in C instead, which is faster than walking
 postings in Python. Ranking is BM25 over exact occurrences, exact-phrase hits
 first.
 
-The directory holds a schema version; a different version, or a missing,
-corrupt or unreadable index, is rebuilt from the library automatically.
+One engine, two stores: Whoosh holds the postings (which paragraphs may hold a
+term) and the stored fields (ids, section path, original text); the text store
+(``store.py``) holds every paragraph's folded text, which decides. Both are
+committed under one write lock, and the manifest names the commit: Whoosh's
+generation and file sizes, the store's length and checksums. ``matching.Scorer``
+ranks here and in the one-document search alike.
+
+Reading never repairs: a damaged index (a different schema version, a missing or
+cut file, a checksum that does not match) is reported by ``open``/``search``
+and rebuilt from the library by the next ``sync``, the only writer.
 """
 
 from __future__ import annotations
@@ -19,7 +27,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import pickle
 import shutil
+import struct
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,11 +43,11 @@ from whoosh.query import And, Or, Term
 from reader.core.document import Document
 from reader.core.errors import ReaderError
 from reader.core.fileutil import write_atomic
-from reader.core.search.matching import K1, B, Scorer, make_snippet, match_spans
+from reader.core.search.matching import Scorer, make_snippet, match_spans
 from reader.core.search.ngrams import NGramField, fold, ngrams
 from reader.core.search.query import ParsedQuery, parse_query
 from reader.core.search.results import SearchHit, SearchResult
-from reader.core.search.store import TermHits, TextStore
+from reader.core.search.store import StoreDamagedError, TermHits, TextStore
 
 SCHEMA_VERSION = 2
 INDEX_NAME = "paragraphs"
@@ -54,6 +64,42 @@ SCAN_SPANS_LIMIT = 50
 
 class IndexBusyError(ReaderError):
     """Another process is writing the index."""
+
+
+class IndexDamagedError(ValueError):
+    """The index's parts disagree, or a file is not what was written."""
+
+
+# What reading a damaged segment or store raises (Whoosh reads with struct, mmap and pickle).
+_READ_FAILURES = (OSError, ValueError, EOFError, KeyError, IndexError, struct.error, pickle.UnpicklingError)
+
+# Files in the index directory that are not Whoosh's (their integrity is checked otherwise).
+_OWN_FILES = frozenset(("manifest.json", "texts.u16", "starts.npy", "ends.npy", "docs.npy"))
+
+
+def _whoosh_files(directory: Path) -> dict[str, int]:
+    """Whoosh's files (segments, table of contents) and their sizes, as committed."""
+    return {
+        p.name: p.stat().st_size
+        for p in directory.iterdir()
+        if p.is_file() and p.name not in _OWN_FILES and not p.name.startswith(".") and not p.name.endswith("LOCK")
+    }
+
+
+def _check_files(directory: Path, recorded: dict[str, int]) -> None:
+    """A segment file deleted or cut short since the commit is damage (found before a search trips on it)."""
+    for name, size in recorded.items():
+        path = directory / name
+        if not path.exists():
+            raise IndexDamagedError(f"{name} is missing")
+        if path.stat().st_size != size:
+            raise IndexDamagedError(f"{name} has {path.stat().st_size} bytes, {size} were written")
+
+
+def _describe_damage(error: BaseException) -> str:
+    if isinstance(error, (IndexDamagedError, StoreDamagedError)):
+        return str(error)
+    return f"the index is damaged ({error.__class__.__name__})"
 
 
 def make_schema() -> fields.Schema:
@@ -95,8 +141,9 @@ class SearchIndex:
         self._manifest: dict = {}
         self._key_column = None
         self.notice = ""
+        self.damage = ""  # why the index cannot be searched ('' when it can)
 
-    # Opening -------------------------------------------------------------------------
+    # Opening ------------------------------------------------------------------------
     def _manifest_path(self) -> Path:
         return self.directory / "manifest.json"
 
@@ -107,43 +154,73 @@ class SearchIndex:
         write_atomic(self._manifest_path(), json.dumps(self._manifest, ensure_ascii=False).encode("utf-8"))
 
     def open(self) -> str:
-        """Open the index, rebuilding an unusable one; returns a notice ('' when all was well)."""
+        """Open the index for searching; returns a notice ('' when all was well).
+
+        Reading never repairs: a damaged index is left as it is (searches find nothing
+        and say why) until the writer, ``sync``, rebuilds it under the write lock. A
+        reader that deleted and recreated the directory could do so while a writer
+        commits into it.
+        """
         self.close()
-        reason = ""
+        self.damage = ""
         try:
+            self._load()
+        except FileNotFoundError:
+            self.damage = "the index is incomplete" if self.directory.exists() else ""
+        except Exception as error:  # any damage: reported, repaired by the next sync
+            self.damage = _describe_damage(error)
+        if self.damage:
+            self.close()
+        self.notice = (
+            f"The search index needs repair ({self.damage}); it is rebuilt at the next update." if self.damage else ""
+        )
+        return self.notice
+
+    def _load(self) -> None:
+        """Open Whoosh, the manifest and the text store, and check that they agree.
+
+        A writer in another process may commit while this reads; a disagreement is
+        damage only if the manifest stayed the same meanwhile.
+
+        Raises:
+            FileNotFoundError: There is no index (or a part of it is missing).
+            IndexDamagedError: The parts disagree, or a file is shorter or different than written.
+        """
+        for attempt in range(5):
+            self.close()
             manifest = self._read_manifest()
             if manifest.get("schema") != SCHEMA_VERSION:
-                reason = f"the index has schema version {manifest.get('schema')}, this version uses {SCHEMA_VERSION}"
-            else:
+                raise IndexDamagedError(
+                    f"the index has schema version {manifest.get('schema')}, this version uses {SCHEMA_VERSION}"
+                )
+            try:
                 self._ix = index.open_dir(str(self.directory), indexname=INDEX_NAME)
                 self._manifest = self._settled_manifest(manifest)
-                self.store.load()
+                _check_files(self.directory, self._manifest.get("files", {}))
+                self.store.load(self._manifest.get("store"))
                 if self.store.size != self._manifest.get("keys"):
-                    raise ValueError("the text store does not match the index")
-        except FileNotFoundError:
-            reason = "" if not self.directory.exists() else "the index is incomplete"
-        except Exception as error:  # any damage means: rebuild
-            reason = f"the index is damaged ({error.__class__.__name__})"
-        if self._ix is None or reason:
-            self._create()
-            self.notice = f"Rebuilt the search index: {reason}." if reason else ""
-        return self.notice
+                    raise IndexDamagedError("the text store does not match the index")
+                return
+            except (IndexDamagedError, StoreDamagedError, FileNotFoundError):
+                if attempt == 4 or self._read_manifest().get("generation") == manifest.get("generation"):
+                    raise
 
     def _settled_manifest(self, manifest: dict) -> dict:
         """The manifest of the index's latest commit.
 
         A writer commits Whoosh first and the manifest right after; a reader
         arriving in between waits a moment. A manifest that never catches up
-        means a writer died between the two: the index is rebuilt.
+        means a writer died between the two: the index needs a rebuild.
         """
         for _attempt in range(10):
             if manifest.get("generation") == self._ix.latest_generation():
                 return manifest
             time.sleep(0.1)
             manifest = self._read_manifest()
-        raise ValueError("the index and its manifest disagree")
+        raise IndexDamagedError("the index and its manifest disagree")
 
     def _create(self) -> None:
+        """Start an empty index (the writer, under the write lock, only)."""
         self.close()
         if self.directory.exists():
             shutil.rmtree(self.directory)
@@ -157,9 +234,20 @@ class SearchIndex:
             "generation": self._ix.latest_generation(),
         }
         self.store = TextStore(self.directory)
-        self.store.save()
+        self._commit_manifest()
+
+    def _commit_manifest(self) -> None:
+        """Save the text store and the manifest that names it, Whoosh's files and their sizes."""
+        self._manifest["store"] = self.store.save()
+        self._manifest["keys"] = self.store.size
+        self._manifest["generation"] = self._ix.latest_generation()
+        self._manifest["files"] = _whoosh_files(self.directory)
         self._write_manifest()
-        self.store.load()
+
+    @property
+    def closed(self) -> bool:
+        """Whether no index is open (never opened, closed, missing or damaged)."""
+        return self._ix is None
 
     def close(self) -> None:
         """Release the searcher, the index and the text map."""
@@ -176,9 +264,41 @@ class SearchIndex:
         return self._manifest.get("documents", {})
 
     def stale(self, fingerprints: dict[str, str]) -> bool:
-        """Whether the index differs from the library's fingerprints."""
+        """Whether the index differs from the library's fingerprints (or needs repair)."""
         indexed = {doc_id: info["fingerprint"] for doc_id, info in self.documents.items()}
-        return indexed != fingerprints
+        return bool(self.damage) or indexed != fingerprints
+
+    @contextlib.contextmanager
+    def _write_lock(self, timeout: float):
+        """The writers' lock: a file beside the directory, so a rebuild cannot delete it (portable)."""
+        from filelock import FileLock, Timeout
+
+        self.directory.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(self.directory) + ".lock", timeout=timeout)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise IndexBusyError("the search index is being updated by another process; try again shortly") from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def _open_for_writing(self) -> str:
+        """Open under the write lock, rebuilding a missing or damaged index; returns why it was rebuilt."""
+        reason = ""
+        try:
+            self._load()
+        except FileNotFoundError:
+            reason = "the index is incomplete" if self.directory.exists() else ""
+            self._create()
+        except Exception as error:  # any damage: rebuilt from the library
+            reason = _describe_damage(error)
+            self._create()
+        self.store.discard_unreferenced()  # text an interrupted writer appended and never committed
+        self.damage = ""
+        self.notice = f"Rebuilt the search index: {reason}." if reason else ""
+        return self.notice
 
     def sync(
         self,
@@ -189,6 +309,9 @@ class SearchIndex:
         processes: int | None = None,
     ) -> SyncReport:
         """Bring the index in line with the library: add new, replace changed, drop removed documents.
+
+        The only writer: it takes the write lock, repairs a damaged index by rebuilding
+        it, and commits Whoosh, the text store and the manifest in that order.
 
         Args:
             fingerprints: Library document id -> fingerprint.
@@ -205,14 +328,19 @@ class SearchIndex:
             IndexBusyError: Another process kept the write lock longer than ``timeout``.
         """
         started = time.perf_counter()
-        report = SyncReport(rebuilt=self.notice)
-        if self._ix is None:
-            self.open()
-            report.rebuilt = self.notice
-        wanted = [d for d, f in fingerprints.items() if self.documents.get(d, {}).get("fingerprint") != f]
-        gone = [d for d in self.documents if d not in fingerprints]
-        if not wanted and not gone:
-            return report
+        with self._write_lock(timeout):
+            report = SyncReport(rebuilt=self._open_for_writing())
+            wanted = [d for d, f in fingerprints.items() if self.documents.get(d, {}).get("fingerprint") != f]
+            gone = [d for d in self.documents if d not in fingerprints]
+            if wanted or gone:
+                self._write(report, wanted, gone, fingerprints, load, progress, timeout, processes)
+        self._refresh_searcher()
+        if progress and (wanted or gone):
+            progress(len(wanted), len(wanted), "")
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _write(self, report, wanted, gone, fingerprints, load, progress, timeout, processes) -> None:
         # Whoosh's own multi-process writer tokenises and writes segments in parallel:
         # about four times faster for a big import; small updates stay in-process.
         if processes is None:
@@ -223,7 +351,6 @@ class SearchIndex:
         except LockError:
             raise IndexBusyError("the search index is being updated by another process; try again shortly") from None
         try:
-            self._reload_for_write()
             for doc_id in gone:
                 self._remove(writer, doc_id)
                 report.removed += 1
@@ -240,25 +367,13 @@ class SearchIndex:
             writer.commit() if processes > 1 else writer.commit(merge=True)
         except BaseException:
             writer.cancel()
-            self.store.load()
+            self._manifest = self._read_manifest()
+            self.store.load(self._manifest.get("store"))
+            self.store.discard_unreferenced()
             raise
-        self._manifest["keys"] = self.store.size
-        self._manifest["generation"] = self._ix.latest_generation()
-        self.store.save()
-        self._write_manifest()
         if self.store.dead_fraction() > 0.5:
             self.store.compact()
-        self.store.load()
-        self._refresh_searcher()
-        if progress:
-            progress(len(wanted), len(wanted), "")
-        report.seconds = time.perf_counter() - started
-        return report
-
-    def _reload_for_write(self) -> None:
-        """Re-read the manifest and store under the write lock (another process may have written)."""
-        self._manifest = self._read_manifest()
-        self.store.load()
+        self._commit_manifest()
 
     def _add(self, writer, document: Document, fingerprint: str) -> None:
         ordinal = self._manifest["next_ordinal"]
@@ -308,7 +423,7 @@ class SearchIndex:
         elif not self._searcher.up_to_date() or self._manifest.get("generation") != self._ix.latest_generation():
             with contextlib.suppress(OSError, ValueError):
                 self._manifest = self._read_manifest()
-                self.store.load()
+                self.store.load(self._manifest.get("store"))
             self._refresh_searcher()
         return self._searcher
 
@@ -393,6 +508,15 @@ class SearchIndex:
 
         if parsed.is_empty or self._ix is None:
             return finish()
+        try:
+            return self._search(parsed, scope, limit, finish)
+        except _READ_FAILURES as error:  # a segment or the store broke under us: the writer repairs it
+            self.damage = _describe_damage(error)
+            self.notice = f"The search index needs repair ({self.damage}); it is rebuilt at the next update."
+            self.close()
+            return finish()
+
+    def _search(self, parsed: ParsedQuery, scope: set[str] | None, limit: int, finish) -> SearchResult:
         searcher = self._get_searcher()
         in_scope = {d: info for d, info in self.documents.items() if scope is None or d in scope}
         if not in_scope:
@@ -456,14 +580,14 @@ class SearchIndex:
         paragraphs = sum(info["count"] for info in in_scope.values()) or 1
         average = sum(info["units"] for info in in_scope.values()) / paragraphs
         lengths = (store.ends[keys] - store.starts[keys]).astype(np.float64)
-        norm = K1 * (1 - B + B * lengths / max(average, 1e-9))
-        scores = np.zeros(len(keys))
+        frequencies, document_frequency = {}, {}
         for term in parsed.terms:
             tf = self._term_counts(term, keys, counts, texts).astype(np.float64)
             hits = counts.get(term)
-            df = len(hits.keys) if hits is not None and texts is None else int(np.count_nonzero(tf))
-            idf = Scorer(paragraphs, average, {term: df}).idf(term)
-            scores += idf * tf * (K1 + 1) / (tf + norm)
+            exact = hits is not None and texts is None
+            document_frequency[term] = len(hits.keys) if exact else int(np.count_nonzero(tf))
+            frequencies[term] = tf
+        scores = Scorer(paragraphs, average, document_frequency).score(frequencies, lengths) + np.zeros(len(keys))
         phrase = np.zeros(len(keys), dtype=bool)
         if parsed.phrase:
             phrase = self._term_counts(parsed.phrase, keys, counts, texts) > 0

@@ -65,10 +65,15 @@ class Scorer:
         df = self.document_frequency.get(term, 0)
         return math.log(1 + (self.total_paragraphs - df + 0.5) / (df + 0.5))
 
-    def score(self, counts: dict[str, int], length: float) -> float:
-        """BM25 score of a paragraph from its term counts and length."""
+    def score(self, counts: dict, length):
+        """BM25 score from term counts and length.
+
+        Works on one paragraph (ints and a float) or on many at once (NumPy arrays of
+        counts and lengths, element-wise): the index and the one-document search rank
+        with this one formula.
+        """
         norm = K1 * (1 - B + B * length / max(self.average_length, 1e-9))
-        return sum(self.idf(term) * tf * (K1 + 1) / (tf + norm) for term, tf in counts.items() if tf)
+        return sum(self.idf(term) * tf * (K1 + 1) / (tf + norm) for term, tf in counts.items())
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,10 @@ UNIT = np.dtype("<u2")
 def encode_units(text: str) -> np.ndarray:
     """A text as UTF-16-LE code units."""
     return np.frombuffer(text.encode("utf-16-le"), dtype=UNIT)
+
+
+class StoreDamagedError(ValueError):
+    """The store's files disagree with each other or with what was written."""
 
 
 @dataclass(frozen=True)
@@ -67,30 +72,71 @@ class TextStore:
         self.ends = np.empty(0, dtype=np.int64)
         self.docs = np.empty(0, dtype=np.uint32)
         self.units = np.empty(0, dtype=UNIT)
+        self.known_units = 0  # the committed length of texts.u16, in units
 
     # Loading ------------------------------------------------------------------------
-    def load(self) -> None:
+    def load(self, expected: dict | None = None) -> None:
         """Map the files (missing files give an empty store).
 
+        Args:
+            expected: What ``save`` returned when these files were written (lengths and
+                CRC-32 checksums); None skips the check. Text past the recorded length
+                (appended by a writer that never committed) is not mapped.
+
         Raises:
-            ValueError: The files disagree with each other.
+            StoreDamagedError: The files disagree with each other or with ``expected``.
         """
         folder = self.directory
-        if (folder / "starts.npy").exists():
-            self.starts = np.load(folder / "starts.npy")
-            self.ends = np.load(folder / "ends.npy")
-            self.docs = np.load(folder / "docs.npy")
-        else:
-            self.starts = np.empty(0, dtype=np.int64)
-            self.ends = np.empty(0, dtype=np.int64)
-            self.docs = np.empty(0, dtype=np.uint32)
+        try:
+            if (folder / "starts.npy").exists():
+                self.starts = np.load(folder / "starts.npy")
+                self.ends = np.load(folder / "ends.npy")
+                self.docs = np.load(folder / "docs.npy")
+            else:
+                self.starts = np.empty(0, dtype=np.int64)
+                self.ends = np.empty(0, dtype=np.int64)
+                self.docs = np.empty(0, dtype=np.uint32)
+        except (ValueError, EOFError, OSError) as error:
+            if isinstance(error, FileNotFoundError):
+                raise
+            raise StoreDamagedError(f"a key array cannot be read ({error.__class__.__name__})") from None
         if not (len(self.starts) == len(self.ends) == len(self.docs)):
-            raise ValueError("the key arrays have different lengths")
+            raise StoreDamagedError("the key arrays have different lengths")
         texts = folder / "texts.u16"
-        size = texts.stat().st_size if texts.exists() else 0
-        self.units = np.memmap(texts, dtype=UNIT, mode="r") if size >= 2 else np.empty(0, dtype=UNIT)
-        if len(self.ends) and int(self.ends[-1]) > len(self.units):
-            raise ValueError("texts.u16 is shorter than the keys say")
+        size = texts.stat().st_size // 2 if texts.exists() else 0
+        known = int(expected["units"]) if expected else size
+        if known > size or (len(self.ends) and int(self.ends[-1]) > known):
+            raise StoreDamagedError("texts.u16 is shorter than the keys say")
+        self.known_units = known
+        self._map()
+        if expected and expected.get("crc") != self._checksums():
+            raise StoreDamagedError("the text store's checksums do not match")
+
+    def _checksums(self) -> dict[str, int]:
+        return {
+            "texts": zlib.crc32(self.units) if len(self.units) else 0,
+            "starts": zlib.crc32(self.starts.tobytes()),
+            "ends": zlib.crc32(self.ends.tobytes()),
+            "docs": zlib.crc32(self.docs.tobytes()),
+        }
+
+    def discard_unreferenced(self) -> None:
+        """Cut text appended after the last save (an interrupted writer's) off the file.
+
+        Scans read the mapped length only, so such text never counts; cutting it keeps
+        the next writer's positions in step with the file (the caller holds the write lock).
+        """
+        texts = self.directory / "texts.u16"
+        if texts.exists() and texts.stat().st_size > self.known_units * 2:
+            self.close()
+            with texts.open("r+b") as handle:
+                handle.truncate(self.known_units * 2)
+            self._map()
+
+    def _map(self) -> None:
+        texts = self.directory / "texts.u16"
+        known = self.known_units
+        self.units = np.memmap(texts, dtype=UNIT, mode="r", shape=(known,)) if known else np.empty(0, dtype=UNIT)
 
     def close(self) -> None:
         """Drop the memory map (the file may be replaced afterwards)."""
@@ -150,8 +196,10 @@ class TextStore:
         first = self.size
         path = self.directory / "texts.u16"
         starts, ends = [], []
-        with path.open("ab") as handle:
-            position = handle.tell() // 2
+        with path.open("r+b" if path.exists() else "wb") as handle:
+            handle.seek(self.known_units * 2)  # after the committed text, over anything uncommitted
+            handle.truncate()
+            position = self.known_units
             for text in texts:
                 data = text.encode("utf-16-le")
                 starts.append(position)
@@ -160,6 +208,7 @@ class TextStore:
                 position += len(data) // 2 + 1
             handle.flush()
             os.fsync(handle.fileno())
+        self.known_units = position
         self.starts = np.concatenate([self.starts, np.array(starts, dtype=np.int64)])
         self.ends = np.concatenate([self.ends, np.array(ends, dtype=np.int64)])
         self.docs = np.concatenate([self.docs, np.full(len(texts), ordinal, dtype=np.uint32)])
@@ -170,10 +219,16 @@ class TextStore:
         self.docs = np.array(self.docs, copy=True)
         self.docs[keys.start : keys.stop] = DEAD
 
-    def save(self) -> None:
-        """Write the key arrays atomically."""
+    def save(self) -> dict:
+        """Write the key arrays atomically and map the text written so far.
+
+        Returns:
+            The committed text length and the checksums, for the manifest (``load`` checks them).
+        """
         for name, values in (("starts", self.starts), ("ends", self.ends), ("docs", self.docs)):
             _save_atomic(self.directory / f"{name}.npy", values)
+        self._map()
+        return {"units": self.known_units, "crc": self._checksums()}
 
     def dead_fraction(self) -> float:
         """Share of the text taken by dead keys."""
@@ -182,8 +237,8 @@ class TextStore:
         return int(lengths[self.docs == DEAD].sum()) / total
 
     def compact(self) -> None:
-        """Rewrite the texts without dead keys; keys keep their numbers."""
-        self.load()
+        """Rewrite the texts without dead keys; keys keep their numbers (``save`` commits)."""
+        self._map()
         alive = self.docs != DEAD
         handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".texts-")
         starts = np.zeros_like(self.starts)
@@ -205,8 +260,8 @@ class TextStore:
         self.close()
         os.replace(temporary, self.directory / "texts.u16")
         self.starts, self.ends = starts, ends
-        self.save()
-        self.load()
+        self.known_units = position
+        self._map()
 
 
 def _non_overlapping(positions: np.ndarray, length: int) -> np.ndarray:

@@ -393,33 +393,3 @@ class Narrator:
             self._closed = True
             self._lock.notify_all()
         self._worker.join(5)
-
-
-class FakeSink:
-    """A sink driven by hand: ``advance(seconds)`` pulls that much audio (tests, benchmarks)."""
-
-    def __init__(self, latency_frames: int = 0, block: int = 512) -> None:
-        self.latency_frames = latency_frames
-        self.block = block
-        self._pull: Callable[[int], bytes] | None = None
-        self.received = bytearray()
-        self.running = False
-
-    def start(self, pull: Callable[[int], bytes], rate: int) -> None:
-        """Begin pulling (only when advanced)."""
-        self._pull = pull
-        self.running = True
-
-    def stop(self) -> None:
-        """Stop pulling."""
-        self.running = False
-
-    def advance(self, seconds: float, rate: int = SAMPLE_RATE) -> None:
-        """Pull ``seconds`` of audio in device-sized blocks."""
-        if not self.running or self._pull is None:
-            return
-        remaining = int(seconds * rate)
-        while remaining > 0:
-            size = min(self.block, remaining)
-            self.received += self._pull(size)
-            remaining -= size

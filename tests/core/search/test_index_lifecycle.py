@@ -79,14 +79,31 @@ def test_schema_version_change_rebuilds(setup, data_dir):
     manifest.write_text(json.dumps(data))
     reopened = SearchIndex(data_dir / "index")
     notice = reopened.open()
-    assert "schema version" in notice
-    reopened.sync(library.fingerprints(), library.document)
+    assert "schema version" in notice and "needs repair" in notice
+    report = reopened.sync(library.fingerprints(), library.document)
+    assert "schema version" in report.rebuilt
     assert len(_hits(reopened, "星河港湾吞吐")) == 1
     reopened.close()
 
 
-@pytest.mark.parametrize("damage", ["garbage-segment", "missing-store", "truncated-manifest", "deleted-toc"])
-def test_corrupt_index_is_rebuilt_not_empty(setup, data_dir, damage):
+def _listing(folder):
+    return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir()}
+
+
+DAMAGES = [
+    "garbage-segment",
+    "missing-store",
+    "truncated-manifest",
+    "deleted-toc",
+    "truncated-segment",
+    "deleted-segment",
+    "flipped-text",
+    "flipped-keys",
+]
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_corrupt_index_is_reported_by_readers_and_rebuilt_by_the_writer(setup, data_dir, damage):
     library, search_index, _ = setup
     search_index.close()
     folder = data_dir / "index"
@@ -99,15 +116,62 @@ def test_corrupt_index_is_rebuilt_not_empty(setup, data_dir, damage):
         (folder / "texts.u16").unlink()
     elif damage == "truncated-manifest":
         (folder / "manifest.json").write_text("{")
+    elif damage == "truncated-segment":
+        for path in folder.glob("*.seg"):
+            path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    elif damage == "deleted-segment":
+        for path in folder.glob("*.seg"):
+            path.unlink()
+    elif damage == "flipped-text":
+        data = bytearray((folder / "texts.u16").read_bytes())
+        data[len(data) // 2] ^= 0x5A
+        (folder / "texts.u16").write_bytes(bytes(data))
+    elif damage == "flipped-keys":
+        data = bytearray((folder / "ends.npy").read_bytes())
+        data[-3] ^= 0x01
+        (folder / "ends.npy").write_bytes(bytes(data))
     else:
         for path in folder.glob("*.toc"):
             path.unlink()
-    reopened = SearchIndex(folder)
-    notice = reopened.open()
-    assert notice.startswith("Rebuilt the search index")
-    reopened.sync(library.fingerprints(), library.document)
-    assert len(_hits(reopened, "星河港湾吞吐")) == 1, "a rebuilt index must not answer with silence"
+    before = _listing(folder)
+    reader = SearchIndex(folder)
+    notice = reader.open()
+    assert "needs repair" in notice
+    result = reader.search("星河港湾吞吐")
+    assert result.total == 0 and "needs repair" in result.notice  # says why, never a wrong answer
+    assert _listing(folder) == before, "a reader must never delete or rebuild the index"
+    reader.close()
+    writer = SearchIndex(folder)
+    report = writer.sync(library.fingerprints(), library.document)
+    assert report.rebuilt.startswith("Rebuilt the search index")
+    assert len(_hits(writer, "星河港湾吞吐")) == 1, "a rebuilt index must not answer with silence"
+    writer.close()
+    healed = SearchIndex(folder)
+    assert healed.open() == ""
+    assert len(_hits(healed, "星河港湾吞吐")) == 1
+    healed.close()
+
+
+def test_text_left_by_an_interrupted_writer_never_counts(setup, data_dir):
+    library, search_index, _ = setup
+    total = search_index.search("星河港湾").total
+    search_index.close()
+    with (data_dir / "index" / "texts.u16").open("ab") as handle:  # appended, never committed
+        handle.write("星河港湾星河港湾".encode("utf-16-le") + b"\x00\x00")
+    reopened = SearchIndex(data_dir / "index")
+    assert reopened.open() == ""
+    assert reopened.search("星河港湾").total == total
+    assert reopened.search("星", limit=0).total == search_index_total_of(library, "星")
+    reopened.sync(library.fingerprints(), library.document)  # the writer cuts it off
+    assert (data_dir / "index" / "texts.u16").stat().st_size == reopened.store.known_units * 2
     reopened.close()
+
+
+def search_index_total_of(library, term: str) -> int:
+    """Paragraphs holding a term, by a plain scan of the library's documents."""
+    return sum(
+        1 for entry in library.entries() for p in library.document(entry.id).paragraphs if term in p.text.lower()
+    )
 
 
 def test_busy_writer_gives_a_clear_error_and_search_still_works(setup, data_dir, tmp_path):

@@ -8,9 +8,10 @@ import time
 import numpy as np
 import pytest
 
-from reader.core.speech.player import SAMPLE_RATE, FakeSink, Narrator, State
+from reader.core.speech.player import SAMPLE_RATE, Narrator, State
 from reader.core.speech.sentences import Piece
 from reader.core.speech.synth import Clip, SynthesisError
+from tests.fakes import FakeSink
 
 SECONDS_PER_PIECE = 1.0
 

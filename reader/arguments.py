@@ -1,0 +1,174 @@
+"""The command line's one definition: the window's arguments and every command's.
+
+``report-reader [PATH_OR_URL]`` starts the window; ``report-reader COMMAND …`` runs a
+command headless. Both forms share the global options and are described by one
+``--help``. This module imports no Qt and nothing heavy: the window's start pays for
+argparse only.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+PROG = "report-reader"
+# The commands; any other first word is a document for the window.
+COMMANDS = ("export", "library", "search", "bookmarks", "speak")
+LANGUAGES = ("zh", "en")
+
+_USAGE = (
+    f"{PROG} [--data-dir DIR] [--lang {{zh,en}}] [PATH_OR_URL]\n"
+    f"       {PROG} [--data-dir DIR] COMMAND ...\n"
+    f"       {PROG} --version | --self-check"
+)
+_DESCRIPTION = (
+    "Read Chinese government work reports. Without a command, the window opens PATH_OR_URL "
+    "(default: the last session, else the bundled report)."
+)
+
+
+class UsageError(Exception):
+    """The command line itself is wrong."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that raises instead of exiting, so errors stay one line."""
+
+    def error(self, message: str) -> None:
+        raise UsageError(message)
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, resolved only when asked (reading package metadata is slow)."""
+
+    def __init__(self, option_strings, dest, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        import reader
+
+        print(f"{PROG} {reader.__version__}")
+        parser.exit()
+
+
+def _global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="directory for library, index and bookmarks (env REPORT_READER_DATA_DIR)"
+    )
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the window (default: from the system)")
+    parser.add_argument("--version", action=_VersionAction)
+    parser.add_argument("--self-check", action="store_true", help="prove that an installation works, then exit")
+
+
+def command_of(argv: Sequence[str]) -> str | None:
+    """The first argument that is neither an option nor the value of ``--data-dir``/``--lang``."""
+    skip_next = False
+    for arg in argv:
+        if skip_next:
+            skip_next = False
+            continue
+        if arg in ("--data-dir", "--lang"):
+            skip_next = True
+            continue
+        if not arg.startswith("-"):
+            return arg
+    return None
+
+
+def window_parser() -> argparse.ArgumentParser:
+    """Arguments of the window: an optional document plus the global options."""
+    parser = _Parser(prog=PROG, usage=_USAGE, description=_DESCRIPTION)
+    parser.add_argument("source", nargs="?", metavar="PATH_OR_URL", help="a report to open")
+    _global_options(parser)
+    return parser
+
+
+def parse_window_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse the window's arguments.
+
+    Raises:
+        UsageError: The arguments are wrong.
+    """
+    return window_parser().parse_args(list(argv))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line: global options, the window's document, and the commands."""
+    parser = _Parser(
+        prog=PROG,
+        usage=_USAGE,
+        description=_DESCRIPTION,
+        epilog="PATH_OR_URL: a saved page (.html .htm .shtml), a text report (.txt .md) or an http(s) address.",
+    )
+    _global_options(parser)
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    _export_command(commands)
+    _library_command(commands)
+    _search_command(commands)
+    _bookmarks_command(commands)
+    _speak_command(commands)
+    return parser
+
+
+def _export_command(commands) -> None:
+    export = commands.add_parser("export", help="parse a page or report and write it as JSON, Markdown or text")
+    export.add_argument("source", help="path or http(s) URL")
+    export.add_argument("--format", choices=("json", "markdown", "text"), default="json")
+    export.add_argument("-o", "--output", help="output file (default: standard output)")
+
+
+def _library_command(commands) -> None:
+    library = commands.add_parser("library", help="manage imported documents")
+    library_commands = library.add_subparsers(dest="library_command", parser_class=_Parser)
+    add = library_commands.add_parser("add", help="import files, folders (.html .htm .txt .md) or URLs")
+    add.add_argument("sources", nargs="+", help="paths, folders or http(s) URLs")
+    listing = library_commands.add_parser("list", help="list imported documents")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    remove = library_commands.add_parser("remove", help="remove a document from the library")
+    remove.add_argument("id", help="document id (see library list)")
+
+
+def _search_command(commands) -> None:
+    search = commands.add_parser("search", help="full-text search, exact on Chinese")
+    search.add_argument("query", help='terms (all must occur), "exact phrase", A OR B, -excluded')
+    search.add_argument(
+        "--in",
+        dest="scope",
+        action="append",
+        metavar="PATH_OR_ID",
+        help="search only this document (repeatable; default: the whole library)",
+    )
+    search.add_argument("--limit", type=int, default=20, help="hits to show (0 = all; default 20)")
+    search.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _bookmarks_command(commands) -> None:
+    bookmarks = commands.add_parser("bookmarks", help="bookmarks with notes")
+    bookmark_commands = bookmarks.add_subparsers(dest="bookmarks_command", parser_class=_Parser)
+    b_list = bookmark_commands.add_parser("list", help="list bookmarks")
+    b_list.add_argument("--doc", help="only this document (id or path)")
+    b_list.add_argument("--json", action="store_true", help="print JSON")
+    b_add = bookmark_commands.add_parser("add", help="bookmark a paragraph")
+    b_add.add_argument("document", metavar="DOC_ID_OR_PATH")
+    b_add.add_argument("paragraph", metavar="PARAGRAPH_ID", help="as in export --format json")
+    b_add.add_argument("--title", default="")
+    b_add.add_argument("--note", default="")
+    b_remove = bookmark_commands.add_parser("remove", help="delete a bookmark")
+    b_remove.add_argument("id", help="bookmark id (or a unique prefix of at least 4 characters)")
+    b_export = bookmark_commands.add_parser("export", help="write every bookmark to a file")
+    b_export.add_argument("file")
+    b_export.add_argument("--format", choices=("json", "markdown"), default="json")
+    b_import = bookmark_commands.add_parser("import", help="merge bookmarks from an exported JSON file")
+    b_import.add_argument("file")
+
+
+def _speak_command(commands) -> None:
+    speak = commands.add_parser("speak", help="narrate a report into an audio file (.wav or .mp3)")
+    speak.add_argument("document", metavar="PATH_OR_ID")
+    part = speak.add_mutually_exclusive_group()
+    part.add_argument("--section", metavar="OUTLINE_ID", help="only this outline section (ids as in export)")
+    part.add_argument("--paragraph", metavar="ID", help="only this paragraph")
+    speak.add_argument("--voice", help="voice id or part of its name (default: a Mandarin voice)")
+    speak.add_argument("--rate", type=int, default=None, help="speaking rate (engine words per minute)")
+    speak.add_argument("--list-voices", action="store_true", help="list the engine's voices and exit")
+    speak.add_argument("-o", "--output", help="OUT.wav or OUT.mp3")
