@@ -35,7 +35,7 @@ def measure() -> dict:
     from reader.services.tasks import TaskRunner
     from reader.ui.appearance import chinese_font_families
     from reader.ui.launch import create_document_service
-    from reader.ui.main_window import MainWindow
+    from reader.ui.root import ReaderApp
 
     _app = QApplication.instance() or QApplication([])  # kept alive for the widgets below
     work = Path(tempfile.mkdtemp(prefix="rr-bookmarks-"))
@@ -61,28 +61,28 @@ def measure() -> dict:
     documents = create_document_service(work, runner, None)
     library = LibraryService(work)
     bookmarks = BookmarkService(work / "bookmarks.sqlite3")
-    window = MainWindow(
-        documents, Settings(work / "settings.ini"), runner, tuple(chinese_font_families()), library, bookmarks
-    )
+    app = ReaderApp(documents, Settings(work / "settings.ini"), runner, tuple(chinese_font_families()))
+    app.attach_services(library, bookmarks)
+    window = app.window
     window.resize(1200, 860)
     window.show()
     shown = []
-    window.documentShown.connect(shown.append)
-    window.open_source(str(SEED))
+    app.navigator.documentShown.connect(shown.append)
+    app.navigator.open(str(SEED))
     bookmarks.refresh()
     while not shown or len(bookmarks.bookmarks) < COUNT:
         QTest.qWait(20)
     QTest.qWait(300)
 
-    panel = window.bookmarks_panel
+    panel = app.bookmarks_panel
     panel.scope.setCurrentIndex(1)  # all documents: 10,000 rows
-    show_all_ms = _gui_ms(window.bookmarks_ui.refresh)
+    show_all_ms = _gui_ms(app.bookmarks_ui.refresh)
     panel.show()
     panel.raise_()
     open_panel_ms = _gui_ms(lambda: (panel.hide(), panel.show(), QApplication.processEvents()))
     filter_ms = _gui_ms(lambda: (panel.filter_box.setText("note 99"), panel.filter_box.clear()))
-    window.bookmarks_ui.ask_details = lambda title, note, context: (True, title, note)
-    add_ms = _gui_ms(window.bookmarks_ui.add)
+    app.bookmarks_ui.ask_details = lambda title, note, context: (True, title, note)
+    add_ms = _gui_ms(app.bookmarks_ui.add)
     bookmarks.wait()
 
     model = QStandardItemModel()

@@ -123,17 +123,18 @@ def _second_stage_gaps(data_dir: Path) -> dict:
     from reader.services.settings import Settings
     from reader.services.tasks import TaskRunner
     from reader.ui.appearance import chinese_font_families
-    from reader.ui.launch import create_document_service, open_first_document
-    from reader.ui.main_window import MainWindow
+    from reader.ui.launch import create_document_service
+    from reader.ui.root import ReaderApp
 
     DocumentCache(data_dir / "cache").load(SEED)  # as after any earlier start
     runner = TaskRunner()
     families = tuple(chinese_font_families())
     settings = Settings(data_dir / "settings.ini")
-    window = MainWindow(create_document_service(data_dir, runner, None), settings, runner, families, staged=True)
+    app = ReaderApp(create_document_service(data_dir, runner, None), settings, runner, families, staged=True)
+    window = app.window
     window.resize(1200, 860)
     window.show()
-    open_first_document(window, str(SEED))  # as run_gui does
+    app.navigator.open_first(str(SEED))  # as run_gui does
     clock = QElapsedTimer()
     clock.start()
     ticks = [0.0]
@@ -141,7 +142,7 @@ def _second_stage_gaps(data_dir: Path) -> dict:
     timer.setInterval(5)
     timer.timeout.connect(lambda: ticks.append(clock.nsecsElapsed() / 1e6))
     timer.start()
-    while not window.is_complete:
+    while not app.is_complete:
         QTest.qWait(5)
     QTest.qWait(100)
     timer.stop()
@@ -162,20 +163,19 @@ def _stalls(display_env: dict) -> dict:
     from reader.services.settings import Settings
     from reader.services.tasks import TaskRunner
     from reader.ui.appearance import chinese_font_families
-    from reader.ui.main_window import MainWindow
+    from reader.ui.root import ReaderApp
 
     _app = QApplication.instance() or QApplication([])  # kept alive for the widgets below
     work = Path(tempfile.mkdtemp())
     second_stage = _second_stage_gaps(work / "staged")
     runner = TaskRunner()
-    window = MainWindow(
-        DocumentService(runner), Settings(work / "settings.ini"), runner, tuple(chinese_font_families())
-    )
+    app = ReaderApp(DocumentService(runner), Settings(work / "settings.ini"), runner, tuple(chinese_font_families()))
+    window = app.window
     window.resize(1200, 860)
     window.show()
     shown = []
-    window.documentShown.connect(shown.append)
-    window.open_source(str(SEED))
+    app.navigator.documentShown.connect(shown.append)
+    app.navigator.open(str(SEED))
     while not shown:
         QTest.qWait(10)
     QTest.qWait(300)
@@ -209,11 +209,11 @@ def _stalls(display_env: dict) -> dict:
             "steps": len(steps),
         }
 
-    bar = window.view.verticalScrollBar()
+    bar = app.view.verticalScrollBar()
     scroll = [lambda i=i: bar.setValue(int(bar.maximum() * i / 150)) for i in range(151)]
-    zoom = [lambda d=d: window.zoom(d) for d in (1, 1, 1, -1, -1, -1, -1, 0, 1, -1)]
-    zoom += [window.act_large.trigger, window.act_small.trigger, window.act_medium.trigger]
-    themes = [lambda n=n: window.set_theme(n) for n in ("dark", "sepia", "light", "system") * 2]
+    zoom = [lambda d=d: app.style.zoom(d) for d in (1, 1, 1, -1, -1, -1, -1, 0, 1, -1)]
+    zoom += [window.action(name).trigger for name in ("large", "small", "medium")]
+    themes = [lambda n=n: app.style.set_theme(n) for n in ("dark", "sepia", "light", "system") * 2]
     result = {
         "second_stage_of_start": second_stage,
         "scrolling": measure(scroll),

@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Refresh the translation catalogue from the sources, then compile it.
 # Edit resources/translations/*.ts with Qt Linguist (.venv/bin/pyside6-linguist) in between.
+# Strings that moved to another class keep their translation (scripts/carry_translations.py).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-.venv/bin/pyside6-lupdate reader/ui/*.py reader/services/*.py -ts resources/translations/report_reader_zh_CN.ts -no-obsolete
-.venv/bin/pyside6-lrelease resources/translations/report_reader_zh_CN.ts -qm resources/translations/report_reader_zh_CN.qm
+TS=resources/translations/report_reader_zh_CN.ts
+cp "$TS" "$TS.before"
+.venv/bin/pyside6-lupdate reader/ui/*.py reader/services/*.py -ts "$TS" -no-obsolete
+.venv/bin/python scripts/carry_translations.py "$TS" --from "$TS.before"
+rm -f "$TS.before"
+.venv/bin/pyside6-lrelease "$TS" -qm resources/translations/report_reader_zh_CN.qm

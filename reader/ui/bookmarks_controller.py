@@ -11,15 +11,22 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QTextCursor, QUndoCommand
+from PySide6.QtGui import QTextCursor, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from reader.services.paths import library_source
+from reader.ui.bookmarks_panel import BookmarksPanel
+from reader.ui.navigator import Navigator
+from reader.ui.notifier import Notifier
+from reader.ui.outline_panel import OutlinePanel
+from reader.ui.reading_style import ReadingStyle
+from reader.ui.reading_view import ReadingView
 
 if TYPE_CHECKING:
     from reader.core.bookmarks import Bookmark
+    from reader.core.document import Document
     from reader.services.bookmarks import BookmarkService
-    from reader.ui.bookmarks_panel import BookmarksPanel
-    from reader.ui.main_window import MainWindow
+    from reader.services.library import LibraryService
 
 
 class _AddBookmark(QUndoCommand):
@@ -63,48 +70,78 @@ class _EditBookmark(QUndoCommand):
 
 
 class BookmarksController(QObject):
-    """Bookmarks of the open document and the library, through the window's bookmark service.
+    """Bookmarks of the open document and the library, through a bookmark service (attached later).
 
     Args:
-        window: The main window (its view, bookmarks panel, outline, undo stack and service).
+        navigator: The open document; opens another one for a bookmark elsewhere.
+        view: Marks the selection or the reading position; shows the margin ribbons.
+        panel: The bookmarks panel.
+        outline: Shows how many bookmarks each section holds.
+        undo_stack: Every change can be undone.
+        style: The theme's highlight colour.
+        notifier: Messages.
+        dialog_parent: Parent of the title-and-note dialog.
 
     Attributes:
         ask_details: Asks for a bookmark's title and note: ``(title, note, context)`` →
             ``(accepted, title, note)``. A dialog; tests replace it.
     """
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(
+        self,
+        navigator: Navigator,
+        view: ReadingView,
+        panel: BookmarksPanel,
+        outline: OutlinePanel,
+        undo_stack: QUndoStack,
+        style: ReadingStyle,
+        notifier: Notifier,
+        dialog_parent: QWidget,
+    ) -> None:
+        super().__init__(dialog_parent)
+        self._navigator = navigator
+        self._view = view
+        self._panel = panel
+        self._outline = outline
+        self._undo = undo_stack
+        self._style = style
+        self._notifier = notifier
+        self._dialog_parent = dialog_parent
+        self.service: BookmarkService | None = None
+        self._library: LibraryService | None = None
         self.ask_details = self._ask_details_dialog
-
-    # Wiring ---------------------------------------------------------------------------
-    def connect_panel(self, panel: BookmarksPanel) -> None:
-        """Requests from the bookmarks panel (built in the window's second stage)."""
         panel.activated.connect(self.go_to)
         panel.editRequested.connect(self.edit)
         panel.deleteRequested.connect(self.delete)
         panel.scopeChanged.connect(self.refresh)
+        navigator.documentShown.connect(self._on_document_shown)
 
-    def attach(self, service: BookmarkService) -> None:
+    # Wiring ---------------------------------------------------------------------------
+    def attach(self, service: BookmarkService, library: LibraryService | None = None) -> None:
         """Show what a bookmark service holds, now and whenever it changes."""
-        window = self._window
+        self.service = service
+        self._library = library
         service.listed.connect(lambda _items: self.refresh())
-        service.message.connect(lambda text: window.banner.show_message(text, error=False))
-        if window.document is not None:
-            service.reanchor(window.document)
+        service.message.connect(lambda text: self._notifier.banner(text, error=False))
+        if self._navigator.document is not None:
+            service.reanchor(self._navigator.document)
+
+    def _on_document_shown(self, document: Document) -> None:
+        self.refresh()
+        if self.service is not None:
+            self.service.reanchor(document)
 
     # Marking ---------------------------------------------------------------------------
     def _ask_details_dialog(self, title: str, note: str, context: str) -> tuple[bool, str, str]:
         from reader.ui.bookmarks_panel import BookmarkEditor
 
-        editor = BookmarkEditor(title, note, context, self._window)
+        editor = BookmarkEditor(title, note, context, self._dialog_parent)
         accepted = editor.exec() == BookmarkEditor.DialogCode.Accepted
         return accepted, editor.title.text(), editor.note.toPlainText()
 
     def mark_at_reading_position(self) -> tuple[str, int, int] | None:
         """The paragraph, offset and length Ctrl+D marks: the selection, else the top of the view."""
-        document, view = self._window.document, self._window.view
+        document, view = self._navigator.document, self._view
         if document is None or not document.paragraphs:
             return None
         cursor = view.textCursor()
@@ -120,111 +157,102 @@ class BookmarksController(QObject):
 
     def add(self) -> None:
         """Ctrl+D: bookmark the selection or the paragraph at the top, with a title and a note."""
-        window = self._window
         mark = self.mark_at_reading_position()
-        if mark is None or window.bookmarks is None:
+        if mark is None or self.service is None:
             return
         paragraph_id, offset, length = mark
         from reader.core.bookmarks import make_bookmark
 
-        bookmark = make_bookmark(window.document, paragraph_id, offset, length)
+        bookmark = make_bookmark(self._navigator.document, paragraph_id, offset, length)
         accepted, title, note = self.ask_details(bookmark.title, "", bookmark.snippet)
         if not accepted:
             return
         bookmark = replace(bookmark, title=title.strip() or bookmark.title, note=note)
-        window.undo_stack.push(_AddBookmark(window.bookmarks, bookmark, self.tr("Add Bookmark")))
-        window.statusBar().showMessage(self.tr("Bookmarked: %1").replace("%1", bookmark.title), 3000)
+        self._undo.push(_AddBookmark(self.service, bookmark, self.tr("Add Bookmark")))
+        self._notifier.status(self.tr("Bookmarked: %1").replace("%1", bookmark.title), 3000)
 
     def edit(self, bookmark: Bookmark) -> None:
         """Rename or change the note of a bookmark."""
-        window = self._window
-        if window.bookmarks is None:
+        if self.service is None:
             return
         accepted, title, note = self.ask_details(bookmark.title, bookmark.note, bookmark.snippet)
         if accepted and (title, note) != (bookmark.title, bookmark.note):
             command = _EditBookmark(
-                window.bookmarks, bookmark, title.strip() or bookmark.title, note, self.tr("Edit Bookmark")
+                self.service, bookmark, title.strip() or bookmark.title, note, self.tr("Edit Bookmark")
             )
-            window.undo_stack.push(command)
+            self._undo.push(command)
 
     def delete(self, bookmark: Bookmark) -> None:
         """Delete a bookmark (Edit → Undo brings it back)."""
-        window = self._window
-        if window.bookmarks is not None:
-            window.undo_stack.push(_DeleteBookmark(window.bookmarks, bookmark, self.tr("Delete Bookmark")))
-            window.statusBar().showMessage(self.tr("Bookmark deleted — Ctrl+Z to undo"), 5000)
+        if self.service is not None:
+            self._undo.push(_DeleteBookmark(self.service, bookmark, self.tr("Delete Bookmark")))
+            self._notifier.status(self.tr("Bookmark deleted — Ctrl+Z to undo"), 5000)
 
     # Showing -------------------------------------------------------------------------
     def _position_key(self, bookmark: Bookmark) -> tuple:
         """Sort key: this document's bookmarks in reading order first, then the others by document."""
-        document = self._window.document
+        document = self._navigator.document
         if document is not None and bookmark.doc == document.id:
             return (0, document.paragraph_index(bookmark.paragraph), bookmark.offset, "")
         return (1, bookmark.doc_title, bookmark.created, bookmark.uid)
 
     def refresh(self) -> None:
         """Refresh the panel, the margin ribbons and the outline counts."""
-        window = self._window
-        if not window.is_complete:
-            return  # the panels show them when they are built
-        items = window.bookmarks.bookmarks if window.bookmarks is not None else []
-        document = window.document
+        items = self.service.bookmarks if self.service is not None else []
+        document = self._navigator.document
         current = document.id if document is not None else None
-        panel = window.bookmarks_panel
+        panel = self._panel
         shown = items if panel.whole_library else [b for b in items if b.doc == current]
         panel.show_bookmarks(shown, self._position_key, current)
         if document is None:
             return
         mine = [b for b in items if b.doc == current and not b.detached]
         indexes = {document.paragraph_index(b.paragraph) for b in mine} - {-1}
-        window.view.set_markers(indexes)
-        window.outline.set_badges(
+        self._view.set_markers(indexes)
+        self._outline.set_badges(
             document.paragraphs_per_node(indexes),
             self.tr("%1 bookmarks").replace("%1", "{count}"),
-            column=window.outline.BOOKMARK_COLUMN,
+            column=self._outline.BOOKMARK_COLUMN,
             prefix="🔖",
         )
 
     # Going to bookmarks ------------------------------------------------------------------
     def go_to(self, bookmark: Bookmark) -> None:
         """Jump to a bookmark, opening its document first when needed."""
-        window = self._window
-        document = window.document
+        document = self._navigator.document
         if document is not None and bookmark.doc == document.id:
             index = document.paragraph_index(bookmark.paragraph)
             if index < 0:
-                window.banner.show_message(
+                self._notifier.banner(
                     self.tr("This bookmark is detached: its text was not found in the current version."), error=False
                 )
                 return
-            window.view.scroll_to_paragraph(index, bookmark.offset)
+            self._navigator.go_to_index(index, bookmark.offset)
             if bookmark.length:
                 end = bookmark.offset + bookmark.length
-                theme = window.type_style().theme
-                window.view.set_highlights("current", [(index, bookmark.offset, end)], theme.narration)
+                self._view.set_highlights("current", [(index, bookmark.offset, end)], self._style.theme.narration)
             return
-        in_library = window.library is not None and window.library.library.entry(bookmark.doc) is not None
+        in_library = self._library is not None and self._library.library.entry(bookmark.doc) is not None
         source = library_source(bookmark.doc) if in_library else bookmark.source
         if source:
-            window.open_at_paragraph(source, bookmark.paragraph)
+            self._navigator.open_at_paragraph(source, bookmark.paragraph)
 
     def step(self, direction: int) -> None:
         """F2 / Shift+F2: the next or previous bookmark in this document."""
-        window = self._window
-        document = window.document
-        if document is None or window.bookmarks is None:
+        document = self._navigator.document
+        if document is None or self.service is None:
             return
         marks = sorted(
             (document.paragraph_index(b.paragraph), b.offset, b.uid)
-            for b in window.bookmarks.bookmarks
+            for b in self.service.bookmarks
             if b.doc == document.id and document.paragraph_index(b.paragraph) >= 0
         )
         if not marks:
-            window.statusBar().showMessage(self.tr("No bookmarks in this document"), 3000)
+            self._notifier.status(self.tr("No bookmarks in this document"), 3000)
             return
-        top = window.view.top_position()
+        top = self._view.top_position()
         if direction > 0:
             target = next((m for m in marks if (m[0], m[1]) > top), marks[0])
         else:
             target = next((m for m in reversed(marks) if (m[0], m[1]) < top), marks[-1])
-        window.view.scroll_to_paragraph(target[0], target[1])
+        self._navigator.go_to_index(target[0], target[1])

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTran
 from PySide6.QtGui import QFont, QFontInfo, QIcon
 from PySide6.QtWidgets import QApplication
 
-import reader
+from reader.arguments import PROG, UsageError, parse_window_args
 from reader.core.cache import DocumentCache
 from reader.core.paths import APP_ID, APP_NAME, DATA_DIR_ENV, resolve_data_dir
 from reader.core.resources import bundled_report_path, resources_dir
@@ -23,30 +23,6 @@ from reader.services.paths import LIBRARY_SCHEME
 from reader.services.settings import Settings
 from reader.services.tasks import TaskRunner
 from reader.ui.appearance import chinese_font_families
-from reader.ui.typesetter import preparer
-
-
-class _VersionAction(argparse.Action):
-    """``--version``, resolved only when asked (reading package metadata is slow)."""
-
-    def __init__(self, option_strings, dest, **kwargs) -> None:
-        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
-
-    def __call__(self, parser, namespace, values, option_string=None) -> None:
-        print(f"{APP_NAME} {reader.__version__}")
-        parser.exit()
-
-
-def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
-    """Arguments of the GUI: an optional source plus global options."""
-    parser = argparse.ArgumentParser(prog=APP_NAME, description="Report Reader")
-    parser.add_argument(
-        "source", nargs="?", help="path or URL to open (default: the last session or the bundled report)"
-    )
-    parser.add_argument("--data-dir", help="directory for library, index, bookmarks and settings")
-    parser.add_argument("--lang", choices=("zh", "en"), help="user interface language (default: from the system)")
-    parser.add_argument("--version", action=_VersionAction)
-    return parser.parse_args(list(argv))
 
 
 def ui_language(explicit: str | None) -> str:
@@ -99,7 +75,7 @@ def initial_source(args: argparse.Namespace, settings: Settings) -> str:
     return str(bundled_report_path())
 
 
-def _install_excepthook(window, data_dir: Path) -> None:
+def _install_excepthook(notifier, data_dir: Path) -> None:
     """Unexpected errors go to a log file and a one-line banner, never a traceback on screen."""
 
     def hook(kind, value, tb) -> None:
@@ -111,7 +87,8 @@ def _install_excepthook(window, data_dir: Path) -> None:
                 log.write("".join(traceback.format_exception(kind, value, tb)) + "\n")
         except OSError:
             pass
-        window.banner.show_message(window.tr("Unexpected error: %1").replace("%1", f"{kind.__name__}: {value}"))
+        message = QApplication.translate("MainWindow", "Unexpected error: %1")
+        notifier.banner(message.replace("%1", f"{kind.__name__}: {value}"))
 
     sys.excepthook = hook
 
@@ -153,12 +130,12 @@ FIRST_PAINT_ENV = "REPORT_READER_FIRST_PAINT_FILE"
 class _FirstPaintProbe(QObject):
     """Write the wall-clock time of the first paint of the report text (for bench/)."""
 
-    def __init__(self, window, path: str) -> None:
-        super().__init__(window)
+    def __init__(self, app, path: str) -> None:
+        super().__init__(app.window)
         self._path = path
         self._armed = False
-        window.documentShown.connect(self._arm)
-        window.view.viewport().installEventFilter(self)
+        app.navigator.documentShown.connect(self._arm)
+        app.view.viewport().installEventFilter(self)
 
     def _arm(self, _document) -> None:
         self._armed = True
@@ -180,12 +157,12 @@ def _rss_kib() -> int:
     return 0
 
 
-def _write_ready_file(window, path: str) -> None:
+def _write_ready_file(app, path: str) -> None:
     """Tell a supervising process (the end-to-end tests) that the first page is up, and with which font."""
     import json
 
-    document = window.document
-    view_font = window.view.document().defaultFont()
+    document, window = app.document, app.window
+    view_font = app.view.document().defaultFont()
     info = {
         "title": document.title if document else "",
         "font_family": QFontInfo(view_font).family(),
@@ -217,7 +194,7 @@ def _set_window_icon(app: QApplication) -> None:
         app.setWindowIcon(QIcon(str(icon_path)))
 
 
-def _start_after_first_page(window, data_dir: Path, app, services: list) -> None:
+def _start_after_first_page(reader_app, data_dir: Path, app: QApplication, services: list) -> None:
     """Create, attach and start the background services once the window is complete.
 
     Their modules and workers load SQLite, Whoosh, NumPy and the speech engine; created
@@ -230,31 +207,21 @@ def _start_after_first_page(window, data_dir: Path, app, services: list) -> None
         _set_window_icon(app)
         library, bookmarks, narration = create_background_services(data_dir, app)
         services.extend((library, bookmarks, narration))
-        window.attach_services(library, bookmarks, narration)
+        reader_app.attach_services(library, bookmarks, narration)
         bookmarks.refresh()
         QTimer.singleShot(300, library.refresh)  # catalog and index upkeep, on their own thread
         QTimer.singleShot(1000, narration.start_engine)
 
-    window.completed.connect(lambda: QTimer.singleShot(50, start))
-
-
-def open_first_document(window, source: str) -> None:
-    """Open the session's first document in the shown (staged) window.
-
-    The text is typeset for the view's width, so the view lays out just the first screen
-    before painting and the rest in steps. A parsed copy in the cache is typeset at once,
-    on this thread; otherwise the file is read and typeset on a worker. No layout on a
-    worker: it would load a second copy of the fonts' caches (they are per thread), ~15 MiB.
-    """
-    address = window.expect_source(source)
-    prepare = preparer(window.type_style(), window.view.text_width(), lay_out=False)
-    if not window.documents.open_from_cache(address, prepare):
-        window.documents.open(address, prepare)
+    reader_app.completed.connect(lambda: QTimer.singleShot(50, start))
 
 
 def run_gui(argv: Sequence[str]) -> int:
     """Run the application until its window closes."""
-    args = parse_gui_args(argv)
+    try:
+        args = parse_window_args(argv)
+    except UsageError as error:
+        print(f"{PROG}: usage error: {error}", file=sys.stderr)
+        return 2
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
@@ -267,20 +234,23 @@ def run_gui(argv: Sequence[str]) -> int:
     runner = TaskRunner(app)
     documents = create_document_service(data_dir, runner, app)
     first = initial_source(args, settings)
-    from reader.ui.main_window import MainWindow
+    from reader.ui.root import ReaderApp
 
-    window = MainWindow(documents, settings, runner, families, staged=True)
-    _install_excepthook(window, data_dir)
+    reader_app = ReaderApp(documents, settings, runner, families, staged=True)
+    window = reader_app.window
+    _install_excepthook(reader_app.notifier, data_dir)
     _quit_on_sigterm(window)
     if os.environ.get(FIRST_PAINT_ENV):
-        _FirstPaintProbe(window, os.environ[FIRST_PAINT_ENV])
+        _FirstPaintProbe(reader_app, os.environ[FIRST_PAINT_ENV])
     ready_file = os.environ.get(READY_FILE_ENV)
     if ready_file:
-        window.documentShown.connect(lambda _doc: QTimer.singleShot(300, lambda: _write_ready_file(window, ready_file)))
+        reader_app.navigator.documentShown.connect(
+            lambda _doc: QTimer.singleShot(300, lambda: _write_ready_file(reader_app, ready_file))
+        )
     window.show()  # lays the window out: the text width is known from here on
-    open_first_document(window, first)
+    reader_app.navigator.open_first(first)
     services: list = []
-    _start_after_first_page(window, data_dir, app, services)
+    _start_after_first_page(reader_app, data_dir, app, services)
     status = app.exec()
     runner.wait(3000)
     for service in services:

@@ -10,90 +10,113 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
-from reader.services.paths import library_source
+from reader.services.paths import LIBRARY_SCHEME, library_source
+from reader.ui.library_panel import LibraryPanel
+from reader.ui.navigator import Navigator
+from reader.ui.notifier import Notifier
+from reader.ui.outline_panel import OutlinePanel
+from reader.ui.reading_style import ReadingStyle
+from reader.ui.reading_view import ReadingView
+from reader.ui.search_panel import SearchPanel
 
 if TYPE_CHECKING:
     from reader.services.library import LibraryService, SearchOutcome
-    from reader.ui.library_panel import LibraryPanel
-    from reader.ui.main_window import MainWindow
-    from reader.ui.search_panel import SearchPanel
 
 
 class LibraryController(QObject):
-    """Library imports and full-text search through the window's library service.
+    """Library imports and full-text search through a library service (attached once it has started).
 
     Args:
-        window: The main window (its view, panels, outline and service).
+        navigator: The open document; opens hits elsewhere.
+        view: Highlights the open document's matches.
+        search_panel: The query box and results.
+        library_panel: The imported documents.
+        outline: Shows how many matches each section holds.
+        style: The theme's highlight colours.
+        notifier: Messages.
+        dialog_parent: Parent of the import dialogs.
 
     Attributes:
         matches: The open document's matches in reading order: (paragraph, start, end).
         match_index: The current match for F3 / Shift+F3 (-1: none yet).
     """
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(
+        self,
+        navigator: Navigator,
+        view: ReadingView,
+        search_panel: SearchPanel,
+        library_panel: LibraryPanel,
+        outline: OutlinePanel,
+        style: ReadingStyle,
+        notifier: Notifier,
+        dialog_parent: QWidget,
+    ) -> None:
+        super().__init__(dialog_parent)
+        self._navigator = navigator
+        self._view = view
+        self._search_panel = search_panel
+        self._library_panel = library_panel
+        self._outline = outline
+        self._style = style
+        self._notifier = notifier
+        self._dialog_parent = dialog_parent
+        self.service: LibraryService | None = None
         self.matches: list[tuple[int, int, int]] = []
         self.match_index = -1
+        search_panel.searchRequested.connect(self.run_search)
+        search_panel.hitActivated.connect(self.open_hit)
+        search_panel.cleared.connect(self.clear_highlights)
+        library_panel.openRequested.connect(lambda doc_id: navigator.open(library_source(doc_id)))
+        library_panel.removeRequested.connect(self.remove)
+        library_panel.importFilesRequested.connect(self.import_files_dialog)
+        library_panel.importFolderRequested.connect(self.import_folder_dialog)
+        library_panel.importUrlRequested.connect(self.import_url_dialog)
+        navigator.documentShown.connect(lambda _document: self.document_changed())
 
     # Wiring ---------------------------------------------------------------------------
-    def connect_panels(self, search: SearchPanel, library: LibraryPanel) -> None:
-        """Requests from the search and library panels (built in the window's second stage)."""
-        search.searchRequested.connect(self.run_search)
-        search.hitActivated.connect(self.open_hit)
-        search.cleared.connect(self.clear_highlights)
-        library.openRequested.connect(lambda doc_id: self._window.open_source(library_source(doc_id)))
-        library.removeRequested.connect(self.remove)
-        library.importFilesRequested.connect(self.import_files_dialog)
-        library.importFolderRequested.connect(self.import_folder_dialog)
-        library.importUrlRequested.connect(self.import_url_dialog)
-
     def attach(self, service: LibraryService) -> None:
         """Show what a library service reports: entries, import and index progress, search answers."""
-        window = self._window
-        service.entriesChanged.connect(window.library_panel.show_entries)
-        service.importProgress.connect(window.library_panel.show_progress)
+        self.service = service
+        service.entriesChanged.connect(self._library_panel.show_entries)
+        service.importProgress.connect(self._library_panel.show_progress)
         service.importFinished.connect(self._on_imported)
         service.indexProgress.connect(self._on_index_progress)
         service.searchFinished.connect(self._on_search_finished)
-        service.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        service.message.connect(lambda text: self._notifier.status(text, 8000))
 
     def document_changed(self) -> None:
         """Another document is on screen: forget the old matches, search the new one for the same query."""
         self.matches, self.match_index = [], -1
-        window = self._window
-        if window.is_complete:
-            window.outline.set_badges({})
-            if window.search_panel.box.text().strip():
-                window.search_panel.submit()
+        self._outline.set_badges({})
+        if self._search_panel.box.text().strip():
+            self._search_panel.submit()
 
     # Search ---------------------------------------------------------------------------
     def run_search(self, query: str, whole_library: bool) -> None:
         """Search the open document or the library on a worker (stale answers are dropped)."""
-        window = self._window
-        if window.library is None:
+        if self.service is None:
             return
         from reader.services.library import SearchRequest
 
-        window.library.search(SearchRequest(query, whole_library, window.document))
+        self.service.search(SearchRequest(query, whole_library, self._navigator.document))
 
     def _on_search_finished(self, outcome: SearchOutcome) -> None:
-        window = self._window
         if (
-            outcome.request.document is not window.document
-            or outcome.request.query != window.search_panel.box.text().strip()
+            outcome.request.document is not self._navigator.document
+            or outcome.request.query != self._search_panel.box.text().strip()
         ):
             return  # typed on, or opened another document, meanwhile
-        window.search_panel.show_result(outcome.page)
+        self._search_panel.show_result(outcome.page)
         if outcome.page.notice:
-            window.statusBar().showMessage(outcome.page.notice, 8000)
+            self._notifier.status(outcome.page.notice, 8000)
         self._show_document_matches(outcome.in_document)
 
     def _show_document_matches(self, result) -> None:
         """Highlight every match in the view and count hits per outline node."""
-        window = self._window
-        document = window.document
+        document = self._navigator.document
         if document is None or result is None:
             return
         matches = []
@@ -103,16 +126,16 @@ class LibraryController(QObject):
         counts = document.paragraphs_per_node(match[0] for match in matches)
         matches.sort()
         self.matches, self.match_index = matches, -1
-        window.view.set_highlights("search", matches, window.type_style().theme.search_hit)
-        window.view.clear_highlights("current")
-        window.outline.set_badges(counts, self.tr("%1 matching paragraphs").replace("%1", "{count}"))
+        self._view.set_highlights("search", matches, self._style.theme.search_hit)
+        self._view.clear_highlights("current")
+        self._outline.set_badges(counts, self.tr("%1 matching paragraphs").replace("%1", "{count}"))
 
     def step_match(self, direction: int) -> None:
         """F3 / Shift+F3: go to the next or previous match in the open document."""
         if not self.matches:
             return
         if self.match_index < 0:
-            top = self._window.view.top_position()
+            top = self._view.top_position()
             after = [i for i, match in enumerate(self.matches) if (match[0], match[1]) >= top]
             self.match_index = (after[0] if after else 0) if direction > 0 else ((after[0] - 1) if after else -1)
             self.match_index %= len(self.matches)
@@ -121,97 +144,95 @@ class LibraryController(QObject):
         self._show_current_match()
 
     def _show_current_match(self) -> None:
-        window = self._window
         index, start, end = self.matches[self.match_index]
-        window.view.ensure_paragraph_visible(index, start)
-        window.view.set_highlights("current", [(index, start, end)], window.type_style().theme.narration)
-        window.statusBar().showMessage(
+        self._view.ensure_paragraph_visible(index, start)
+        self._view.set_highlights("current", [(index, start, end)], self._style.theme.narration)
+        self._notifier.status(
             self.tr("Match %1 of %2").replace("%1", str(self.match_index + 1)).replace("%2", str(len(self.matches))),
             3000,
         )
 
     def clear_highlights(self) -> None:
         """Esc: remove search highlights and outline counts (the query stays)."""
-        window = self._window
-        window.view.clear_highlights("search")
-        window.view.clear_highlights("current")
-        window.outline.set_badges({})
+        self._view.clear_highlights("search")
+        self._view.clear_highlights("current")
+        self._outline.set_badges({})
         self.matches, self.match_index = [], -1
 
     def open_hit(self, hit) -> None:
         """Go to a search hit, opening its document first when needed."""
-        window = self._window
-        document = window.document
+        document = self._navigator.document
         if document is not None and hit.doc == document.id:
             index = document.paragraph_index(hit.paragraph)
             if index < 0:
                 return
-            window.view.scroll_to_paragraph(index)
+            self._navigator.go_to_index(index)
             for number, match in enumerate(self.matches):
                 if match[0] == index:
                     self.match_index = number
                     self._show_current_match()
                     break
             return
-        window.open_at_paragraph(library_source(hit.doc), hit.paragraph)
+        self._navigator.open_at_paragraph(library_source(hit.doc), hit.paragraph)
 
     # Library ----------------------------------------------------------------------------
     def add_current(self) -> None:
         """File → Add to Library: import the open document's source."""
-        window = self._window
-        document = window.document
-        if document is not None and window.library is not None and not document.source.startswith("library:"):
-            window.library.import_sources([document.source])
+        document = self._navigator.document
+        if document is not None and self.service is not None and not document.source.startswith(LIBRARY_SCHEME):
+            self.service.import_sources([document.source])
 
     def import_files_dialog(self) -> None:
         """Library → Import files."""
         from PySide6.QtWidgets import QFileDialog
 
         paths, _ = QFileDialog.getOpenFileNames(
-            self._window,
+            self._dialog_parent,
             self.tr("Import Reports"),
             "",
             self.tr("Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)"),
         )
-        if paths and self._window.library is not None:
-            self._window.library.import_sources(paths)
+        if paths and self.service is not None:
+            self.service.import_sources(paths)
 
     def import_folder_dialog(self) -> None:
         """Library → Import folder (recursively)."""
         from PySide6.QtWidgets import QFileDialog
 
-        folder = QFileDialog.getExistingDirectory(self._window, self.tr("Import a Folder of Reports"))
-        if folder and self._window.library is not None:
-            self._window.library.import_sources([folder])
+        folder = QFileDialog.getExistingDirectory(self._dialog_parent, self.tr("Import a Folder of Reports"))
+        if folder and self.service is not None:
+            self.service.import_sources([folder])
 
     def import_url_dialog(self) -> None:
         """Library → Import URL."""
         from PySide6.QtWidgets import QInputDialog
 
-        url, ok = QInputDialog.getText(self._window, self.tr("Import URL"), self.tr("Address of a report page:"))
-        if ok and url.strip() and self._window.library is not None:
-            self._window.library.import_sources([url.strip()])
+        url, ok = QInputDialog.getText(
+            self._dialog_parent, self.tr("Import URL"), self.tr("Address of a report page:")
+        )
+        if ok and url.strip() and self.service is not None:
+            self.service.import_sources([url.strip()])
 
     def remove(self, document_id: str) -> None:
         """Library → Remove."""
-        if self._window.library is not None:
-            self._window.library.remove(document_id)
+        if self.service is not None:
+            self.service.remove(document_id)
 
     def _on_imported(self, outcomes: list) -> None:
-        window = self._window
         errors = [o for o in outcomes if o.error]
         done = len(outcomes) - len(errors)
-        window.statusBar().showMessage(self.tr("Imported %1 documents").replace("%1", str(done)), 6000)
+        self._notifier.status(self.tr("Imported %1 documents").replace("%1", str(done)), 6000)
         if errors:
             first = errors[0]
             more = self.tr(" (and %1 more)").replace("%1", str(len(errors) - 1)) if len(errors) > 1 else ""
-            window.banner.show_message(
+            self._notifier.banner(
                 self.tr("Could not import %1: %2").replace("%1", first.source).replace("%2", first.error) + more
             )
 
     def _on_index_progress(self, done: int, total: int, _title: str) -> None:
-        status = self._window.statusBar()
         if total > 1 and done < total:
-            status.showMessage(self.tr("Indexing %1 of %2…").replace("%1", str(done + 1)).replace("%2", str(total)))
+            self._notifier.status(
+                self.tr("Indexing %1 of %2…").replace("%1", str(done + 1)).replace("%2", str(total))
+            )
         elif total > 1:
-            status.showMessage(self.tr("Search index up to date"), 3000)
+            self._notifier.status(self.tr("Search index up to date"), 3000)

@@ -1,8 +1,8 @@
 """The window's side of narration: what to read, the player bar, the heard sentence highlighted.
 
-The narration service (``window.narration``) synthesises and plays; this controller
-decides what it reads, follows it in the text and the outline unless the reader
-scrolls away, and runs audio exports with a progress dialog.
+The narration service synthesises and plays; this controller decides what it
+reads, follows it in the text and the outline unless the reader scrolls away,
+and runs audio exports with a progress dialog.
 """
 
 from __future__ import annotations
@@ -12,11 +12,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QWidget
+
+from reader.services.settings import Settings
+from reader.ui.navigator import Navigator
+from reader.ui.notifier import Notifier
+from reader.ui.outline_panel import OutlinePanel
+from reader.ui.player_bar import PlayerBar
+from reader.ui.reading_style import ReadingStyle
+from reader.ui.reading_view import ReadingView
 
 if TYPE_CHECKING:
     from reader.core.document import Document
-    from reader.ui.main_window import MainWindow
-    from reader.ui.player_bar import PlayerBar
+    from reader.services.narration import NarrationService
 
 
 def narration_rate(speed: float) -> float:
@@ -27,10 +35,17 @@ def narration_rate(speed: float) -> float:
 
 
 class NarrationController(QObject):
-    """Reads the open document aloud through the window's narration service.
+    """Reads the open document aloud through a narration service (attached once it has started).
 
     Args:
-        window: The main window (its view, player, outline, settings and service).
+        navigator: The open document.
+        view: Where the heard sentence is highlighted and followed.
+        player: The player bar under the text.
+        outline: Follows the heard sentence; names the section "this section" reads.
+        style: The theme's highlight colour.
+        settings: Voice, speed and volume.
+        notifier: Messages.
+        dialog_parent: Parent of the export dialogs.
 
     Signals:
         audioExported(object): an export finished (its result, or None when cancelled or failed).
@@ -38,23 +53,43 @@ class NarrationController(QObject):
 
     audioExported = Signal(object)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(
+        self,
+        navigator: Navigator,
+        view: ReadingView,
+        player: PlayerBar,
+        outline: OutlinePanel,
+        style: ReadingStyle,
+        settings: Settings,
+        notifier: Notifier,
+        dialog_parent: QWidget,
+    ) -> None:
+        super().__init__(dialog_parent)
+        self._navigator = navigator
+        self._view = view
+        self._player = player
+        self._outline = outline
+        self._style = style
+        self._settings = settings
+        self._notifier = notifier
+        self._dialog_parent = dialog_parent
+        self.service: NarrationService | None = None
         self._document: Document | None = None  # the document being read
         self.following = True  # the view follows the heard sentence
-
-    # Wiring ---------------------------------------------------------------------------
-    def connect_player(self, player: PlayerBar) -> None:
-        """Requests from the player bar (built in the window's second stage)."""
+        player.setEnabled(False)  # until a narration service is attached
         player.playRequested.connect(self.start)
         player.toggleRequested.connect(self.toggle)
         player.returnRequested.connect(self.return_to_narration)
         player.exportRequested.connect(self.export)
+        view.topParagraphChanged.connect(lambda *_: self.check_scrolled_away())
+        view.paragraphClicked.connect(self.narrate_from_click)
+        navigator.documentShown.connect(self.document_changed)
 
-    def attach(self, service) -> None:
+    # Wiring ---------------------------------------------------------------------------
+    def attach(self, service: NarrationService) -> None:
         """Connect a narration service to the player and the view, with the saved speed and volume."""
-        window, player, settings = self._window, self._window.player, self._window.settings
+        self.service = service
+        player, settings = self._player, self._settings
         player.setEnabled(True)
         player.stopRequested.connect(service.stop)
         player.stepRequested.connect(service.step)
@@ -66,23 +101,22 @@ class NarrationController(QObject):
         service.pieceChanged.connect(self._on_piece)
         service.positionChanged.connect(player.set_position)
         service.voicesReady.connect(self._on_voices)
-        service.message.connect(lambda text: window.banner.show_message(text, error=False))
+        service.message.connect(lambda text: self._notifier.banner(text, error=False))
         speed = settings.narration_speed
         player.set_speed(speed)
         service.rate = round(narration_rate(speed))
         service.volume = settings.narration_volume
         player.volume.setValue(round(service.volume * 100))
 
-    def document_changed(self) -> None:
+    def document_changed(self, document: Document) -> None:
         """Another document is being shown: stop reading the previous one."""
-        service = self._window.narration
-        if service is not None and self._document is not None:
-            service.stop()
+        if self.service is not None and self._document is not None and self._document is not document:
+            self.service.stop()
             self._document = None
 
     # What to read -------------------------------------------------------------------
     def _selection_range(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
-        view = self._window.view
+        view = self._view
         cursor = view.textCursor()
         if not cursor.hasSelection():
             return None
@@ -96,8 +130,7 @@ class NarrationController(QObject):
         """What to read: "whole", "here", "selection" or "section" of the open document."""
         from reader.core.speech import sentences as speech_script
 
-        window = self._window
-        document = window.document
+        document = self._navigator.document
         if document is None:
             return []
         if mode == "whole":
@@ -105,12 +138,12 @@ class NarrationController(QObject):
         if mode == "selection":
             chosen = self._selection_range()
             if chosen is None:
-                window.statusBar().showMessage(self.tr("Select some text to read first"), 3000)
+                self._notifier.status(self.tr("Select some text to read first"), 3000)
                 return []
             return speech_script.selection(document, *chosen)
-        index, offset = window.view.top_position()
+        index, offset = self._view.top_position()
         if mode == "section":
-            node_id = window.outline.current_node_id() or document.paragraphs[index].section
+            node_id = self._outline.current_node_id() or document.paragraphs[index].section
             if node_id:
                 return speech_script.section(document, node_id)
         return speech_script.from_position(document, index, offset)
@@ -118,73 +151,71 @@ class NarrationController(QObject):
     # Playing ------------------------------------------------------------------------
     def start(self, mode: str) -> None:
         """Load a script and play it from its first sentence."""
-        service = self._window.narration
+        service = self.service
         if service is None:
             return
         pieces = self.pieces(mode)
         if not pieces:
             return
-        self._document = self._window.document
+        self._document = self._navigator.document
         self.following = True
-        self._window.player.return_button.hide()
+        self._player.return_button.hide()
         service.load(pieces)
         service.play(0)
 
     def toggle(self) -> None:
         """Space: pause/resume, or start reading from here."""
-        service = self._window.narration
+        service = self.service
         if service is None:
             return
         snapshot = service.snapshot()
-        if snapshot is None or snapshot.state.value == "stopped" or self._document is not self._window.document:
+        if snapshot is None or snapshot.state.value == "stopped" or self._document is not self._navigator.document:
             self.start("here")
         else:
             service.toggle()
 
     def _on_piece(self, index: int) -> None:
         """Highlight the sentence being heard; keep it in view unless the reader scrolled away."""
-        window = self._window
-        pieces = window.narration.pieces if window.narration is not None else []
-        if index < 0 or index >= len(pieces) or self._document is not window.document:
-            window.view.clear_highlights("narration")
+        view = self._view
+        pieces = self.service.pieces if self.service is not None else []
+        if index < 0 or index >= len(pieces) or self._document is not self._navigator.document:
+            view.clear_highlights("narration")
             return
         piece = pieces[index]
         if piece.paragraph < 0:
-            window.view.clear_highlights("narration")
+            view.clear_highlights("narration")
             return
-        window.view.set_highlights(
-            "narration", [(piece.paragraph, piece.start, piece.end)], window.type_style().theme.narration
-        )
+        view.set_highlights("narration", [(piece.paragraph, piece.start, piece.end)], self._style.theme.narration)
         if self.following:
-            window.view.ensure_paragraph_visible(piece.paragraph, piece.start)
-            window.outline.follow_paragraph(piece.paragraph)
+            view.ensure_paragraph_visible(piece.paragraph, piece.start)
+            self._outline.follow_paragraph(piece.paragraph)
 
     def check_scrolled_away(self) -> None:
         """The reader scrolled away from the narration: stop following, offer the way back."""
-        service = self._window.narration
+        service = self.service
         if service is None or not self.following:
             return
         snapshot = service.snapshot()
         if snapshot is None or snapshot.state.value == "stopped" or snapshot.piece < 0:
             return
         piece = service.pieces[snapshot.piece]
-        if piece.paragraph >= 0 and not self._window.view.is_position_visible(piece.paragraph, piece.start):
+        if piece.paragraph >= 0 and not self._view.is_position_visible(piece.paragraph, piece.start):
             self.following = False
-            self._window.player.return_button.show()
+            self._player.return_button.show()
 
     def return_to_narration(self) -> None:
         """Follow the narration again."""
         self.following = True
-        self._window.player.return_button.hide()
-        service = self._window.narration
+        self._player.return_button.hide()
+        service = self.service
         snapshot = service.snapshot() if service is not None else None
         if snapshot is not None and snapshot.piece >= 0:
             self._on_piece(snapshot.piece)
 
     def narrate_from_click(self, paragraph: int, offset: int) -> None:
         """A click on a sentence while narrating jumps the narration there."""
-        service = self._window.narration
-        if service is None or self._document is not self._window.document:
+        service = self.service
+        if service is None or self._document is not self._navigator.document:
             return
         snapshot = service.snapshot()
         if snapshot is None or snapshot.state.value == "stopped":
@@ -192,29 +223,29 @@ class NarrationController(QObject):
         for number, piece in enumerate(service.pieces):
             if piece.paragraph == paragraph and piece.start <= offset < max(piece.end, piece.start + 1):
                 self.following = True
-                self._window.player.return_button.hide()
+                self._player.return_button.hide()
                 service.play(number)
                 return
 
     def _on_state(self, state: str) -> None:
-        self._window.player.set_state(state)
+        self._player.set_state(state)
         if state == "stopped":
-            self._window.view.clear_highlights("narration")
+            self._view.clear_highlights("narration")
 
     # Export -------------------------------------------------------------------------
     def export(self, mode: str) -> None:
         """Export narration of the report, a section or the selection to WAV or MP3."""
         from PySide6.QtWidgets import QFileDialog
 
-        window = self._window
-        if window.narration is None or window.document is None:
+        document = self._navigator.document
+        if self.service is None or document is None:
             return
         pieces = self.pieces(mode)
         if not pieces:
             return
-        suggested = str(Path.home() / f"{window.document.title}.mp3")
+        suggested = str(Path.home() / f"{document.title}.mp3")
         path, _ = QFileDialog.getSaveFileName(
-            window, self.tr("Export Audio"), suggested, self.tr("MP3 audio (*.mp3);;WAV audio (*.wav)")
+            self._dialog_parent, self.tr("Export Audio"), suggested, self.tr("MP3 audio (*.mp3);;WAV audio (*.wav)")
         )
         if path:
             self.export_to(pieces, Path(path))
@@ -223,10 +254,12 @@ class NarrationController(QObject):
         """Run an export with a progress dialog that can cancel it."""
         from PySide6.QtWidgets import QProgressDialog
 
-        window, service = self._window, self._window.narration
+        service = self.service
         if path.suffix.lower() not in (".mp3", ".wav"):
             path = path.with_suffix(".mp3")
-        progress = QProgressDialog(self.tr("Writing %1…").replace("%1", path.name), self.tr("Cancel"), 0, 100, window)
+        progress = QProgressDialog(
+            self.tr("Writing %1…").replace("%1", path.name), self.tr("Cancel"), 0, 100, self._dialog_parent
+        )
         progress.setWindowTitle(self.tr("Export Audio"))
         progress.setMinimumDuration(300)
         progress.canceled.connect(service.cancel_export)
@@ -242,7 +275,7 @@ class NarrationController(QObject):
             progress.deleteLater()
             if result is not None:
                 minutes, seconds = divmod(round(result.seconds), 60)
-                window.statusBar().showMessage(
+                self._notifier.status(
                     self.tr("Audio written: %1 (%2:%3)")
                     .replace("%1", str(result.path))
                     .replace("%2", str(minutes))
@@ -253,25 +286,25 @@ class NarrationController(QObject):
 
         service.exportProgress.connect(on_progress)
         service.exportFinished.connect(on_finished)
-        service.export(pieces, path, window.document)
+        service.export(pieces, path, self._navigator.document)
 
     # Voice, speed, volume -------------------------------------------------------------
     def _on_voices(self, voices: list, default) -> None:
-        saved = self._window.settings.narration_voice
+        saved = self._settings.narration_voice
         ids = {voice.id for voice in voices}
         voice = saved if saved in ids else (default.id if default is not None else None)
-        self._window.narration.set_voice(voice)
-        self._window.player.set_voices(voices, voice)
+        self.service.set_voice(voice)
+        self._player.set_voices(voices, voice)
 
     def _set_voice(self, voice: str) -> None:
-        self._window.settings.narration_voice = voice
-        self._window.narration.set_voice(voice)
-        self._window.player.select_voice(voice)
+        self._settings.narration_voice = voice
+        self.service.set_voice(voice)
+        self._player.select_voice(voice)
 
     def _set_speed(self, speed: float) -> None:
-        self._window.settings.narration_speed = speed
-        self._window.narration.set_rate(round(narration_rate(speed)))
+        self._settings.narration_speed = speed
+        self.service.set_rate(round(narration_rate(speed)))
 
     def _set_volume(self, volume: float) -> None:
-        self._window.settings.narration_volume = volume
-        self._window.narration.set_volume(volume)
+        self._settings.narration_volume = volume
+        self.service.set_volume(volume)

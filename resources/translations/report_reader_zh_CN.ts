@@ -82,42 +82,42 @@
 <context>
     <name>BookmarksController</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="135" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="171" />
         <source>Add Bookmark</source>
         <translation>添加书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="136" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="172" />
         <source>Bookmarked: %1</source>
         <translation>已添加书签：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="146" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="181" />
         <source>Edit Bookmark</source>
         <translation>编辑书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="154" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="188" />
         <source>Delete Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="155" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="189" />
         <source>Bookmark deleted — Ctrl+Z to undo</source>
         <translation>书签已删除——按 Ctrl+Z 撤销</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="183" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="214" />
         <source>%1 bookmarks</source>
         <translation>%1 个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="197" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="227" />
         <source>This bookmark is detached: its text was not found in the current version.</source>
         <translation>此书签已脱离：当前版本中找不到它标记的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="223" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="251" />
         <source>No bookmarks in this document</source>
         <translation>本文档没有书签</translation>
     </message>
@@ -206,6 +206,54 @@
     </message>
 </context>
 <context>
+    <name>DocumentActions</name>
+    <message>
+        <location filename="../../reader/ui/document_actions.py" line="69" />
+        <source>Copied with citation</source>
+        <translation>已复制（含引用）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/document_actions.py" line="81" />
+        <source>Section link copied</source>
+        <translation>已复制章节链接</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/document_actions.py" line="97" />
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/document_actions.py" line="106" />
+        <source>Export as PDF</source>
+        <translation>导出为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/document_actions.py" line="106" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/document_actions.py" line="116" />
+        <source>Exporting PDF…</source>
+        <translation>正在导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/document_actions.py" line="121" />
+        <source>PDF written: %1</source>
+        <translation>PDF 已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/document_actions.py" line="130" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/document_actions.py" line="135" />
+        <source>Could not finish: %1</source>
+        <translation>未能完成：%1</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessages</name>
     <message>
         <location filename="../../reader/ui/messages.py" line="12" />
@@ -246,62 +294,62 @@
 <context>
     <name>LibraryController</name>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="108" />
+        <location filename="../../reader/ui/library_controller.py" line="131" />
         <source>%1 matching paragraphs</source>
         <translation>%1 个匹配段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="129" />
+        <location filename="../../reader/ui/library_controller.py" line="151" />
         <source>Match %1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="172" />
+        <location filename="../../reader/ui/library_controller.py" line="191" />
         <source>Import Reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="174" />
+        <location filename="../../reader/ui/library_controller.py" line="193" />
         <source>Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)</source>
         <translation>报告 (*.html *.htm *.shtml *.txt *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="183" />
+        <location filename="../../reader/ui/library_controller.py" line="202" />
         <source>Import a Folder of Reports</source>
         <translation>导入报告文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="191" />
+        <location filename="../../reader/ui/library_controller.py" line="211" />
         <source>Import URL</source>
         <translation>导入网址</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="191" />
+        <location filename="../../reader/ui/library_controller.py" line="211" />
         <source>Address of a report page:</source>
         <translation>报告网页地址：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="204" />
+        <location filename="../../reader/ui/library_controller.py" line="224" />
         <source>Imported %1 documents</source>
         <translation>已导入 %1 个文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="207" />
+        <location filename="../../reader/ui/library_controller.py" line="227" />
         <source> (and %1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="209" />
+        <location filename="../../reader/ui/library_controller.py" line="229" />
         <source>Could not import %1: %2</source>
         <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="215" />
+        <location filename="../../reader/ui/library_controller.py" line="235" />
         <source>Indexing %1 of %2…</source>
         <translation>正在建立索引：第 %1 个，共 %2 个…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="217" />
+        <location filename="../../reader/ui/library_controller.py" line="238" />
         <source>Search index up to date</source>
         <translation>搜索索引已是最新</translation>
     </message>
@@ -379,376 +427,291 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/launch.py" line="250" />
-        <location filename="../../reader/ui/main_window.py" line="154" />
+        <location filename="../../reader/ui/launch.py" line="90" />
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/launch.py" line="230" />
+        <location filename="../../reader/ui/main_window.py" line="84" />
         <source>Report Reader</source>
         <translation>报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="296" />
+        <location filename="../../reader/ui/main_window.py" line="121" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="300" />
+        <location filename="../../reader/ui/main_window.py" line="125" />
         <source>Reading progress</source>
         <translation>阅读进度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="320" />
+        <location filename="../../reader/ui/main_window.py" line="161" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="321" />
+        <location filename="../../reader/ui/main_window.py" line="162" />
         <source>Open &amp;URL…</source>
         <translation>打开网址(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="322" />
+        <location filename="../../reader/ui/main_window.py" line="164" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="323" />
+        <location filename="../../reader/ui/main_window.py" line="165" />
         <source>Export as P&amp;DF…</source>
         <translation>导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="324" />
+        <location filename="../../reader/ui/main_window.py" line="166" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="325" />
+        <location filename="../../reader/ui/main_window.py" line="167" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="327" />
+        <location filename="../../reader/ui/main_window.py" line="168" />
         <source>Copy with &amp;Citation</source>
         <translation>复制并引用(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="330" />
+        <location filename="../../reader/ui/main_window.py" line="169" />
         <source>Copy &amp;Section Link</source>
         <translation>复制章节链接(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="333" />
+        <location filename="../../reader/ui/main_window.py" line="170" />
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="336" />
+        <location filename="../../reader/ui/main_window.py" line="178" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="339" />
+        <location filename="../../reader/ui/main_window.py" line="179" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="341" />
+        <location filename="../../reader/ui/main_window.py" line="180" />
         <source>&amp;Normal Size</source>
         <translation>默认大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="343" />
+        <location filename="../../reader/ui/main_window.py" line="181" />
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="346" />
+        <location filename="../../reader/ui/main_window.py" line="182" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="349" />
+        <location filename="../../reader/ui/main_window.py" line="183" />
         <source>Small</source>
         <translation>小</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="352" />
+        <location filename="../../reader/ui/main_window.py" line="185" />
         <source>&amp;Full Screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="354" />
+        <location filename="../../reader/ui/main_window.py" line="186" />
         <source>Next Panel</source>
         <translation>下一个面板</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="355" />
+        <location filename="../../reader/ui/main_window.py" line="171" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="357" />
+        <location filename="../../reader/ui/main_window.py" line="172" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="360" />
+        <location filename="../../reader/ui/main_window.py" line="173" />
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="366" />
+        <location filename="../../reader/ui/main_window.py" line="174" />
         <source>Clear Highlights</source>
         <translation>清除高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="369" />
+        <location filename="../../reader/ui/main_window.py" line="175" />
         <source>&amp;Bookmark This Place…</source>
         <translation>添加书签(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="372" />
+        <location filename="../../reader/ui/main_window.py" line="176" />
         <source>Next Bookmark</source>
         <translation>下一个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="375" />
+        <location filename="../../reader/ui/main_window.py" line="177" />
         <source>Previous Bookmark</source>
         <translation>上一个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="377" />
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="380" />
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="386" />
-        <source>&amp;Add to Library</source>
-        <translation>加入文库(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="389" />
-        <source>Document &amp;Information</source>
-        <translation>文件信息(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="393" />
-        <source>Follow &amp;System</source>
-        <translation>跟随系统(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="394" />
-        <source>&amp;Light</source>
-        <translation>浅色(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="395" />
-        <source>&amp;Sepia</source>
-        <translation>护眼(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="396" />
-        <source>&amp;Dark</source>
-        <translation>深色(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="416" />
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="419" />
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="427" />
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="440" />
-        <source>&amp;View</source>
-        <translation>查看(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="443" />
-        <source>Text &amp;Size</source>
-        <translation>字体大小(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="446" />
-        <source>&amp;Theme</source>
-        <translation>主题(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="449" />
-        <source>Line &amp;Spacing</source>
-        <translation>行距(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="466" />
-        <source>&amp;Outline</source>
-        <translation>目录(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="467" />
-        <source>&amp;Library</source>
-        <translation>文库(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="468" />
-        <source>&amp;Bookmarks</source>
-        <translation>书签(&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="469" />
-        <source>Searc&amp;h Panel</source>
-        <translation>搜索面板(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="458" />
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="257" />
+        <location filename="../../reader/ui/root.py" line="71" />
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="258" />
+        <location filename="../../reader/ui/root.py" line="72" />
+        <source>&amp;Outline</source>
+        <translation>目录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/root.py" line="74" />
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="259" />
+        <location filename="../../reader/ui/root.py" line="75" />
+        <source>&amp;Library</source>
+        <translation>文库(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/root.py" line="77" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="260" />
+        <location filename="../../reader/ui/root.py" line="78" />
+        <source>&amp;Bookmarks</source>
+        <translation>书签(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/root.py" line="80" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="459" />
+        <location filename="../../reader/ui/root.py" line="81" />
+        <source>Searc&amp;h Panel</source>
+        <translation>搜索面板(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/root.py" line="215" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/root.py" line="216" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="163" />
+        <source>&amp;Add to Library</source>
+        <translation>加入文库(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="184" />
+        <source>Document &amp;Information</source>
+        <translation>文件信息(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="198" />
+        <source>Follow &amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="199" />
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="200" />
+        <source>&amp;Sepia</source>
+        <translation>护眼(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="201" />
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="237" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="238" />
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="240" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="244" />
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="245" />
+        <source>Text &amp;Size</source>
+        <translation>字体大小(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="246" />
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="247" />
+        <source>Line &amp;Spacing</source>
+        <translation>行距(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="251" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="187" />
         <source>&amp;About Report Reader</source>
         <translation>关于报告阅读器(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="479" />
+        <location filename="../../reader/ui/main_window.py" line="259" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="486" />
+        <location filename="../../reader/ui/main_window.py" line="265" />
         <source>Text size:</source>
         <translation>字体：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="500" />
-        <location filename="../../reader/ui/main_window.py" line="501" />
+        <location filename="../../reader/ui/main_window.py" line="279" />
+        <location filename="../../reader/ui/main_window.py" line="280" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="619" />
-        <source>Text size: %1 px</source>
-        <translation>字号：%1 像素</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="675" />
-        <source>Open Report</source>
-        <translation>打开报告</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="675" />
-        <source>Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)</source>
-        <translation>报告 (*.html *.htm *.shtml *.txt *.md);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="682" />
-        <source>Open URL</source>
-        <translation>打开网址</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="682" />
-        <source>Address of a report page:</source>
-        <translation>报告网页地址：</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="694" />
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="698" />
-        <source>Opening %1…</source>
-        <translation>正在打开 %1…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="705" />
-        <source>Could not open %1: %2</source>
-        <translation>无法打开 %1：%2</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="736" />
+        <location filename="../../reader/ui/root.py" line="296" />
         <source>%1 — Report Reader</source>
         <translation>%1 — 报告阅读器</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="765" />
-        <source>%1% · %2 · about %3 min left</source>
-        <translation>%1% · %2 · 约剩 %3 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="820" />
-        <source>Copied with citation</source>
-        <translation>已复制（含引用）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="832" />
-        <source>Section link copied</source>
-        <translation>已复制章节链接</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="847" />
-        <source>Printing…</source>
-        <translation>正在打印…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="854" />
-        <source>Export as PDF</source>
-        <translation>导出为 PDF</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="854" />
-        <source>PDF (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="863" />
-        <source>Exporting PDF…</source>
-        <translation>正在导出 PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="868" />
-        <source>PDF written: %1</source>
-        <translation>PDF 已保存：%1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="877" />
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="882" />
-        <source>Could not finish: %1</source>
-        <translation>未能完成：%1</translation>
     </message>
 </context>
 <context>
@@ -811,33 +774,33 @@
 <context>
     <name>NarrationController</name>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="108" />
+        <location filename="../../reader/ui/narration_controller.py" line="141" />
         <source>Select some text to read first</source>
         <translation>请先选中要朗读的文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="217" />
-        <location filename="../../reader/ui/narration_controller.py" line="230" />
+        <location filename="../../reader/ui/narration_controller.py" line="248" />
+        <location filename="../../reader/ui/narration_controller.py" line="263" />
         <source>Export Audio</source>
         <translation>导出音频</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="217" />
+        <location filename="../../reader/ui/narration_controller.py" line="248" />
         <source>MP3 audio (*.mp3);;WAV audio (*.wav)</source>
         <translation>MP3 音频 (*.mp3);;WAV 音频 (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="229" />
+        <location filename="../../reader/ui/narration_controller.py" line="261" />
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="229" />
+        <location filename="../../reader/ui/narration_controller.py" line="261" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="246" />
+        <location filename="../../reader/ui/narration_controller.py" line="279" />
         <source>Audio written: %1 (%2:%3)</source>
         <translation>音频已保存：%1（%2:%3）</translation>
     </message>
@@ -854,6 +817,44 @@
         <location filename="../../reader/services/narration.py" line="206" />
         <source>The speech engine is not ready (or not installed).</source>
         <translation>语音引擎尚未就绪（或未安装）。</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningController</name>
+    <message>
+        <location filename="../../reader/ui/opening.py" line="43" />
+        <source>Open Report</source>
+        <translation>打开报告</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/opening.py" line="45" />
+        <source>Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)</source>
+        <translation>报告 (*.html *.htm *.shtml *.txt *.md);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/opening.py" line="52" />
+        <source>Open URL</source>
+        <translation>打开网址</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/opening.py" line="52" />
+        <source>Address of a report page:</source>
+        <translation>报告网页地址：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/opening.py" line="65" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/opening.py" line="69" />
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/opening.py" line="76" />
+        <source>Could not open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -992,6 +993,22 @@
     </message>
 </context>
 <context>
+    <name>ReadingStatus</name>
+    <message>
+        <location filename="../../reader/ui/reading_status.py" line="37" />
+        <source>%1% · %2 · about %3 min left</source>
+        <translation>%1% · %2 · 约剩 %3 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingStyle</name>
+    <message>
+        <location filename="../../reader/ui/reading_style.py" line="97" />
+        <source>Text size: %1 px</source>
+        <translation>字号：%1 像素</translation>
+    </message>
+</context>
+<context>
     <name>ReadingView</name>
     <message>
         <location filename="../../reader/ui/reading_view.py" line="39" />
@@ -1060,14 +1077,6 @@
         <location filename="../../reader/ui/search_panel.py" line="224" />
         <source>%1×</source>
         <translation>%1 处</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../reader/ui/launch.py" line="115" />
-        <source>Unexpected error: %1</source>
-        <translation>意外错误：%1</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-"""A real MainWindow on the offscreen platform, with isolated settings and data."""
+"""The real application window on the offscreen platform, built by the composition root,
+with isolated settings and data and a speech engine double."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.speech.player import FakeSink
 from reader.services.bookmarks import BookmarkService
 from reader.services.library import LibraryService
 from reader.services.narration import NarrationService
@@ -14,46 +14,30 @@ from reader.services.settings import Settings
 from reader.services.tasks import TaskRunner
 from reader.ui.appearance import chinese_font_families
 from reader.ui.launch import create_document_service
-from reader.ui.main_window import MainWindow
+from reader.ui.root import ReaderApp
 from tests.conftest import SEED
+from tests.fakes import FakeEngine, FakeSink
 
 
-class FakeEngine:
-    """A speech engine for UI flows: 50 ms of a constant tone per character, instantly."""
-
-    def __init__(self) -> None:
-        self.texts: list[str] = []
-
-    def voices(self):
-        from reader.core.speech.synth import Voice
-
-        return [Voice("sit/cmn", "Chinese (Mandarin)", ("cmn",)), Voice("gmw/en", "English", ("en",))]
-
-    def synthesize(self, text, voice, rate=220, volume=1.0):
-        import numpy as np
-
-        from reader.core.speech.synth import Clip
-
-        self.texts.append(text)
-        return Clip(np.full(int(len(text) * 0.05 * 22050), 1000, dtype="<i2").tobytes(), 22050)
-
-    def close(self) -> None:
-        pass
-
-
-class WindowFactory:
-    """Build windows sharing one data directory, as consecutive app sessions would."""
+class AppFactory:
+    """Build apps sharing one data directory, as consecutive sessions would."""
 
     def __init__(self, qtbot, data_dir: Path) -> None:
         self.qtbot = qtbot
         self.data_dir = data_dir
-        self.windows: list[MainWindow] = []
+        self.apps: list[ReaderApp] = []
         self.with_narration = True
-        self.libraries: list = []
+        self.services: list = []
 
-    def __call__(self, source: str | None = str(SEED)) -> MainWindow:
+    def __call__(self, source: str | None = str(SEED), staged: bool = False) -> ReaderApp:
         runner = TaskRunner()
         documents = create_document_service(self.data_dir, runner, None)
+        settings = Settings(self.data_dir / "settings.ini")
+        app = ReaderApp(documents, settings, runner, tuple(chinese_font_families()), staged=staged)
+        self.qtbot.addWidget(app.window)
+        self.apps.append(app)
+        if staged:
+            return app
         library = LibraryService(self.data_dir)
         bookmarks = BookmarkService(self.data_dir / "bookmarks.sqlite3")
         self.engine = FakeEngine()
@@ -65,43 +49,31 @@ class WindowFactory:
             return sink
 
         narration = NarrationService(lambda: self.engine, make_sink) if self.with_narration else None
-        window = MainWindow(
-            documents,
-            Settings(self.data_dir / "settings.ini"),
-            runner,
-            tuple(chinese_font_families()),
-            library,
-            bookmarks,
-            narration,
-        )
-        self.libraries.append(library)
-        self.libraries.append(bookmarks)
+        app.attach_services(library, bookmarks, narration)
+        self.services.extend(s for s in (library, bookmarks, narration) if s is not None)
         bookmarks.refresh()
         if narration is not None:
-            self.libraries.append(narration)
             with self.qtbot.waitSignal(narration.voicesReady, timeout=10000):
                 narration.start_engine()
-        window.resize(1100, 800)
-        self.qtbot.addWidget(window)
-        window.show()
-        self.qtbot.waitExposed(window)
-        self.windows.append(window)
+        app.window.resize(1100, 800)
+        app.window.show()
+        self.qtbot.waitExposed(app.window)
         if source:
-            with self.qtbot.waitSignal(window.documentShown, timeout=15000):
-                window.open_source(source)
-        return window
+            with self.qtbot.waitSignal(app.navigator.documentShown, timeout=15000):
+                app.navigator.open(source)
+        return app
 
 
 @pytest.fixture
-def make_window(qtbot, data_dir) -> WindowFactory:
-    factory = WindowFactory(qtbot, data_dir)
+def make_app(qtbot, data_dir) -> AppFactory:
+    factory = AppFactory(qtbot, data_dir)
     yield factory
-    for window in factory.windows:
-        window.runner.wait(5000)
-    for library in factory.libraries:
-        library.close()
+    for app in factory.apps:
+        app.runner.wait(5000)
+    for service in factory.services:
+        service.close()
 
 
 @pytest.fixture
-def window(make_window) -> MainWindow:
-    return make_window()
+def app(make_app) -> ReaderApp:
+    return make_app()

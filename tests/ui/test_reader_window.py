@@ -1,4 +1,4 @@
-"""The reading window: outline, scrolling, zoom, themes, restore, citation, PDF."""
+"""The reading app: outline, scrolling, zoom, themes, restore, citation, PDF."""
 
 from __future__ import annotations
 
@@ -13,110 +13,109 @@ from PySide6.QtWidgets import QApplication
 from reader.core.document import ParagraphKind
 
 
-def _index_of(window, prefix: str) -> int:
-    return next(i for i, p in enumerate(window.document.paragraphs) if p.text.startswith(prefix))
+def _index_of(app, prefix: str) -> int:
+    return next(i for i, p in enumerate(app.document.paragraphs) if p.text.startswith(prefix))
 
 
-def _settle(qtbot, window):
+def _settle(qtbot, app):
     qtbot.wait(120)  # the view reports its top paragraph after scrolling settles (60 ms)
 
 
-def _restyled(qtbot, window, change):
+def _restyled(qtbot, app, change):
     """Run a zoom/theme/spacing change and wait until the worker's typesetting is on screen."""
-    with qtbot.waitSignal(window.styleApplied, timeout=10000):
+    with qtbot.waitSignal(app.style.applied, timeout=10000):
         change()
 
 
-def test_opens_the_seed_typeset(window):
-    assert window.document.title == "2024年政府工作报告"
-    assert "2024年政府工作报告" in window.windowTitle()
-    text_document = window.view.document()
+def test_opens_the_seed_typeset(app):
+    assert app.document.title == "2024年政府工作报告"
+    assert "2024年政府工作报告" in app.window.windowTitle()
+    text_document = app.view.document()
     assert text_document.blockCount() >= 96
     first = text_document.begin()
     assert first.text() == "政府工作报告"
     assert first.blockFormat().alignment() & Qt.AlignmentFlag.AlignHCenter
     body = text_document.findBlockByNumber(5)
-    assert body.blockFormat().textIndent() == 2 * window.settings.font_px  # two characters, in px
-    assert (
-        window.metadata.findChild(type(window.metadata.title_label), "meta_index_no").text() == "000014349/2024-792209"
-    )
+    assert body.blockFormat().textIndent() == 2 * app.settings.font_px  # two characters, in px
+    card = app.window.metadata
+    assert card.findChild(type(card.title_label), "meta_index_no").text() == "000014349/2024-792209"
 
 
-def test_clicking_an_outline_node_scrolls_there(qtbot, window):
-    target = _index_of(window, "（五）")
-    item = window.outline.item_for(window.document.paragraphs[target].section)
-    rect = window.outline.tree.visualItemRect(item)
-    qtbot.mouseClick(window.outline.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    _settle(qtbot, window)
-    assert window.view.top_position()[0] == target
+def test_clicking_an_outline_node_scrolls_there(qtbot, app):
+    target = _index_of(app, "（五）")
+    item = app.outline.item_for(app.document.paragraphs[target].section)
+    rect = app.outline.tree.visualItemRect(item)
+    qtbot.mouseClick(app.outline.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    _settle(qtbot, app)
+    assert app.view.top_position()[0] == target
 
 
-def test_enter_on_an_outline_node_jumps(qtbot, window):
-    target = _index_of(window, "（八）")
-    item = window.outline.item_for(window.document.paragraphs[target].section)
-    window.outline.tree.setCurrentItem(item)
-    window.outline.tree.setFocus()
-    qtbot.keyClick(window.outline.tree, Qt.Key.Key_Return)
-    _settle(qtbot, window)
-    assert window.view.top_position()[0] == target
+def test_enter_on_an_outline_node_jumps(qtbot, app):
+    target = _index_of(app, "（八）")
+    item = app.outline.item_for(app.document.paragraphs[target].section)
+    app.outline.tree.setCurrentItem(item)
+    app.outline.tree.setFocus()
+    qtbot.keyClick(app.outline.tree, Qt.Key.Key_Return)
+    _settle(qtbot, app)
+    assert app.view.top_position()[0] == target
 
 
-def test_scrolling_moves_the_current_outline_node(qtbot, window):
-    target = _index_of(window, "加快建设世界一流强港")
-    window.outline.tree.collapseAll()
-    window.view.setFocus()
-    window.view.scroll_to_paragraph(target)
-    _settle(qtbot, window)
-    node_id = window.document.paragraphs[target].section
-    assert window.outline.current_node_id() == node_id
-    item = window.outline.item_for(node_id)
+def test_scrolling_moves_the_current_outline_node(qtbot, app):
+    target = _index_of(app, "加快建设世界一流强港")
+    app.outline.tree.collapseAll()
+    app.view.setFocus()
+    app.view.scroll_to_paragraph(target)
+    _settle(qtbot, app)
+    node_id = app.document.paragraphs[target].section
+    assert app.outline.current_node_id() == node_id
+    item = app.outline.item_for(node_id)
     assert item.parent().isExpanded() and item.parent().parent().isExpanded()
-    assert window.view.hasFocus(), "following the text must not steal focus"
+    assert app.view.hasFocus(), "following the text must not steal focus"
 
 
-def test_zoom_keeps_the_top_paragraph(qtbot, window):
-    target = _index_of(window, "促进制造业集群式")
-    window.view.scroll_to_paragraph(target)
+def test_zoom_keeps_the_top_paragraph(qtbot, app):
+    target = _index_of(app, "促进制造业集群式")
+    app.view.scroll_to_paragraph(target)
     for direction in (1, 1, -1, 0, 1):
-        _restyled(qtbot, window, lambda d=direction: window.zoom(d))
-        assert window.view.top_position()[0] == target
-    for action in (window.act_large, window.act_small, window.act_medium):
-        _restyled(qtbot, window, action.trigger)
-        assert window.view.top_position()[0] == target
+        _restyled(qtbot, app, lambda d=direction: app.style.zoom(d))
+        assert app.view.top_position()[0] == target
+    for action in (app.window.action("large"), app.window.action("small"), app.window.action("medium")):
+        _restyled(qtbot, app, action.trigger)
+        assert app.view.top_position()[0] == target
 
 
-def test_rapid_zoom_lands_on_the_last_size_and_keeps_the_anchor(qtbot, window):
-    target = _index_of(window, "加强生态保护和修复")
-    window.view.scroll_to_paragraph(target)
-    with qtbot.waitSignal(window.styleApplied, timeout=10000):
+def test_rapid_zoom_lands_on_the_last_size_and_keeps_the_anchor(qtbot, app):
+    target = _index_of(app, "加强生态保护和修复")
+    app.view.scroll_to_paragraph(target)
+    with qtbot.waitSignal(app.style.applied, timeout=10000):
         for _ in range(5):
-            window.zoom(1)
+            app.style.zoom(1)
     qtbot.wait(200)
-    assert window.view.type_style.font_px == window.settings.font_px == 26
-    assert window.view.top_position()[0] == target
+    assert app.view.type_style.font_px == app.settings.font_px == 26
+    assert app.view.top_position()[0] == target
 
 
-def test_page_zoom_buttons_are_20_16_14(qtbot, window):
+def test_page_zoom_buttons_are_20_16_14(qtbot, app):
     for name, size in (("large", 20), ("medium", 16), ("small", 14)):
-        _restyled(qtbot, window, lambda n=name: qtbot.mouseClick(window.size_buttons[n], Qt.MouseButton.LeftButton))
-        assert window.settings.font_px == size
-        assert window.size_buttons[name].isChecked()
-        assert window.view.document().defaultFont().pixelSize() == size
+        _restyled(qtbot, app, lambda n=name: qtbot.mouseClick(app.window.size_buttons[n], Qt.MouseButton.LeftButton))
+        assert app.settings.font_px == size
+        assert app.window.size_buttons[name].isChecked()
+        assert app.view.document().defaultFont().pixelSize() == size
 
 
-def test_zoom_steps_are_bounded(window):
+def test_zoom_steps_are_bounded(app):
     for _ in range(40):
-        window.zoom(1)
-    assert window.settings.font_px == 48
+        app.style.zoom(1)
+    assert app.settings.font_px == 48
     for _ in range(40):
-        window.zoom(-1)
-    assert window.settings.font_px == 10
-    window.zoom(0)
-    assert window.settings.font_px == 16
+        app.style.zoom(-1)
+    assert app.settings.font_px == 10
+    app.style.zoom(0)
+    assert app.settings.font_px == 16
 
 
-def test_ctrl_wheel_zooms(qtbot, window):
-    before = window.settings.font_px
+def test_ctrl_wheel_zooms(qtbot, app):
+    before = app.settings.font_px
     event = QWheelEvent(
         QPointF(50, 50),
         QPointF(50, 50),
@@ -127,52 +126,52 @@ def test_ctrl_wheel_zooms(qtbot, window):
         Qt.ScrollPhase.NoScrollPhase,
         False,
     )
-    QGuiApplication.sendEvent(window.view.viewport(), event)
-    assert window.settings.font_px > before
+    QGuiApplication.sendEvent(app.view.viewport(), event)
+    assert app.settings.font_px > before
 
 
-def test_theme_and_spacing_change_keep_position(qtbot, window):
-    target = _index_of(window, "深化法治政府建设")
-    window.view.scroll_to_paragraph(target)
+def test_theme_and_spacing_change_keep_position(qtbot, app):
+    target = _index_of(app, "深化法治政府建设")
+    app.view.scroll_to_paragraph(target)
     for theme in ("dark", "sepia", "light", "system"):
-        _restyled(qtbot, window, lambda t=theme: window.set_theme(t))
-        assert window.view.top_position()[0] == target
-    _restyled(qtbot, window, lambda: window.set_theme("dark"))
-    assert window.view.type_style.theme.name == "dark"
-    _restyled(qtbot, window, lambda: window.set_line_spacing(200))
-    assert window.view.top_position()[0] == target
+        _restyled(qtbot, app, lambda t=theme: app.style.set_theme(t))
+        assert app.view.top_position()[0] == target
+    _restyled(qtbot, app, lambda: app.style.set_theme("dark"))
+    assert app.view.type_style.theme.name == "dark"
+    _restyled(qtbot, app, lambda: app.style.set_line_spacing(200))
+    assert app.view.top_position()[0] == target
 
 
-def test_position_zoom_and_theme_survive_a_restart(qtbot, make_window):
-    first = make_window()
+def test_position_zoom_and_theme_survive_a_restart(qtbot, make_app):
+    first = make_app()
     target = _index_of(first, "持续推进公共服务")
-    _restyled(qtbot, first, lambda: first.set_font_px(20))
-    _restyled(qtbot, first, lambda: first.set_theme("sepia"))
+    _restyled(qtbot, first, lambda: first.style.set_font_px(20))
+    _restyled(qtbot, first, lambda: first.style.set_theme("sepia"))
     first.view.scroll_to_paragraph(target, 30)
     _settle(qtbot, first)
     expected = first.view.top_position()
-    first.close()
-    second = make_window(source=None)
+    first.window.close()
+    second = make_app(source=None)
     from reader.ui.launch import initial_source  # the same decision run_gui makes
 
     class Args:
         source = None
 
-    with qtbot.waitSignal(second.documentShown, timeout=15000):
-        second.open_source(initial_source(Args, second.settings))
+    with qtbot.waitSignal(second.navigator.documentShown, timeout=15000):
+        second.navigator.open(initial_source(Args, second.settings))
     assert second.settings.font_px == 20
     assert second.view.type_style.theme.name == "sepia"
     assert second.view.top_position() == expected
 
 
-def test_citation_text_is_exact(qtbot, window):
-    target = _index_of(window, "大力发展数字经济")
-    start = window.view.paragraph_position(target)
-    cursor = QTextCursor(window.view.document())
+def test_citation_text_is_exact(qtbot, app):
+    target = _index_of(app, "大力发展数字经济")
+    start = app.view.paragraph_position(target)
+    cursor = QTextCursor(app.view.document())
     cursor.setPosition(start)
     cursor.setPosition(start + len("大力发展数字经济。"), QTextCursor.MoveMode.KeepAnchor)
-    window.view.setTextCursor(cursor)
-    window.copy_with_citation()
+    app.view.setTextCursor(cursor)
+    app.actions_ui.copy_with_citation()
     assert QGuiApplication.clipboard().text() == (
         "大力发展数字经济。\n"
         "——《2024年政府工作报告》，二、2024年目标任务和重点工作 › （三）聚焦聚力建设现代化产业体系 › 大力发展数字经济，"
@@ -180,32 +179,32 @@ def test_citation_text_is_exact(qtbot, window):
     )
 
 
-def test_section_link_reopens_at_that_section(qtbot, window):
-    target = _index_of(window, "（七）")
-    node_id = window.document.paragraphs[target].section
-    window.outline.tree.setCurrentItem(window.outline.item_for(node_id))
-    window.copy_section_link()
+def test_section_link_reopens_at_that_section(qtbot, app):
+    target = _index_of(app, "（七）")
+    node_id = app.document.paragraphs[target].section
+    app.outline.tree.setCurrentItem(app.outline.item_for(node_id))
+    app.actions_ui.copy_section_link()
     link = QGuiApplication.clipboard().text()
     assert link == f"https://www.zj.gov.cn/art/2024/1/31/art_1229019379_5259140.html#{node_id}"
-    window.view.scroll_to_paragraph(0)
-    local = QUrl.fromLocalFile(window.document.source).toString() + "#" + node_id
-    with qtbot.waitSignal(window.documentShown, timeout=15000):
-        window.open_source(local)
-    assert window.view.top_position()[0] == target
+    app.view.scroll_to_paragraph(0)
+    local = QUrl.fromLocalFile(app.document.source).toString() + "#" + node_id
+    with qtbot.waitSignal(app.navigator.documentShown, timeout=15000):
+        app.navigator.open(local)
+    assert app.view.top_position()[0] == target
 
 
-def test_failure_shows_one_message_and_keeps_the_document(qtbot, window, tmp_path):
+def test_failure_shows_one_message_and_keeps_the_document(qtbot, app, tmp_path):
     broken = tmp_path / "broken.html"
     broken.write_bytes(b"")
-    with qtbot.waitSignal(window.documents.failed, timeout=15000):
-        window.open_source(str(broken))
-    assert window.banner.isVisible()
-    assert "The file is empty." in window.banner.label.text()
-    assert window.document.title == "2024年政府工作报告"
-    assert not window.busy.isVisible()
+    with qtbot.waitSignal(app.documents.failed, timeout=15000):
+        app.navigator.open(str(broken))
+    assert app.window.banner.isVisible()
+    assert "The file is empty." in app.window.banner.label.text()
+    assert app.document.title == "2024年政府工作报告"
+    assert not app.window.busy.isVisible()
 
 
-def test_drop_a_file_opens_it(qtbot, window, tmp_path):
+def test_drop_a_file_opens_it(qtbot, app, tmp_path):
     report = tmp_path / "report.txt"
     report.write_text(
         "政府工作报告\n\n各位代表：\n\n一、2025年工作回顾\n\n过去一年，经济平稳增长。\n", encoding="utf-8"
@@ -215,57 +214,57 @@ def test_drop_a_file_opens_it(qtbot, window, tmp_path):
     event = QDropEvent(
         QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
-    with qtbot.waitSignal(window.documentShown, timeout=15000):
-        window.dropEvent(event)
-    assert window.document.title == "2026年政府工作报告"
-    assert [n.title for n in window.document.outline] == ["一、2025年工作回顾"]
+    with qtbot.waitSignal(app.navigator.documentShown, timeout=15000):
+        app.window.dropEvent(event)
+    assert app.document.title == "2026年政府工作报告"
+    assert [n.title for n in app.document.outline] == ["一、2025年工作回顾"]
 
 
-def test_recent_files_and_progress(qtbot, window):
-    assert window.settings.recent_files[0].endswith("zhejiang-2024-government-work-report.html")
-    window.view.scroll_to_paragraph(len(window.document.paragraphs) // 2)
-    _settle(qtbot, window)
-    text = window.progress_label.text()
+def test_recent_files_and_progress(qtbot, app):
+    assert app.settings.recent_files[0].endswith("zhejiang-2024-government-work-report.html")
+    app.view.scroll_to_paragraph(len(app.document.paragraphs) // 2)
+    _settle(qtbot, app)
+    text = app.window.progress_label.text()
     assert "%" in text and "二、2024年目标任务和重点工作" in text
 
 
-def test_f6_cycles_between_text_and_panels(qtbot, window):
-    assert not window.docks["search_panel"].isVisible()  # a first run opens search on demand
-    window.act_find.trigger()
-    assert window.docks["search_panel"].isVisible() and window.search_panel.box.hasFocus()
-    window.view.setFocus()
-    window.act_next_panel.trigger()
-    assert window.outline.tree.hasFocus()
-    window.act_next_panel.trigger()
-    assert window.search_panel.box.hasFocus()
-    window.act_next_panel.trigger()
-    assert window.view.hasFocus()
+def test_f6_cycles_between_text_and_panels(qtbot, app):
+    assert not app.window.docks["search_panel"].isVisible()  # a first run opens search on demand
+    app.window.action("find").trigger()
+    assert app.window.docks["search_panel"].isVisible() and app.search_panel.box.hasFocus()
+    app.view.setFocus()
+    app.window.action("next_panel").trigger()
+    assert app.outline.tree.hasFocus()
+    app.window.action("next_panel").trigger()
+    assert app.search_panel.box.hasFocus()
+    app.window.action("next_panel").trigger()
+    assert app.view.hasFocus()
 
 
-def test_metadata_card_collapses_and_remembers(qtbot, window):
-    window.act_metadata.trigger()
-    assert window.metadata.collapsed and window.settings.metadata_collapsed
-    window.act_metadata.trigger()
-    assert not window.metadata.collapsed
+def test_metadata_card_collapses_and_remembers(qtbot, app):
+    app.window.action("metadata").trigger()
+    assert app.window.metadata.collapsed and app.settings.metadata_collapsed
+    app.window.action("metadata").trigger()
+    assert not app.window.metadata.collapsed
 
 
-def test_controls_have_accessible_names(window):
-    for widget in (window.view, window.outline.tree, window.outline.filter_box, *window.size_buttons.values()):
+def test_controls_have_accessible_names(app):
+    for widget in (app.view, app.outline.tree, app.outline.filter_box, *app.window.size_buttons.values()):
         assert widget.accessibleName()
 
 
-def test_outline_filter(qtbot, window):
-    window.outline.filter_box.setText("数字经济")
-    visible = [item for item in window.outline._items.values() if not item.isHidden()]
+def test_outline_filter(qtbot, app):
+    app.outline.filter_box.setText("数字经济")
+    visible = [item for item in app.outline._items.values() if not item.isHidden()]
     assert any("数字经济" in item.text(0) for item in visible)
     assert all("数字经济" in item.text(0) or item.childCount() for item in visible)
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
-def test_pdf_export_contains_text_metadata_and_page_numbers(qtbot, window, tmp_path):
+def test_pdf_export_contains_text_metadata_and_page_numbers(qtbot, app, tmp_path):
     target = tmp_path / "report.pdf"
-    window.export_pdf(target)
-    qtbot.waitUntil(lambda: target.exists() and not window.busy.isVisible(), timeout=30000)
+    app.actions_ui.export_pdf(target)
+    qtbot.waitUntil(lambda: target.exists() and not app.window.busy.isVisible(), timeout=30000)
     text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True).stdout
     squashed = "".join(text.split())
     assert not any(0x2E80 <= ord(c) <= 0x2FDF for c in squashed), "radicals instead of ideographs in the text layer"
@@ -279,7 +278,7 @@ def test_pdf_export_contains_text_metadata_and_page_numbers(qtbot, window, tmp_p
         "（十）聚焦聚力建设更高水平平安浙江法治浙江",
     ):
         assert needle in squashed, needle
-    body = [p.text for p in window.document.paragraphs if p.kind is ParagraphKind.BODY]
+    body = [p.text for p in app.document.paragraphs if p.kind is ParagraphKind.BODY]
     assert "".join(body[-1].split()) in squashed
     assert "—1/" in squashed and "—2/" in squashed
     fonts = subprocess.run(["pdffonts", str(target)], capture_output=True, text=True, check=True).stdout
@@ -287,18 +286,18 @@ def test_pdf_export_contains_text_metadata_and_page_numbers(qtbot, window, tmp_p
     assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:] if line.strip())  # embedded
 
 
-def test_dark_theme_colours_the_docks_and_light_gives_the_desktop_palette_back(qtbot, window):
+def test_dark_theme_colours_the_docks_and_light_gives_the_desktop_palette_back(qtbot, app):
     window_role = QPalette.ColorRole.Window
     desktop = QApplication.palette().color(window_role).lightness()
     assert desktop >= 128, "the offscreen platform's palette is light"
-    _restyled(qtbot, window, lambda: window.set_theme("dark"))
+    _restyled(qtbot, app, lambda: app.style.set_theme("dark"))
     assert QApplication.palette().color(window_role).lightness() < 64
-    assert window.outline.palette().color(window_role).lightness() < 64
+    assert app.outline.palette().color(window_role).lightness() < 64
     text = QApplication.palette().color(QPalette.ColorRole.Text).lightness()
     assert text > 160, "text stays readable on the dark docks"
-    _restyled(qtbot, window, lambda: window.set_theme("sepia"))
+    _restyled(qtbot, app, lambda: app.style.set_theme("sepia"))
     assert QApplication.palette().color(window_role).lightness() == desktop
-    assert window.outline.palette().color(window_role).lightness() == desktop
+    assert app.outline.palette().color(window_role).lightness() == desktop
 
 
 def test_rapid_restyles_do_not_crash(tmp_path):
@@ -322,18 +321,18 @@ def test_rapid_restyles_do_not_crash(tmp_path):
     assert "survived 450 typesets" in done.stdout
 
 
-def test_the_column_is_centred_and_never_touches_the_edges(qtbot, window):
+def test_the_column_is_centred_and_never_touches_the_edges(qtbot, app):
     from reader.ui.typesetter import COLUMN_CHARACTERS
 
-    view, px = window.view, window.settings.font_px
+    view, px = app.view, app.settings.font_px
     margin = view.document().documentMargin()
     column = COLUMN_CHARACTERS * px
     view.set_markers({2})  # a bookmark ribbon on the first lines
     seen = set()
     for docks_width in (0, 900):  # room for the whole column; then less than the column needs
-        for dock in window.docks.values():
+        for dock in app.window.docks.values():
             dock.setVisible(docks_width > 0)
-        window.resizeDocks([window.docks["outline"]], [docks_width or 1], Qt.Orientation.Horizontal)
+        app.window.resizeDocks([app.window.docks["outline"]], [docks_width or 1], Qt.Orientation.Horizontal)
         qtbot.wait(100)
         qtbot.waitUntil(lambda: view.document().textWidth() == view.viewport().width(), timeout=5000)
         width = view.viewport().width()

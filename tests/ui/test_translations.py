@@ -32,16 +32,16 @@ def test_chinese_by_default_and_english_on_request(qapp, monkeypatch):
     assert ui_language("zh") == "zh"
 
 
-def test_window_in_chinese(qapp, make_window):
+def test_window_in_chinese(qapp, make_app):
     translators = install_translators(qapp, "zh")
     try:
         assert translators, "the Chinese catalogue did not load"
         assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
-        window = make_window()
-        titles = [action.text() for action in window.menuBar().actions()]
+        app = make_app()
+        titles = [action.text() for action in app.window.menuBar().actions()]
         assert titles[:3] == ["文件(&F)", "编辑(&E)", "查看(&V)"]
-        assert window.size_buttons["large"].text() == "大"
-        assert window.docks["outline"].windowTitle() == "目录"
+        assert app.window.size_buttons["large"].text() == "大"
+        assert app.window.docks["outline"].windowTitle() == "目录"
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
