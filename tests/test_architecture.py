@@ -57,3 +57,55 @@ def test_ruff_clean():
         [_tool("ruff"), "check", "--no-cache", "."], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stdout[-4000:]
+
+
+def _module_graph() -> dict[str, set[str]]:
+    """Every module of reader/ and the modules of reader/ it imports (at any depth in the file:
+    imports inside functions and under TYPE_CHECKING count too)."""
+    modules: dict[str, set[str]] = {}
+    for path in (ROOT / "reader").rglob("*.py"):
+        parts = list(path.relative_to(ROOT).with_suffix("").parts)
+        is_package = parts[-1] == "__init__"
+        if is_package:
+            parts = parts[:-1]
+        package = parts if is_package else parts[:-1]
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    base = ".".join(package[: len(package) - node.level + 1] + ([node.module] if node.module else []))
+                found.add(base)
+                found.update(f"{base}.{alias.name}" for alias in node.names)
+            elif isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+        modules[".".join(parts)] = found
+    return {name: {d for d in found if d in modules and d != name} for name, found in modules.items()}
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[tuple[str, ...]]:
+    """The groups of modules that reach each other through imports."""
+
+    def reachable(start: str) -> set[str]:
+        seen, todo = set(), [start]
+        while todo:
+            for target in graph[todo.pop()]:
+                if target not in seen:
+                    seen.add(target)
+                    todo.append(target)
+        return seen
+
+    reach = {name: reachable(name) for name in graph}
+    return sorted({tuple(sorted(n for n in graph if n in reach[m] and m in reach[n])) for m in graph if m in reach[m]})
+
+
+def test_no_import_cycles_in_the_package():
+    graph = _module_graph()
+    assert "reader.ui.reading_view" in graph["reader.ui.navigator"]  # the graph sees real imports
+    cycles = _cycles(graph)
+    assert cycles == [], "modules that import each other: " + "; ".join(" <-> ".join(c) for c in cycles)
+
+
+def test_the_cycle_check_finds_a_circle():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert _cycles(graph) == [("a", "b", "c")]

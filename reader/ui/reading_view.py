@@ -69,6 +69,11 @@ class ReadingView(QTextBrowser):
         """The style the document is typeset with."""
         return self._style
 
+    @property
+    def settling(self) -> bool:
+        """Whether a scroll has not been reported yet (``topParagraphChanged`` comes 60 ms after it stops)."""
+        return self._settle.isActive()
+
     def text_width(self) -> int:
         """The width the view gives its text (what ``typesetter.prepare`` lays out for)."""
         return self.viewport().width()

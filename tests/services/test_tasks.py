@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtCore import QThread
+from PySide6.QtCore import QCoreApplication, QThread
 
 from reader.services.tasks import TaskRunner
 
@@ -39,7 +39,7 @@ def test_only_the_newest_task_of_a_channel_is_delivered(qtbot):
     for number in range(5):
         runner.submit(lambda n=number: n, on_done=delivered.append, channel="typeset")
     runner.wait(5000)
-    qtbot.wait(50)
+    QCoreApplication.processEvents()  # the queued outcomes of finished tasks
     assert delivered == [4]
 
 
@@ -63,3 +63,21 @@ def test_superseded_tasks_that_have_not_started_are_skipped(qtbot):
     runner.wait(5000)
     qtbot.waitUntil(lambda: delivered == [5], timeout=5000)
     assert started == [0, 5], "queued, superseded tasks should not run"
+
+
+def test_one_task_at_a_time_even_across_submissions():
+    """The guard against Qt's text layout running in two threads: a second task never starts while
+    the first runs. Deterministic: the first task waits for the second to start; with two worker
+    threads it would see it at once, with one it never does."""
+    runner = TaskRunner()
+    second_started = threading.Event()
+    overlapped: list[bool] = []
+
+    def first() -> None:
+        overlapped.append(second_started.wait(0.5))
+
+    runner.submit(first, on_done=lambda _r: None)
+    runner.submit(second_started.set, on_done=lambda _r: None)
+    runner.wait(5000)
+    assert overlapped == [False], "two tasks of one runner ran at once"
+    assert second_started.is_set()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextCursor
 
 from reader.core.bookmarks import make_bookmark
@@ -10,8 +10,8 @@ from reader.core.bookmarks import make_bookmark
 
 def _wait_listed(qtbot, app, count: int):
     qtbot.waitUntil(lambda: len(app.service("bookmarks").bookmarks) == count, timeout=10000)
-    app.service("bookmarks").wait()
-    qtbot.wait(50)
+    app.service("bookmarks").wait()  # the write is on disk
+    QCoreApplication.processEvents()  # and its queued outcome delivered
 
 
 def _index_of(app, prefix: str) -> int:
@@ -67,7 +67,8 @@ def test_selection_bookmark_and_jump_back(qtbot, app):
 def test_cancel_adds_nothing(qtbot, app):
     _answer(app, accept=False)
     app.window.action("bookmark").trigger()
-    qtbot.wait(200)
+    app.service("bookmarks").wait()
+    QCoreApplication.processEvents()
     assert app.service("bookmarks").bookmarks == []
 
 

@@ -14,7 +14,9 @@ def _sink(make_app):
 
 def _advance(qtbot, make_app, seconds):
     _sink(make_app).advance(seconds)
-    qtbot.wait(80)  # the service's clock turns the position into signals
+    narration = make_app.apps[-1].service("narration")
+    with qtbot.waitSignal(narration.positionChanged, timeout=5000):
+        pass  # the service's clock has turned the new position into signals
 
 
 def _wait_playing(qtbot, app):
@@ -69,8 +71,8 @@ def test_scrolling_away_offers_the_way_back(qtbot, make_app):
     _wait_playing(qtbot, app)
     _advance(qtbot, make_app, 0.1)
     app.view.scroll_to_paragraph(80)  # the reader looks elsewhere
-    qtbot.wait(150)
-    assert not app.narration_ui.following and app.player.return_button.isVisible()
+    qtbot.waitUntil(lambda: not app.narration_ui.following, timeout=5000)
+    assert app.player.return_button.isVisible()
     _advance(qtbot, make_app, 3)
     assert app.view.top_position()[0] >= 79, "the view stays where the reader put it"
     app.player.return_button.click()
@@ -117,8 +119,7 @@ def test_stop_clears_the_highlight(qtbot, make_app):
     _advance(qtbot, make_app, 0.1)
     app.player.stop_button.click()
     qtbot.waitUntil(lambda: app.service("narration").snapshot().state.value == "stopped", timeout=5000)
-    qtbot.wait(100)
-    assert app.view.highlight_ranges("narration") == []
+    qtbot.waitUntil(lambda: app.view.highlight_ranges("narration") == [], timeout=5000)
 
 
 def test_no_audio_device_gives_a_clear_message(qtbot, make_app, monkeypatch):

@@ -18,7 +18,8 @@ def _index_of(app, prefix: str) -> int:
 
 
 def _settle(qtbot, app):
-    qtbot.wait(120)  # the view reports its top paragraph after scrolling settles (60 ms)
+    """Wait until the view has reported where scrolling settled (it waits 60 ms for the scroll to stop)."""
+    qtbot.waitUntil(lambda: not app.view.settling, timeout=5000)
 
 
 def _restyled(qtbot, app, change):
@@ -90,8 +91,8 @@ def test_rapid_zoom_lands_on_the_last_size_and_keeps_the_anchor(qtbot, app):
     with qtbot.waitSignal(app.style.applied, timeout=10000):
         for _ in range(5):
             app.style.zoom(1)
-    qtbot.wait(200)
-    assert app.view.type_style.font_px == app.settings.font_px == 26
+    qtbot.waitUntil(lambda: app.view.type_style.font_px == 26, timeout=10000)
+    assert app.settings.font_px == 26
     assert app.view.top_position()[0] == target
 
 
@@ -332,8 +333,9 @@ def test_the_column_is_centred_and_never_touches_the_edges(qtbot, app):
     for docks_width in (0, 900):  # room for the whole column; then less than the column needs
         for dock in app.window.docks.values():
             dock.setVisible(docks_width > 0)
+        before = view.viewport().width()
         app.window.resizeDocks([app.window.docks["outline"]], [docks_width or 1], Qt.Orientation.Horizontal)
-        qtbot.wait(100)
+        qtbot.waitUntil(lambda b=before: view.viewport().width() != b, timeout=5000)
         qtbot.waitUntil(lambda: view.document().textWidth() == view.viewport().width(), timeout=5000)
         width = view.viewport().width()
         root = view.document().rootFrame().frameFormat()

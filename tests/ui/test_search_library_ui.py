@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from tests.conftest import corpus_path
 
@@ -15,8 +15,6 @@ def _search(qtbot, app, text: str, whole_library: bool = False):
         # Typed one character at a time (QTest cannot type Chinese): the debounce searches once typing stops.
         for character in text:
             app.search_panel.box.insert(character)
-            qtbot.wait(20)
-    qtbot.wait(50)
 
 
 def _hit_items(app):
@@ -59,7 +57,9 @@ def test_stale_results_are_dropped(qtbot, app):
         app.search_panel.box.setText(text)
         app.search_panel.submit()
     qtbot.waitUntil(lambda: "港口建设" in seen, timeout=20000)
-    qtbot.wait(200)
+    app.service("library").wait()  # nothing older can arrive after it
+    QCoreApplication.processEvents()
+    assert seen[-1] == "港口建设"
     assert app.search_panel.box.text() == "港口建设"
     assert all(m for m in app.library_ui.matches)
     shown = {item.data(0, Qt.ItemDataRole.UserRole).paragraph for item in _hit_items(app)}
@@ -91,9 +91,8 @@ def test_clicking_a_hit_scrolls_there(qtbot, app):
     app.search_panel.results.scrollToItem(item)
     rect = app.search_panel.results.visualItemRect(item)
     qtbot.mouseClick(app.search_panel.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.wait(100)
     index = app.document.paragraph_index(hit.paragraph)
-    assert app.view.is_position_visible(index, hit.spans[0][0])
+    qtbot.waitUntil(lambda: app.view.is_position_visible(index, hit.spans[0][0]), timeout=5000)
 
 
 def test_library_import_then_search_and_open_another_document(qtbot, app):
@@ -112,8 +111,7 @@ def test_library_import_then_search_and_open_another_document(qtbot, app):
     with qtbot.waitSignal(app.navigator.documentShown, timeout=30000):
         app.library_ui.open_hit(hit)
     assert app.document.id == hit.doc
-    qtbot.wait(150)
-    assert app.view.is_position_visible(app.document.paragraph_index(hit.paragraph))
+    qtbot.waitUntil(lambda: app.view.is_position_visible(app.document.paragraph_index(hit.paragraph)), timeout=5000)
     # The new document's matches are highlighted.
     qtbot.waitUntil(lambda: bool(app.library_ui.matches), timeout=20000)
 

@@ -1,7 +1,8 @@
 """Re-typeset the seed many times in quick succession while the GUI thread paints (run as a script).
 
 Exits 0 when it survives; Qt's text layout crashes the process when two threads
-run it at once, which is what ``test_rapid_restyles_do_not_crash`` guards against.
+run it at once, which is what ``test_rapid_restyles_do_not_crash`` guards against; the guard itself
+(one worker thread per runner) is proven deterministically by ``test_one_task_at_a_time_even_across_submissions``.
 """
 
 from __future__ import annotations
