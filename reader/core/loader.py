@@ -58,7 +58,7 @@ def parse_bytes(
     """
     if len(data) > MAX_INPUT_BYTES:
         raise InputTooLargeError(f"the file is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB")
-    # The parsers (bs4, lxml, soupsieve) are imported here, when a file is parsed, not when
+    # The parsers (lxml) are imported here, when a file is parsed, not when
     # this module is: the app opens cached documents without ever loading them.
     from reader.core.formats.html_page import looks_like_html, parse_html
     from reader.core.formats.text_report import parse_text

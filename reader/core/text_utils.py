@@ -122,3 +122,9 @@ def short_title(text: str, limit: int = 28) -> str:
 def _first_index(text: str, chars: str) -> int | None:
     positions = [text.find(c) for c in chars if c in text]
     return min(positions) if positions else None
+
+
+def clean_title(text: str) -> str:
+    """Normalise a title: collapse spaces, drop spaces wedged between CJK characters (``几 个 问 题``)."""
+    text = normalize_space(text).replace("\u3000", " ")
+    return re.sub(r"(?<=[\u4e00-\u9fff\d）】])\s+(?=[\u4e00-\u9fff\d（【])", "", text)

@@ -50,7 +50,7 @@ def _cacheable_file(source: str, cache: DocumentCache | None) -> Path | None:
 def load_in_worker(source: str, cache: DocumentCache | None = None) -> Document:
     """Open a source on a worker thread, from the parsed cache when it is fresh.
 
-    The parser stack (bs4, lxml, soupsieve) is imported here, on the worker, and
+    The parser stack (lxml) is imported here, on the worker, and
     only when a file really has to be parsed, so it never delays the first paint.
     """
     path = _cacheable_file(source, cache)

@@ -2,205 +2,199 @@
 
 Block elements and ``<br>`` end a paragraph; inline elements add runs. Tables
 become one paragraph per row. Widgets (scripts, players, buttons, hidden
-elements) are skipped.
+elements) are skipped. The walk keeps its own stack instead of recursing, so pages
+with thousands of nested (or unclosed) elements cannot exhaust Python's recursion limit.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from bs4 import Comment, NavigableString, Tag
-from bs4.element import Declaration, Doctype, ProcessingInstruction
+from lxml.html import HtmlElement
 
 from reader.core.document import Run
+from reader.core.formats.html_tree import is_hidden
 from reader.core.formats.raw import RawParagraph, normalize_runs
 from reader.core.text_utils import normalize_space
 
 BLOCK_TAGS = frozenset(
-    [
-        "p",
-        "div",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "ul",
-        "ol",
-        "dl",
-        "dt",
-        "dd",
-        "blockquote",
-        "section",
-        "article",
-        "header",
-        "footer",
-        "nav",
-        "aside",
-        "main",
-        "center",
-        "pre",
-        "address",
-        "figure",
-        "figcaption",
-        "table",
-        "tbody",
-        "thead",
-        "tfoot",
-        "tr",
-        "td",
-        "th",
-        "hr",
-        "form",
-        "fieldset",
-        "details",
-        "summary",
-    ]
-)
+    (
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
+        "section", "article", "header", "footer", "nav", "aside", "main", "center", "pre", "address", "figure",
+        "figcaption", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "hr", "form", "fieldset", "details",
+        "summary", "body", "html",
+    )
+)  # fmt: skip
 SKIP_TAGS = frozenset(
-    [
-        "script",
-        "style",
-        "noscript",
-        "iframe",
-        "button",
-        "audio",
-        "video",
-        "source",
-        "select",
-        "option",
-        "input",
-        "textarea",
-        "object",
-        "embed",
-        "svg",
-        "canvas",
-        "template",
-        "head",
-        "map",
-        "area",
-        "link",
-        "meta",
-        "title",
-    ]
-)
+    (
+        "script", "style", "noscript", "iframe", "button", "audio", "video", "source", "select", "option", "input",
+        "textarea", "object", "embed", "svg", "canvas", "template", "head", "map", "area", "link", "meta", "title",
+    )
+)  # fmt: skip
 BOLD_TAGS = frozenset(("strong", "b", "h1", "h2", "h3", "h4", "h5", "h6"))
 _BOLD_STYLE_RE = re.compile(r"font-weight\s*:\s*(bold|bolder|[6-9]00)", re.IGNORECASE)
 _PLAIN_STYLE_RE = re.compile(r"font-weight\s*:\s*(normal|[1-4]00)", re.IGNORECASE)
-_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CENTER_STYLE_RE = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
+_RIGHT_STYLE_RE = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
 _HEADING_RE = re.compile(r"^h([1-6])$")
 
 
-def is_hidden(tag: Tag) -> bool:
-    """Whether an element is hidden by an inline style or the ``hidden`` attribute."""
-    style = tag.get("style") or ""
-    return bool(_HIDDEN_STYLE_RE.search(style)) or tag.has_attr("hidden")
+def _is_centered(tag: HtmlElement, style: str = "") -> bool:
+    align = tag.get("align")
+    if tag.tag == "center" or (align is not None and align.lower() == "center"):
+        return True
+    return "text-align" in style and bool(_CENTER_STYLE_RE.search(style))
 
 
-def _bold_state(tag: Tag, inherited: bool) -> bool:
-    style = tag.get("style") or ""
-    if _PLAIN_STYLE_RE.search(style):
-        return False
-    return inherited or tag.name in BOLD_TAGS or bool(_BOLD_STYLE_RE.search(style))
+def _is_right(tag: HtmlElement, style: str = "") -> bool:
+    align = tag.get("align")
+    if align is not None and align.lower() == "right":
+        return True
+    return "text-align" in style and bool(_RIGHT_STYLE_RE.search(style))
 
 
-def _is_centered(tag: Tag) -> bool:
-    align = (tag.get("align") or "").lower()
-    return tag.name == "center" or align == "center" or bool(_CENTER_STYLE_RE.search(tag.get("style") or ""))
+@dataclass(frozen=True)
+class _State:
+    """What an element passes to its content: inline style and block alignment."""
+
+    bold: bool = False
+    centered: bool = False
+    right: bool = False
+    heading: int = 0
+
+    def entering(self, tag: HtmlElement, block: bool) -> _State:
+        style = tag.get("style") or ""
+        bold = self.bold or tag.tag in BOLD_TAGS
+        if "font-weight" in style:  # the regexes only when they can match: most elements have no style
+            bold = False if _PLAIN_STYLE_RE.search(style) else (bold or bool(_BOLD_STYLE_RE.search(style)))
+        centered = self.centered or _is_centered(tag, style)
+        right = (self.right or _is_right(tag, style)) and not centered
+        heading = self.heading
+        if block and tag.tag[0] == "h":
+            match = _HEADING_RE.match(tag.tag)
+            heading = int(match.group(1)) if match else heading
+        if (bold, centered, right, heading) == (self.bold, self.centered, self.right, self.heading):
+            return self
+        return _State(bold, centered, right, heading)
+
+
+_TEXT, _TAIL, _EXIT = 0, 1, 2
 
 
 class BlockWalker:
     """Collect paragraphs from an element tree.
 
     Args:
-        skip: Extra predicate deciding which tags to drop entirely (page chrome).
+        skip: Extra predicate deciding which elements to drop entirely (page chrome).
 
     """
 
-    def __init__(self, skip=None) -> None:
+    def __init__(self, skip: Callable[[HtmlElement], bool] | None = None) -> None:
         self._skip = skip
         self._paragraphs: list[RawParagraph] = []
         self._runs: list[Run] = []
-        self._centered = False
-        self._heading = 0
+        self._state = _State()
+        self._image_pending = False  # an image was seen: the next paragraph may be its caption
+        self._image_in_block = False
 
-    def walk(self, root: Tag) -> list[RawParagraph]:
+    def walk(self, root: HtmlElement) -> list[RawParagraph]:
         """Return the paragraphs found under ``root`` in document order."""
-        self._visit_children(root, bold=False, centered=_is_centered(root), heading=0)
+        top = _State().entering(root, block=False)
+        work: list = []  # (step, node, state), popped from the end
+        for child in reversed(list(root)):
+            work.append((_TAIL, child, top))
+            work.append((None, child, top))
+        work.append((_TEXT, root.text or "", top))
+        while work:
+            kind, node, state = work.pop()
+            if kind == _TEXT:
+                self._add_text(node, state)
+            elif kind == _TAIL:
+                self._add_text(node.tail or "", state)
+            elif kind == _EXIT:
+                self._flush()
+            else:
+                work.extend(self._visit(node, state))
         self._flush()
         return self._paragraphs
 
-    def _visit_children(self, tag: Tag, bold: bool, centered: bool, heading: int) -> None:
-        for child in tag.children:
-            self._visit(child, bold, centered, heading)
+    def _add_text(self, text: str, state: _State) -> None:
+        if not text:
+            return
+        if not self._runs:
+            self._state = state
+        self._runs.append(Run(text, state.bold))
 
-    def _visit(self, node, bold: bool, centered: bool, heading: int) -> None:
-        if isinstance(node, (Comment, Doctype, Declaration, ProcessingInstruction)):
-            return
-        if isinstance(node, NavigableString):
-            if not self._runs:
-                self._centered, self._heading = centered, heading
-            self._runs.append(Run(str(node), bold))
-            return
-        if not isinstance(node, Tag):
-            return
-        name = node.name
+    def _visit(self, node: HtmlElement, state: _State) -> list:
+        """Handle one element; returns, reversed, what to do next (its text, children, end of block)."""
+        name = node.tag
+        if not isinstance(name, str):
+            return []
+        if name == "img":
+            self._image_pending = True
+            self._image_in_block = True
+            return []
         if name in SKIP_TAGS or is_hidden(node) or (self._skip is not None and self._skip(node)):
-            return
+            return []
         if name == "br":
             self._flush()
-            return
+            return []
         if name == "table":
             self._flush()
-            self._visit_table(node)
-            return
-        child_bold = _bold_state(node, bold)
-        if name in BLOCK_TAGS:
+            return self._visit_table(node)
+        block = name in BLOCK_TAGS
+        inner = state.entering(node, block)
+        steps: list = []
+        if block:
             self._flush()
-            match = _HEADING_RE.match(name)
-            child_heading = int(match.group(1)) if match else heading
-            self._visit_children(node, child_bold, centered or _is_centered(node), child_heading)
-            self._flush()
-        else:
-            self._visit_children(node, child_bold, centered or _is_centered(node), heading)
+            steps.append((_EXIT, node, inner))
+        for child in reversed(list(node)):
+            steps.append((_TAIL, child, inner))
+            steps.append((None, child, inner))
+        steps.append((_TEXT, node.text or "", inner))
+        return steps
 
-    def _visit_table(self, table: Tag) -> None:
-        rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
+    def _visit_table(self, table: HtmlElement) -> list:
+        rows = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
         if self._is_layout_table(table, rows):
-            for cell in table.find_all(["td", "th"]):
-                if cell.find_parent("table") is table:
-                    self._visit_children(cell, False, _is_centered(cell), 0)
-                    self._flush()
-            return
+            steps: list = []
+            for cell in reversed([c for row in rows for c in row.xpath("./td|./th")]):
+                steps.append((None, cell, _State()))  # each cell a block of its own
+            return steps
         for row in rows:
             if is_hidden(row):
                 continue
             cells = []
-            for cell in row.find_all(["td", "th"]):
-                if cell.find_parent("tr") is not row or is_hidden(cell):
+            for cell in row.xpath("./td|./th"):
+                if is_hidden(cell):
                     continue
                 inner = BlockWalker(self._skip).walk(cell)
                 cells.append(normalize_space(" ".join(p.text for p in inner)))
             if any(cells):
                 text = " | ".join(cells)
                 self._paragraphs.append(RawParagraph([Run(text)], cells=tuple(cells)))
+        return []
 
     @staticmethod
-    def _is_layout_table(table: Tag, rows: list[Tag]) -> bool:
+    def _is_layout_table(table: HtmlElement, rows: list[HtmlElement]) -> bool:
         """A one-column table, or one holding further tables, is page layout, not data."""
-        if table.find("table") is not None:
+        if table.find(".//table") is not None:
             return True
-        widths = {len([c for c in row.find_all(["td", "th"]) if c.find_parent("tr") is row]) for row in rows}
+        widths = {len(row.xpath("./td|./th")) for row in rows}
         return widths <= {0, 1}
 
     def _flush(self) -> None:
         if self._runs:
             runs = normalize_runs(self._runs)
             if runs:
-                self._paragraphs.append(RawParagraph(list(runs), self._centered, self._heading))
+                state = self._state
+                near_image = self._image_pending or self._image_in_block
+                self._paragraphs.append(
+                    RawParagraph(list(runs), state.centered, state.heading, right=state.right, near_image=near_image)
+                )
+                self._image_pending = False
         self._runs = []
-        self._centered = False
-        self._heading = 0
+        self._state = _State()
+        self._image_in_block = False

@@ -1,27 +1,57 @@
-"""Parse a saved government web page into a ``RawDocument``."""
+"""Parse a saved government web page into a ``RawDocument``.
+
+The steps, each in its own module:
+
+1. ``html_tree``: the element tree (lxml), scripts and styles dropped.
+2. ``html_templates`` proposes a body for known CMS templates; ``html_body`` scores
+   every block of the page and keeps the template's body only if it fits.
+3. ``html_meta``: metadata from labelled tables (anywhere; a table inside the body is
+   taken out of it), the info lines around the body, the template, the head tags.
+4. ``html_blocks`` cuts the body into paragraphs; ``html_chrome`` takes page furniture
+   off its edges and marks image captions.
+5. The title: the page's own heading, else what the template, the metadata table or
+   the head tags say, else ``<title>`` without the site's name.
+"""
 
 from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Tag
+from lxml.html import HtmlElement
 
 from reader.core.errors import NoBodyTextError
 from reader.core.formats.html_blocks import BlockWalker
-from reader.core.formats.html_generic import find_main_block, generic_title, is_chrome
-from reader.core.formats.html_templates import match_template
+from reader.core.formats.html_body import BodyFinder, is_chrome, word_count
+from reader.core.formats.html_chrome import mark_captions, split_edges
+from reader.core.formats.html_meta import (
+    boundary_text,
+    head_metadata,
+    is_info_line,
+    is_metadata_table,
+    label_pairs,
+    pairs_to_meta,
+    plain,
+    table_metadata,
+)
+from reader.core.formats.html_templates import match_template, page_url
+from reader.core.formats.html_tree import PageIndex, classes, drop_unreadable, parse_tree
 from reader.core.formats.raw import RawDocument, RawParagraph
+from reader.core.text_utils import clean_title
 
 # Widgets some templates put inside the body container.
 _WIDGET_CLASS_RE = re.compile(r"^(yybb|bdsharebuttonbox|share.*|print.*|fontzoom)$", re.IGNORECASE)
-# Lines that are page furniture even when they sit inside the body container.
+# Lines that are page furniture even in the middle of a body container.
 _FURNITURE_RE = re.compile(
     r"^(【?(打印|关闭|关闭窗口|打印本页|字体|字号)[】：:]?.{0,12}|扫一扫在手机打开当前页|分享到?[:：]?)$"
 )
+_TITLE_CLASS_RE = re.compile(r"(^|[\s_-])(title|tit|bt|wzbt|biaoti|headline|subject|article-title|arc-title)", re.I)
+_TITLE_SEPARATOR_RE = re.compile(r"\s*(?:__|_|\||｜|－| - | — )\s*")
+_INFO_SCAN_LIMIT = 160
+_ARTICLE_BOX_LEVELS = 4
 
 
-def _is_widget(tag: Tag) -> bool:
-    return any(_WIDGET_CLASS_RE.match(name) for name in tag.get("class") or [])
+def _is_widget(element: HtmlElement) -> bool:
+    return any(_WIDGET_CLASS_RE.match(name) for name in (element.get("class") or "").split())
 
 
 def looks_like_html(text: str) -> bool:
@@ -43,23 +73,148 @@ def parse_html(text: str) -> RawDocument:
         NoBodyTextError: Nothing readable was found.
 
     """
-    soup = BeautifulSoup(text, "lxml")
-    match = match_template(soup)
-    if match is not None:
-        walker = BlockWalker(skip=_is_widget)
-        paragraphs = [p for body in match.body for p in walker.walk(body)]
-        title, meta, url = match.title, match.meta, match.url
-    else:
-        body = find_main_block(soup)
-        paragraphs = BlockWalker(skip=lambda tag: is_chrome(tag) or _is_widget(tag)).walk(body) if body else []
-        title, meta, url = generic_title(soup, body), {}, ""
-    paragraphs = [p for p in paragraphs if not _FURNITURE_RE.match(p.text)]
+    root = parse_tree(text)
+    drop_unreadable(root)
+    page = PageIndex(root)
+    match = match_template(page)
+    finder = BodyFinder(root)
+    bodies = finder.choose(match.body if match else [])
+    if not bodies:
+        raise NoBodyTextError("the page has no readable body text")
+    from_template = match is not None and bodies == match.body
+    table_meta, table_title = _tables_metadata(page, bodies)
+    skip = _is_widget if from_template else (lambda e: is_chrome(e) or _is_widget(e))
+    walker = BlockWalker(skip=skip)
+    paragraphs = [p for body in bodies for p in walker.walk(body)]
+    paragraphs = [p for p in paragraphs if p.cells or not _FURNITURE_RE.match(p.text)]
+    paragraphs, edge_meta = split_edges(paragraphs)
+    mark_captions(paragraphs)
     if not any(_has_words(p) for p in paragraphs):
         raise NoBodyTextError("the page has no readable body text")
+    body_text = "".join(p.text for p in paragraphs)
+    meta = dict(table_meta)
+    for found in (_info_around(bodies, finder), edge_meta, match.meta if match else {}):
+        for key, value in found.items():
+            meta.setdefault(key, value)
+    head = head_metadata(page.tags("meta"), body_text)
+    for key in ("published", "source_org", "author", "keywords", "description"):
+        if head.get(key):
+            meta.setdefault(key, head[key])
+    title = _title(page, bodies, finder, [match.title if match else "", table_title, head.get("title", "")])
     if not title:
         title = paragraphs[0].text[:60]
-    return RawDocument(title=title, meta=meta, paragraphs=paragraphs, url=url)
+    return RawDocument(title=title, meta=meta, paragraphs=paragraphs, url=page_url(page))
 
 
 def _has_words(paragraph: RawParagraph) -> bool:
     return sum(1 for ch in paragraph.text if ch.isalnum()) >= 2
+
+
+# Metadata ---------------------------------------------------------------------------------
+def _tables_metadata(page: PageIndex, bodies: list[HtmlElement]) -> tuple[dict[str, str], str]:
+    """Metadata tables anywhere on the page; one inside the body is read and taken out of it."""
+    meta: dict[str, str] = {}
+    title = ""
+    for table in page.tags("table"):
+        if table.getparent() is None or not is_metadata_table(table):
+            continue
+        found, found_title = table_metadata(table)
+        for key, value in found.items():
+            meta.setdefault(key, value)
+        title = title or found_title
+        if any(_inside(table, body) for body in bodies):
+            table.drop_tree()
+    return meta, title
+
+
+def _inside(element: HtmlElement, container: HtmlElement) -> bool:
+    return element is container or any(ancestor is container for ancestor in element.iterancestors())
+
+
+def _article_box(bodies: list[HtmlElement]) -> HtmlElement | None:
+    """The element around the body that also holds its title and info bar (a few levels up)."""
+    box = bodies[0]
+    for _level in range(_ARTICLE_BOX_LEVELS):
+        parent = box.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        box = parent
+    return box
+
+
+def _info_around(bodies: list[HtmlElement], finder: BodyFinder) -> dict[str, str]:
+    """Metadata from the info lines around the body ("来源：… 发布时间：…"), nearest first."""
+    box = _article_box(bodies)
+    meta: dict[str, str] = {}
+    if box is None:
+        return meta
+    stack = [box]
+    while stack:
+        element = stack.pop()
+        if not isinstance(element.tag, str) or finder.excluded.get(element, False) or element in bodies:
+            continue
+        if len(element.text_content()) <= _INFO_SCAN_LIMIT * 2:  # cheap test first: most of the box is long
+            text = boundary_text(element)
+            if word_count(text) <= _INFO_SCAN_LIMIT and is_info_line(text):
+                for key, value in pairs_to_meta(label_pairs(text)).items():
+                    meta.setdefault(key, value)
+                continue  # its parts were read with it
+        stack.extend(reversed(list(element)))
+    return meta
+
+
+# Title ------------------------------------------------------------------------------------
+def _title(page: PageIndex, bodies: list[HtmlElement], finder: BodyFinder, stated: list[str]) -> str:
+    """The page's own heading, else a stated title (template, metadata table, head tags), else ``<title>``."""
+    window = _window_title(page)
+    heading = _heading_before(bodies, finder, window)
+    if heading:
+        return heading
+    for candidate in stated:
+        candidate = clean_title(plain(candidate))
+        if candidate:
+            return candidate
+    return _first_segment(window)
+
+
+def _window_title(page: PageIndex) -> str:
+    titles = page.tags("title")
+    return clean_title(plain(titles[0].text_content())) if titles else ""
+
+
+def _first_segment(window: str) -> str:
+    parts = [p for p in _TITLE_SEPARATOR_RE.split(window) if p.strip()]
+    return parts[0] if parts else ""
+
+
+def _heading_before(bodies: list[HtmlElement], finder: BodyFinder, window: str) -> str:
+    """The nearest heading above the body in its article box: ``<h1>``–``<h3>`` or a title-classed element.
+
+    A heading counts only if the window title or the body agrees with it (it starts the
+    ``<title>``, or the ``<title>``'s first part starts it), so a section banner
+    ("政策文件") is never taken for the document's title.
+    """
+    box = _article_box(bodies)
+    if box is None:
+        return ""
+    first_body = bodies[0]
+    found = ""
+    for element in box.iter():
+        if element is first_body:
+            break
+        if not isinstance(element.tag, str) or finder.excluded.get(element, False):
+            continue
+        if element.tag not in ("h1", "h2", "h3") and not _TITLE_CLASS_RE.search(classes(element)):
+            continue
+        text = clean_title(plain(element.text_content()))
+        if 4 <= len(text) <= 150 and _agrees(text, window):
+            found = text  # the nearest one before the body wins
+    return found
+
+
+def _agrees(heading: str, window: str) -> bool:
+    if not window:
+        return True
+    first = _first_segment(window)
+    squeezed, window_squeezed = heading.replace(" ", ""), window.replace(" ", "")
+    return window_squeezed.startswith(squeezed) or squeezed.startswith(first.replace(" ", "")[:12])

@@ -20,6 +20,9 @@ class RawParagraph:
         centered: The source centred it.
         heading: Explicit heading level from markup (``<h2>``, ``## ``), 0 if none.
         cells: Cell texts when the paragraph is a table row.
+        right: The source aligned it right (a signature, a date).
+        near_image: It sits beside or right after an image (a caption, if short).
+        hint: What the parser already knows it is: "caption", "signature", "date" or ''.
 
     """
 
@@ -27,6 +30,9 @@ class RawParagraph:
     centered: bool = False
     heading: int = 0
     cells: tuple[str, ...] = ()
+    right: bool = False
+    near_image: bool = False
+    hint: str = ""
 
     @property
     def text(self) -> str:

@@ -13,10 +13,9 @@ import yaml
 
 from reader.core.document import Run
 from reader.core.errors import NoBodyTextError
-from reader.core.formats.html_templates import clean_title
 from reader.core.formats.raw import RawDocument, RawParagraph, normalize_runs
 from reader.core.formats.text_chrome import HeadLine, classify_head_line, find_opening, footer_start, is_chrome_line
-from reader.core.text_utils import normalize_space
+from reader.core.text_utils import clean_title, normalize_space
 
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
