@@ -22,6 +22,9 @@ class ParagraphKind(StrEnum):
     LEAD = "lead"  # a paragraph opening with a bold lead sentence, 一是, ——, 1、
     BODY = "body"
     TABLE = "table"  # one row of a table, cells joined by TABLE_CELL_SEPARATOR
+    CAPTION = "caption"  # the caption of an image
+    SIGNATURE = "signature"  # who signs the document (国务院, 总理　李克强), set right-aligned
+    DATE = "date"  # the date under the signature, set right-aligned
 
 
 TABLE_CELL_SEPARATOR = " | "
@@ -36,6 +39,8 @@ META_KEYS = (
     "source_org",
     "doc_no",
     "keywords",
+    "author",
+    "description",
 )
 
 

@@ -15,6 +15,8 @@ META_LABELS_ZH = {
     "source_org": "来源",
     "doc_no": "发文字号",
     "keywords": "主题词",
+    "author": "作者",
+    "description": "摘要",
 }
 
 

@@ -1,11 +1,21 @@
 """Build the outline of a report from its own numbering and bold lead sentences.
 
-Headings are ranked: parts (一、) 1, sections (（一）) 2, groups (a whole-bold
-paragraph, or the paragraph introducing a numbered list) 3, leads (a bold lead
-sentence, 一是…, ——…, 1、…) 4. A stack of open nodes places each heading under
-the nearest open node of a smaller rank, so the tree follows the document even
-when a level is skipped. ``各位代表`` addresses close everything below the part:
-in reports they mark a turn of the speech, not a sub-point.
+Headings are ranked: parts (一、, 附件, 第X编) 1, sections (（一）, 第X章) 2, groups (a
+whole-bold paragraph, the paragraph introducing a numbered list, 第X节, a list that
+restarts its numbering inside a part) 3, leads (a bold lead sentence, 一是…, ——…, 1、,
+第X条) 4. A stack of open nodes places each heading under the nearest open node of a
+smaller rank, so the tree follows the document even when a level is skipped.
+``各位代表`` addresses close everything below the part: in reports they mark a turn of
+the speech, not a sub-point.
+
+Three passes read the document as a whole before the tree is built:
+
+- a law (three or more 第X条) is read by its legal structure, and its （一）/一、 items
+  inside articles are items, not headings;
+- a numbered sequence is consistent: when most of （一）（二）… (or 一、二、…) read as
+  headings, all of them are, however long (a heading may run on into its first sentence);
+- a numbering that starts again at 一、 inside a part (the ten 民生实事 after part 三、)
+  is a list nested in that part, not a run of new parts.
 """
 
 from __future__ import annotations
@@ -16,15 +26,39 @@ from dataclasses import dataclass, field
 from reader.core.document import OutlineNode, ParagraphKind, Run
 from reader.core.text_utils import ADDRESS_RE, CHINESE_NUMERALS, short_title
 
-PART_RE = re.compile(rf"^[{CHINESE_NUMERALS}]{{1,3}}、")
-SECTION_RE = re.compile(rf"^[（(][{CHINESE_NUMERALS}]{{1,3}}[）)]")
+PART_RE = re.compile(rf"^([{CHINESE_NUMERALS}]{{1,3}})、")
+SECTION_RE = re.compile(rf"^[（(]([{CHINESE_NUMERALS}]{{1,3}})[）)]")
 ORDINAL_LEAD_RE = re.compile(rf"^[{CHINESE_NUMERALS}]{{1,3}}是")
 DASH_LEAD_RE = re.compile(r"^(——|－－|--)")
 NUMBERED_RE = re.compile(r"^(\d{1,2})[、.．]")
+ANNEX_RE = re.compile(rf"^附\s*件\s*([0-9{CHINESE_NUMERALS}]{{0,3}})\s*[：:]?$")
+_LEGAL_RE = re.compile(rf"^第([0-9{CHINESE_NUMERALS}]{{1,5}})(编|章|节|条)(?=[\s\u3000　]|$|[^\s])")
+_LEGAL_RANKS = {"编": 1, "章": 2, "节": 3, "条": 4}
 _COUNT_CLAUSE_RE = re.compile(rf"[^，。；：]*[\d{CHINESE_NUMERALS}]+(?:个)?(?:方面|件|项|条)[^，。；：]*")
 
 RANK_PART, RANK_SECTION, RANK_GROUP, RANK_LEAD = 1, 2, 3, 4
 _TITLE_LIMIT = 40
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_DIGITS.update({"〇": 0, "两": 2})
+
+
+def chinese_number(text: str) -> int | None:
+    """The value of a Chinese or Arabic numeral up to 999 (一 1, 十二 12, 二十 20, 一百零五 105)."""
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for char in text:
+        if char in _DIGITS:
+            current = _DIGITS[char]
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif char == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
 
 
 @dataclass
@@ -36,6 +70,7 @@ class Candidate:
     centered: bool = False
     heading: int = 0
     table: bool = False
+    fixed_kind: ParagraphKind | None = None  # caption, signature, date: never a heading
 
 
 @dataclass
@@ -93,16 +128,39 @@ def _group_title(text: str) -> str:
     return short_title(body)
 
 
+def _legal_title(text: str, unit: str) -> str:
+    """第一条 for an article; 第一章 总则 for a chapter (letter spacing removed)."""
+    match = _LEGAL_RE.match(text)
+    number = f"第{match.group(1)}{unit}"
+    if unit == "条":
+        return number
+    rest = re.sub(r"[\s\u3000]+", "", text[match.end() :])
+    return _clip(f"{number} {rest}" if rest and _is_heading_line(rest) else number)
+
+
 class _Classifier:
     """Decide whether one paragraph is a heading, and of which rank and title."""
 
-    def __init__(self, body_has_bold: bool) -> None:
+    def __init__(self, body_has_bold: bool, legal: bool) -> None:
         self.body_has_bold = body_has_bold
+        self.legal = legal
+        self.in_article = False  # legal: after the first 第X条, numbered lines are items
 
     def classify(self, c: Candidate) -> tuple[int, str] | None:
         text, lead = c.text, _lead(c.runs)
-        if c.table or ADDRESS_RE.match(text):
+        if c.table or c.fixed_kind is not None or ADDRESS_RE.match(text):
             return None
+        legal = _LEGAL_RE.match(text) if self.legal else None
+        if legal:
+            unit = legal.group(2)
+            self.in_article = self.in_article or unit == "条"
+            if unit != "条" and not _is_heading_line(text):
+                return None
+            return _LEGAL_RANKS[unit], _legal_title(text, unit)
+        if self.legal and self.in_article and (PART_RE.match(text) or SECTION_RE.match(text)):
+            return None
+        if ANNEX_RE.match(text.replace(" ", "")):
+            return RANK_PART, _clip(text)
         if c.heading:
             return (RANK_PART if c.heading <= 2 else RANK_SECTION if c.heading == 3 else RANK_LEAD), _clip(text)
         whole_bold = _whole_bold(c.runs)
@@ -130,6 +188,112 @@ class _Classifier:
         return None
 
 
+def _numbering(text: str) -> tuple[str, int] | None:
+    """The numbering family and value a paragraph starts with: ("part", 3) for 三、, ("section", 2) for （二）."""
+    for family, pattern in (("part", PART_RE), ("section", SECTION_RE)):
+        match = pattern.match(text)
+        if match:
+            value = chinese_number(match.group(1))
+            return (family, value) if value else None
+    return None
+
+
+def _consistent_sequences(candidates: list[Candidate], found: list[tuple[int, str] | None], start: int) -> None:
+    """Make every member of a numbered sequence a heading when most of its members are.
+
+    A sequence is 一、二、三… (or （一）（二）…) counting up by one; other paragraphs may
+    stand between its members. Members that did not read as headings on their own (too
+    long: the heading runs on into its first sentence) take the rank the others have.
+    """
+    open_runs: dict[str, list[int]] = {}
+    runs: list[tuple[str, list[int]]] = []
+    for index in range(start, len(candidates)):
+        candidate = candidates[index]
+        if candidate.table or candidate.fixed_kind is not None:
+            continue
+        numbered = _numbering(candidate.text)
+        if numbered is None:
+            continue
+        family, value = numbered
+        current = open_runs.get(family)
+        if current is not None and _numbering(candidates[current[-1]].text)[1] + 1 == value:
+            current.append(index)
+        else:
+            current = [index]
+            open_runs[family] = current
+            runs.append((family, current))
+    for family, members in runs:
+        ranks = [found[i][0] for i in members if found[i] is not None]
+        if len(members) < 3 or len(ranks) * 2 < len(members):
+            continue
+        rank = max(set(ranks), key=ranks.count)
+        wanted = RANK_PART if family == "part" else RANK_SECTION
+        if rank != wanted:
+            continue
+        for index in members:
+            if found[index] is None:
+                text = candidates[index].text
+                found[index] = (rank, _clip(_lead(candidates[index].runs) or _first_sentence(text)))
+
+
+def _nest_restarts(candidates: list[Candidate], found: list[tuple[int, str] | None], start: int) -> None:
+    """A 一、 list that starts again inside a part is nested in it (rank of a group), not new parts.
+
+    Every 一、-numbered paragraph counts, heading or not: the report's parts run 一、二、三、
+    and a list in part 三、 runs 一、二、… again, its items often long paragraphs. The outer
+    count goes on after the list (四、), an annex (附件) starts a list of its own.
+    """
+    outer_next: int | None = None
+    inner_next: int | None = None
+    inner_headings = False
+    outer_stop = False  # whether the report's parts end with a full stop (a heading style)
+    for index in range(start, len(candidates)):
+        candidate = candidates[index]
+        if candidate.table or candidate.fixed_kind is not None:
+            continue
+        numbered = _numbering(candidate.text)
+        if numbered is None or numbered[0] != "part":
+            if found[index] is not None and ANNEX_RE.match(candidate.text.replace(" ", "")):
+                inner_next, inner_headings = 1, False  # an annex: a 一、 list after it is nested in it
+            continue
+        value = numbered[1]
+        entry = found[index]
+        heading = entry is not None and entry[0] == RANK_PART
+        continues_outer = outer_next is None or value == outer_next
+        # Both counts expect this number: it is the part's if it looks like the parts did.
+        like_parts = heading and not inner_headings and candidate.text.rstrip().endswith("。") == outer_stop
+        if inner_next is not None and value == inner_next and not (continues_outer and like_parts):
+            inner_next += 1
+            inner_headings = inner_headings or heading
+        elif continues_outer and (heading or outer_next is None):
+            if heading:
+                outer_next, inner_next = value + 1, None
+                outer_stop = candidate.text.rstrip().endswith("。")
+            continue
+        elif value == 1:
+            inner_next, inner_headings = 2, heading
+        elif heading:
+            outer_next, inner_next = value + 1, None
+            outer_stop = candidate.text.rstrip().endswith("。")
+            continue
+        else:
+            continue
+        if heading:
+            found[index] = (RANK_GROUP, entry[1])
+
+
+def is_legal_text(candidates: list[Candidate]) -> bool:
+    """A law or regulation: three or more articles (第X条) at the start of paragraphs."""
+    articles = 0
+    for candidate in candidates:
+        match = _LEGAL_RE.match(candidate.text)
+        if match and match.group(2) == "条":
+            articles += 1
+            if articles >= 3:
+                return True
+    return False
+
+
 def build_outline(candidates: list[Candidate], ids: list[str], title_block: int) -> OutlineResult:
     """Classify paragraphs and build the outline tree.
 
@@ -144,7 +308,41 @@ def build_outline(candidates: list[Candidate], ids: list[str], title_block: int)
     """
     body = candidates[title_block:]
     body_has_bold = any(run.bold for c in body for run in c.runs)
-    classifier = _Classifier(body_has_bold)
+    classifier = _Classifier(body_has_bold, is_legal_text(body))
+    found: list[tuple[int, str] | None] = [None] * len(candidates)
+    for index in range(title_block, len(candidates)):
+        found[index] = classifier.classify(candidates[index])
+    _consistent_sequences(candidates, found, title_block)
+    _nest_restarts(candidates, found, title_block)
+    continued = _annex_titles(candidates, found, title_block)
+    return _tree(candidates, ids, title_block, found, continued)
+
+
+def _annex_titles(candidates: list[Candidate], found: list[tuple[int, str] | None], start: int) -> set[int]:
+    """附件1 on a line of its own names its annex on the next line: the title takes both.
+
+    Returns:
+        The indexes of those name lines (they belong to the heading).
+    """
+    continued: set[int] = set()
+    for index in range(start, len(candidates) - 1):
+        entry = found[index]
+        if entry is None or not ANNEX_RE.match(candidates[index].text.replace(" ", "")):
+            continue
+        following = candidates[index + 1]
+        if found[index + 1] is None and not following.table and _is_heading_line(following.text):
+            found[index] = (entry[0], _clip(f"{candidates[index].text.strip()} {following.text.strip()}"))
+            continued.add(index + 1)
+    return continued
+
+
+def _tree(
+    candidates: list[Candidate],
+    ids: list[str],
+    title_block: int,
+    found: list[tuple[int, str] | None],
+    continued: set[int],
+) -> OutlineResult:
     kinds = [ParagraphKind.TITLE] * title_block
     sections: list[str | None] = [None] * title_block
     roots: list[_Open] = []
@@ -164,15 +362,15 @@ def build_outline(candidates: list[Candidate], ids: list[str], title_block: int)
         if ADDRESS_RE.match(candidate.text):
             while stack and stack[-1].rank > RANK_PART:
                 stack.pop()
-        found = classifier.classify(candidate)
+        entry = found[index]
         numbered = NUMBERED_RE.match(candidate.text)
-        if found and found[0] == RANK_LEAD and numbered and int(numbered.group(1)) == 1 and previous_plain is not None:
+        if entry and entry[0] == RANK_LEAD and numbered and int(numbered.group(1)) == 1 and previous_plain is not None:
             # A numbered list introduced by a plain paragraph: that paragraph heads the list.
             group = push(RANK_GROUP, _group_title(candidates[previous_plain].text), previous_plain)
             kinds[previous_plain] = ParagraphKind.LEAD
             sections[previous_plain] = group.node_id
-        if found:
-            rank, title = found
+        if entry:
+            rank, title = entry
             node = push(rank, title, index)
             kinds.append(
                 {RANK_PART: ParagraphKind.PART, RANK_SECTION: ParagraphKind.SECTION}.get(rank, ParagraphKind.LEAD)
@@ -180,8 +378,13 @@ def build_outline(candidates: list[Candidate], ids: list[str], title_block: int)
             sections.append(node.node_id)
             previous_plain = None
             continue
-        kinds.append(ParagraphKind.TABLE if candidate.table else ParagraphKind.BODY)
+        if index in continued:  # the second line of a heading
+            kinds.append(kinds[-1])
+            sections.append(sections[-1])
+            continue
+        kind = candidate.fixed_kind or (ParagraphKind.TABLE if candidate.table else ParagraphKind.BODY)
+        kinds.append(kind)
         sections.append(stack[-1].node_id if stack else None)
         top_rank = stack[-1].rank if stack else 0
-        previous_plain = index if top_rank <= RANK_SECTION and not candidate.table else None
+        previous_plain = index if top_rank <= RANK_SECTION and kind is ParagraphKind.BODY else None
     return OutlineResult(kinds, sections, tuple(node.freeze() for node in roots))

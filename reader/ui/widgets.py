@@ -72,6 +72,8 @@ class MetadataCard(QFrame):
             "source_org": self.tr("Source"),
             "doc_no": self.tr("Document no."),
             "keywords": self.tr("Keywords"),
+            "author": self.tr("Author"),
+            "description": self.tr("Summary"),
         }
 
     def show_metadata(self, document: Document) -> None:

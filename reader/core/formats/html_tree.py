@@ -20,6 +20,8 @@ DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "emb
 _XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # libxml2 stops reading at </html>; saved pages carry stray ones (an included header's), so they go.
 _DOCUMENT_END_RE = re.compile(r"</\s*(?:html|body)\s*>", re.IGNORECASE)
+# Characters XML (and so lxml) refuses anywhere in text; a page may hold a stray one.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _INLINE_TAG_RE = re.compile(r"</?(?:span|font|a|em|i|u|s|small|big|sub|sup|label|abbr|strong|b)(?:\s[^>]*)?>", re.I)
 _ANY_TAG_RE = re.compile(r"<(?!/?(?:p|br|div|table|tr|td|th|h[1-6])\b)[^>]*>", re.IGNORECASE)
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -43,7 +45,7 @@ def parse_tree(text: str) -> HtmlElement:
     Raises:
         NoBodyTextError: Nothing parseable.
     """
-    text = _DOCUMENT_END_RE.sub("", _XML_DECLARATION_RE.sub("", text, count=1))
+    text = _CONTROL_RE.sub(" ", _DOCUMENT_END_RE.sub("", _XML_DECLARATION_RE.sub("", text, count=1)))
     try:
         root, too_deep = _parse(text)
         if too_deep:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from reader.core.text_utils import CLOSING_ADDRESS_RE, OPENING_ADDRESS_RE
+from reader.core.text_utils import ADDRESS_RE, CLOSING_ADDRESS_RE
 
 _TITLE_RE = re.compile(r"(工作报告|的报告|决议|《政府工作报告》)")
 _DATE_RE = re.compile(r"^[—\-－]{1,2}|^[（(]?\d{4}年\d{1,2}月\d{1,2}日|人民代表大会|会议上[）)]?$")
@@ -28,6 +28,7 @@ _CHROME_LINE_RE = re.compile(
     r")$"
 )
 _LABEL_ONLY_RE = re.compile(r"^[\u4e00-\u9fff]{1,6}[:：]$")
+_SUBTITLE_LIMIT = 40
 
 # Phrases that start a page footer: nothing after them is part of the report.
 _FOOTER_RE = re.compile(
@@ -75,8 +76,9 @@ def find_opening(lines: list[str], search_limit: int = 60) -> tuple[int, int] | 
         ``各位代表：`` line; None when the text has no such opening.
 
     """
+    # The first address opens the speech: 各位代表： in most reports, 各位代表！ in some (1978).
     head = lines[:search_limit]
-    address = next((i for i, line in enumerate(head) if OPENING_ADDRESS_RE.match(line.strip("* "))), None)
+    address = next((i for i, line in enumerate(head) if ADDRESS_RE.match(line.strip("* "))), None)
     if address is None:
         return None
     first = address
@@ -108,6 +110,33 @@ def footer_start(lines: list[str], body_start: int) -> int:
         if re.fullmatch(r"[0-9a-f]{32}[:：]", line):
             return index
     return len(lines)
+
+
+def title_block(lines: list[str]) -> tuple[list[str], int]:
+    """The title block's lines among the lines before 各位代表, split lines joined.
+
+    Title, subtitle, date line and speaker, in whatever order; a date line broken in two
+    by the page ("——2026年1月26日在广东省第十四届" / "人民代表大会第五次会议上") is one
+    line again. The block ends at the first line that reads as text (a news lead).
+
+    Returns:
+        The block's lines, and how many of ``lines`` they took.
+    """
+    block: list[str] = []
+    previous = None
+    used = 0
+    for line in lines:
+        kind = classify_head_line(line)
+        stripped = line.strip().strip("*").strip()
+        if kind is HeadLine.OTHER and (len(stripped) > _SUBTITLE_LIMIT or "。" in stripped):
+            break
+        if kind is HeadLine.DATE and previous is HeadLine.DATE and not block[-1].rstrip("）)").endswith("上"):
+            block[-1] = block[-1].rstrip() + stripped
+        else:
+            block.append(line)
+        previous = kind
+        used += 1
+    return block, used
 
 
 def is_chrome_line(line: str) -> bool:

@@ -14,7 +14,14 @@ import yaml
 from reader.core.document import Run
 from reader.core.errors import NoBodyTextError
 from reader.core.formats.raw import RawDocument, RawParagraph, normalize_runs
-from reader.core.formats.text_chrome import HeadLine, classify_head_line, find_opening, footer_start, is_chrome_line
+from reader.core.formats.text_chrome import (
+    HeadLine,
+    classify_head_line,
+    find_opening,
+    footer_start,
+    is_chrome_line,
+    title_block,
+)
 from reader.core.text_utils import clean_title, normalize_space
 
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -155,8 +162,9 @@ def parse_text(text: str, markdown: bool, fallback_title: str = "") -> RawDocume
         first, address = opening
         head = [line for line in lines[:address] if not is_chrome_line(line)]
         kept = [line for line in lines[first:address] if not is_chrome_line(line)]
-        lines = kept + lines[address:]
-        title_block_lines = sum(1 for line in kept if classify_head_line(line) is not HeadLine.OTHER)
+        block, used = title_block(kept)
+        lines = block + kept[used:] + lines[address:]
+        title_block_lines = len(block)
     else:
         title_block_lines = -1
     lines = lines[: footer_start(lines, 0)]
