@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.document import ParagraphKind
 from reader.core.formats.text_report import parse_front_matter
 from reader.core.loader import load_path
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, corpus_path
 
 TEXT_DIR = CORPUS / "text"
 FILES = sorted(TEXT_DIR.glob("*/*")) if TEXT_DIR.exists() else []
@@ -116,3 +117,41 @@ def test_part_headings_reach_the_outline(report):
 
 def test_there_are_74_reports():
     assert len(FILES) == 74
+
+
+SECTION_LINE_RE = re.compile(r"^\**(（[一二三四五六七八九十]{1,3}）[^。；]{2,38})\**$")
+
+
+def test_section_headings_reach_the_outline(report):
+    """Every short （一） heading line is a node of the outline (whatever part it sits in)."""
+    path, document = report
+    _, body = parse_front_matter(path.read_text(encoding="utf-8"))
+    expected = [m.group(1).strip() for line in body.splitlines() if (m := SECTION_LINE_RE.match(line.strip()))]
+    titles = [node.title for node in document.nodes()]
+    for heading in expected:
+        assert any(title.startswith(heading[:10]) for title in titles), f"{heading} missing in {path.name}"
+
+
+def test_long_section_headings_in_a_numbered_run_are_headings_too():
+    """Page-text Guangdong 2026: （一）（四）（七）（十二） run on into their first sentence; still nodes."""
+    document = load_path(corpus_path("text", "province_2026_pagetext", "guangdong_2026_pagetext.txt"))
+    part_three = next(node for node in document.outline if node.title.startswith("三、"))
+    numbers = [child.title.split("）")[0] + "）" for child in part_three.children]
+    expected = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四".split()  # noqa: RUF001
+    assert numbers == [f"（{n}）" for n in expected]
+    annex = next(node for node in document.outline if node.title.startswith("附件1"))
+    assert annex.title == "附件1 2026年省十件民生实事"
+    assert [child.title[:2] for child in annex.children] == [f"{n}、" for n in "一二三四五六七八九十"]
+    assert [p.text for p in document.paragraphs[:4]] == [
+        "政府工作报告",
+        "——2026年1月26日在广东省第十四届人民代表大会第五次会议上",
+        "广东省省长 孟凡利",
+        "各位代表：",
+    ]
+
+
+def test_a_subtitle_belongs_to_the_title_block():
+    document = load_path(corpus_path("text", "national", "gwy_1978.md"))
+    kinds = [p.kind for p in document.paragraphs[:5]]
+    assert kinds == [ParagraphKind.TITLE] * 4 + [ParagraphKind.BODY]
+    assert document.outline[0].title == "三年来的斗争和新时期的总任务"

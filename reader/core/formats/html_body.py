@@ -28,7 +28,8 @@ CHROME_RE = re.compile(
     r"fontzoom|bdshare|jiathis|yybb|gotop|back-?top",
     re.IGNORECASE,
 )
-_CHROME_TAGS = frozenset(("nav", "footer", "header", "aside", "form"))
+# (Not <form>: VSB and ASP.NET pages wrap the whole article in one.)
+_CHROME_TAGS = frozenset(("nav", "footer", "header", "aside"))
 # Copies meant for phones only (shown by CSS we do not run).
 _MOBILE_RE = re.compile(r"(^|[\s_-])(mobile|wap|phone|sj|m)([\s_-]|$)|visible-xs|hidden-(md|lg)|d-md-none", re.I)
 _SCORED_TAGS = ("p", "div", "td", "section", "article", "li", "span", "font", "center", "pre")

@@ -62,6 +62,7 @@ CHROME_LABELS = frozenset(
         "访问量",
         "阅读量",
         "阅读次数",
+        "点击",
         "点击数",
         "点击量",
         "点击次数",
@@ -134,7 +135,9 @@ def plain(value: str) -> str:
     if "<" in value and ">" in value:
         with contextlib.suppress(ValueError, TypeError):  # not markup after all: kept as it is
             value = fragment_fromstring(value, create_parent="div").text_content()
-    return normalize_space(value.replace(SEPARATOR, "").replace("\u3000", " ")).strip(" ：:|｜")
+    value = normalize_space(value.replace(SEPARATOR, "").replace("\u3000", " ")).strip(" ：:|｜")
+    # A bracket that opens the next item ("来源：新华社 【字号：大 中 小】") is not part of the value.
+    return value.rstrip("【[（( ").lstrip("】])） ")
 
 
 def label_pairs(text: str) -> list[tuple[str, str]]:

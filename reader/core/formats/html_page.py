@@ -45,9 +45,11 @@ _FURNITURE_RE = re.compile(
     r"^(【?(打印|关闭|关闭窗口|打印本页|字体|字号)[】：:]?.{0,12}|扫一扫在手机打开当前页|分享到?[:：]?)$"
 )
 _TITLE_CLASS_RE = re.compile(r"(^|[\s_-])(title|tit|bt|wzbt|biaoti|headline|subject|article-title|arc-title)", re.I)
+_SITE_NAME_RE = re.compile(r"(人民政府|政府网|门户网站?|网站|官网|平台|首页)$")
 _TITLE_SEPARATOR_RE = re.compile(r"\s*(?:__|_|\||｜|－| - | — )\s*")
 _INFO_SCAN_LIMIT = 160
 _ARTICLE_BOX_LEVELS = 4
+_INFO_SIBLINGS = 3
 
 
 def _is_widget(element: HtmlElement) -> bool:
@@ -93,7 +95,8 @@ def parse_html(text: str) -> RawDocument:
         raise NoBodyTextError("the page has no readable body text")
     body_text = "".join(p.text for p in paragraphs)
     meta = dict(table_meta)
-    for found in (_info_around(bodies, finder), edge_meta, match.meta if match else {}):
+    rejected = match.body if match is not None and not from_template else []
+    for found in (_info_around(bodies, finder, rejected), edge_meta, match.meta if match else {}):
         for key, value in found.items():
             meta.setdefault(key, value)
     head = head_metadata(page.tags("meta"), body_text)
@@ -142,13 +145,18 @@ def _article_box(bodies: list[HtmlElement]) -> HtmlElement | None:
     return box
 
 
-def _info_around(bodies: list[HtmlElement], finder: BodyFinder) -> dict[str, str]:
-    """Metadata from the info lines around the body ("来源：… 发布时间：…"), nearest first."""
+def _info_around(bodies: list[HtmlElement], finder: BodyFinder, rejected: list[HtmlElement]) -> dict[str, str]:
+    """Metadata from the info lines around the body ("来源：… 发布时间：…"), nearest first.
+
+    Looked for in the article box, in the few elements just before it, and in a template
+    container that turned out not to hold the body (such a container is often the info bar).
+    """
     box = _article_box(bodies)
     meta: dict[str, str] = {}
     if box is None:
         return meta
-    stack = [box]
+    before = list(box.itersiblings(preceding=True))[:_INFO_SIBLINGS]
+    stack = [*reversed(rejected), *before, box]
     while stack:
         element = stack.pop()
         if not isinstance(element.tag, str) or finder.excluded.get(element, False) or element in bodies:
@@ -207,14 +215,14 @@ def _heading_before(bodies: list[HtmlElement], finder: BodyFinder, window: str) 
         if element.tag not in ("h1", "h2", "h3") and not _TITLE_CLASS_RE.search(classes(element)):
             continue
         text = clean_title(plain(element.text_content()))
-        if 4 <= len(text) <= 150 and _agrees(text, window):
+        if 4 <= len(text) <= 150 and not is_info_line(text) and _agrees(text, window):
             found = text  # the nearest one before the body wins
     return found
 
 
 def _agrees(heading: str, window: str) -> bool:
-    if not window:
-        return True
     first = _first_segment(window)
+    if not window or _SITE_NAME_RE.search(first):
+        return len(heading) >= 6  # the window names only the site: any real heading will do
     squeezed, window_squeezed = heading.replace(" ", ""), window.replace(" ", "")
     return window_squeezed.startswith(squeezed) or squeezed.startswith(first.replace(" ", "")[:12])
