@@ -79,7 +79,12 @@ def _block_format(style: TypeStyle, paragraph: Paragraph, index_in_title: int) -
         fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         fmt.setTopMargin(px * 1.6)
         fmt.setBottomMargin(px * 0.9)
-    elif paragraph.centered:
+    elif kind in (ParagraphKind.SIGNATURE, ParagraphKind.DATE):
+        fmt.setAlignment(Qt.AlignmentFlag.AlignRight)  # like the printed document: signed at the right
+        fmt.setRightMargin(px * 2)
+        fmt.setTopMargin(px * (1.2 if kind is ParagraphKind.SIGNATURE else 0))
+        fmt.setBottomMargin(px * 0.2)
+    elif kind is ParagraphKind.CAPTION or paragraph.centered:
         fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
     else:
         fmt.setAlignment(Qt.AlignmentFlag.AlignJustify)
@@ -99,6 +104,8 @@ def _run_format(style: TypeStyle, paragraph: Paragraph, bold: bool, index_in_tit
         return _char_format(style, 1.25, True, theme.heading)
     if paragraph.kind is ParagraphKind.SECTION and bold:
         return _char_format(style, 1.0, True, theme.heading)
+    if paragraph.kind is ParagraphKind.CAPTION:
+        return _char_format(style, 0.88, bold, theme.muted)
     return _char_format(style, 1.0, bold)
 
 
