@@ -148,3 +148,25 @@ def test_a_window_title_that_names_only_the_site_gives_way_to_the_heading():
     assert document.title == "临江市关于加快发展数字经济的实施意见"
     assert document.meta == {"published": "2024-02-01", "source_org": "临江市政府办公室"}
     assert document.paragraphs[0].text.startswith("为加快发展数字经济")
+
+
+def test_head_tags_give_plain_values_and_only_the_articles_own_keywords():
+    body = (
+        "<p>临江市人民政府决定，自2024年起实施城市更新三年行动，重点推进老旧小区改造和历史街区保护。</p>"
+        "<p>各区要结合实际制定年度计划，确保老旧小区改造任务按期完成。</p>"
+    )
+    page = (
+        "<html><head><title>城市更新_临江市人民政府</title>"
+        '<meta name="keywords" content="临江,临江市,临江市人民政府,政府网站">'
+        '<meta name="description" content="临江市人民政府门户网站是市政府在互联网上的综合平台">'
+        '<meta name="ArticleTitle" content="&lt;div class=&quot;title&quot;&gt;临江市城市更新三年行动方案&lt;/div&gt;">'
+        '<meta name="PubDate" content="2024-04-02 15:20"><meta name="ContentSource" content="&lt;b&gt;市住建局&lt;/b&gt;">'
+        '<meta name="Keywords" content="城市更新,老旧小区改造"><meta name="Description" content="临江市人民政府决定，自2024年起实施城市更新三年行动">'
+        f"</head><body><div class='main'>{body}</div></body></html>"
+    ).encode()
+    document = parse_bytes(page, name="k.html", source="k.html", source_key="test:head", kind="html")
+    assert document.title == "临江市城市更新三年行动方案"  # no heading on the page: the head tag, without its markup
+    assert document.meta["source_org"] == "市住建局"
+    assert document.meta["published"] == "2024-04-02 15:20"
+    assert document.meta["keywords"] == "城市更新,老旧小区改造"  # the site's keywords are not the article's
+    assert document.meta["description"].startswith("临江市人民政府决定")
