@@ -160,8 +160,10 @@ def test_head_tags_give_plain_values_and_only_the_articles_own_keywords():
         '<meta name="keywords" content="临江,临江市,临江市人民政府,政府网站">'
         '<meta name="description" content="临江市人民政府门户网站是市政府在互联网上的综合平台">'
         '<meta name="ArticleTitle" content="&lt;div class=&quot;title&quot;&gt;临江市城市更新三年行动方案&lt;/div&gt;">'
-        '<meta name="PubDate" content="2024-04-02 15:20"><meta name="ContentSource" content="&lt;b&gt;市住建局&lt;/b&gt;">'
-        '<meta name="Keywords" content="城市更新,老旧小区改造"><meta name="Description" content="临江市人民政府决定，自2024年起实施城市更新三年行动">'
+        '<meta name="PubDate" content="2024-04-02 15:20">'
+        '<meta name="ContentSource" content="&lt;b&gt;市住建局&lt;/b&gt;">'
+        '<meta name="Keywords" content="城市更新,老旧小区改造">'
+        '<meta name="Description" content="临江市人民政府决定，自2024年起实施城市更新三年行动">'
         f"</head><body><div class='main'>{body}</div></body></html>"
     ).encode()
     document = parse_bytes(page, name="k.html", source="k.html", source_key="test:head", kind="html")
