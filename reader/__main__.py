@@ -4,4 +4,5 @@ import sys
 
 from reader.app import main
 
-sys.exit(main())
+if __name__ == "__main__":  # a spawned child process (the speech probe) imports this module too
+    sys.exit(main())

@@ -15,6 +15,10 @@ from reader.arguments import COMMANDS, command_of
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``report-reader`` and ``python -m reader``."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if getattr(sys, "frozen", False):  # a packaged build: let spawned helper processes start
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     if "--self-check" in args:
         from reader.selfcheck import run
 

@@ -164,11 +164,11 @@ def _bookmarks_command(commands) -> None:
 
 def _speak_command(commands) -> None:
     speak = commands.add_parser("speak", help="narrate a report into an audio file (.wav or .mp3)")
-    speak.add_argument("document", metavar="PATH_OR_ID")
+    speak.add_argument("document", metavar="PATH_OR_ID", nargs="?", help="not needed with --list-voices")
     part = speak.add_mutually_exclusive_group()
     part.add_argument("--section", metavar="OUTLINE_ID", help="only this outline section (ids as in export)")
     part.add_argument("--paragraph", metavar="ID", help="only this paragraph")
     speak.add_argument("--voice", help="voice id or part of its name (default: a Mandarin voice)")
-    speak.add_argument("--rate", type=int, default=None, help="speaking rate (engine words per minute)")
+    speak.add_argument("--rate", type=int, default=None, help="speaking rate, 80 to 450 (engine words per minute)")
     speak.add_argument("--list-voices", action="store_true", help="list the engine's voices and exit")
     speak.add_argument("-o", "--output", help="OUT.wav or OUT.mp3")

@@ -7,20 +7,37 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader.arguments import COMMANDS, PROG, UsageError, build_parser
 from reader.core.errors import ReaderError
+from reader.core.fileutil import write_atomic
 from reader.core.paths import resolve_data_dir
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+MIN_RATE, MAX_RATE = 80, 450  # espeak-ng's useful range: below it drawls, above it is noise
+# Terminal control characters (ANSI escapes among them), C1 controls and unpaired surrogates (a
+# file name that is not UTF-8): what an imported page or file name may carry, never printed raw.
+_UNPRINTABLE_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _clean(text: str) -> str:
+    return _UNPRINTABLE_RE.sub("\ufffd", text)
+
+
+def _say(*values: object, file=None, end: str = "\n") -> None:
+    """``print`` for people: text from pages and file names can never drive the terminal."""
+    stream = file or sys.stdout
+    stream.write(_clean(" ".join(str(value) for value in values)) + end)
 
 
 def _write_output(text: str, output: str | None) -> None:
+    """To a file (whole or not at all: an existing file is replaced only by a complete one), or stdout."""
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        write_atomic(Path(output), text.encode("utf-8"))
     else:
         sys.stdout.write(text)
 
@@ -30,6 +47,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from reader.core.loader import load_source
 
     document = load_source(args.source)
+    for note in document.notes:
+        _say(f"{PROG}: {note}", file=sys.stderr)
     if args.format == "json":
         text = json.dumps(to_json(document), ensure_ascii=False, indent=1) + "\n"
     elif args.format == "markdown":
@@ -49,9 +68,10 @@ def _progress_printer(label: str):
             return
         if tty:
             end = "\n" if done >= total else ""
-            print(f"\r{label} {done}/{total} {current[:50]}\033[K", end=end, file=sys.stderr, flush=True)
+            sys.stderr.write(f"\r{label} {done}/{total} {_clean(current[:50])}\033[K{end}")
+            sys.stderr.flush()
         elif done >= total:
-            print(f"{label}: {total} done", file=sys.stderr)
+            _say(f"{label}: {total} done", file=sys.stderr)
 
     return report
 
@@ -68,14 +88,14 @@ def _sync_index(data_dir: Path, library, quiet: bool = False):
             report = search_index.sync(fingerprints, library.document, None if quiet else _progress_printer("indexing"))
             notice = report.rebuilt
         except IndexBusyError as error:
-            print(f"{PROG}: {error}; searching the index as it is", file=sys.stderr)
+            _say(f"{PROG}: {error}; searching the index as it is", file=sys.stderr)
         except OSError as error:
-            print(
+            _say(
                 f"{PROG}: cannot update the search index ({error.strerror or error}); searching it as it is",
                 file=sys.stderr,
             )
     if notice:
-        print(f"{PROG}: {notice}", file=sys.stderr)
+        _say(f"{PROG}: {notice}", file=sys.stderr)
     return search_index
 
 
@@ -92,11 +112,11 @@ def _cmd_library(args: argparse.Namespace) -> int:
             _write_output(json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=1) + "\n", None)
         else:
             for entry in entries:
-                print(f"{entry.id}  {entry.paragraphs:5d}  {entry.title}  ({entry.source})")
+                _say(f"{entry.id}  {entry.paragraphs:5d}  {entry.title}  ({entry.source})")
         return EXIT_OK
     if command == "remove":
         entry = library.remove(args.id)
-        print(f"removed {entry.id}  {entry.title}")
+        _say(f"removed {entry.id}  {entry.title}")
         _sync_index(args.data_dir, library, quiet=True).close()
         return EXIT_OK
     outcomes = library.add_many(args.sources, _progress_printer("importing"))
@@ -104,11 +124,11 @@ def _cmd_library(args: argparse.Namespace) -> int:
     for outcome in outcomes:
         if outcome.error:
             failed += 1
-            print(f"{PROG}: {outcome.source}: {outcome.error}", file=sys.stderr)
+            _say(f"{PROG}: {outcome.source}: {outcome.error}", file=sys.stderr)
         else:
-            print(f"{'updated' if outcome.updated else 'added'} {outcome.document_id}  {outcome.title}")
+            _say(f"{'updated' if outcome.updated else 'added'} {outcome.document_id}  {outcome.title}")
     if not outcomes:
-        print(f"{PROG}: no supported files (.html .htm .txt .md) found", file=sys.stderr)
+        _say(f"{PROG}: no supported files (.html .htm .txt .md) found", file=sys.stderr)
         return EXIT_INPUT
     _sync_index(args.data_dir, library).close()
     return EXIT_INPUT if failed else EXIT_OK
@@ -166,9 +186,9 @@ def _cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         _write_output(json.dumps(merged.to_json(), ensure_ascii=False, indent=1) + "\n", None)
     else:
-        print(f"{total} paragraphs match {args.query!r} ({merged.elapsed_ms:.1f} ms)")
+        _say(f"{total} paragraphs match {args.query!r} ({merged.elapsed_ms:.1f} ms)")
         for hit in merged.hits:
-            print(_format_hit(hit))
+            _say(_format_hit(hit))
     return EXIT_OK
 
 
@@ -177,7 +197,7 @@ def _open_bookmarks(data_dir: Path):
 
     store = BookmarkStore(data_dir / "bookmarks.sqlite3")
     if store.notice:
-        print(f"{PROG}: {store.notice}", file=sys.stderr)
+        _say(f"{PROG}: {store.notice}", file=sys.stderr)
     return store
 
 
@@ -211,18 +231,18 @@ def _cmd_bookmarks(args: argparse.Namespace) -> int:
             else:
                 for bookmark in items:
                     flag = "  [detached]" if bookmark.detached else ""
-                    print(f"{bookmark.uid[:8]}  {bookmark.doc_title}  {bookmark.title}{flag}")
+                    _say(f"{bookmark.uid[:8]}  {bookmark.doc_title}  {bookmark.title}{flag}")
                     if bookmark.note:
-                        print(f"          {bookmark.note.splitlines()[0]}")
+                        _say(f"          {bookmark.note.splitlines()[0]}")
             return EXIT_OK
         if command == "add":
             document = _resolve_document(library, args.document)
             bookmark = store.add(make_bookmark(document, args.paragraph, title=args.title, note=args.note))
-            print(f"added {bookmark.uid}  {bookmark.title}")
+            _say(f"added {bookmark.uid}  {bookmark.title}")
             return EXIT_OK
         if command == "remove":
             removed = store.delete(args.id)
-            print(f"removed {removed.uid}  {removed.title}")
+            _say(f"removed {removed.uid}  {removed.title}")
             return EXIT_OK
         if command == "export":
             if args.format == "json":
@@ -237,15 +257,16 @@ def _cmd_bookmarks(args: argparse.Namespace) -> int:
                         return None
 
                 text = bookmarks_markdown(store.list(), resolve)
-            Path(args.file).write_text(text, encoding="utf-8")
-            print(f"wrote {store.count()} bookmarks to {args.file}")
+            write_atomic(Path(args.file), text.encode("utf-8"))
+            _say(f"wrote {store.count()} bookmarks to {args.file}")
             return EXIT_OK
         try:
             data = json.loads(Path(args.file).read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise BookmarkError(f"{args.file} is not a bookmarks JSON file ({error.__class__.__name__})") from None
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+            reason = "nested too deeply" if isinstance(error, RecursionError) else error.__class__.__name__
+            raise BookmarkError(f"{args.file} is not a bookmarks JSON file ({reason})") from None
         added, updated = store.import_json(data)
-        print(f"imported {added} new and {updated} updated bookmarks")
+        _say(f"imported {added} new and {updated} updated bookmarks")
         return EXIT_OK
     finally:
         store.close()
@@ -266,7 +287,7 @@ def _choose_voice(voices, wanted: str | None):
         raise UsageError(f"no voice matches {wanted!r} (see speak --list-voices)")
     voice = mandarin_voice(voices)
     if voice is None:
-        print(f"{PROG}: no Mandarin voice is installed; using the engine's default voice", file=sys.stderr)
+        _say(f"{PROG}: no Mandarin voice is installed; using the engine's default voice", file=sys.stderr)
     return voice
 
 
@@ -287,8 +308,12 @@ def _cmd_speak(args: argparse.Namespace) -> int:
         if args.list_voices:
             for voice in voices:
                 marker = "  (Mandarin)" if voice.is_mandarin else ""
-                print(f"{voice.id}\t{voice.name}{marker}")
+                _say(f"{voice.id}\t{voice.name}{marker}")
             return EXIT_OK
+        if not args.document:
+            raise UsageError("a document to read is required (PATH_OR_ID)")
+        if args.rate is not None and not MIN_RATE <= args.rate <= MAX_RATE:
+            raise UsageError(f"--rate must be from {MIN_RATE} to {MAX_RATE}")
         if not args.output:
             raise UsageError("-o OUT.wav or -o OUT.mp3 is required")
         output = Path(args.output)
@@ -320,10 +345,21 @@ def _cmd_speak(args: argparse.Namespace) -> int:
         minutes, seconds = divmod(round(result.seconds), 60)
         cue = f", chapters in {result.cue}" if result.cue else ""
         skipped = f", {result.skipped} pieces skipped" if result.skipped else ""
-        print(f"wrote {output} ({minutes}:{seconds:02d}){cue}{skipped}")
+        _say(f"wrote {output} ({minutes}:{seconds:02d}){cue}{skipped}")
         return EXIT_OK
     finally:
         synthesizer.close()
+
+
+def _option_value(argv: Sequence[str], name: str) -> str | None:
+    """The value given to an option, found even when the rest of the command line is wrong."""
+    arguments = list(argv)
+    for index, argument in enumerate(arguments):
+        if argument == name and index + 1 < len(arguments):
+            return arguments[index + 1]
+        if argument.startswith(name + "="):
+            return argument.split("=", 1)[1]
+    return None
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -335,12 +371,12 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def _log_traceback() -> str:
+def _log_traceback(data_dir: str | None) -> str:
     """Append the current exception's traceback to the data directory's error log; returns its path."""
     import traceback
 
     try:
-        directory = resolve_data_dir(None)
+        directory = resolve_data_dir(data_dir)
         directory.mkdir(parents=True, exist_ok=True)
         log = directory / "errors.log"
         with log.open("a", encoding="utf-8") as stream:
@@ -360,6 +396,10 @@ def run(argv: Sequence[str]) -> int:
         The exit status: 0 success, 1 bad input, 2 bad usage.
 
     """
+    for stream in (sys.stdout, sys.stderr):  # a lone surrogate in a file name must not end the run
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    data_dir = _option_value(argv, "--data-dir")
     try:
         args = build_parser().parse_args(list(argv))
         if not args.command:
@@ -367,24 +407,24 @@ def run(argv: Sequence[str]) -> int:
         args.data_dir = resolve_data_dir(args.data_dir)
         return HANDLERS[args.command](args)
     except UsageError as error:
-        print(f"{PROG}: usage error: {error}", file=sys.stderr)
+        _say(f"{PROG}: usage error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except ReaderError as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
+        _say(f"{PROG}: {error}", file=sys.stderr)
         return EXIT_INPUT
-    except OSError as error:
-        print(f"{PROG}: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
-        return EXIT_INPUT
-    except KeyboardInterrupt:
-        return 130
     except BrokenPipeError:
         # The reader of our output went away (| head): not an error worth a message.
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as error:
+        _say(f"{PROG}: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
     except Exception as error:  # a bug: one line for the person, the traceback in the log
-        log = _log_traceback()
+        log = _log_traceback(data_dir)
         where = f" (details in {log})" if log else ""
-        print(f"{PROG}: internal error: {error.__class__.__name__}: {error}{where}", file=sys.stderr)
+        _say(f"{PROG}: internal error: {error.__class__.__name__}: {error}{where}", file=sys.stderr)
         return EXIT_INPUT

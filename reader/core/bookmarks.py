@@ -87,25 +87,81 @@ class Bookmark:
         Raises:
             BookmarkError: A field is missing or of the wrong type.
         """
-        try:
-            return Bookmark(
-                uid=str(data["uid"]),
-                doc=str(data["doc"]),
-                paragraph=str(data["paragraph"]),
-                offset=int(data.get("offset", 0)),
-                length=int(data.get("length", 0)),
-                snippet=str(data.get("snippet", "")),
-                title=str(data.get("title", "")),
-                note=str(data.get("note", "")),
-                section_path=tuple(str(s) for s in data.get("section_path", ())),
-                doc_title=str(data.get("doc_title", "")),
-                created=float(data.get("created", time.time())),
-                updated=float(data.get("updated", time.time())),
-                detached=bool(data.get("detached", False)),
-                source=str(data.get("source", "")),
-            )
-        except (KeyError, TypeError, ValueError) as error:
-            raise BookmarkError(f"a bookmark in the file is malformed ({error})") from None
+        if not isinstance(data, dict):
+            raise BookmarkError("a bookmark in the file is not an object")
+        return Bookmark(
+            uid=_text(data, "uid", required=True, limit=100),
+            doc=_text(data, "doc", required=True, limit=100),
+            paragraph=_text(data, "paragraph", required=True, limit=100),
+            offset=_count(data, "offset"),
+            length=_count(data, "length"),
+            snippet=_text(data, "snippet"),
+            title=_text(data, "title"),
+            note=_text(data, "note"),
+            section_path=_texts(data, "section_path"),
+            doc_title=_text(data, "doc_title"),
+            created=_moment(data, "created"),
+            updated=_moment(data, "updated"),
+            detached=_flag(data, "detached"),
+            source=_text(data, "source"),
+        )
+
+
+# Bounds of what an imported bookmark may hold: a file from anywhere is checked field by field.
+_TEXT_LIMIT = 100_000
+_COUNT_LIMIT = 10**9
+_LATEST_TIME = 10**11  # seconds since 1970: far beyond any real date
+
+
+def _malformed(field: str, what: str) -> BookmarkError:
+    return BookmarkError(f"a bookmark in the file is malformed: {field} {what}")
+
+
+def _text(data: dict, field: str, required: bool = False, limit: int = _TEXT_LIMIT) -> str:
+    if field not in data:
+        if required:
+            raise _malformed(field, "is missing")
+        return ""
+    value = data[field]
+    if not isinstance(value, str):
+        raise _malformed(field, f"must be text, not {type(value).__name__}")
+    if len(value) > limit:
+        raise _malformed(field, f"is longer than {limit} characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _malformed(field, "holds an unpaired surrogate") from None
+    if required and not value:
+        raise _malformed(field, "is empty")
+    return value
+
+
+def _texts(data: dict, field: str) -> tuple[str, ...]:
+    values = data.get(field, [])
+    if not isinstance(values, list) or len(values) > 50:
+        raise _malformed(field, "must be a list of at most 50 texts")
+    return tuple(_text({field: value}, field, limit=1000) for value in values)
+
+
+def _count(data: dict, field: str) -> int:
+    value = data.get(field, 0)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= _COUNT_LIMIT:
+        raise _malformed(field, f"must be a whole number from 0 to {_COUNT_LIMIT}")
+    return value
+
+
+def _moment(data: dict, field: str) -> float:
+    value = data.get(field, time.time())
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= _LATEST_TIME:
+        raise _malformed(field, "must be a time in seconds (a finite, non-negative number)")
+    return float(value)
+
+
+def _flag(data: dict, field: str) -> bool:
+    value = data.get(field, False)
+    if not isinstance(value, bool):
+        raise _malformed(field, "must be true or false")
+    return value
 
 
 def default_title(document: Document, paragraph_id: str, text: str) -> str:
@@ -229,10 +285,11 @@ class BookmarkStore:
         read_only: Whether changes are refused.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, timeout: float = 30.0) -> None:
         self.path = path
         self.notice = ""
         self.read_only = False
+        self._timeout = timeout
         self._db = self._open()
 
     # Opening ------------------------------------------------------------------------------
@@ -246,7 +303,11 @@ class BookmarkStore:
             self._check(db)
             self._migrate(db)
             return db
-        except sqlite3.DatabaseError as error:
+        except sqlite3.OperationalError as error:
+            # Locked longer than the timeout, disk full, an I/O error: the file may be perfectly
+            # healthy, so it stays where it is and nothing is started over.
+            raise BookmarkError(f"the bookmarks database cannot be opened now ({error}); nothing was changed") from None
+        except sqlite3.DatabaseError as error:  # the file itself is damaged
             moved = self._move_aside()
             self.notice = (
                 f"The bookmarks database was damaged ({error}); it was moved to {moved.name} and a new one was started."
@@ -256,8 +317,8 @@ class BookmarkStore:
             return db
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-        db.execute("PRAGMA busy_timeout = 30000")
+        db = sqlite3.connect(self.path, timeout=self._timeout, isolation_level=None, check_same_thread=False)
+        db.execute(f"PRAGMA busy_timeout = {int(self._timeout * 1000)}")
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
         return db
@@ -269,7 +330,9 @@ class BookmarkStore:
             db = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
             self._migrate(db)
             return db
-        return sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, check_same_thread=False, isolation_level=None)
+        # immutable: in a directory we cannot write, SQLite could not create the WAL's -shm file to read.
+        uri = f"{self.path.as_uri()}?mode=ro&immutable=1"
+        return sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
 
     @staticmethod
     def _check(db: sqlite3.Connection) -> None:
@@ -328,7 +391,8 @@ class BookmarkStore:
         row = self._db.execute(f"SELECT {_COLUMNS} FROM bookmarks WHERE uid = ? AND deleted IS NULL", (uid,)).fetchone()
         if row is None and len(uid) >= 4:
             rows = self._db.execute(
-                f"SELECT {_COLUMNS} FROM bookmarks WHERE uid LIKE ? AND deleted IS NULL LIMIT 2", (uid + "%",)
+                f"SELECT {_COLUMNS} FROM bookmarks WHERE uid LIKE ? ESCAPE '\\' AND deleted IS NULL LIMIT 2",
+                (_like_prefix(uid),),
             ).fetchall()
             row = rows[0] if len(rows) == 1 else None
         return _row_to_bookmark(row) if row else None
@@ -448,9 +512,15 @@ class BookmarkStore:
         """
         if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
             raise BookmarkError("the file is not a Report Reader bookmarks export")
-        if int(data.get("version", 0)) > EXPORT_VERSION:
-            raise BookmarkError(f"the export is version {data.get('version')}, newer than this program reads")
-        incoming = [Bookmark.from_json(item) for item in data.get("bookmarks", [])]
+        version = data.get("version", 0)
+        if isinstance(version, bool) or not isinstance(version, int):
+            raise BookmarkError("the export's version is not a whole number")
+        if version > EXPORT_VERSION:
+            raise BookmarkError(f"the export is version {version}, newer than this program reads")
+        items = data.get("bookmarks", [])
+        if not isinstance(items, list):
+            raise BookmarkError("the export's bookmarks are not a list")
+        incoming = [Bookmark.from_json(item) for item in items]
         added = updated = 0
         with self._writing():
             for bookmark in incoming:
@@ -510,6 +580,11 @@ def _transaction(db: sqlite3.Connection) -> Iterator[None]:
         db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
+
+
+def _like_prefix(text: str) -> str:
+    """A LIKE pattern matching ``text`` literally as a prefix (``_`` and ``%`` are not wildcards)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _writable(path: Path) -> bool:

@@ -61,7 +61,7 @@ class DocumentCache:
         except OSError:
             return None
         key = f"{path.resolve()}\x00{stat.st_size}\x00{stat.st_mtime_ns}\x00{parser_fingerprint()}"
-        return self.directory / f"{zlib.crc32(key.encode('utf-8')):08x}.json", key
+        return self.directory / f"{zlib.crc32(key.encode('utf-8', 'surrogateescape')):08x}.json", key
 
     def get(self, path: Path) -> Document | None:
         """The cached document for a file, or None when absent, stale or unreadable."""
@@ -85,7 +85,7 @@ class DocumentCache:
             return
         entry, key = found
         envelope = {"key": key, "document": dump_document(document)}
-        data = json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        data = json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "backslashreplace")
         try:
             write_atomic(entry, data, durable=False)  # a cache: losing it to a power cut costs a parse
         except OSError:

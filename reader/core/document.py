@@ -122,6 +122,7 @@ class Document:
         paragraphs: Paragraphs in reading order.
         outline: Top-level outline nodes.
         url: The public address of the original page, when known (for citations).
+        notes: What the reader should know about how the source was read (bytes replaced…).
 
     """
 
@@ -132,6 +133,7 @@ class Document:
     paragraphs: tuple[Paragraph, ...] = ()
     outline: tuple[OutlineNode, ...] = ()
     url: str = ""
+    notes: tuple[str, ...] = ()
 
     def paragraph_index(self, paragraph_id: str) -> int:
         """Return the position of a paragraph, or -1 when the id is unknown."""
@@ -252,4 +254,5 @@ def document_id(source_key: str) -> str:
     """Derive a document id from a canonical source key (resolved path or URL)."""
     import hashlib
 
-    return "d" + hashlib.sha1(source_key.encode("utf-8")).hexdigest()[:12]
+    # surrogateescape: a file name that is not UTF-8 (a GBK name on Linux) hashes as its own bytes
+    return "d" + hashlib.sha1(source_key.encode("utf-8", "surrogateescape")).hexdigest()[:12]

@@ -7,6 +7,16 @@ import tempfile
 from pathlib import Path
 
 
+def _read_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# New files get what the user's umask allows (mkstemp alone would make them private).
+FILE_MODE = 0o666 & ~_read_umask()
+
+
 def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` so readers see the old or the new file, never a torn one.
 
@@ -18,6 +28,7 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
+        os.chmod(temporary, FILE_MODE)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()

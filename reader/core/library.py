@@ -15,9 +15,9 @@ document id and replaces the entry in place. The bundled report is always there.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import json
+import re
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -92,6 +92,15 @@ def expand_sources(sources: list[str]) -> list[str]:
     return expanded
 
 
+# A path that is not UTF-8 (a GBK file name) holds lone surrogates: written as JSON's \udcXX escapes.
+_JSON_SAFE = "backslashreplace"
+_DOCUMENT_ID_RE = re.compile(r"^d[0-9a-f]{12}$")
+
+
+def _is_document_id(text: str) -> bool:
+    return bool(_DOCUMENT_ID_RE.match(text))
+
+
 class Library:
     """Imported documents in ``data_dir/library``.
 
@@ -106,18 +115,18 @@ class Library:
     # Locking and atomic files -------------------------------------------------
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
+        from filelock import FileLock  # portable (Windows and macOS builds too), unlike fcntl
+
         self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / ".lock", "a+") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+        with FileLock(str(self.root / ".lock")):
+            yield
 
     def _read_catalog(self) -> dict[str, LibraryEntry]:
         try:
             raw = json.loads((self.root / "catalog.json").read_text(encoding="utf-8"))
-            return {key: LibraryEntry(**value) for key, value in raw.get("documents", {}).items()}
+            entries = {key: LibraryEntry(**value) for key, value in raw.get("documents", {}).items()}
+            # An id names a folder under the library: anything else (``../../x``) is not ours to touch.
+            return {key: entry for key, entry in entries.items() if _is_document_id(key) and entry.id == key}
         except FileNotFoundError:
             return {}
         except (OSError, ValueError, TypeError):
@@ -125,7 +134,9 @@ class Library:
 
     def _write_catalog(self, catalog: dict[str, LibraryEntry]) -> None:
         payload = {"version": 1, "documents": {key: asdict(entry) for key, entry in sorted(catalog.items())}}
-        write_atomic(self.root / "catalog.json", json.dumps(payload, ensure_ascii=False, indent=1).encode())
+        write_atomic(
+            self.root / "catalog.json", json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8", _JSON_SAFE)
+        )
 
     def _rebuild_catalog(self) -> dict[str, LibraryEntry]:
         """Recover a damaged catalog from the per-document folders (nothing imported is lost)."""
@@ -133,9 +144,11 @@ class Library:
         for folder in sorted(p for p in self.root.iterdir() if p.is_dir()) if self.root.exists() else []:
             entry_file = folder / "entry.json"
             try:
-                catalog[folder.name] = LibraryEntry(**json.loads(entry_file.read_text(encoding="utf-8")))
+                entry = LibraryEntry(**json.loads(entry_file.read_text(encoding="utf-8")))
             except (OSError, ValueError, TypeError):
                 continue
+            if _is_document_id(folder.name) and entry.id == folder.name:
+                catalog[folder.name] = entry
         return catalog
 
     # Queries -------------------------------------------------------------------
@@ -274,6 +287,8 @@ class Library:
                 outcomes.append(ImportOutcome(source, error=str(error)))
             except OSError as error:
                 outcomes.append(ImportOutcome(source, error=error.strerror or str(error)))
+            except Exception as error:  # one file that trips a bug must not cost the rest of the batch
+                outcomes.append(ImportOutcome(source, error=f"could not be read ({error.__class__.__name__})"))
         if progress:
             progress(len(expanded), len(expanded), "")
         return outcomes
@@ -297,7 +312,7 @@ class Library:
         write_atomic(folder / original, data)
         write_atomic(
             folder / "document.json",
-            json.dumps(dump_document(document), ensure_ascii=False, separators=(",", ":")).encode(),
+            json.dumps(dump_document(document), ensure_ascii=False, separators=(",", ":")).encode("utf-8", _JSON_SAFE),
         )
         entry = LibraryEntry(
             id=document.id,
@@ -312,7 +327,7 @@ class Library:
             parser=parser_fingerprint(),
             bundled=bundled,
         )
-        write_atomic(folder / "entry.json", json.dumps(asdict(entry), ensure_ascii=False).encode())
+        write_atomic(folder / "entry.json", json.dumps(asdict(entry), ensure_ascii=False).encode("utf-8", _JSON_SAFE))
         catalog = self._read_catalog()
         catalog[document.id] = entry
         self._write_catalog(catalog)
@@ -332,7 +347,9 @@ class Library:
                 raise LibraryError("the bundled report is always in the library and cannot be removed")
             del catalog[document_id]
             self._write_catalog(catalog)
-            shutil.rmtree(self.root / document_id, ignore_errors=True)
+            folder = self.root / document_id
+            if _is_document_id(document_id) and folder.resolve().parent == self.root.resolve():
+                shutil.rmtree(folder, ignore_errors=True)
         return entry
 
     def fingerprints(self) -> dict[str, str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from reader.core.builder import build_document
 from reader.core.document import Document
 from reader.core.errors import InputTooLargeError, UnsupportedSourceError
-from reader.core.formats.charset import decode_bytes
+from reader.core.formats.charset import decode_bytes_noting
 from reader.core.resources import BUNDLED_REPORT_URL, BUNDLED_SOURCE_KEY, is_bundled
 from reader.core.sources import is_url, split_fragment
 
@@ -63,14 +63,18 @@ def parse_bytes(
     from reader.core.formats.html_page import looks_like_html, parse_html
     from reader.core.formats.text_report import parse_text
 
-    text, _encoding = decode_bytes(data, charset)
+    text, encoding, replaced = decode_bytes_noting(data, charset)
     if kind == "auto":
         kind = "html" if looks_like_html(text) else "markdown" if "**" in text or "\n#" in text else "text"
     if kind == "html":
         raw = parse_html(text)
     else:
         raw = parse_text(text, markdown=kind == "markdown", fallback_title=Path(name).stem)
-    return build_document(raw, source, source_key)
+    document = build_document(raw, source, source_key)
+    if replaced:
+        note = f"{replaced} byte{'s' if replaced > 1 else ''} fit no character in {encoding} and were replaced by �"
+        document = replace(document, notes=(*document.notes, note))
+    return document
 
 
 def load_path(path: Path) -> Document:

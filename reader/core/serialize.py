@@ -29,6 +29,7 @@ def dump_document(document: Document) -> dict[str, Any]:
         "title": document.title,
         "source": document.source,
         "url": document.url,
+        "notes": list(document.notes),
         "meta": dict(document.meta),
         "outline": [_node(node) for node in document.outline],
         "paragraphs": [
@@ -75,4 +76,5 @@ def load_document(data: dict[str, Any]) -> Document:
         paragraphs=tuple(paragraphs),
         outline=tuple(_unnode(node) for node in data["outline"]),
         url=data.get("url", ""),
+        notes=tuple(data.get("notes", ())),
     )

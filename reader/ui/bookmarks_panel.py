@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.widgets import filter_box, panel_body
+from reader.ui.widgets import filter_box, panel_body, plain_label
 
 if TYPE_CHECKING:
     from reader.core.bookmarks import Bookmark
@@ -198,7 +197,7 @@ class BookmarksPanel(QWidget):
         self.view.header().setStretchLastSection(True)
         self.view.setColumnWidth(0, 180)
         layout.addWidget(self.view, 1)
-        self.count_label = QLabel(body)
+        self.count_label = plain_label("", body)
         layout.addWidget(self.count_label)
         self.setFocusProxy(self.view)
         self.view.activated.connect(lambda index: self._emit(self.activated, index))
@@ -280,7 +279,7 @@ class BookmarkEditor(QDialog):
         self.setObjectName("bookmarkEditor")
         layout = QVBoxLayout(self)
         if context:
-            quoted = QLabel(f"“{context[:120]}{'…' if len(context) > 120 else ''}”", self)
+            quoted = plain_label(f"“{context[:120]}{'…' if len(context) > 120 else ''}”", self)
             quoted.setWordWrap(True)
             layout.addWidget(quoted)
         form = QFormLayout()

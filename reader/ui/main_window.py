@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from reader.services.settings import LINE_SPACINGS, THEMES
 from reader.ui.reading_view import ReadingView
-from reader.ui.widgets import MessageBanner, MetadataCard
+from reader.ui.widgets import MessageBanner, MetadataCard, plain_label
 
 # The text area never gets narrower than this; the player bar, added under it in the
 # second stage, fits in it, so its arrival cannot push the docks and re-flow the text.
@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self.busy.setMaximumWidth(140)
         self.busy.setAccessibleName(self.tr("Working"))
         self.busy.hide()
-        self.progress_label = QLabel(self)
+        self.progress_label = plain_label("", self)
         self.progress_label.setObjectName("progressLabel")
         self.progress_label.setAccessibleName(self.tr("Reading progress"))
         bar.addPermanentWidget(self.busy)

@@ -75,6 +75,8 @@ class OpeningController(QObject):
         reason = friendly_error(kind, message)
         self._notifier.banner(self.tr("Could not open %1: %2").replace("%1", request.source).replace("%2", reason))
 
-    def _on_shown(self, _document) -> None:
+    def _on_shown(self, document) -> None:
         self._notifier.busy(False)
         self._notifier.clear_status()
+        if document.notes:  # how the file was read: say it, it is not an error
+            self._notifier.banner(" ".join(document.notes), error=False)

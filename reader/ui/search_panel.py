@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.widgets import filter_box, panel_body
+from reader.ui.widgets import filter_box, panel_body, plain_label
 
 if TYPE_CHECKING:
     from reader.core.search.results import SearchHit, SearchResult
@@ -120,7 +119,7 @@ class SearchPanel(QWidget):
         row.addWidget(self.box, 1)
         row.addWidget(self.scope)
         layout.addLayout(row)
-        self.status = QLabel(body)
+        self.status = plain_label("", body)
         self.status.setObjectName("searchStatus")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)

@@ -9,6 +9,18 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdi
 from reader.core.document import Document
 
 
+def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """A label that shows its text as it is: text from a page is never read as markup.
+
+    (A QLabel guesses rich text from a leading tag: a page's title or value could load
+    local images by path or ask for a 20,000-pixel-wide layout.)
+    """
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    return label
+
+
 def panel_body(panel: QWidget) -> tuple[QWidget, QVBoxLayout]:
     """A dock panel's content widget (the panel itself) and its column layout."""
     layout = QVBoxLayout(panel)
@@ -47,7 +59,11 @@ class MetadataCard(QFrame):
         self.toggle.setArrowType(Qt.ArrowType.DownArrow)
         self.toggle.setAutoRaise(True)
         self.toggle.setAccessibleName(self.tr("Document information"))
-        self.title_label = QLabel(self)
+        self.title_label = plain_label("", self)
+        bold = self.title_label.font()
+        bold.setBold(True)
+        self.title_label.setFont(bold)
+        self.title_label.setWordWrap(True)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         header = QHBoxLayout()
         header.addWidget(self.toggle)
@@ -83,11 +99,12 @@ class MetadataCard(QFrame):
             if item.widget():
                 item.widget().deleteLater()
         self.toggle.setText(self.tr("Document information"))
-        self.title_label.setText(f"<b>{document.title}</b>")
+        self.title_label.setText(document.title)
         for row, (key, value) in enumerate(document.meta.items()):
-            label = QLabel(self._labels.get(key, key) + "：", self.body)
+            label = plain_label(self._labels.get(key, key) + "：", self.body)
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            shown = QLabel(value, self.body)
+            shown = plain_label(value, self.body)
+            label.setBuddy(shown)
             shown.setObjectName(f"meta_{key}")
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             shown.setWordWrap(True)
@@ -133,7 +150,7 @@ class MessageBanner(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 4, 4)
-        self.label = QLabel(self)
+        self.label = plain_label("", self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QToolButton(self, text="✕", autoRaise=True)

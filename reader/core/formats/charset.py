@@ -21,6 +21,47 @@ _MIN_PLAUSIBLE = 0.85
 _TEXT_BYTES = bytes(range(0x20, 0x100)) + b"\t\n\f\r\x1b"
 
 
+# A few bytes that fit no encoding (a damaged download, one bad character) are replaced
+# rather than rejecting the file, when one encoding reads all the rest.
+_MAX_REPLACED_SHARE = 0.002
+_MAX_REPLACED_FLOOR = 16
+_replaced_counter: list[int] = [0]
+
+
+def _count_and_replace(error: UnicodeDecodeError) -> tuple[str, int]:
+    _replaced_counter[0] += error.end - error.start
+    return "\ufffd", error.end
+
+
+codecs.register_error("reader-count-replace", _count_and_replace)
+
+
+def _lenient(data: bytes, declared: str | None) -> tuple[str, str, int] | None:
+    """Decode with replacement in the encoding that needs the fewest replacements, if it needs very few."""
+    declared = declared or declared_charset(data)
+    candidates = ["utf-8", "gb18030"]
+    if declared and declared not in _GB_FAMILY and declared not in candidates:
+        candidates.insert(1, declared)
+    best: tuple[str, str, int] | None = None
+    for encoding in candidates:
+        _replaced_counter[0] = 0
+        try:
+            text = data.decode(encoding, errors="reader-count-replace")
+        except LookupError:
+            continue
+        replaced = _replaced_counter[0]
+        if best is None or replaced < best[2]:
+            best = (text, encoding, replaced)
+    if best is None:
+        return None
+    text, encoding, replaced = best
+    if replaced > max(_MAX_REPLACED_FLOOR, len(data) * _MAX_REPLACED_SHARE):
+        return None
+    if plausible_text_ratio(text.replace("\ufffd", "")) < _MIN_PLAUSIBLE:
+        return None
+    return text, encoding, replaced
+
+
 def declared_charset(data: bytes) -> str | None:
     """Return the charset a page declares in its first 4 KB, lower-cased."""
     match = _DECLARED_RE.search(data[:4096])
@@ -28,7 +69,13 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
-    """Decode a document's bytes.
+    """Decode a document's bytes (see ``decode_bytes_noting``)."""
+    text, encoding, _replaced = decode_bytes_noting(data, declared)
+    return text, encoding
+
+
+def decode_bytes_noting(data: bytes, declared: str | None = None) -> tuple[str, str, int]:
+    """Decode a document's bytes, saying how many bytes had to be replaced.
 
     Args:
         data: The raw bytes.
@@ -36,7 +83,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             ``<meta charset>`` is read when this is None.
 
     Returns:
-        ``(text, encoding)`` with the encoding actually used.
+        ``(text, encoding, replaced)``: the encoding actually used, and how many bytes
+        fit it not and were replaced by U+FFFD (0 for a clean decode).
 
     Raises:
         EmptyInputError: No bytes, or only whitespace.
@@ -52,7 +100,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
-            return _checked(data.decode(encoding, errors="replace"), encoding), encoding
+            return _checked(data.decode(encoding, errors="replace"), encoding), encoding, 0
     _reject_binary(data)
     candidates = ["utf-8"]
     declared = declared or declared_charset(data)
@@ -65,8 +113,11 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError):
             continue
         if plausible_text_ratio(text) >= _MIN_PLAUSIBLE:
-            return text, encoding
-    return _guess(data)
+            return text, encoding, 0
+    lenient = _lenient(data, declared)  # a few bad bytes in a file one encoding reads: no guessing
+    if lenient is not None:
+        return lenient
+    return (*_guess(data), 0)
 
 
 def _decode_allowing_cut_tail(data: bytes, encoding: str) -> str:

@@ -1,16 +1,27 @@
-"""Fetch a page over http(s) with a timeout, a size cap and redirects."""
+"""Fetch a page over http(s): a deadline for the whole download, a size cap, safe redirects, gzip.
+
+Every failure is a ``FetchError`` with one line a person can read: a server that sends a
+byte every few seconds runs into the deadline, a body cut short of its Content-Length
+is an error, redirects stay on http(s) and are counted, a compressed body is
+decompressed within the same size cap (a gzip bomb stops at the cap).
+"""
 
 from __future__ import annotations
 
+import http.client
 import socket
+import time
 import urllib.error
 import urllib.request
+import zlib
 from dataclasses import dataclass
 from email.message import Message
 
 from reader.core.errors import FetchError, InputTooLargeError
 
 USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) ReportReader/0.1"
+MAX_REDIRECTS = 8
+_CHUNK = 65536
 
 
 @dataclass(frozen=True)
@@ -23,49 +34,119 @@ class Fetched:
     charset: str | None
 
 
-def fetch_url(url: str, timeout: float = 15.0, max_bytes: int = 32 * 1024 * 1024) -> Fetched:
+class _SafeRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow at most ``MAX_REDIRECTS`` redirects, and only to http(s) addresses."""
+
+    max_redirections = MAX_REDIRECTS
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if not newurl.lower().startswith(("http://", "https://")):
+            raise FetchError(f"the page redirects to {_one_line(newurl)}, which is not an http(s) address")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _one_line(text: object, limit: int = 200) -> str:
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _too_large(max_bytes: int) -> InputTooLargeError:
+    return InputTooLargeError(f"the page is larger than {max_bytes // (1024 * 1024)} MB")
+
+
+def fetch_url(url: str, timeout: float = 15.0, max_bytes: int = 32 * 1024 * 1024, deadline: float = 60.0) -> Fetched:
     """Download ``url``.
 
     Args:
         url: An http or https address.
         timeout: Seconds allowed for connecting and for each read.
-        max_bytes: Largest body accepted.
+        max_bytes: Largest body accepted (after decompression).
+        deadline: Seconds allowed for the whole download.
 
     Returns:
         The body and what the server said about it.
 
     Raises:
-        FetchError: Timeout, refused connection, HTTP error status.
+        FetchError: Timeout, deadline, refused connection, HTTP error status, protocol error.
         InputTooLargeError: The body is larger than ``max_bytes``.
 
     """
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain,*/*"})
+    started = time.monotonic()
+    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,text/plain,*/*", "Accept-Encoding": "gzip, deflate"}
+    opener = urllib.request.build_opener(_SafeRedirects)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            declared = response.headers.get("Content-Length")
-            if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise InputTooLargeError(f"the page is larger than {max_bytes // (1024 * 1024)} MB")
-            chunks, total = [], 0
-            while True:
-                chunk = response.read(65536)
-                if not chunk:
-                    break
-                total += len(chunk)
-                if total > max_bytes:
-                    raise InputTooLargeError(f"the page is larger than {max_bytes // (1024 * 1024)} MB")
-                chunks.append(chunk)
-            headers: Message = response.headers
-            return Fetched(
-                b"".join(chunks), response.geturl(), headers.get_content_type(), headers.get_content_charset()
-            )
+        with opener.open(urllib.request.Request(url, headers=headers), timeout=timeout) as response:
+            raw = _read_body(response, started, timeout, deadline, max_bytes, url)
+            info: Message = response.headers
+            data = _decode(raw, (info.get("Content-Encoding") or "").strip().lower(), max_bytes)
+            return Fetched(data, response.geturl(), info.get_content_type(), info.get_content_charset())
+    except (FetchError, InputTooLargeError):
+        raise
     except urllib.error.HTTPError as error:
-        raise FetchError(f"the server answered {error.code} {error.reason} for {url}") from None
+        if 300 <= error.code < 400:
+            raise FetchError(f"too many redirects from {url}") from None
+        raise FetchError(f"the server answered {error.code} {_one_line(error.reason)} for {url}") from None
     except urllib.error.URLError as error:
         reason = error.reason
         if isinstance(reason, (TimeoutError, socket.timeout)):
             raise FetchError(f"no answer from {url} within {timeout:g} s") from None
-        raise FetchError(f"could not reach {url}: {reason}") from None
+        raise FetchError(f"could not reach {url}: {_one_line(reason)}") from None
     except TimeoutError:
         raise FetchError(f"no answer from {url} within {timeout:g} s") from None
+    except http.client.IncompleteRead:
+        raise FetchError(f"the page from {url} was cut short") from None
+    except http.client.HTTPException as error:
+        raise FetchError(f"the server at {url} does not speak HTTP properly ({error.__class__.__name__})") from None
     except (OSError, ValueError) as error:
-        raise FetchError(f"could not fetch {url}: {error}") from None
+        raise FetchError(f"could not fetch {url}: {_one_line(error)}") from None
+
+
+def _read_body(response, started: float, timeout: float, deadline: float, max_bytes: int, url: str) -> bytes:
+    declared = response.headers.get("Content-Length")
+    expected = int(declared) if declared and declared.strip().isdigit() else None
+    if expected is not None and expected > max_bytes:
+        raise _too_large(max_bytes)
+    chunks, total = [], 0
+    while True:
+        remaining = deadline - (time.monotonic() - started)
+        if remaining <= 0:
+            raise FetchError(f"{url} took longer than {deadline:g} s to download")
+        _set_read_timeout(response, min(timeout, remaining))
+        chunk = response.read1(_CHUNK)  # what has arrived: a trickling server cannot hold one read open
+        if not chunk:
+            break
+        total += len(chunk)
+        if total > max_bytes:
+            raise _too_large(max_bytes)
+        chunks.append(chunk)
+    if expected is not None and total < expected:
+        raise FetchError(f"the page from {url} was cut short ({total} of {expected} bytes)")
+    return b"".join(chunks)
+
+
+def _set_read_timeout(response, seconds: float) -> None:
+    """Make the next read wait at most ``seconds`` (the socket under urllib's response)."""
+    sock = getattr(getattr(getattr(response, "fp", None), "raw", None), "_sock", None)
+    if sock is not None:
+        sock.settimeout(max(seconds, 0.01))
+
+
+def _decode(data: bytes, encoding: str, max_bytes: int) -> bytes:
+    """Undo gzip/deflate transfer compression, stopping at ``max_bytes``."""
+    if encoding in ("", "identity"):
+        return data
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise FetchError(f"the page is compressed as {encoding!r}, which is not supported")
+    wbits = 16 + zlib.MAX_WBITS if "gzip" in encoding else zlib.MAX_WBITS
+    decompressor = zlib.decompressobj(wbits)
+    try:
+        out = decompressor.decompress(data, max_bytes + 1)
+    except zlib.error:
+        if encoding == "deflate":  # some servers send raw deflate without the zlib header
+            decompressor = zlib.decompressobj(-zlib.MAX_WBITS)
+            out = decompressor.decompress(data, max_bytes + 1)
+        else:
+            raise FetchError("the compressed page is damaged") from None
+    if len(out) > max_bytes or decompressor.unconsumed_tail:
+        raise _too_large(max_bytes)
+    return out

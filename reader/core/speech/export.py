@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import queue
+import tempfile
 import threading
 import wave
 from collections.abc import Callable
@@ -12,6 +14,7 @@ from pathlib import Path
 
 from reader.core.document import Document
 from reader.core.errors import ReaderError
+from reader.core.fileutil import FILE_MODE, write_atomic
 from reader.core.speech.player import SAMPLE_RATE
 from reader.core.speech.sentences import Piece
 from reader.core.speech.spoken import spoken
@@ -75,10 +78,18 @@ def chapter_titles(document: Document | None, pieces: list[Piece]) -> dict[int, 
 
 
 class _Writer:
-    """Encodes and writes on its own thread, so MP3 encoding overlaps synthesis (LAME releases the GIL)."""
+    """Encodes and writes on its own thread, so MP3 encoding overlaps synthesis (LAME releases the GIL).
+
+    It writes a temporary file beside ``path`` and puts it in place only when complete
+    (``commit``): an existing file of that name is never cut short by a failed export.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".partial")
+        self.temporary = Path(temporary)
+        os.chmod(temporary, FILE_MODE)
+        self._raw = os.fdopen(handle, "wb")
         self._queue: queue.Queue = queue.Queue(maxsize=8)
         self._error: BaseException | None = None
         self.mp3 = path.suffix.lower() == ".mp3"
@@ -90,9 +101,9 @@ class _Writer:
             self._encoder.set_in_sample_rate(SAMPLE_RATE)
             self._encoder.set_channels(1)
             self._encoder.set_quality(7)  # LAME: fast, transparent enough for speech; q5 doubles the time
-            self._file = path.open("wb")
+            self._file = self._raw
         else:
-            self._wave = wave.open(str(path), "wb")  # noqa: SIM115 - held open across write() calls
+            self._wave = wave.open(self._raw, "wb")  # noqa: SIM115 - held open across write() calls
             self._wave.setnchannels(1)
             self._wave.setsampwidth(2)
             self._wave.setframerate(SAMPLE_RATE)
@@ -121,15 +132,30 @@ class _Writer:
         self._queue.put(samples)
 
     def close(self) -> None:
-        self._queue.put(None)
-        self._thread.join()
-        if self.mp3:
-            self._file.write(self._encoder.flush())
-            self._file.close()
-        else:
-            self._wave.close()
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+        try:
+            if self.mp3:
+                self._file.write(self._encoder.flush())
+            else:
+                self._wave.close()
+            self._raw.flush()
+            os.fsync(self._raw.fileno())
+        finally:
+            self._raw.close()
         if self._error is not None:
             raise self._error
+
+    def commit(self) -> None:
+        """Put the finished file in place of ``path``."""
+        os.replace(self.temporary, self.path)
+
+    def discard(self) -> None:
+        """Drop the unfinished file (``path``, if it existed, is untouched)."""
+        with contextlib.suppress(Exception):
+            self.close()
+        self.temporary.unlink(missing_ok=True)
 
 
 def _resample(clip: Clip) -> bytes:
@@ -155,7 +181,7 @@ def write_cue(audio: Path, chapters: list[tuple[float, str]]) -> Path:
             f"    INDEX 01 {int(minutes):02d}:{int(rest):02d}:{frames:02d}",
         ]
     cue = audio.with_suffix(".cue")
-    cue.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_atomic(cue, ("\n".join(lines) + "\n").encode("utf-8"))
     return cue
 
 
@@ -217,10 +243,9 @@ def export_narration(
             if progress is not None:
                 progress(number + 1, len(chunks))
         writer.close()
+        writer.commit()
     except BaseException:
-        with contextlib.suppress(Exception):
-            writer.close()
-        path.unlink(missing_ok=True)
+        writer.discard()
         raise
     cue = write_cue(path, chapters) if chapters else None
     return ExportResult(path, writer.frames / SAMPLE_RATE, cue, chapters, skipped)

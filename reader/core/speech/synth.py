@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import queue
 import re
+import shutil
 import tempfile
 import threading
 import wave
@@ -105,18 +106,79 @@ def has_speech(text: str) -> bool:
     return bool(_SPEAKABLE_RE.search(text))
 
 
+_PROBE_TEXT = "测试"
+_probe_result: list[str | None] = []  # one probe per process: "" when the engine works, else why not
+
+
+def _probe_child() -> None:
+    """In a child process: start the engine and render one word (espeak-ng exits if its data is missing)."""
+    import os
+
+    quiet = os.open(os.devnull, os.O_WRONLY)  # espeak-ng's and pyttsx3's chatter is not the user's business
+    os.dup2(quiet, 1)
+    os.dup2(quiet, 2)
+    import pyttsx3
+
+    engine = pyttsx3.init()
+    voices = [Voice(str(v.id), str(v.name or v.id)) for v in engine.getProperty("voices")]
+    voice = mandarin_voice(voices)
+    if voice is not None:
+        engine.setProperty("voice", voice.id)
+    handle, path = tempfile.mkstemp(suffix=".wav", prefix="report-reader-probe-")
+    os.close(handle)
+    done = threading.Event()
+    engine.connect("finished-utterance", lambda name, completed: done.set())
+    engine.save_to_file(_PROBE_TEXT, path)
+    engine.runAndWait()
+    done.wait(20)
+    os.unlink(path)
+
+
+def probe_engine(timeout: float = 30.0) -> str:
+    """Whether the speech engine can run here, tried in a separate process; '' when it can.
+
+    espeak-ng ends the whole process (exit status 1) when its voice data is missing:
+    tried in-process, that would close the app. The child is spawned, not forked
+    (forking a process that runs Qt or other threads is unsafe).
+    """
+    if _probe_result:
+        return _probe_result[0]
+    import multiprocessing
+
+    child = multiprocessing.get_context("spawn").Process(target=_probe_child, name="speech-probe", daemon=True)
+    try:
+        child.start()
+        child.join(timeout)
+        if child.is_alive():
+            child.kill()
+            reason = f"the speech engine did not answer within {timeout:g} s"
+        elif child.exitcode != 0:
+            reason = (
+                "the speech engine (espeak-ng) cannot start: its voice data is missing or broken "
+                "(on Debian/Ubuntu: apt install --reinstall espeak-ng-data)"
+            )
+        else:
+            reason = ""
+    except OSError as error:
+        reason = f"the speech engine could not be tried ({error})"
+    _probe_result.append(reason)
+    return reason
+
+
 class Pyttsx3Synthesizer:
     """A pyttsx3 engine confined to its own thread.
 
     Args:
         timeout: Seconds a piece may take before it is abandoned.
+        probe: Try the engine in a child process first (``probe_engine``).
 
     Raises:
         SpeechUnavailableError: When the engine cannot start (raised on first use).
     """
 
-    def __init__(self, timeout: float = 20.0) -> None:
+    def __init__(self, timeout: float = 20.0, probe: bool = True) -> None:
         self.timeout = timeout
+        self._probe = probe
         self._jobs: queue.Queue = queue.Queue()
         self._started = threading.Event()
         self._error: Exception | None = None
@@ -129,6 +191,9 @@ class Pyttsx3Synthesizer:
     # The engine thread -----------------------------------------------------------------
     def _run(self) -> None:
         try:
+            reason = probe_engine() if self._probe else ""
+            if reason:
+                raise SpeechUnavailableError(reason)
             import pyttsx3
             import pyttsx3.drivers.espeak as espeak_driver
 
@@ -151,6 +216,7 @@ class Pyttsx3Synthesizer:
         while True:
             job = self._jobs.get()
             if job is None:
+                shutil.rmtree(workdir, ignore_errors=True)
                 break
             future, text, voice, rate, volume = job
             if not future.set_running_or_notify_cancel():
@@ -187,6 +253,8 @@ class Pyttsx3Synthesizer:
 
     # Any thread --------------------------------------------------------------------------
     def _check(self) -> None:
+        if isinstance(self._error, SpeechUnavailableError):
+            raise self._error
         if self._error is not None:
             raise SpeechUnavailableError(
                 f"no speech engine: {self._error.__class__.__name__}: {self._error} "
