@@ -12,7 +12,8 @@ APT_PACKAGES=(
   # Python itself, for machines without a usable python3.
   python3 python3-venv python3-pip
   # Qt's runtime libraries (offscreen and xcb platforms).
-  libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0
+  # (a|b: either name will do — Debian 13 and Ubuntu 24.04 renamed some libraries with a t64 suffix)
+  libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 "libglib2.0-0|libglib2.0-0t64" libxkbcommon0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0
   libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0 libxcb-randr0 libxcb-shm0 libxcb-sync1
   libxcb-xfixes0 libx11-xcb1
@@ -30,18 +31,29 @@ log() { printf '[setup] %s\n' "$*" >&2; }
 
 install_system_packages() {
   command -v dpkg-query >/dev/null 2>&1 || { log "not a Debian/Ubuntu system: install the packages listed in $0 yourself"; return 0; }
-  local missing=()
+  local missing=() wanted=() names=() package name found
   for package in "${APT_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+    found=""
+    IFS='|' read -r -a names <<< "$package"
+    for name in "${names[@]}"; do
+      if dpkg-query -W -f='${Status}' "$name" 2>/dev/null | grep -q "ok installed"; then found=1; break; fi
+    done
+    [ -n "$found" ] || wanted+=("$package")
   done
-  [ ${#missing[@]} -eq 0 ] && return 0
+  [ ${#wanted[@]} -eq 0 ] && return 0
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || { log "need root to install: ${missing[*]}"; exit 1; }
+    command -v sudo >/dev/null 2>&1 || { log "need root to install: ${wanted[*]}"; exit 1; }
     sudo="sudo"
   fi
-  log "installing system packages: ${missing[*]}"
   $sudo apt-get update -qq
+  for package in "${wanted[@]}"; do  # of alternative names, the one this release has
+    IFS='|' read -r -a names <<< "$package"
+    for name in "${names[@]}"; do
+      if apt-cache policy "$name" 2>/dev/null | grep -q "Candidate: [^(]"; then missing+=("$name"); break; fi
+    done
+  done
+  log "installing system packages: ${missing[*]}"
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
@@ -66,7 +78,8 @@ setup_venv() {
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     log "installing Python packages (first run takes a few minutes)"
     "$VENV/bin/python" -m pip install --quiet --upgrade pip
-    "$VENV/bin/python" -m pip install --quiet -e "$ROOT[test]"
+    # (setuptools warns about editable installs in a box of text; nothing to act on here)
+    PYTHONWARNINGS="ignore" "$VENV/bin/python" -m pip install --quiet -e "$ROOT[test]"
     echo "$want" > "$stamp"
   fi
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -27,8 +28,12 @@ def corpus_path(*parts: str) -> Path:
 def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     """Keep every test away from the real user's data, config and cache."""
     home = tmp_path_factory.mktemp("home")
-    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR"):
         monkeypatch.setenv(variable, str(home / variable.lower()))
+    (home / "xdg_runtime_dir").mkdir(mode=0o700)  # PulseAudio's client puts its files here, not in /tmp
+    monkeypatch.setenv("TMPDIR", str(home / "tmp"))  # and nothing a test makes is left in /tmp
+    (home / "tmp").mkdir()
+    tempfile.tempdir = None  # re-read TMPDIR
     monkeypatch.delenv("REPORT_READER_DATA_DIR", raising=False)
 
 

@@ -112,7 +112,12 @@ def _read_body(response, started: float, timeout: float, deadline: float, max_by
         if remaining <= 0:
             raise FetchError(f"{url} took longer than {deadline:g} s to download")
         _set_read_timeout(response, min(timeout, remaining))
-        chunk = response.read1(_CHUNK)  # what has arrived: a trickling server cannot hold one read open
+        try:
+            chunk = response.read1(_CHUNK)  # what has arrived: a trickling server cannot hold one read open
+        except TimeoutError:
+            if remaining <= timeout:
+                raise FetchError(f"{url} took longer than {deadline:g} s to download") from None
+            raise
         if not chunk:
             break
         total += len(chunk)

@@ -19,7 +19,7 @@ import re
 
 from lxml.html import HtmlElement
 
-from reader.core.errors import NoBodyTextError
+from reader.core.errors import InputTooLargeError, NoBodyTextError
 from reader.core.formats.html_blocks import BlockWalker
 from reader.core.formats.html_body import BodyFinder, is_chrome, word_count
 from reader.core.formats.html_chrome import mark_captions, split_edges
@@ -48,6 +48,9 @@ _TITLE_CLASS_RE = re.compile(r"(^|[\s_-])(title|tit|bt|wzbt|biaoti|headline|subj
 _SITE_NAME_RE = re.compile(r"(人民政府|政府网|门户网站?|网站|官网|平台|首页)$")
 _TITLE_SEPARATOR_RE = re.compile(r"\s*(?:__|_|\||｜|－| - | — )\s*")
 _INFO_SCAN_LIMIT = 160
+# Real report and policy pages hold a few thousand tags; the largest (a law with its tables)
+# some tens of thousands. A page beyond this is refused with a message, not parsed for minutes.
+MAX_TAGS = 400_000
 _ARTICLE_BOX_LEVELS = 4
 _INFO_SIBLINGS = 3
 
@@ -75,6 +78,11 @@ def parse_html(text: str) -> RawDocument:
         NoBodyTextError: Nothing readable was found.
 
     """
+    tags = text.count("<")
+    if tags > MAX_TAGS:  # refused before lxml builds a tree of millions of elements (seconds and GBs)
+        raise InputTooLargeError(
+            f"the page holds {tags:,} tags, more than {MAX_TAGS:,}: too much markup to be one document"
+        )
     root = parse_tree(text)
     drop_unreadable(root)
     page = PageIndex(root)

@@ -49,7 +49,7 @@ from reader.core.search.query import ParsedQuery, parse_query
 from reader.core.search.results import SearchHit, SearchResult
 from reader.core.search.store import StoreDamagedError, TermHits, TextStore
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 INDEX_NAME = "paragraphs"
 # Above this many postings to walk, scanning the text store in C is faster.
 POSTINGS_LIMIT = 600
@@ -345,9 +345,13 @@ class SearchIndex:
         # about four times faster for a big import; small updates stay in-process.
         if processes is None:
             processes = min(2, os.cpu_count() or 1) if len(wanted) >= BATCH_FOR_PROCESSES else 1
-        options = {"procs": processes, "multisegment": True} if processes > 1 else {}
         try:
-            writer = self._ix.writer(timeout=timeout, limitmb=256, **options)
+            if processes > 1:
+                from reader.core.search.spawn_writer import SpawningMpWriter
+
+                writer = SpawningMpWriter(self._ix, procs=processes, timeout=timeout, limitmb=256)
+            else:
+                writer = self._ix.writer(timeout=timeout, limitmb=256)
         except LockError:
             raise IndexBusyError("the search index is being updated by another process; try again shortly") from None
         try:

@@ -1,0 +1,72 @@
+"""Whoosh's multi-process index writer, with its helper processes spawned instead of forked.
+
+Whoosh starts its sub-writers with the default start method, which is ``fork`` on
+Linux: forking a process that runs Qt or other threads is unsafe (Python 3.13 warns
+about it), and a Ctrl+C reached every forked helper, each printing a
+``KeyboardInterrupt`` traceback. Here the helpers are spawned — fresh interpreters
+that import only Whoosh and the n-gram field — and ignore Ctrl+C, which the parent
+handles by cancelling the writer.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+
+from whoosh import multiproc
+
+_SPAWN = multiprocessing.get_context("spawn")
+
+
+class SpawnedSubWriter(multiproc.SubWriterTask):
+    """A Whoosh sub-writer started as a spawned process that leaves Ctrl+C to its parent."""
+
+    @staticmethod
+    def _Popen(process_obj):
+        return _SPAWN.Process._Popen(process_obj)
+
+    def run(self) -> None:  # noqa: D102 - multiprocessing hook
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        super().run()
+
+
+class SpawningMpWriter(multiproc.MultiSegmentWriter):
+    """``MultiSegmentWriter`` whose helper processes are ``SpawnedSubWriter``s, with spawn-made queues."""
+
+    def __init__(self, index, procs: int, **kwargs) -> None:
+        super().__init__(index, procs=procs, **kwargs)
+        self.jobqueue = _SPAWN.Queue(self.procs * 4)
+        self.resultqueue = _SPAWN.Queue()
+
+    def _commit(self, mergetype, optimize, merge) -> None:
+        # Whoosh commits whatever its helpers left: one that died (a crash, a kill) would leave
+        # its documents out of the index without a word. Only a complete set of segments commits.
+        if self.docbuffer:
+            self._enqueue()
+        for _task in self.tasks:
+            self.jobqueue.put(None)
+        for task in self.tasks:
+            task.join()
+        if any(task.exitcode != 0 for task in self.tasks):
+            self.cancel()
+            raise OSError("a helper process of the index writer stopped before it finished")
+        super()._commit(mergetype, optimize, merge)
+
+    def cancel(self) -> None:  # noqa: D102 - Whoosh API
+        # Whoosh's own cancel only flips a flag in the parent's copy of each task; the
+        # helpers would wait on their queue for ever. Stop them.
+        for task in self.tasks:
+            if task.is_alive():
+                task.terminate()
+        for task in self.tasks:
+            task.join(5)
+        self.tasks = []
+        super().cancel()
+
+    def _new_task(self):
+        task = SpawnedSubWriter(
+            self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs, self.multisegment
+        )
+        self.tasks.append(task)
+        task.start()
+        return task
