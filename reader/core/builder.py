@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from reader.core.document import META_KEYS, Document, Paragraph, ParagraphKind, document_id, paragraph_ids
 from reader.core.formats.raw import RawDocument, RawParagraph
 from reader.core.formats.text_chrome import HeadLine, classify_head_line
+from reader.core.identity import identify
 from reader.core.outline import PART_RE, Candidate, build_outline
 from reader.core.text_utils import ADDRESS_RE
 
@@ -121,7 +123,7 @@ def build_document(raw: RawDocument, source: str, source_key: str) -> Document:
         for i, p in enumerate(paragraphs)
     )
     meta = {key: raw.meta[key] for key in META_KEYS if raw.meta.get(key)}
-    return Document(
+    document = Document(
         id=document_id(source_key),
         title=raw.title,
         source=source,
@@ -130,3 +132,6 @@ def build_document(raw: RawDocument, source: str, source_key: str) -> Document:
         outline=result.outline,
         url=raw.url,
     )
+    identity = identify(document).to_meta()
+    ordered = {key: value for key in META_KEYS if (value := {**identity, **meta}.get(key))}
+    return replace(document, meta=ordered)

@@ -41,6 +41,15 @@ META_KEYS = (
     "keywords",
     "author",
     "description",
+    # Identity (reader.core.identity): who delivered the report, where and when.
+    "region",
+    "level",
+    "year",
+    "kind",
+    "speaker",
+    "speaker_role",
+    "meeting",
+    "delivered",
 )
 
 

@@ -17,6 +17,14 @@ META_LABELS_ZH = {
     "keywords": "主题词",
     "author": "作者",
     "description": "摘要",
+    "region": "地区",
+    "level": "级别",
+    "year": "年份",
+    "kind": "类型",
+    "speaker": "报告人",
+    "speaker_role": "职务",
+    "meeting": "会议",
+    "delivered": "报告日期",
 }
 
 
@@ -30,6 +38,11 @@ def _node_json(node: OutlineNode) -> dict[str, Any]:
     }
 
 
+def _meta_json(meta: dict[str, str]) -> dict[str, Any]:
+    """Metadata for JSON: ``year`` is a number, everything else text."""
+    return {key: int(value) if key == "year" and value.isdigit() else value for key, value in meta.items()}
+
+
 def to_json(document: Document) -> dict[str, Any]:
     """The document as the stable JSON structure other tools read.
 
@@ -40,7 +53,7 @@ def to_json(document: Document) -> dict[str, Any]:
         "title": document.title,
         "source": document.source,
         "url": document.url,
-        "meta": dict(document.meta),
+        "meta": _meta_json(document.meta),
         "outline": [_node_json(node) for node in document.outline],
         "paragraphs": [
             {"id": p.id, "kind": p.kind.value, "text": p.text, "section": p.section} for p in document.paragraphs
