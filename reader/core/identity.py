@@ -26,7 +26,9 @@ _MEETING_RE = re.compile(
     rf"第(?P<session>[{_NUM}\d]{{1,3}})次(?:全体)?会议)"
 )
 _ROLE = r"(?:国务院)?(?:副总理|总理|代省长|省长|代市长|市长|代主席|主席|区长|县长|州长|盟长)"
-_SPEAKER_RE = re.compile(rf"(?:^|[）)（(上])(?P<role>[\u4e00-\u9fff]{{0,16}}?{_ROLE})(?P<name>[\u4e00-\u9fff·]{{2,8}})[）)]?$")
+_SPEAKER_RE = re.compile(
+    rf"(?:^|[）)（(上])(?P<role>[\u4e00-\u9fff]{{0,16}}?{_ROLE})(?P<name>[\u4e00-\u9fff·]{{2,8}})[）)]?$"
+)
 _TITLES = ("主席", "代主席", "省长", "代省长", "市长", "代市长")
 _NAME_LINE_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _SPEAKER_BEFORE_RE = re.compile(rf"(?P<role>[\u4e00-\u9fff]{{2,12}}?{_ROLE})(?P<name>[\u4e00-\u9fff]{{2,3}})在")
@@ -223,8 +225,10 @@ def _meta_year(document: Document, key: str) -> int | None:
 
 
 def _year_from(document: Document) -> int | None:
-    """The year a document was written (a policy page's 成文日期), else its title's, else the one
-    after the year its review part looks back on ("一、2023年工作回顾" → 2024), else its publication's.
+    """The year a document was written, else its title's, else after its review's, else its publication's.
+
+    A policy page has a 成文日期; a report's review part looks back on the year before
+    ("一、2023年工作回顾" → 2024).
     """
     year = _meta_year(document, "written_date")
     if year:
