@@ -122,10 +122,18 @@ def _library_command(commands) -> None:
     library_commands = library.add_subparsers(dest="library_command", parser_class=_Parser)
     add = library_commands.add_parser("add", help="import files, folders (.html .htm .txt .md) or URLs")
     add.add_argument("sources", nargs="+", help="paths, folders or http(s) URLs")
+    add.add_argument("--replace", action="store_true", help="let a copy of a document's text replace its entry")
     listing = library_commands.add_parser("list", help="list imported documents")
+    _facets(listing)
     listing.add_argument("--json", action="store_true", help="print JSON")
     remove = library_commands.add_parser("remove", help="remove a document from the library")
     remove.add_argument("id", help="document id (see library list)")
+
+
+def _facets(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--region", help="only this region (浙江, 内蒙古, 广州, 全国)")
+    parser.add_argument("--year", help="only this year, or years Y1-Y2")
+    parser.add_argument("--kind", help="only this kind (政府工作报告, 决议, 通知…)")
 
 
 def _search_command(commands) -> None:
@@ -138,6 +146,7 @@ def _search_command(commands) -> None:
         metavar="PATH_OR_ID",
         help="search only this document (repeatable; default: the whole library)",
     )
+    _facets(search)
     search.add_argument("--limit", type=int, default=20, help="hits to show (0 = all; default 20)")
     search.add_argument("--json", action="store_true", help="print JSON")
 

@@ -107,24 +107,29 @@ def _cmd_library(args: argparse.Namespace) -> int:
     if command is None:
         raise UsageError("library needs a command: add, list or remove")
     if command == "list":
-        entries = library.entries()
+        entries = [entry for entry in library.entries() if entry.matches(*_facet_filter(args))]
         if args.json:
             _write_output(json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=1) + "\n", None)
         else:
             for entry in entries:
-                _say(f"{entry.id}  {entry.paragraphs:5d}  {entry.title}  ({entry.source})")
+                _say(f"{entry.id}  {entry.year or '':>4}  {entry.display or entry.title}  ({entry.source})")
         return EXIT_OK
     if command == "remove":
         entry = library.remove(args.id)
         _say(f"removed {entry.id}  {entry.title}")
         _sync_index(args.data_dir, library, quiet=True).close()
         return EXIT_OK
-    outcomes = library.add_many(args.sources, _progress_printer("importing"))
+    outcomes = library.add_many(args.sources, _progress_printer("importing"), replace_duplicate=args.replace)
     failed = 0
     for outcome in outcomes:
         if outcome.error:
             failed += 1
             _say(f"{PROG}: {outcome.source}: {outcome.error}", file=sys.stderr)
+        elif outcome.duplicate_of:
+            name, source = outcome.duplicate_name, outcome.source
+            _say(f"duplicate of {outcome.duplicate_of}  {name}  ({source}; --replace to replace it)")
+        elif outcome.replaced:
+            _say(f"replaced {outcome.replaced} with {outcome.document_id}  {outcome.title}")
         else:
             _say(f"{'updated' if outcome.updated else 'added'} {outcome.document_id}  {outcome.title}")
     if not outcomes:
@@ -132,6 +137,19 @@ def _cmd_library(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     _sync_index(args.data_dir, library).close()
     return EXIT_INPUT if failed else EXIT_OK
+
+
+def _facet_filter(args: argparse.Namespace) -> tuple[str, tuple[int, int] | None, str]:
+    """The --region, --year and --kind of a command line, checked."""
+    from reader.core.library import parse_years
+
+    years = None
+    if args.year:
+        try:
+            years = parse_years(args.year)
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+    return args.region or "", years, args.kind or ""
 
 
 def _format_hit(hit) -> str:
@@ -163,6 +181,12 @@ def _cmd_search(args: argparse.Namespace) -> int:
                 from reader.core.loader import load_source
 
                 outside.append(load_source(reference))
+    region, years, kind = _facet_filter(args)
+    if region or years or kind:
+        chosen = {entry.id for entry in library.entries() if entry.matches(region, years, kind)}
+        scope = chosen if scope is None else scope & chosen
+        if args.scope and outside:
+            raise UsageError("--region, --year and --kind choose among library documents; import the others first")
     hits, total, elapsed = [], 0, 0.0
     if scope is None or scope:
         search_index = _sync_index(args.data_dir, library)

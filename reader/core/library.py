@@ -28,6 +28,7 @@ from reader.core.cache import parser_fingerprint
 from reader.core.document import Document
 from reader.core.errors import ReaderError, UnsupportedSourceError
 from reader.core.fileutil import write_atomic
+from reader.core.identity import Identity, display_name
 from reader.core.loader import MAX_INPUT_BYTES, SUPPORTED_SUFFIXES, kind_for_suffix, parse_bytes, source_key_for_path
 from reader.core.resources import BUNDLED_REPORT_URL, BUNDLED_SOURCE_KEY, bundled_report_path
 from reader.core.serialize import dump_document, load_document
@@ -53,29 +54,99 @@ class LibraryEntry:
     imported: float
     parser: str = ""
     bundled: bool = False
+    # Identity (reader.core.identity), as the catalogue shows and filters it.
+    region: str = ""
+    level: str = ""
+    year: int | None = None
+    doc_kind: str = ""
+    speaker: str = ""
+    delivered: str = ""
+    display: str = ""
 
     def to_json(self) -> dict:
         """The entry as ``library list --json`` prints it."""
         return {
             "id": self.id,
             "title": self.title,
+            "display_name": self.display or self.title,
             "source": self.source,
             "paragraphs": self.paragraphs,
             "characters": self.characters,
             "imported": time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(self.imported)),
             "bundled": self.bundled,
+            "region": self.region,
+            "level": self.level,
+            "year": self.year,
+            "kind": self.doc_kind,
+            "speaker": self.speaker,
+            "delivered": self.delivered,
         }
+
+    def matches(self, region: str = "", years: tuple[int, int] | None = None, kind: str = "") -> bool:
+        """Whether the entry is of this region, in this year range and of this kind (empty: any)."""
+        if region and self.region != region:
+            return False
+        if years and (self.year is None or not years[0] <= self.year <= years[1]):
+            return False
+        return not kind or self.doc_kind == kind
+
+
+def parse_years(text: str) -> tuple[int, int]:
+    """``2024`` → (2024, 2024); ``2015-2026`` → (2015, 2026).
+
+    Raises:
+        ValueError: Not a year or a range of years.
+    """
+    match = re.fullmatch(r"\s*(\d{4})\s*(?:[-–~至]\s*(\d{4}))?\s*", text)
+    if not match:
+        raise ValueError(f"{text!r} is not a year or a range of years (2024, 2015-2026)")
+    first = int(match.group(1))
+    last = int(match.group(2) or first)
+    return (first, last) if first <= last else (last, first)
 
 
 @dataclass(frozen=True)
 class ImportOutcome:
-    """One source's fate in a batch import."""
+    """One source's fate in a batch import.
+
+    Attributes:
+        duplicate_of: The id of an entry holding the same text, when nothing was imported
+            (``duplicate_name`` is its display name).
+        replaced: The id of the entry this import replaced (asked to replace duplicates).
+    """
 
     source: str
     document_id: str = ""
     title: str = ""
     error: str = ""
     updated: bool = False
+    duplicate_of: str = ""
+    duplicate_name: str = ""
+    replaced: str = ""
+
+
+# Two imports are one document when this share of their text lies in paragraphs both have.
+DUPLICATE_SHARE = 0.98
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A source read and parsed, ready to be stored."""
+
+    source: str
+    document: Document
+    data: bytes
+    kind: str
+    suffix: str
+    bundled: bool = False
+
+
+def paragraph_lengths(document: Document) -> dict[str, int]:
+    """Paragraph id → length: what duplicate detection compares (ids derive from the normalised text)."""
+    lengths: dict[str, int] = {}
+    for paragraph in document.paragraphs:
+        lengths[paragraph.id] = lengths.get(paragraph.id, 0) + len(paragraph.text)
+    return lengths
 
 
 def expand_sources(sources: list[str]) -> list[str]:
@@ -220,11 +291,24 @@ class Library:
             except OSError:
                 return  # a read-only data directory: the library still lists what it has
 
-    def add(self, source: str) -> ImportOutcome:
+    def add(self, source: str, replace_duplicate: bool = False) -> ImportOutcome:
         """Import one file or URL (re-importing updates in place).
+
+        The same text imported from elsewhere (a saved page and its Markdown copy) is not a
+        second entry: the outcome names the entry it duplicates, and nothing is imported
+        unless ``replace_duplicate`` asks for the new copy to take that entry's place.
 
         Raises:
             ReaderError: Bad input (typed), or a folder (use ``add_many``).
+        """
+        prepared = self.prepare(source)
+        return self.store_prepared(prepared, replace_duplicate)
+
+    def prepare(self, source: str) -> Prepared:
+        """Read and parse one file or URL (no lock: this is the slow part, safe to run in parallel).
+
+        Raises:
+            ReaderError: Bad input (typed), or a folder.
         """
         if is_url(source):
             from reader.core.formats.fetch import fetch_url
@@ -241,17 +325,13 @@ class Library:
             )
             if not document.url:
                 document = replace(document, url=fetched.url)
-            with self._locked():
-                updated = document.id in self._read_catalog()
-                self._store(document, fetched.data, source, kind, "html")
-            return ImportOutcome(source, document.id, document.title, updated=updated)
+            return Prepared(source, document, fetched.data, kind, "html")
         path = Path(source).expanduser()
         if path.is_dir():
             raise UnsupportedSourceError(f"{source} is a folder")
-        document, updated = self._import_path(path)
-        return ImportOutcome(source, document.id, document.title, updated=updated)
+        return self._prepare_path(path)
 
-    def _import_path(self, path: Path, bundled: bool = False) -> tuple[Document, bool]:
+    def _prepare_path(self, path: Path, bundled: bool = False) -> Prepared:
         from reader.core.loader import load_path
 
         document = load_path(path)
@@ -259,19 +339,91 @@ class Library:
         suffix = path.suffix.lower().lstrip(".") or "txt"
         source = str(path.resolve())
         document = replace(document, source=source, url=document.url or (BUNDLED_REPORT_URL if bundled else ""))
+        return Prepared(source, document, data, kind_for_suffix(path.suffix), suffix, bundled)
+
+    def store_prepared(self, prepared: Prepared, replace_duplicate: bool = False) -> ImportOutcome:
+        """Put a prepared document in the library (under the lock), unless it duplicates an entry.
+
+        Raises:
+            LibraryError: Asked to replace the bundled report.
+        """
+        document = prepared.document
+        self.ensure_bundled()  # the bundled report counts when duplicates are looked for
         with self._locked():
-            updated = document.id in self._read_catalog()
-            self._store(document, data, source, kind_for_suffix(path.suffix), suffix, bundled)
+            catalog = self._read_catalog()
+            updated = document.id in catalog
+            duplicate = "" if updated else self._duplicate_of(document, catalog)
+            if duplicate and not replace_duplicate:
+                title = catalog[duplicate].display or catalog[duplicate].title
+                return ImportOutcome(
+                    prepared.source, document.id, document.title, duplicate_of=duplicate, duplicate_name=title
+                )
+            if duplicate:
+                if catalog[duplicate].bundled:
+                    raise LibraryError("the same text is the bundled report, which always stays in the library")
+                self._forget(duplicate, catalog)
+            self._store(document, prepared.data, prepared.source, prepared.kind, prepared.suffix, prepared.bundled)
+        return ImportOutcome(prepared.source, document.id, document.title, updated=updated, replaced=duplicate)
+
+    def _import_path(self, path: Path, bundled: bool = False) -> tuple[Document, bool]:
+        prepared = self._prepare_path(path, bundled)
+        with self._locked():
+            updated = prepared.document.id in self._read_catalog()
+            document = prepared.document
+            self._store(document, prepared.data, prepared.source, prepared.kind, prepared.suffix, bundled)
         return document, updated
 
+    # Duplicates --------------------------------------------------------------------
+    def _duplicate_of(self, document: Document, catalog: dict[str, LibraryEntry]) -> str:
+        """An entry holding (almost) the same text: ≥ 98% of the characters in paragraphs both have."""
+        identity = Identity.from_meta(document.meta)
+        ours = paragraph_lengths(document)
+        total = sum(ours.values()) or 1
+        for entry in catalog.values():
+            same_report = (
+                identity.region
+                and (entry.region, entry.year, entry.doc_kind) == (identity.region, identity.year, identity.kind)
+            )
+            if not same_report and abs(entry.characters - total) > 0.05 * total:
+                continue
+            theirs = self._paragraph_lengths(entry.id)
+            if not theirs:
+                continue
+            shared = sum(length for pid, length in ours.items() if pid in theirs)
+            if shared >= DUPLICATE_SHARE * max(total, sum(theirs.values())):
+                return entry.id
+        return ""
+
+    def _paragraph_lengths(self, document_id: str) -> dict[str, int]:
+        folder = self.root / document_id
+        try:
+            return json.loads((folder / "paragraphs.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            try:
+                return paragraph_lengths(self.document(document_id))
+            except (ReaderError, OSError):
+                return {}
+
+    def _forget(self, document_id: str, catalog: dict[str, LibraryEntry]) -> None:
+        """Drop an entry and its folder (the lock is held by the caller)."""
+        catalog.pop(document_id, None)
+        self._write_catalog(catalog)
+        folder = self.root / document_id
+        if _is_document_id(document_id) and folder.resolve().parent == self.root.resolve():
+            shutil.rmtree(folder, ignore_errors=True)
+
     def add_many(
-        self, sources: list[str], progress: Callable[[int, int, str], None] | None = None
+        self,
+        sources: list[str],
+        progress: Callable[[int, int, str], None] | None = None,
+        replace_duplicate: bool = False,
     ) -> list[ImportOutcome]:
         """Import files, folders (recursively) and URLs; one bad source does not stop the rest.
 
         Args:
             sources: Paths, folders or URLs.
             progress: Called with (done, total, current source).
+            replace_duplicate: A copy of an entry's text replaces that entry (else it is only named).
 
         Returns:
             One outcome per file or URL.
@@ -282,7 +434,7 @@ class Library:
             if progress:
                 progress(number, len(expanded), source)
             try:
-                outcomes.append(self.add(source))
+                outcomes.append(self.add(source, replace_duplicate))
             except ReaderError as error:
                 outcomes.append(ImportOutcome(source, error=str(error)))
             except OSError as error:
@@ -314,6 +466,8 @@ class Library:
             folder / "document.json",
             json.dumps(dump_document(document), ensure_ascii=False, separators=(",", ":")).encode("utf-8", _JSON_SAFE),
         )
+        write_atomic(folder / "paragraphs.json", json.dumps(paragraph_lengths(document)).encode("utf-8"))
+        identity = Identity.from_meta(document.meta)
         entry = LibraryEntry(
             id=document.id,
             title=document.title,
@@ -326,6 +480,13 @@ class Library:
             imported=time.time(),
             parser=parser_fingerprint(),
             bundled=bundled,
+            region=identity.region,
+            level=identity.level,
+            year=identity.year,
+            doc_kind=identity.kind,
+            speaker=identity.speaker,
+            delivered=identity.delivered,
+            display=display_name(document),
         )
         write_atomic(folder / "entry.json", json.dumps(asdict(entry), ensure_ascii=False).encode("utf-8", _JSON_SAFE))
         catalog = self._read_catalog()
@@ -345,11 +506,7 @@ class Library:
                 raise LibraryError(f"no document with id {document_id} in the library")
             if entry.bundled:
                 raise LibraryError("the bundled report is always in the library and cannot be removed")
-            del catalog[document_id]
-            self._write_catalog(catalog)
-            folder = self.root / document_id
-            if _is_document_id(document_id) and folder.resolve().parent == self.root.resolve():
-                shutil.rmtree(folder, ignore_errors=True)
+            self._forget(document_id, catalog)
         return entry
 
     def fingerprints(self) -> dict[str, str]:

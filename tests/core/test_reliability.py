@@ -84,14 +84,14 @@ def test_one_bad_file_does_not_stop_a_batch(data_dir, tmp_path, monkeypatch):
     strange = tmp_path / "strange.txt"
     strange.write_text("另一份报告\n各位代表：\n这一份会让导入出错。\n", encoding="utf-8")
     library = Library(data_dir)
-    original = library._import_path
+    original = library._prepare_path
 
     def flaky(path, bundled=False):
         if path.name == "strange.txt":
             raise RecursionError("maximum recursion depth exceeded")  # any bug in one file's way
         return original(path, bundled)
 
-    monkeypatch.setattr(library, "_import_path", flaky)
+    monkeypatch.setattr(library, "_prepare_path", flaky)
     outcomes = library.add_many([str(deep), str(strange), str(good)])
     assert [bool(o.error) for o in outcomes] == [False, True, False]
     assert "RecursionError" in outcomes[1].error

@@ -43,13 +43,14 @@ from whoosh.query import And, Or, Term
 from reader.core.document import Document
 from reader.core.errors import ReaderError
 from reader.core.fileutil import write_atomic
+from reader.core.identity import Identity, display_name
 from reader.core.search.matching import Scorer, make_snippet, match_spans
 from reader.core.search.ngrams import NGramField, fold, ngrams
 from reader.core.search.query import ParsedQuery, parse_query
 from reader.core.search.results import SearchHit, SearchResult
 from reader.core.search.store import StoreDamagedError, TermHits, TextStore
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 INDEX_NAME = "paragraphs"
 # Above this many postings to walk, scanning the text store in C is faster.
 POSTINGS_LIMIT = 600
@@ -394,10 +395,14 @@ class SearchIndex:
                 uni=paragraph.text,
                 bi=paragraph.text,
             )
+        identity = Identity.from_meta(document.meta)
         self._manifest["documents"][document.id] = {
             "ordinal": ordinal,
             "fingerprint": fingerprint,
             "title": document.title,
+            "display": display_name(document),
+            "region": identity.region,
+            "year": identity.year,
             "first": keys.start,
             "count": len(keys),
             "units": sum(len(t.encode("utf-16-le")) // 2 for t in texts),
@@ -598,7 +603,7 @@ class SearchIndex:
         order = np.lexsort((keys, -scores, ~phrase))
         if limit > 0:
             order = order[:limit]
-        titles = {doc_id: info["title"] for doc_id, info in self.documents.items()}
+        documents = self.documents
         result = []
         for position in order.tolist():
             key = int(keys[position])
@@ -608,10 +613,11 @@ class SearchIndex:
             stored = searcher.stored_fields(docnum)
             spans = match_spans(store.text(key), parsed.terms)
             snippet = make_snippet(stored["text"], spans)
+            info = documents.get(stored["doc"], {})
             result.append(
                 SearchHit(
                     stored["doc"],
-                    titles.get(stored["doc"], ""),
+                    info.get("title", ""),
                     stored["para"],
                     tuple(stored["section"]),
                     len(spans),
@@ -619,6 +625,9 @@ class SearchIndex:
                     float(scores[position]),
                     snippet.spans,
                     tuple(spans),
+                    info.get("display", ""),
+                    info.get("region", ""),
+                    info.get("year"),
                 )
             )
         return tuple(result)

@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass, field
 
 from reader.core.document import Document
+from reader.core.identity import Identity, display_name
 from reader.core.search.folding import fold
 from reader.core.search.matching import Scorer, make_snippet, match_spans, matches
 from reader.core.search.query import ParsedQuery, parse_query
@@ -25,6 +26,9 @@ class SearchHit:
         score: Rank score (BM25; exact phrase matches sort first).
         highlights: Match spans inside the snippet.
         spans: Match spans inside the whole paragraph text.
+        display: The document's display name ("浙江 · 2024年政府工作报告").
+        region: The document's region ('' when unknown).
+        year: The document's year (None when unknown).
     """
 
     doc: str
@@ -36,6 +40,9 @@ class SearchHit:
     score: float
     highlights: tuple[tuple[int, int], ...] = ()
     spans: tuple[tuple[int, int], ...] = ()
+    display: str = ""
+    region: str = ""
+    year: int | None = None
 
     def to_json(self) -> dict:
         """The hit as the stable CLI JSON."""
@@ -48,6 +55,9 @@ class SearchHit:
             "snippet": self.snippet,
             "score": round(self.score, 4),
             "highlights": [list(span) for span in self.highlights],
+            "display_name": self.display or self.title,
+            "region": self.region,
+            "year": self.year,
         }
 
 
@@ -105,6 +115,8 @@ def search_document(document: Document, query: str | ParsedQuery, limit: int = 5
         ranked.append((rank_key(phrase_hit, scorer.score(counts, lengths[i]), i), i, counts))
     ranked.sort()
     chosen = ranked if limit <= 0 else ranked[:limit]
+    identity = Identity.from_meta(document.meta)
+    display = display_name(document)
     hits = []
     for key, i, _counts in chosen:
         paragraph = document.paragraphs[i]
@@ -121,6 +133,9 @@ def search_document(document: Document, query: str | ParsedQuery, limit: int = 5
                 -key[1],
                 snippet.spans,
                 tuple(spans),
+                display,
+                identity.region,
+                identity.year,
             )
         )
     return SearchResult(
