@@ -44,7 +44,8 @@ def test_list_rows_carry_identity_and_filter_by_facet(library_dir, capsys):
     zhejiang = _json(capsys, "--data-dir", str(library_dir), "library", "list", "--region", "浙江", "--json")
     assert sorted(r["year"] for r in zhejiang) == [2023, 2024, 2025]
     span = _json(capsys, "--data-dir", str(library_dir), "library", "list", "--year", "2024-2025", "--json")
-    assert sorted((r["region"], r["year"]) for r in span) == [("全国", 2024), ("浙江", 2024), ("浙江", 2025), ("湖北", 2024)]
+    expected = [("全国", 2024), ("浙江", 2024), ("浙江", 2025), ("湖北", 2024)]
+    assert sorted((r["region"], r["year"]) for r in span) == expected
     assert _json(capsys, "--data-dir", str(library_dir), "library", "list", "--kind", "决议", "--json") == []
 
 
