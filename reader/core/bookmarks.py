@@ -26,6 +26,7 @@ from pathlib import Path
 
 from reader.core.document import Document
 from reader.core.errors import ReaderError
+from reader.core.identity import display_name
 
 SCHEMA_VERSION = 3
 EXPORT_FORMAT = "report-reader-bookmarks"
@@ -197,7 +198,7 @@ def make_bookmark(
         title=title.strip() or default_title(document, paragraph_id, marked),
         note=note,
         section_path=tuple(document.section_path(paragraph_id)),
-        doc_title=document.title,
+        doc_title=display_name(document),
         source=document.source,
     )
 
@@ -486,7 +487,7 @@ class BookmarkStore:
                 offset=offset,
                 detached=False,
                 section_path=tuple(document.section_path(paragraph_id)),
-                doc_title=document.title,
+                doc_title=display_name(document),
             )
             moved += 1
         return moved, detached

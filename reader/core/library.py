@@ -141,6 +141,18 @@ class Prepared:
     bundled: bool = False
 
 
+def prepare_source(data_dir: Path, source: str) -> Prepared | ImportOutcome:
+    """Read and parse one source for ``data_dir``'s library (in a worker process); errors as outcomes."""
+    try:
+        return Library(data_dir).prepare(source)
+    except ReaderError as error:
+        return ImportOutcome(source, error=str(error))
+    except OSError as error:
+        return ImportOutcome(source, error=error.strerror or str(error))
+    except Exception as error:  # one file that trips a bug must not cost the rest of the batch
+        return ImportOutcome(source, error=f"could not be read ({error.__class__.__name__})")
+
+
 def paragraph_lengths(document: Document) -> dict[str, int]:
     """Paragraph id → length: what duplicate detection compares (ids derive from the normalised text)."""
     lengths: dict[str, int] = {}
@@ -180,6 +192,7 @@ class Library:
     """
 
     def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
         self.root = data_dir / "library"
         self._bundled_checked = False
 

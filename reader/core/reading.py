@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.core.document import Document
+from reader.core.identity import citation_source
 
 # Characters per minute a typical adult reads Chinese prose (silent reading
 # studies place it between 300 and 500); the middle of that range.
@@ -57,7 +58,7 @@ class ProgressCalculator:
 
 
 def citation(document: Document, selection: str, paragraph_id: str | None) -> str:
-    """The selection followed by a citation: 《title》, section path, issuer, date, address.
+    """The selection followed by a citation: 浙江省《2024年政府工作报告》, section path, issuer, date, address.
 
     Args:
         document: The open document.
@@ -67,7 +68,7 @@ def citation(document: Document, selection: str, paragraph_id: str | None) -> st
     Returns:
         Text ready for the clipboard.
     """
-    parts = [f"《{document.title}》"]
+    parts = [citation_source(document)]  # 浙江省《2024年政府工作报告》
     path = document.section_path(paragraph_id) if paragraph_id else []
     if path:
         parts.append(" › ".join(path))

@@ -8,6 +8,8 @@ result is delivered.
 
 from __future__ import annotations
 
+import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from reader.core.document import Document
 from reader.core.errors import ReaderError
+from reader.core.identity import Identity
 from reader.core.library import ImportOutcome, Library, LibraryEntry
 from reader.core.search.results import SearchResult
 from reader.services.tasks import TaskRunner
@@ -24,13 +27,35 @@ if TYPE_CHECKING:
     from reader.core.search.index import SearchIndex
 
 
+SCOPES = ("document", "region", "year", "library")
+# From this many sources on, parsing runs in worker processes (starting them costs ~0.3 s).
+PARALLEL_FROM = 4
+CANCELLED = "not imported: the import was cancelled"
+
+
 @dataclass(frozen=True)
 class SearchRequest:
-    """What to search: the query, and either one document or the whole library."""
+    """What to search.
+
+    Attributes:
+        query: What the person typed.
+        scope: "document" (the open one), "region" or "year" (the library's reports of the
+            open document's region or year), or "library".
+        document: The open document.
+        region: Narrow to this region (a click on a facet count); '' for all.
+        year: Narrow to this year; None for all.
+    """
 
     query: str
-    whole_library: bool
+    scope: str = "document"
     document: Document | None = None
+    region: str = ""
+    year: int | None = None
+
+    @property
+    def whole_library(self) -> bool:
+        """Whether the library's index answers (any scope but the open document)."""
+        return self.scope != "document"
 
 
 @dataclass(frozen=True)
@@ -72,6 +97,7 @@ class LibraryService(QObject):
         self._reader_index: SearchIndex | None = None
         self._writes = TaskRunner(self)
         self._reads = TaskRunner(self)
+        self._cancelled = threading.Event()
         self.entries: list[LibraryEntry] = []
 
     # Catalog and index ------------------------------------------------------------
@@ -91,8 +117,8 @@ class LibraryService(QObject):
             self._writer_index = SearchIndex(self._index_dir)
         try:
             report = self._writer_index.sync(
-                self.library.fingerprints(), self.library.document, self.indexProgress.emit, processes=1
-            )
+                self.library.fingerprints(), self.library.document, self.indexProgress.emit
+            )  # big batches use spawned helper processes (safe beside Qt's threads)
             if report.rebuilt:
                 self.message.emit(report.rebuilt)
         except IndexBusyError as error:
@@ -108,26 +134,67 @@ class LibraryService(QObject):
     def _failed(self, error: Exception) -> None:
         self.message.emit(str(error) if isinstance(error, (ReaderError, OSError)) else repr(error))
 
-    def import_sources(self, sources: list[str]) -> None:
-        """Import files, folders and URLs, then update the index."""
-        self._writes.submit(self._import, sources, on_done=self._imported, on_error=self._failed)
+    def import_sources(self, sources: list[str], replace_duplicates: bool = False) -> None:
+        """Import files, folders and URLs, then update the index (``cancel_import`` stops it)."""
+        self._cancelled.clear()
+        self._writes.submit(self._import, sources, replace_duplicates, on_done=self._imported, on_error=self._failed)
 
-    def _import(self, sources: list[str]) -> tuple[list[ImportOutcome], list[LibraryEntry]]:
-        outcomes = self.library.add_many(sources, self.importProgress.emit)
+    def cancel_import(self) -> None:
+        """Stop an import after the document being stored (what is stored stays)."""
+        self._cancelled.set()
+
+    def _import(self, sources: list[str], replace: bool) -> tuple[list[ImportOutcome], list[LibraryEntry]]:
+        """Parse in spawned worker processes (every core, and no fork of this Qt process), store here."""
+        from reader.core.library import ImportOutcome, expand_sources, prepare_source
+
+        expanded = expand_sources(sources)
+        outcomes: list[ImportOutcome] = []
+        self.importProgress.emit(0, len(expanded), "")
+        if len(expanded) < PARALLEL_FROM:
+            prepared_items = (prepare_source(self.library.data_dir, source) for source in expanded)
+            pool = None
+        else:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            workers = max(1, min(os.cpu_count() or 1, len(expanded)))
+            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+            futures = [pool.submit(prepare_source, self.library.data_dir, source) for source in expanded]
+            prepared_items = (future.result() for future in futures)
+        try:
+            for number, (source, prepared) in enumerate(zip(expanded, prepared_items, strict=True)):
+                if self._cancelled.is_set():
+                    outcomes.extend(ImportOutcome(s, error=CANCELLED) for s in expanded[number:])
+                    break
+                outcomes.append(prepared if isinstance(prepared, ImportOutcome) else self._store(prepared, replace))
+                self.importProgress.emit(number + 1, len(expanded), source)
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
         entries = self.library.entries()
         self._sync_index()
         return outcomes, entries
+
+    def _store(self, prepared, replace: bool) -> ImportOutcome:
+        from reader.core.library import ImportOutcome
+
+        try:
+            return self.library.store_prepared(prepared, replace)
+        except (ReaderError, OSError) as error:
+            return ImportOutcome(prepared.source, error=str(error))
 
     def _imported(self, result) -> None:
         outcomes, entries = result
         self.importFinished.emit(outcomes)
         self._listed(entries)
 
-    def remove(self, document_id: str) -> None:
-        """Remove a document from the library and the index."""
+    def remove(self, document_ids: list[str] | str) -> None:
+        """Remove documents from the library and the index."""
+        ids = [document_ids] if isinstance(document_ids, str) else list(document_ids)
 
         def work() -> list[LibraryEntry]:
-            self.library.remove(document_id)
+            for document_id in ids:
+                self.library.remove(document_id)
             entries = self.library.entries()
             self._sync_index()
             return entries
@@ -163,10 +230,20 @@ class LibraryService(QObject):
                 self._reader_index = SearchIndex(self._index_dir)
             if self._reader_index.damage or self._reader_index.closed:
                 self._reader_index.open()  # never repairs: the writer does, under its lock
-            page = self._reader_index.search(parsed, None, limit=100)
+            page = self._reader_index.search(parsed, self._scope_ids(request), limit=100)
         else:
             page = in_document if in_document is not None else SearchResult(request.query, 0)
         return SearchOutcome(request, page, in_document)
+
+    def _scope_ids(self, request: SearchRequest) -> set[str] | None:
+        """The library documents a request searches (None: all of them)."""
+        identity = Identity.from_meta(request.document.meta) if request.document is not None else Identity()
+        region = request.region or (identity.region if request.scope == "region" else "")
+        year = request.year or (identity.year if request.scope == "year" else None)
+        if not region and not year:
+            return None
+        entries = self.library.entries()
+        return {e.id for e in entries if (not region or e.region == region) and (not year or e.year == year)}
 
     def wait(self, msecs: int = 10000) -> None:
         """Wait for running work (tests and shutdown)."""

@@ -7,6 +7,7 @@ isolation; otherwise Qt's native per-user location is used.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,10 +140,23 @@ class Settings:
         value = self._qs.value("files/recent", [])
         return [str(v) for v in (value if isinstance(value, list) else [value] if value else [])]
 
-    def add_recent(self, source: str) -> None:
-        """Put a source at the top of the recent list."""
+    def add_recent(self, source: str, name: str = "") -> None:
+        """Put a source at the top of the recent list (``name``: how the menu shows it)."""
         recent = [source, *[s for s in self.recent_files if s != source]][:MAX_RECENT]
         self._qs.setValue("files/recent", recent)
+        if name:
+            names = {s: n for s, n in self.recent_names.items() if s in recent}
+            names[source] = name
+            self._qs.setValue("files/recentNames", json.dumps(names, ensure_ascii=False))
+
+    @property
+    def recent_names(self) -> dict[str, str]:
+        """Display names of recent sources ("浙江 · 2024年政府工作报告")."""
+        try:
+            names = json.loads(str(self._qs.value("files/recentNames", "{}")))
+        except ValueError:
+            return {}
+        return {str(k): str(v) for k, v in names.items()} if isinstance(names, dict) else {}
 
     @property
     def last_source(self) -> str:

@@ -64,6 +64,7 @@ class LibraryController(QObject):
         self._notifier = notifier
         self._dialog_parent = dialog_parent
         self.service: LibraryService | None = None
+        self.ask_replace = self._ask_replace_dialog  # tests answer it
         self.matches: list[tuple[int, int, int]] = []
         self.match_index = -1
         search_panel.searchRequested.connect(self.run_search)
@@ -71,6 +72,7 @@ class LibraryController(QObject):
         search_panel.cleared.connect(self.clear_highlights)
         library_panel.openRequested.connect(lambda doc_id: navigator.open(library_source(doc_id)))
         library_panel.removeRequested.connect(self.remove)
+        library_panel.cancelImportRequested.connect(lambda: self.service and self.service.cancel_import())
         library_panel.importFilesRequested.connect(self.import_files_dialog)
         library_panel.importFolderRequested.connect(self.import_folder_dialog)
         library_panel.importUrlRequested.connect(self.import_url_dialog)
@@ -95,13 +97,13 @@ class LibraryController(QObject):
             self._search_panel.submit()
 
     # Search ---------------------------------------------------------------------------
-    def run_search(self, query: str, whole_library: bool) -> None:
+    def run_search(self, query: str, scope: str = "document", region: str = "", year: int = 0) -> None:
         """Search the open document or the library on a worker (stale answers are dropped)."""
         if self.service is None:
             return
         from reader.services.library import SearchRequest
 
-        self.service.search(SearchRequest(query, whole_library, self._navigator.document))
+        self.service.search(SearchRequest(query, scope, self._navigator.document, region, year or None))
 
     def _on_search_finished(self, outcome: SearchOutcome) -> None:
         if (
@@ -213,21 +215,46 @@ class LibraryController(QObject):
         if ok and url.strip() and self.service is not None:
             self.service.import_sources([url.strip()])
 
-    def remove(self, document_id: str) -> None:
-        """Library → Remove."""
-        if self.service is not None:
-            self.service.remove(document_id)
+    def remove(self, document_ids: list[str]) -> None:
+        """Library → Remove (the selected reports)."""
+        if self.service is not None and document_ids:
+            self.service.remove(document_ids)
 
     def _on_imported(self, outcomes: list) -> None:
         errors = [o for o in outcomes if o.error]
-        done = len(outcomes) - len(errors)
+        duplicates = [o for o in outcomes if o.duplicate_of]
+        done = len(outcomes) - len(errors) - len(duplicates)
         self._notifier.status(self.tr("Imported %1 documents").replace("%1", str(done)), 6000)
+        if duplicates:
+            self._offer_replace(duplicates)
         if errors:
             first = errors[0]
             more = self.tr(" (and %1 more)").replace("%1", str(len(errors) - 1)) if len(errors) > 1 else ""
             self._notifier.banner(
                 self.tr("Could not import %1: %2").replace("%1", first.source).replace("%2", first.error) + more
             )
+
+    def _offer_replace(self, duplicates: list) -> None:
+        """The same text is already in the library: say which entry, and offer to replace it."""
+        lines = [
+            self.tr("%1 holds the same text as %2.").replace("%1", o.source).replace("%2", o.duplicate_name)
+            for o in duplicates[:8]
+        ]
+        if len(duplicates) > 8:
+            lines.append(self.tr("(and %1 more)").replace("%1", str(len(duplicates) - 8)))
+        answer = self.ask_replace("\n".join(lines))
+        if answer and self.service is not None:
+            self.service.import_sources([o.source for o in duplicates], replace_duplicates=True)
+
+    def _ask_replace_dialog(self, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        title = self.tr("Already in the Library")
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self._dialog_parent)
+        box.setInformativeText(self.tr("Replace those entries with the new copies?"))
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def _on_index_progress(self, done: int, total: int, _title: str) -> None:
         if total > 1 and done < total:

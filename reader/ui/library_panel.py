@@ -1,19 +1,25 @@
-"""The library dock: imported documents, import (files, folder, URL) with progress, open, remove."""
+"""The library dock as a catalogue: 地区, 年份, 类型, 标题, 报告人, 日期, 字数 — sorted, grouped, filtered.
+
+A tree view over a standard item model behind a sort/filter proxy: sorting any column,
+grouping by region or year (collapsible group rows) and a filter that matches every
+column all happen in Qt's C++, so a library of a thousand reports stays immediate.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QMenu,
     QProgressBar,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QWidget,
 )
 
@@ -22,49 +28,79 @@ from reader.ui.widgets import filter_box, panel_body
 if TYPE_CHECKING:
     from reader.core.library import LibraryEntry
 
-
 ID_ROLE = Qt.ItemDataRole.UserRole
+BUNDLED_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+GROUPINGS = ("none", "region", "year")
 
 
 class LibraryPanel(QWidget):
-    """List of library documents with import and remove.
+    """The catalogue of imported reports, with import (progress, cancel), open and remove.
 
     Signals:
         openRequested(str): a document id to open.
-        removeRequested(str): a document id to remove.
+        removeRequested(list): document ids to remove.
         importFilesRequested(), importFolderRequested(), importUrlRequested()
+        cancelImportRequested()
     """
 
     openRequested = Signal(str)
-    removeRequested = Signal(str)
+    removeRequested = Signal(list)
     importFilesRequested = Signal()
     importFolderRequested = Signal()
     importUrlRequested = Signal()
+    cancelImportRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("libraryPanel")
         body, layout = panel_body(self)
+        row = QHBoxLayout()
         self.filter_box = filter_box(body, self.tr("Filter library"), self.tr("Filter library"))
-        layout.addWidget(self.filter_box)
-        self.list = QTreeWidget(body)
+        self.grouping = QComboBox(body)
+        choices = ((self.tr("No groups"), "none"), (self.tr("By region"), "region"), (self.tr("By year"), "year"))
+        for text, key in choices:
+            self.grouping.addItem(text, key)
+        self.grouping.setAccessibleName(self.tr("Group the library"))
+        row.addWidget(self.filter_box, 1)
+        row.addWidget(self.grouping)
+        layout.addLayout(row)
+        self.model = QStandardItemModel(self)
+        self.model.setHorizontalHeaderLabels(self._headers())
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)  # every column
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setRecursiveFilteringEnabled(True)  # a group stays while one of its reports matches
+        self.proxy.setSortRole(SORT_ROLE)
+        self.list = QTreeView(body)
         self.list.setObjectName("libraryList")
         self.list.setAccessibleName(self.tr("Library documents"))
-        self.list.setColumnCount(2)
-        self.list.setHeaderLabels([self.tr("Title"), self.tr("Paragraphs")])
-        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.list.header().setStretchLastSection(False)
-        self.list.setRootIsDecorated(False)
+        self.list.setModel(self.proxy)
+        self.list.setUniformRowHeights(True)
         self.list.setSortingEnabled(True)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        for column in range(len(self._headers())):
+            mode = QHeaderView.ResizeMode.Stretch if column == 3 else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(column, mode)
         layout.addWidget(self.list, 1)
+        progress_row = QHBoxLayout()
         self.progress = QProgressBar(body)
         self.progress.setAccessibleName(self.tr("Import progress"))
         self.progress.setFormat(self.tr("%v of %m"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), body)
+        self.cancel_button.setAccessibleName(self.tr("Cancel the import"))
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        layout.addLayout(progress_row)
         self.progress.hide()
-        layout.addWidget(self.progress)
+        self.cancel_button.hide()
         buttons = QHBoxLayout()
         self.import_button = QPushButton(self.tr("Import"), body)
         self.import_button.setAccessibleName(self.tr("Import documents"))
@@ -79,62 +115,189 @@ class LibraryPanel(QWidget):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.setFocusProxy(self.list)
-        self.list.itemActivated.connect(lambda item, _c: self._emit(self.openRequested, item))
-        self.open_button.clicked.connect(lambda: self._emit(self.openRequested, self.list.currentItem()))
-        self.remove_button.clicked.connect(lambda: self._emit(self.removeRequested, self.list.currentItem()))
+        self._entries: list[LibraryEntry] = []
+        self.list.activated.connect(self._open_index)
+        self.open_button.clicked.connect(lambda: self._open_index(self.list.currentIndex()))
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.cancel_button.clicked.connect(self.cancelImportRequested.emit)
         self.list.customContextMenuRequested.connect(self._context_menu)
-        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.list.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.filter_box.textChanged.connect(self._filter)
+        self.grouping.currentIndexChanged.connect(lambda _i: self._fill())
         self._update_buttons()
 
-    def _emit(self, signal, item: QTreeWidgetItem | None) -> None:
-        if item is not None:
-            signal.emit(item.data(0, ID_ROLE))
+    def _headers(self) -> list[str]:
+        return [
+            self.tr("Region"),
+            self.tr("Year"),
+            self.tr("Kind"),
+            self.tr("Title"),
+            self.tr("Speaker"),
+            self.tr("Date"),
+            self.tr("Characters"),
+        ]
 
-    def _update_buttons(self) -> None:
-        item = self.list.currentItem()
-        self.open_button.setEnabled(item is not None)
-        self.remove_button.setEnabled(item is not None and not item.data(1, ID_ROLE))
-
+    # Showing -----------------------------------------------------------------------
     def show_entries(self, entries: list[LibraryEntry]) -> None:
         """Show the catalog."""
-        current = self.list.currentItem().data(0, ID_ROLE) if self.list.currentItem() else None
-        self.list.setSortingEnabled(False)
-        self.list.clear()
-        for entry in entries:
-            item = QTreeWidgetItem([entry.title, ""])
-            item.setData(1, Qt.ItemDataRole.DisplayRole, entry.paragraphs)
-            item.setData(0, ID_ROLE, entry.id)
-            item.setData(1, ID_ROLE, entry.bundled)
-            item.setToolTip(0, f"{entry.title}\n{entry.source}\n{entry.id}")
-            self.list.addTopLevelItem(item)
-            if entry.id == current:
-                self.list.setCurrentItem(item)
-        self.list.setSortingEnabled(True)
-        self._filter(self.filter_box.text())
+        self._entries = list(entries)
+        self._fill()
+
+    def set_grouping(self, grouping: str) -> None:
+        """Group by "region", "year", or "none"."""
+        self.grouping.setCurrentIndex(max(self.grouping.findData(grouping), 0))
+
+    def _fill(self) -> None:
+        selected = set(self.selected_ids())
+        grouping = self.grouping.currentData()
+        self.list.setUpdatesEnabled(False)
+        self.model.removeRows(0, self.model.rowCount())
+        root = self.model.invisibleRootItem()
+        if grouping == "none":
+            for entry in self._entries:
+                root.appendRow(self._row(entry))
+        else:
+            groups: dict[object, list[LibraryEntry]] = {}
+            for entry in self._entries:
+                key = entry.region if grouping == "region" else entry.year
+                groups.setdefault(key, []).append(entry)
+            for key, members in groups.items():
+                label = str(key) if key not in ("", None) else self.tr("(unknown)")
+                group = QStandardItem(self.tr("%1 (%2)").replace("%1", label).replace("%2", str(len(members))))
+                group.setData(label if grouping == "region" else (key or 0), SORT_ROLE)
+                filler = [QStandardItem("") for _ in range(len(self._headers()) - 1)]
+                for item in filler:
+                    item.setData(label if grouping == "region" else (key or 0), SORT_ROLE)
+                for entry in members:
+                    group.appendRow(self._row(entry))
+                root.appendRow([group, *filler])
+            self.list.expandAll()
+        self.list.setUpdatesEnabled(True)
+        if selected:
+            self._select(selected)
         self._update_buttons()
 
+    def _row(self, entry: LibraryEntry) -> list[QStandardItem]:
+        title = entry.display or entry.title
+        values = (
+            (entry.region, entry.region),
+            (str(entry.year or ""), entry.year or 0),
+            (entry.doc_kind, entry.doc_kind),
+            (entry.title, entry.title),
+            (entry.speaker, entry.speaker),
+            (entry.delivered, entry.delivered),
+            (f"{entry.characters:,}", entry.characters),
+        )
+        items = []
+        for text, key in values:
+            item = QStandardItem(text)
+            item.setData(key, SORT_ROLE)
+            item.setData(entry.id, ID_ROLE)
+            item.setData(entry.bundled, BUNDLED_ROLE)
+            items.append(item)
+        items[3].setToolTip(f"{title}\n{entry.source}\n{entry.id}")
+        return items
+
     def _filter(self, text: str) -> None:
-        needle = text.strip().lower()
-        for index in range(self.list.topLevelItemCount()):
-            item = self.list.topLevelItem(index)
-            item.setHidden(bool(needle) and needle not in item.text(0).lower() and needle not in item.toolTip(0))
+        self.proxy.setFilterFixedString(text.strip())
+        if self.grouping.currentData() != "none":
+            self.list.expandAll()
+
+    def visible_ids(self) -> list[str]:
+        """Ids of the reports the view shows now (filtered, sorted, in groups), top to bottom."""
+        ids: list[str] = []
+
+        def visit(parent: QModelIndex) -> None:
+            for row in range(self.proxy.rowCount(parent)):
+                index = self.proxy.index(row, 0, parent)
+                if index.data(ID_ROLE):
+                    ids.append(index.data(ID_ROLE))
+                visit(index)
+
+        visit(QModelIndex())
+        return ids
+
+    def select_id(self, document_id: str) -> None:
+        """Make a report the current and only selected row."""
+        self.list.clearSelection()
+        self._select({document_id})
+        for row in range(self.proxy.rowCount()):
+            index = self._find(self.proxy.index(row, 0), document_id)
+            if index is not None:
+                self.list.setCurrentIndex(index)
+                return
+
+    def _find(self, index: QModelIndex, document_id: str) -> QModelIndex | None:
+        if index.data(ID_ROLE) == document_id:
+            return index
+        for row in range(self.proxy.rowCount(index)):
+            found = self._find(self.proxy.index(row, 0, index), document_id)
+            if found is not None:
+                return found
+        return None
+
+    # Selection -------------------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected reports (group rows select nothing)."""
+        ids: list[str] = []
+        for index in self.list.selectionModel().selectedRows(0) if self.list.selectionModel() else []:
+            document_id = index.data(ID_ROLE)
+            if document_id and document_id not in ids:
+                ids.append(document_id)
+        return ids
+
+    def _select(self, ids: set[str]) -> None:
+        selection = self.list.selectionModel()
+        for row in range(self.proxy.rowCount()):
+            self._select_in(self.proxy.index(row, 0), ids, selection)
+
+    def _select_in(self, index: QModelIndex, ids: set[str], selection) -> None:
+        if index.data(ID_ROLE) in ids:
+            selection.select(
+                index, selection.SelectionFlag.Select | selection.SelectionFlag.Rows  # type: ignore[attr-defined]
+            )
+        for row in range(self.proxy.rowCount(index)):
+            self._select_in(self.proxy.index(row, 0, index), ids, selection)
+
+    def _update_buttons(self) -> None:
+        ids = self.selected_ids()
+        current = self.list.currentIndex().data(ID_ROLE)
+        self.open_button.setEnabled(bool(current or ids))
+        removable = [i for i in ids if not self._bundled(i)]
+        self.remove_button.setEnabled(bool(removable))
+
+    def _bundled(self, document_id: str) -> bool:
+        return any(entry.id == document_id and entry.bundled for entry in self._entries)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        document_id = index.data(ID_ROLE) if index.isValid() else None
+        if not document_id and self.selected_ids():
+            document_id = self.selected_ids()[0]
+        if document_id:
+            self.openRequested.emit(document_id)
+
+    def _remove_selected(self) -> None:
+        ids = [i for i in self.selected_ids() if not self._bundled(i)]
+        if ids:
+            self.removeRequested.emit(ids)
 
     def show_progress(self, done: int, total: int, _current: str) -> None:
-        """Import progress (hidden when done)."""
+        """Import progress with a cancel button (hidden when done)."""
         if total <= 1 or done >= total:
             self.progress.hide()
+            self.cancel_button.hide()
             return
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.progress.show()
+        self.cancel_button.show()
 
     def _context_menu(self, position) -> None:
-        item = self.list.itemAt(position)
-        if item is None:
+        index = self.list.indexAt(position)
+        if not index.isValid() or not index.data(ID_ROLE):
             return
         menu = QMenu(self.list)
-        menu.addAction(self.tr("Open"), lambda: self._emit(self.openRequested, item))
-        remove = menu.addAction(self.tr("Remove"), lambda: self._emit(self.removeRequested, item))
-        remove.setEnabled(not item.data(1, ID_ROLE))
+        menu.addAction(self.tr("Open"), lambda: self._open_index(index))
+        remove = menu.addAction(self.tr("Remove"), self._remove_selected)
+        remove.setEnabled(bool([i for i in self.selected_ids() if not self._bundled(i)]))
         menu.exec(self.list.viewport().mapToGlobal(position))

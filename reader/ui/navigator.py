@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.document import Document
+from reader.core.identity import display_name
 from reader.services.documents import DocumentService, OpenRequest
 from reader.services.settings import ReadingPosition, Settings
 from reader.ui.reading_style import ReadingStyle
@@ -89,7 +90,7 @@ class Navigator(QObject):
         else:
             self._view.show_document(document, style, position)
         self._settings.last_source = request.source
-        self._settings.add_recent(request.source)
+        self._settings.add_recent(request.source, display_name(document))
         self.documentShown.emit(document)
 
     def _landing(self, document: Document, request: OpenRequest) -> tuple[int, int] | None:

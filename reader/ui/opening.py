@@ -57,8 +57,9 @@ class OpeningController(QObject):
         """File → Open Recent, filled as it opens."""
         menu.clear()
         recent = self._settings.recent_files
+        names = self._settings.recent_names
         for source in recent:
-            label = source if len(source) < 80 else "…" + source[-78:]
+            label = names.get(source) or (source if len(source) < 80 else "…" + source[-78:])
             action = menu.addAction(label)
             action.triggered.connect(lambda _c=False, s=source: self._navigator.open(s))
         if not recent:

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 
 from reader.core.document import Document
 from reader.core.export import META_LABELS_ZH
+from reader.core.identity import display_name
 from reader.ui.appearance import THEMES
 from reader.ui.typesetter import TypeStyle, typeset
 
@@ -149,7 +150,7 @@ def export_pdf(document: Document, path: Path, families: tuple[str, ...]) -> int
     writer.setResolution(_RESOLUTION)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(20, 18, 20, 16), QPageLayout.Unit.Millimeter)
-    writer.setTitle(document.title)
+    writer.setTitle(display_name(document))
     writer.setCreator("Report Reader")
     return _paint_document(document, writer, _RESOLUTION, families)
 

@@ -26,6 +26,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTi
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from reader.core.identity import display_name
 from reader.core.reading import PAGE_ZOOM_PRESETS
 from reader.services.documents import DocumentService
 from reader.services.settings import LINE_SPACINGS, THEMES, Settings
@@ -295,7 +296,7 @@ class ReaderApp(QObject):
         window.metadata.show_metadata(document)
         window.metadata.apply_theme(self.style.theme)
         title = QCoreApplication.translate("MainWindow", "%1 — Report Reader")
-        window.setWindowTitle(title.replace("%1", document.title))
+        window.setWindowTitle(title.replace("%1", display_name(document)))
         self.status.set_document(document)
         if self._completed:  # otherwise the outline shows it when it is built
             self.panels["outline"].show_outline(document)

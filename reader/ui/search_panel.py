@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -97,12 +98,13 @@ class SearchPanel(QWidget):
     """Search box, scope and grouped results.
 
     Signals:
-        searchRequested(str, bool): the query (debounced) and whether to search the whole library.
+        searchRequested(str, str, str, int): the query (debounced), the scope ("document",
+            "region", "year", "library"), and a region and year to narrow to ('' and 0: none).
         hitActivated(object): the SearchHit a person opened.
         cleared(): the query was cleared (Esc or the clear button).
     """
 
-    searchRequested = Signal(str, bool)
+    searchRequested = Signal(str, str, str, int)
     hitActivated = Signal(object)
     cleared = Signal()
 
@@ -113,8 +115,15 @@ class SearchPanel(QWidget):
         self.box = filter_box(body, self.tr('Search: words, "exact phrase", A OR B, -exclude'), self.tr("Search text"))
         self.box.setObjectName("searchBox")
         self.scope = QComboBox(body)
-        self.scope.addItems([self.tr("This document"), self.tr("Whole library")])
+        for text, scope in (
+            (self.tr("This document"), "document"),
+            (self.tr("Same region"), "region"),
+            (self.tr("Same year"), "year"),
+            (self.tr("Whole library"), "library"),
+        ):
+            self.scope.addItem(text, scope)
         self.scope.setAccessibleName(self.tr("Search scope"))
+        self._narrow: tuple[str, int] = ("", 0)  # a region and year clicked in the counts
         row = QHBoxLayout()
         row.addWidget(self.box, 1)
         row.addWidget(self.scope)
@@ -123,6 +132,14 @@ class SearchPanel(QWidget):
         self.status.setObjectName("searchStatus")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self.facets = QLabel(body)  # counts per region and year, each a link that narrows the search
+        self.facets.setObjectName("searchFacets")
+        self.facets.setTextFormat(Qt.TextFormat.RichText)
+        self.facets.setWordWrap(True)
+        self.facets.setAccessibleName(self.tr("Matches per region and year"))
+        self.facets.linkActivated.connect(self._narrow_to)
+        self.facets.hide()
+        layout.addWidget(self.facets)
         self.results = QTreeWidget(body)
         self.results.setObjectName("searchResults")
         self.results.setAccessibleName(self.tr("Search results"))
@@ -138,7 +155,7 @@ class SearchPanel(QWidget):
         self._debounce.timeout.connect(self.submit)
         self.box.textChanged.connect(self._on_text_changed)
         self.box.returnPressed.connect(self.submit)
-        self.scope.currentIndexChanged.connect(lambda _i: self.submit())
+        self.scope.currentIndexChanged.connect(lambda _i: self._reset_narrowing())
         self.results.itemActivated.connect(self._activate)
         self.results.itemClicked.connect(self._activate)
 
@@ -149,10 +166,31 @@ class SearchPanel(QWidget):
 
     @property
     def whole_library(self) -> bool:
-        """Whether the scope is the whole library."""
-        return self.scope.currentIndex() == 1
+        """Whether the library's index answers (any scope but this document)."""
+        return self.scope.currentData() != "document"
+
+    def set_scope(self, scope: str) -> None:
+        """Choose the scope: "document", "region", "year" or "library"."""
+        self.scope.setCurrentIndex(max(self.scope.findData(scope), 0))
+
+    def _reset_narrowing(self) -> None:
+        self._narrow = ("", 0)
+        self.submit()
+
+    def _narrow_to(self, link: str) -> None:
+        kind, _sep, value = link.partition(":")
+        region, year = self._narrow
+        if kind == "region":
+            region = value
+        elif kind == "year":
+            year = int(value)
+        else:
+            region, year = "", 0
+        self._narrow = (region, year)
+        self.submit()
 
     def _on_text_changed(self, text: str) -> None:
+        self._narrow = ("", 0)
         if text.strip():
             self._debounce.start()
         else:
@@ -167,7 +205,7 @@ class SearchPanel(QWidget):
         text = self.box.text().strip()
         if text:
             self.status.setText(self.tr("Searching…"))
-            self.searchRequested.emit(text, self.whole_library)
+            self.searchRequested.emit(text, self.scope.currentData(), *self._narrow)
 
     def focus_box(self) -> None:
         """Ctrl+F: put the cursor in the box, text selected (the window shows the dock first)."""
@@ -199,13 +237,16 @@ class SearchPanel(QWidget):
                 .replace("%1", str(result.total))
                 .replace("%2", f"{result.elapsed_ms:.0f}")
             )
+        self._show_facets(result)
         documents: dict[str, QTreeWidgetItem] = {}
         sections: dict[tuple[str, tuple[str, ...]], QTreeWidgetItem] = {}
         counts: dict[str, int] = {}
-        for hit in result.hits:
+        # Documents newest first, then by region; within one, hits in rank order.
+        order = {hit.doc: (-(hit.year or 0), hit.region, hit.display or hit.title) for hit in result.hits}
+        for hit in sorted(result.hits, key=lambda h: order[h.doc]):
             doc_item = documents.get(hit.doc)
             if doc_item is None:
-                doc_item = QTreeWidgetItem([hit.title])
+                doc_item = QTreeWidgetItem([hit.display or hit.title])
                 font = doc_item.font(0)
                 font.setBold(True)
                 doc_item.setFont(0, font)
@@ -228,6 +269,24 @@ class SearchPanel(QWidget):
         for doc_id, item in documents.items():
             item.setText(0, f"{item.text(0)} ({counts[doc_id]})")
         self.results.expandAll()
+
+    def _show_facets(self, result: SearchResult) -> None:
+        """Counts per region and year above the results; each narrows the search when clicked."""
+        if not self.whole_library or (len(result.regions) < 2 and len(result.years) < 2 and self._narrow == ("", 0)):
+            self.facets.hide()
+            return
+        region, year = self._narrow
+
+        def link(kind: str, value, count: int, chosen: bool) -> str:
+            label = html.escape(f"{value} {count}")
+            return f"<b>{label}</b>" if chosen else f'<a href="{kind}:{html.escape(str(value))}">{label}</a>'
+
+        parts = [" · ".join(link("region", name, count, name == region) for name, count in result.regions)]
+        parts.append(" · ".join(link("year", value, count, value == year) for value, count in result.years))
+        if self._narrow != ("", 0):
+            parts.append(f'<a href="all:">{html.escape(self.tr("All"))}</a>')
+        self.facets.setText("<br>".join(part for part in parts if part))
+        self.facets.show()
 
     def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         hit = item.data(0, HIT_ROLE)

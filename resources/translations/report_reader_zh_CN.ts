@@ -41,32 +41,32 @@
 <context>
     <name>BookmarkEditor</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="279" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="278" />
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="288" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="287" />
         <source>Bookmark title</source>
         <translation>书签标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="290" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="289" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="291" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="290" />
         <source>Why this passage matters…</source>
         <translation>为什么要记下这一段……</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="292" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="291" />
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="293" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="292" />
         <source>Note:</source>
         <translation>笔记：</translation>
     </message>
@@ -125,82 +125,82 @@
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="190" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="189" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="175" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="174" />
         <source>This document</source>
         <translation>本文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="175" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="174" />
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="176" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="175" />
         <source>Bookmark scope</source>
         <translation>书签范围</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="178" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="177" />
         <source>By position</source>
         <translation>按位置</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="178" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="177" />
         <source>By time</source>
         <translation>按时间</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="179" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="178" />
         <source>Bookmark order</source>
         <translation>书签排序</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="183" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="182" />
         <source>Filter bookmarks (title, note, text)</source>
         <translation>筛选书签（标题、笔记、原文）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="183" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="182" />
         <source>Filter bookmarks</source>
         <translation>筛选书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="186" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="185" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="186" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="185" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="242" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="241" />
         <source>%1 bookmarks</source>
         <translation>%1 个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="244" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="243" />
         <source>%1 of %2 bookmarks</source>
         <translation>%1 / %2 个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="268" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="267" />
         <source>Go To</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="269" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="268" />
         <source>Edit Title and Note…</source>
         <translation>编辑标题和笔记…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="270" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="269" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -294,62 +294,82 @@
 <context>
     <name>LibraryController</name>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="131" />
+        <location filename="../../reader/ui/library_controller.py" line="133" />
         <source>%1 matching paragraphs</source>
         <translation>%1 个匹配段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="151" />
+        <location filename="../../reader/ui/library_controller.py" line="153" />
         <source>Match %1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="191" />
+        <location filename="../../reader/ui/library_controller.py" line="193" />
         <source>Import Reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="193" />
+        <location filename="../../reader/ui/library_controller.py" line="195" />
         <source>Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)</source>
         <translation>报告 (*.html *.htm *.shtml *.txt *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="202" />
+        <location filename="../../reader/ui/library_controller.py" line="204" />
         <source>Import a Folder of Reports</source>
         <translation>导入报告文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="211" />
+        <location filename="../../reader/ui/library_controller.py" line="213" />
         <source>Import URL</source>
         <translation>导入网址</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="211" />
+        <location filename="../../reader/ui/library_controller.py" line="213" />
         <source>Address of a report page:</source>
         <translation>报告网页地址：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="224" />
+        <location filename="../../reader/ui/library_controller.py" line="227" />
         <source>Imported %1 documents</source>
         <translation>已导入 %1 个文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="227" />
+        <location filename="../../reader/ui/library_controller.py" line="232" />
         <source> (and %1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="229" />
+        <location filename="../../reader/ui/library_controller.py" line="234" />
         <source>Could not import %1: %2</source>
         <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="235" />
+        <location filename="../../reader/ui/library_controller.py" line="240" />
+        <source>%1 holds the same text as %2.</source>
+        <translation>%1 与文库中的“%2”内容相同。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_controller.py" line="244" />
+        <source>(and %1 more)</source>
+        <translation>（另有 %1 个）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_controller.py" line="252" />
+        <source>Already in the Library</source>
+        <translation>文库中已有</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_controller.py" line="254" />
+        <source>Replace those entries with the new copies?</source>
+        <translation>用新导入的文件替换这些条目吗？</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_controller.py" line="262" />
         <source>Indexing %1 of %2…</source>
         <translation>正在建立索引：第 %1 个，共 %2 个…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="238" />
+        <location filename="../../reader/ui/library_controller.py" line="265" />
         <source>Search index up to date</source>
         <translation>搜索索引已是最新</translation>
     </message>
@@ -357,71 +377,136 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="48" />
+        <location filename="../../reader/ui/library_panel.py" line="59" />
         <source>Filter library</source>
         <translation>筛选文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="52" />
+        <location filename="../../reader/ui/library_panel.py" line="61" />
+        <source>No groups</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="61" />
+        <source>By region</source>
+        <translation>按地区</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="61" />
+        <source>By year</source>
+        <translation>按年份</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="64" />
+        <source>Group the library</source>
+        <translation>文库分组</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="78" />
         <source>Library documents</source>
         <translation>文库文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="54" />
+        <location filename="../../reader/ui/library_panel.py" line="131" />
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="132" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="133" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="134" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="54" />
-        <source>Paragraphs</source>
-        <translation>段落数</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/library_panel.py" line="64" />
+        <location filename="../../reader/ui/library_panel.py" line="95" />
         <source>Import progress</source>
         <translation>导入进度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="65" />
+        <location filename="../../reader/ui/library_panel.py" line="96" />
         <source>%v of %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="69" />
+        <location filename="../../reader/ui/library_panel.py" line="97" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="98" />
+        <source>Cancel the import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="105" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="70" />
+        <location filename="../../reader/ui/library_panel.py" line="106" />
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="72" />
+        <location filename="../../reader/ui/library_panel.py" line="108" />
         <source>Files…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="73" />
+        <location filename="../../reader/ui/library_panel.py" line="109" />
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="74" />
+        <location filename="../../reader/ui/library_panel.py" line="110" />
         <source>URL…</source>
         <translation>网址…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="76" />
-        <location filename="../../reader/ui/library_panel.py" line="137" />
+        <location filename="../../reader/ui/library_panel.py" line="112" />
+        <location filename="../../reader/ui/library_panel.py" line="300" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="77" />
-        <location filename="../../reader/ui/library_panel.py" line="138" />
+        <location filename="../../reader/ui/library_panel.py" line="113" />
+        <location filename="../../reader/ui/library_panel.py" line="301" />
         <source>Remove</source>
         <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="135" />
+        <source>Speaker</source>
+        <translation>报告人</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="136" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="137" />
+        <source>Characters</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="165" />
+        <source>(unknown)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="166" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -568,52 +653,52 @@
         <translation>上一个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="71" />
+        <location filename="../../reader/ui/root.py" line="73" />
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="72" />
+        <location filename="../../reader/ui/root.py" line="74" />
         <source>&amp;Outline</source>
         <translation>目录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="74" />
+        <location filename="../../reader/ui/root.py" line="76" />
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="75" />
+        <location filename="../../reader/ui/root.py" line="77" />
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="77" />
+        <location filename="../../reader/ui/root.py" line="79" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="78" />
+        <location filename="../../reader/ui/root.py" line="80" />
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="80" />
+        <location filename="../../reader/ui/root.py" line="82" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="81" />
+        <location filename="../../reader/ui/root.py" line="83" />
         <source>Searc&amp;h Panel</source>
         <translation>搜索面板(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="215" />
+        <location filename="../../reader/ui/root.py" line="217" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="216" />
+        <location filename="../../reader/ui/root.py" line="218" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -709,7 +794,7 @@
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="296" />
+        <location filename="../../reader/ui/root.py" line="298" />
         <source>%1 — Report Reader</source>
         <translation>%1 — 报告阅读器</translation>
     </message>
@@ -717,7 +802,7 @@
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="138" />
+        <location filename="../../reader/ui/widgets.py" line="157" />
         <source>Close message</source>
         <translation>关闭消息</translation>
     </message>
@@ -725,50 +810,60 @@
 <context>
     <name>MetadataCard</name>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="49" />
-        <location filename="../../reader/ui/widgets.py" line="83" />
+        <location filename="../../reader/ui/widgets.py" line="61" />
+        <location filename="../../reader/ui/widgets.py" line="101" />
         <source>Document information</source>
         <translation>文件信息</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="67" />
+        <location filename="../../reader/ui/widgets.py" line="83" />
         <source>Index no.</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="68" />
+        <location filename="../../reader/ui/widgets.py" line="84" />
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="69" />
+        <location filename="../../reader/ui/widgets.py" line="85" />
         <source>Issued by</source>
         <translation>发布机构</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="70" />
+        <location filename="../../reader/ui/widgets.py" line="86" />
         <source>Date written</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="71" />
+        <location filename="../../reader/ui/widgets.py" line="87" />
         <source>Published</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="72" />
+        <location filename="../../reader/ui/widgets.py" line="88" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="73" />
+        <location filename="../../reader/ui/widgets.py" line="89" />
         <source>Document no.</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="74" />
+        <location filename="../../reader/ui/widgets.py" line="90" />
         <source>Keywords</source>
         <translation>主题词</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/widgets.py" line="91" />
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/widgets.py" line="92" />
+        <source>Summary</source>
+        <translation>摘要</translation>
     </message>
 </context>
 <context>
@@ -842,17 +937,17 @@
         <translation>报告网页地址：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/opening.py" line="65" />
+        <location filename="../../reader/ui/opening.py" line="66" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/opening.py" line="69" />
+        <location filename="../../reader/ui/opening.py" line="70" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/opening.py" line="76" />
+        <location filename="../../reader/ui/opening.py" line="77" />
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
@@ -1019,62 +1114,77 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="114" />
+        <location filename="../../reader/ui/search_panel.py" line="115" />
         <source>Search: words, "exact phrase", A OR B, -exclude</source>
         <translation>搜索：多个词、"精确短语"、A OR B、-排除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="114" />
+        <location filename="../../reader/ui/search_panel.py" line="115" />
         <source>Search text</source>
         <translation>搜索内容</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="117" />
+        <location filename="../../reader/ui/search_panel.py" line="119" />
         <source>This document</source>
-        <translation>本文档</translation>
+        <translation>本文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="117" />
+        <location filename="../../reader/ui/search_panel.py" line="120" />
+        <source>Same region</source>
+        <translation>同地区</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="121" />
+        <source>Same year</source>
+        <translation>同年份</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="122" />
         <source>Whole library</source>
         <translation>全部文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="118" />
+        <location filename="../../reader/ui/search_panel.py" line="125" />
         <source>Search scope</source>
         <translation>搜索范围</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="129" />
+        <location filename="../../reader/ui/search_panel.py" line="139" />
+        <source>Matches per region and year</source>
+        <translation>各地区、各年份的匹配数</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="145" />
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="170" />
+        <location filename="../../reader/ui/search_panel.py" line="207" />
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="189" />
+        <location filename="../../reader/ui/search_panel.py" line="226" />
         <source>No paragraph matches.</source>
         <translation>没有匹配的段落。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="192" />
+        <location filename="../../reader/ui/search_panel.py" line="229" />
         <source>%1 paragraphs match · the best %2 shown · %3 ms</source>
         <translation>%1 个段落匹配 · 显示最相关的 %2 个 · %3 毫秒</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="199" />
+        <location filename="../../reader/ui/search_panel.py" line="236" />
         <source>%1 paragraphs match · %2 ms</source>
         <translation>%1 个段落匹配 · %2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="218" />
+        <location filename="../../reader/ui/search_panel.py" line="258" />
         <source>(opening)</source>
         <translation>（开头）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="224" />
+        <location filename="../../reader/ui/search_panel.py" line="264" />
         <source>%1×</source>
         <translation>%1 处</translation>
     </message>

@@ -175,7 +175,8 @@ def test_citation_text_is_exact(qtbot, app):
     app.actions_ui.copy_with_citation()
     assert QGuiApplication.clipboard().text() == (
         "大力发展数字经济。\n"
-        "——《2024年政府工作报告》，二、2024年目标任务和重点工作 › （三）聚焦聚力建设现代化产业体系 › 大力发展数字经济，"
+        "——浙江省《2024年政府工作报告》，二、2024年目标任务和重点工作 › "
+        "（三）聚焦聚力建设现代化产业体系 › 大力发展数字经济，"
         "浙江省人民政府办公厅，2024-01-23，https://www.zj.gov.cn/art/2024/1/31/art_1229019379_5259140.html"
     )
 

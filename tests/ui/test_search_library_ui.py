@@ -9,7 +9,7 @@ from tests.conftest import corpus_path
 
 def _search(qtbot, app, text: str, whole_library: bool = False):
     app.window.action("find").trigger()  # Ctrl+F: the search dock opens with the cursor in its box
-    app.search_panel.scope.setCurrentIndex(1 if whole_library else 0)
+    app.search_panel.set_scope("library" if whole_library else "document")
     app.search_panel.box.clear()
     with qtbot.waitSignal(app.service("library").searchFinished, timeout=60000):
         # Typed one character at a time (QTest cannot type Chinese): the debounce searches once typing stops.
@@ -52,7 +52,7 @@ def test_search_as_you_type_highlights_every_match_and_counts_nodes(qtbot, app):
 def test_stale_results_are_dropped(qtbot, app):
     seen = []
     app.service("library").searchFinished.connect(lambda outcome: seen.append(outcome.request.query))
-    app.search_panel.scope.setCurrentIndex(0)
+    app.search_panel.set_scope("document")
     for text in ("港", "港口", "港口建设"):
         app.search_panel.box.setText(text)
         app.search_panel.submit()
@@ -102,7 +102,7 @@ def test_library_import_then_search_and_open_another_document(qtbot, app):
     with qtbot.waitSignal(app.service("library").importFinished, timeout=120000) as finished:
         app.service("library").import_sources([str(source)])
     assert not any(o.error for o in finished.args[0])
-    qtbot.waitUntil(lambda: app.library_panel.list.topLevelItemCount() == 2, timeout=30000)
+    qtbot.waitUntil(lambda: len(app.library_panel.visible_ids()) == 2, timeout=30000)
     _search(qtbot, app, "皖北", whole_library=True)
     items = _hit_items(app)
     assert items
@@ -121,12 +121,13 @@ def test_remove_from_library(qtbot, app, tmp_path):
     report.write_text("政府工作报告\n\n各位代表：\n\n星河港湾吞吐创新高。\n", encoding="utf-8")
     with qtbot.waitSignal(app.service("library").importFinished, timeout=60000):
         app.service("library").import_sources([str(report)])
-    qtbot.waitUntil(lambda: app.library_panel.list.topLevelItemCount() == 2, timeout=30000)
-    ids = [app.library_panel.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in range(2)]
+    qtbot.waitUntil(lambda: len(app.library_panel.visible_ids()) == 2, timeout=30000)
+    ids = app.library_panel.visible_ids()
     removable = next(i for i in ids if not app.service("library").library.entry(i).bundled)
+    app.library_panel.select_id(removable)
     with qtbot.waitSignal(app.service("library").entriesChanged, timeout=60000):
-        app.library_panel.removeRequested.emit(removable)
-    assert app.library_panel.list.topLevelItemCount() == 1
+        app.library_panel.remove_button.click()
+    assert len(app.library_panel.visible_ids()) == 1
 
 
 def test_a_library_document_is_reopened_next_session(qtbot, make_app):

@@ -511,9 +511,10 @@ class SearchIndex:
         started = time.perf_counter()
         parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
 
-        def finish(total: int = 0, hits: tuple = ()) -> SearchResult:
+        def finish(total: int = 0, hits: tuple = (), facets: tuple = ((), ())) -> SearchResult:
             elapsed = (time.perf_counter() - started) * 1000
-            return SearchResult(parsed.text, total, hits, elapsed, notice=self.notice)
+            regions, years = facets
+            return SearchResult(parsed.text, total, hits, elapsed, notice=self.notice, regions=regions, years=years)
 
         if parsed.is_empty or self._ix is None:
             return finish()
@@ -566,7 +567,25 @@ class SearchIndex:
                 candidates = candidates[~np.isin(candidates, banned)]
         if not len(candidates):
             return finish()
-        return finish(len(candidates), self._rank(parsed, candidates, counts, texts, in_scope, limit, searcher))
+        ranked = self._rank(parsed, candidates, counts, texts, in_scope, limit, searcher)
+        return finish(len(candidates), ranked, self._facets(candidates, in_scope))
+
+    def _facets(self, keys: np.ndarray, in_scope: dict) -> tuple[tuple, tuple]:
+        """Matching paragraphs per region and per year (by each document's identity)."""
+        ordinals, per_ordinal = np.unique(self.store.docs[keys], return_counts=True)
+        by_ordinal = {info["ordinal"]: info for info in in_scope.values()}
+        regions: dict[str, int] = {}
+        years: dict[int, int] = {}
+        for ordinal, count in zip(ordinals.tolist(), per_ordinal.tolist(), strict=True):
+            info = by_ordinal.get(ordinal, {})
+            if info.get("region"):
+                regions[info["region"]] = regions.get(info["region"], 0) + count
+            if info.get("year"):
+                years[info["year"]] = years.get(info["year"], 0) + count
+        return (
+            tuple(sorted(regions.items(), key=lambda item: (-item[1], item[0]))),
+            tuple(sorted(years.items(), reverse=True)),
+        )
 
     def _term_counts(self, term: str, keys: np.ndarray, counts: dict[str, TermHits], texts) -> np.ndarray:
         """Occurrences of ``term`` in each of ``keys``."""

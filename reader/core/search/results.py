@@ -72,6 +72,9 @@ class SearchResult:
     # Every matching (document id, paragraph id), for hit counts and stepping through matches.
     all_hits: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     notice: str = ""
+    # Matching paragraphs per region and per year, over all hits (not just the page shown).
+    regions: tuple[tuple[str, int], ...] = field(default=(), compare=False)
+    years: tuple[tuple[int, int], ...] = field(default=(), compare=False)
 
     def to_json(self) -> dict:
         """The result as the stable CLI JSON."""
@@ -144,4 +147,6 @@ def search_document(document: Document, query: str | ParsedQuery, limit: int = 5
         hits=tuple(hits),
         elapsed_ms=(time.perf_counter() - started) * 1000,
         all_hits=tuple((document.id, document.paragraphs[i].id) for i in hits_at),
+        regions=((identity.region, len(hits_at)),) if identity.region and hits_at else (),
+        years=((identity.year, len(hits_at)),) if identity.year and hits_at else (),
     )

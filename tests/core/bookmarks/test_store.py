@@ -87,10 +87,10 @@ def test_markdown_export_groups_and_cites(store, seed):
     store.add(make_bookmark(seed, _paragraph(seed, "大力发展数字经济").id, note="第一条笔记"))
     store.add(make_bookmark(seed, _paragraph(seed, "1、医疗卫生").id))
     text = bookmarks_markdown(store.list(), lambda doc_id: seed if doc_id == seed.id else None)
-    assert "## 2024年政府工作报告" in text
+    assert "## 浙江 · 2024年政府工作报告" in text
     assert "### 二、2024年目标任务和重点工作 › （三）聚焦聚力建设现代化产业体系 › 大力发展数字经济" in text
     assert "第一条笔记" in text
-    assert "——《2024年政府工作报告》" in text.replace("—— 《", "——《")
+    assert "——浙江省《2024年政府工作报告》" in text.replace("—— ", "——")
     assert "浙江省人民政府办公厅，2024-01-23，https://www.zj.gov.cn/" in text
 
 
