@@ -7,10 +7,12 @@ from collections.abc import Callable, Iterable
 
 from reader.core.bookmarks import Bookmark, group_for_markdown
 from reader.core.document import Document
+from reader.core.identity import citation_source
 
 
 def _citation(bookmark: Bookmark, document: Document | None) -> str:
-    parts = [f"《{bookmark.doc_title or (document.title if document else bookmark.doc)}》"]
+    source = citation_source(document) if document is not None else f"《{bookmark.doc_title or bookmark.doc}》"
+    parts = [source]  # 浙江省《2024年政府工作报告》
     if bookmark.section_path:
         parts.append(" › ".join(bookmark.section_path))
     if document is not None:
