@@ -86,9 +86,13 @@ class LibraryPanel(QWidget):
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header = self.list.header()
         header.setStretchLastSection(False)
-        for column in range(len(self._headers())):
-            mode = QHeaderView.ResizeMode.Stretch if column == 3 else QHeaderView.ResizeMode.ResizeToContents
-            header.setSectionResizeMode(column, mode)
+        # Fixed starting widths: sizing columns to their contents would measure every row on every change.
+        for column, characters in enumerate((5, 5, 7, 0, 5, 7, 6)):
+            if column == 3:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, self.fontMetrics().horizontalAdvance("国") * characters + 12)
         layout.addWidget(self.list, 1)
         progress_row = QHBoxLayout()
         self.progress = QProgressBar(body)
@@ -116,6 +120,7 @@ class LibraryPanel(QWidget):
         layout.addLayout(buttons)
         self.setFocusProxy(self.list)
         self._entries: list[LibraryEntry] = []
+        self._rows: dict[str, list[QStandardItem]] = {}
         self.list.activated.connect(self._open_index)
         self.open_button.clicked.connect(lambda: self._open_index(self.list.currentIndex()))
         self.remove_button.clicked.connect(self._remove_selected)
@@ -141,21 +146,35 @@ class LibraryPanel(QWidget):
     def show_entries(self, entries: list[LibraryEntry]) -> None:
         """Show the catalog."""
         self._entries = list(entries)
+        self._rows = {entry.id: self._row(entry) for entry in self._entries}  # made once, moved when regrouped
         self._fill()
 
     def set_grouping(self, grouping: str) -> None:
         """Group by "region", "year", or "none"."""
         self.grouping.setCurrentIndex(max(self.grouping.findData(grouping), 0))
 
+    def _detach_rows(self) -> None:
+        """Take every report row out of the model (kept for reuse), dropping the group rows."""
+        root = self.model.invisibleRootItem()
+        for row in range(root.rowCount() - 1, -1, -1):
+            first = root.child(row, 0)
+            if first is not None and first.data(ID_ROLE) is None:  # a group: its reports first
+                for child in range(first.rowCount() - 1, -1, -1):
+                    first.takeRow(child)
+            root.takeRow(row)
+
     def _fill(self) -> None:
         selected = set(self.selected_ids())
         grouping = self.grouping.currentData()
         self.list.setUpdatesEnabled(False)
-        self.model.removeRows(0, self.model.rowCount())
+        self.list.setSortingEnabled(False)  # sorted once, after the rows are in
+        # The proxy would map every single row moved; detached, it maps the new model once.
+        self.proxy.setSourceModel(None)
+        self._detach_rows()
         root = self.model.invisibleRootItem()
         if grouping == "none":
             for entry in self._entries:
-                root.appendRow(self._row(entry))
+                root.appendRow(self._rows[entry.id])
         else:
             groups: dict[object, list[LibraryEntry]] = {}
             for entry in self._entries:
@@ -164,13 +183,17 @@ class LibraryPanel(QWidget):
             for key, members in groups.items():
                 label = str(key) if key not in ("", None) else self.tr("(unknown)")
                 group = QStandardItem(self.tr("%1 (%2)").replace("%1", label).replace("%2", str(len(members))))
-                group.setData(label if grouping == "region" else (key or 0), SORT_ROLE)
+                sort_key = label if grouping == "region" else (key or 0)
+                group.setData(sort_key, SORT_ROLE)
                 filler = [QStandardItem("") for _ in range(len(self._headers()) - 1)]
                 for item in filler:
-                    item.setData(label if grouping == "region" else (key or 0), SORT_ROLE)
+                    item.setData(sort_key, SORT_ROLE)
                 for entry in members:
-                    group.appendRow(self._row(entry))
+                    group.appendRow(self._rows[entry.id])
                 root.appendRow([group, *filler])
+        self.proxy.setSourceModel(self.model)
+        self.list.setSortingEnabled(True)
+        if grouping != "none":
             self.list.expandAll()
         self.list.setUpdatesEnabled(True)
         if selected:

@@ -1,10 +1,9 @@
 """The library's full-text index: Whoosh postings over character n-grams, verified exactly.
 
-One Whoosh document per paragraph, with a character-unigram field and a
-character-bigram field (distinct grams, no positions). A query term of one
-character is a unigram Term, of two a bigram Term, of more an And of its
-rarest bigrams; every candidate is then checked against the paragraph's
-folded text, so results are exactly the paragraphs containing the query as a
+One Whoosh document per paragraph, with a character-bigram field (distinct
+grams, no positions). A query term of two characters is a bigram Term, of more
+an And of its rarest bigrams, of one a vectorised scan; every candidate is then
+checked against the paragraph's folded text, so results are exactly the paragraphs containing the query as a
 substring. When the postings to walk would be long (a very common term), the
 memory-mapped text store is scanned in C instead, which is faster than walking
 postings in Python. Ranking is BM25 over exact occurrences, exact-phrase hits
@@ -38,7 +37,7 @@ from pathlib import Path
 import numpy as np
 from whoosh import fields, index
 from whoosh.index import LockError
-from whoosh.query import And, Or, Term
+from whoosh.query import And, Term
 
 from reader.core.document import Document
 from reader.core.errors import ReaderError
@@ -50,7 +49,7 @@ from reader.core.search.query import ParsedQuery, parse_query
 from reader.core.search.results import SearchHit, SearchResult
 from reader.core.search.store import StoreDamagedError, TermHits, TextStore
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 INDEX_NAME = "paragraphs"
 # Above this many postings to walk, scanning the text store in C is faster.
 POSTINGS_LIMIT = 600
@@ -111,7 +110,6 @@ def make_schema() -> fields.Schema:
         para=fields.STORED,
         section=fields.STORED,
         text=fields.STORED,
-        uni=NGramField(1),
         bi=NGramField(2),
     )
 
@@ -392,7 +390,6 @@ class SearchIndex:
                 para=paragraph.id,
                 section=document.section_path(paragraph.id),
                 text=paragraph.text,
-                uni=paragraph.text,
                 bi=paragraph.text,
             )
         identity = Identity.from_meta(document.meta)
@@ -443,33 +440,26 @@ class SearchIndex:
         return [column[docnum] for docnum in docnums]
 
     def _estimate(self, searcher, term: str) -> int:
-        """Upper bound of the paragraphs holding a term, from the n-gram postings."""
+        """Upper bound of the paragraphs holding a term, from the bigram postings.
+
+        One character has no postings (indexing every character doubled the index's size
+        and time): it is always answered by the vectorised scan, which is exact and fast.
+        """
         if len(term) == 1:
-            return searcher.doc_frequency("uni", term)
+            return self.store.size
         return min(searcher.doc_frequency("bi", gram) for gram in ngrams(term, 2))
 
     def _term_query(self, searcher, term: str):
-        if len(term) == 1:
-            return Term("uni", term)
         if len(term) == 2:
             return Term("bi", term)
         grams = sorted(ngrams(term, 2), key=lambda g: searcher.doc_frequency("bi", g))[:BIGRAMS_PER_TERM]
         return And([Term("bi", g) for g in grams])
 
-    def whoosh_query(self, parsed: ParsedQuery, searcher=None):
-        """The Whoosh query (Term/And/Or over the n-gram fields) whose matches include every hit."""
-        searcher = searcher or self._get_searcher()
-        clauses = []
-        for group in parsed.groups:
-            terms = [self._term_query(searcher, term) for term in group]
-            clauses.append(terms[0] if len(terms) == 1 else Or(terms))
-        return clauses[0] if len(clauses) == 1 else And(clauses)
-
     def _pivot(self, searcher, term: str) -> int:
-        """Index of the term's rarest character: the vectorised scan starts from it."""
+        """Where the vectorised scan starts comparing: the first character of the term's rarest bigram."""
         if len(term) == 1:
             return 0
-        frequencies = [searcher.doc_frequency("uni", ch) for ch in term]
+        frequencies = [searcher.doc_frequency("bi", term[i : i + 2]) for i in range(len(term) - 1)]
         return frequencies.index(min(frequencies))
 
     def _scan_term(self, searcher, term: str, spans: list[tuple[int, int]] | None) -> TermHits:
@@ -486,7 +476,7 @@ class SearchIndex:
         """Exact hits of every term of a group: postings walk or vectorised scan, whichever is cheaper."""
         result = {}
         for term in group:
-            if spans is None and self._estimate(searcher, term) <= POSTINGS_LIMIT:
+            if len(term) > 1 and spans is None and self._estimate(searcher, term) <= POSTINGS_LIMIT:
                 keys = self._keys_of(searcher, searcher.docs_for_query(self._term_query(searcher, term)))
                 counted = sorted((key, self.store.text(key).count(term)) for key in keys if key < self.store.size)
                 counted = [(k, c) for k, c in counted if c]
