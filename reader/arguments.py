@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 PROG = "report-reader"
 # The commands; any other first word is a document for the window.
-COMMANDS = ("export", "library", "search", "bookmarks", "speak")
+COMMANDS = ("export", "library", "search", "bookmarks", "speak", "compare", "targets", "terms", "trend")
 LANGUAGES = ("zh", "en")
 
 _USAGE = (
@@ -107,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     _search_command(commands)
     _bookmarks_command(commands)
     _speak_command(commands)
+    _analysis_commands(commands)
     return parser
 
 
@@ -181,3 +182,27 @@ def _speak_command(commands) -> None:
     speak.add_argument("--rate", type=int, default=None, help="speaking rate, 80 to 450 (engine words per minute)")
     speak.add_argument("--list-voices", action="store_true", help="list the engine's voices and exit")
     speak.add_argument("-o", "--output", help="OUT.wav or OUT.mp3")
+
+
+def _analysis_commands(commands) -> None:
+    compare = commands.add_parser("compare", help="what changed from one report to another (新提法, 不再提及)")
+    compare.add_argument("first", metavar="OLD", help="the earlier report: library id, path or URL")
+    compare.add_argument(
+        "second",
+        metavar="NEW",
+        nargs="?",
+        help="the later report; with one report given, it is NEW and OLD is its region's previous year",
+    )
+    compare.add_argument("--json", action="store_true", help="print JSON")
+    targets = commands.add_parser("targets", help="the report's 主要预期目标 and last year's achieved figures")
+    targets.add_argument("document", metavar="DOC", help="library id, path or URL")
+    targets.add_argument("--json", action="store_true", help="print JSON")
+    terms = commands.add_parser("terms", help="the words a report stresses (高频词)")
+    terms.add_argument("document", metavar="DOC", help="library id, path or URL")
+    terms.add_argument("--top", type=int, default=50, help="how many words (0 = all; default 50)")
+    terms.add_argument("--section", metavar="OUTLINE_ID", help="only this outline section (ids as in export)")
+    terms.add_argument("--json", action="store_true", help="print JSON")
+    trend = commands.add_parser("trend", help="occurrences of a word or phrase in each report of the library")
+    trend.add_argument("term", metavar="TERM", help="a word or phrase, matched exactly")
+    _facets(trend)
+    trend.add_argument("--json", action="store_true", help="print JSON")

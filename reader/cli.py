@@ -375,6 +375,107 @@ def _cmd_speak(args: argparse.Namespace) -> int:
         synthesizer.close()
 
 
+def _print_json(data: dict | list) -> None:
+    _write_output(json.dumps(data, ensure_ascii=False, indent=1) + "\n", None)
+
+
+def _jieba_cache(data_dir: Path) -> Path:
+    return data_dir / "cache" / "jieba"
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from reader.core.analysis.compare import compare, describe
+    from reader.core.analysis.segment import tokenizer
+    from reader.core.library import Library
+
+    library = Library(args.data_dir)
+    if args.second:
+        old, new = _resolve_document(library, args.first), _resolve_document(library, args.second)
+    else:
+        from reader.core.analysis.years import previous_report
+
+        new = _resolve_document(library, args.first)
+        earlier = previous_report(library.entries(), new)
+        if earlier is None:
+            raise UsageError("give OLD and NEW: the library has no earlier report of this region and kind")
+        old = library.document(earlier.id)
+    tokenizer(_jieba_cache(args.data_dir))
+    result = compare(old, new)
+    if args.json:
+        _print_json(result.to_json())
+        return EXIT_OK
+    a, b = describe(old), describe(new)
+    counts = result.counts()
+    _say(f"{a['title']} → {b['title']}")
+    _say(
+        f"paragraphs: {counts['same']} same, {counts['changed']} changed, "
+        f"{counts['added']} added, {counts['removed']} removed"
+    )
+    _say("新提法: " + "  ".join(f"{t.term}({t.count})" for t in result.new_terms[:30]))
+    _say("不再提及: " + "  ".join(f"{t.term}({t.count})" for t in result.dropped_terms[:30]))
+    return EXIT_OK
+
+
+def _cmd_targets(args: argparse.Namespace) -> int:
+    from reader.core.analysis.targets import extract_targets
+    from reader.core.library import Library
+
+    document = _resolve_document(Library(args.data_dir), args.document)
+    result = extract_targets(document)
+    if args.json:
+        _print_json(result.to_json(document.id))
+        return EXIT_OK
+    if not result.targets:
+        _say(f"{PROG}: no 主要预期目标 found in this report", file=sys.stderr)
+        return EXIT_OK
+    achieved = {t.indicator: t for t in result.achieved}
+    for target in result.targets:
+        done = achieved.get(target.indicator)
+        last = f"   (last year {done.figure()})" if done else ""
+        _say(f"{target.indicator}  {target.figure() or '—'}{last}")
+    return EXIT_OK
+
+
+def _cmd_terms(args: argparse.Namespace) -> int:
+    from reader.core.analysis.terms import top_terms
+    from reader.core.library import Library
+
+    if args.top < 0:
+        raise UsageError("--top must be 0 (all) or more")
+    document = _resolve_document(Library(args.data_dir), args.document)
+    try:
+        terms = top_terms(document, args.top, args.section, _jieba_cache(args.data_dir))
+    except KeyError:
+        raise UsageError(f"no outline section {args.section} in this document") from None
+    if args.json:
+        _print_json({"doc": document.id, "terms": [t.to_json() for t in terms]})
+    else:
+        for term in terms:
+            _say(f"{term.count:6}  {term.term}")
+    return EXIT_OK
+
+
+def _cmd_trend(args: argparse.Namespace) -> int:
+    from reader.core.analysis.trend import term_trend, trend_json
+    from reader.core.library import Library
+
+    if not args.term.strip():
+        raise UsageError("TERM is empty")
+    library = Library(args.data_dir)
+    entries = [entry for entry in library.entries() if entry.matches(*_facet_filter(args))]
+    search_index = _sync_index(args.data_dir, library, quiet=args.json)
+    try:
+        points = term_trend(search_index, args.term.strip(), entries)
+    finally:
+        search_index.close()
+    if args.json:
+        _print_json(trend_json(args.term.strip(), points))
+        return EXIT_OK
+    for point in points:
+        _say(f"{point.year or '':>4}  {point.count:5}  {point.title}")
+    return EXIT_OK
+
+
 def _option_value(argv: Sequence[str], name: str) -> str | None:
     """The value given to an option, found even when the rest of the command line is wrong."""
     arguments = list(argv)
@@ -392,6 +493,10 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": _cmd_export,
     "library": _cmd_library,
     "search": _cmd_search,
+    "compare": _cmd_compare,
+    "targets": _cmd_targets,
+    "terms": _cmd_terms,
+    "trend": _cmd_trend,
 }
 
 

@@ -256,9 +256,7 @@ def display_name(document: Document) -> str:
 def citation_source(document: Document) -> str:
     """The source in a citation: "浙江省《2024年政府工作报告》", or "《title》"."""
     identity = Identity.from_meta(document.meta)
-    title = (
-        f"{identity.year}年政府工作报告" if identity.kind == "政府工作报告" and identity.year else document.title
-    )
+    title = f"{identity.year}年政府工作报告" if identity.kind == "政府工作报告" and identity.year else document.title
     place = "" if identity.region in ("", NATIONAL) else full_name(identity.region)
     if identity.region == NATIONAL and identity.kind == "政府工作报告":
         place = "国务院"

@@ -393,9 +393,10 @@ class Library:
         ours = paragraph_lengths(document)
         total = sum(ours.values()) or 1
         for entry in catalog.values():
-            same_report = (
-                identity.region
-                and (entry.region, entry.year, entry.doc_kind) == (identity.region, identity.year, identity.kind)
+            same_report = identity.region and (entry.region, entry.year, entry.doc_kind) == (
+                identity.region,
+                identity.year,
+                identity.kind,
             )
             if not same_report and abs(entry.characters - total) > 0.05 * total:
                 continue

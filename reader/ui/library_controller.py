@@ -209,9 +209,7 @@ class LibraryController(QObject):
         """Library → Import URL."""
         from PySide6.QtWidgets import QInputDialog
 
-        url, ok = QInputDialog.getText(
-            self._dialog_parent, self.tr("Import URL"), self.tr("Address of a report page:")
-        )
+        url, ok = QInputDialog.getText(self._dialog_parent, self.tr("Import URL"), self.tr("Address of a report page:"))
         if ok and url.strip() and self.service is not None:
             self.service.import_sources([url.strip()])
 
@@ -258,8 +256,6 @@ class LibraryController(QObject):
 
     def _on_index_progress(self, done: int, total: int, _title: str) -> None:
         if total > 1 and done < total:
-            self._notifier.status(
-                self.tr("Indexing %1 of %2…").replace("%1", str(done + 1)).replace("%2", str(total))
-            )
+            self._notifier.status(self.tr("Indexing %1 of %2…").replace("%1", str(done + 1)).replace("%2", str(total)))
         elif total > 1:
             self._notifier.status(self.tr("Search index up to date"), 3000)

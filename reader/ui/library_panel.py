@@ -277,7 +277,8 @@ class LibraryPanel(QWidget):
     def _select_in(self, index: QModelIndex, ids: set[str], selection) -> None:
         if index.data(ID_ROLE) in ids:
             selection.select(
-                index, selection.SelectionFlag.Select | selection.SelectionFlag.Rows  # type: ignore[attr-defined]
+                index,
+                selection.SelectionFlag.Select | selection.SelectionFlag.Rows,  # type: ignore[attr-defined]
             )
         for row in range(self.proxy.rowCount(index)):
             self._select_in(self.proxy.index(row, 0, index), ids, selection)

@@ -368,13 +368,16 @@ class ReaderApp(QObject):
         from reader.ui.narration_controller import NarrationController
 
         nav, view, style, notifier, window, panels = (
-            self.navigator, self.view, self.style, self.notifier, self.window, self.panels
+            self.navigator,
+            self.view,
+            self.style,
+            self.notifier,
+            self.window,
+            self.panels,
         )
         outline = panels["outline"]
         self._controllers = {
-            "narration": NarrationController(
-                nav, view, self._player, outline, style, self.settings, notifier, window
-            ),
+            "narration": NarrationController(nav, view, self._player, outline, style, self.settings, notifier, window),
             "bookmarks": BookmarksController(
                 nav, view, panels["bookmarks_panel"], outline, self.undo_stack, style, notifier, window
             ),

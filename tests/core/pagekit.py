@@ -39,7 +39,10 @@ INVENTED = Article(
         ("body", "各区县人民政府，市政府各部门："),
         ("body", "为深入贯彻落实国家和省关于优化营商环境的决策部署，持续激发市场主体活力，现提出以下措施。"),
         ("part", "一、提升政务服务效能"),
-        ("lead", "推行一件事一次办。围绕企业开办、项目审批等高频事项，实现一表申请、一窗受理、一次办结，办理时限压减百分之五十以上。"),
+        (
+            "lead",
+            "推行一件事一次办。围绕企业开办、项目审批等高频事项，实现一表申请、一窗受理、一次办结，办理时限压减百分之五十以上。",
+        ),
         ("lead", "深化证照分离改革。对涉企经营许可事项实行清单管理，能取消的坚决取消，能合并的一律合并。"),
         ("part", "二、降低企业经营成本"),
         ("body", "落实各项减税降费政策，清理规范涉企收费，全年为市场主体减负不少于十二亿元。"),
@@ -118,12 +121,10 @@ def trs_portal(article: Article) -> bytes:
         '<div class="main"><div class="article">'
         f'<div class="detail-title"><h1>{_e(article.title)}</h1></div>'
         f'<div class="detail-info"><span>发布时间：{meta.get("published", "")}</span>'
-        f'<span>来源：{meta.get("source_org", "")}</span>'
+        f"<span>来源：{meta.get('source_org', '')}</span>"
         '<span class="font">【字体：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>】</span>'
         '<span>浏览次数：<em id="hits"></em></span></div>'
-        '<div class="TRS_Editor"><div class="TRS_UEDITOR trs_paper_default trs_web">'
-        + _body(article)
-        + "</div></div>"
+        '<div class="TRS_Editor"><div class="TRS_UEDITOR trs_paper_default trs_web">' + _body(article) + "</div></div>"
         '<p class="editor">（责任编辑：王小明）</p>'
         '<div class="share">分享到：<a href="#">微信</a><a href="#">微博</a></div>'
         '<div class="print-close"><a href="javascript:print()">【打印本页】</a><a href="javascript:close()">【关闭窗口】</a></div>'
@@ -148,7 +149,7 @@ def unknown_cms(article: Article) -> bytes:
         '<div class="d-body">'
         f'<p class="bfont">来源：{meta.get("source_org", "")} 发布时间：{meta.get("published", "")} 浏览次数：</p>'
         + _body(article)
-        + '<p>（编辑：李四　校对：赵六）</p><p>扫一扫在手机打开当前页</p>'
+        + "<p>（编辑：李四　校对：赵六）</p><p>扫一扫在手机打开当前页</p>"
         "</div></div>"
         '<div class="prev-next"><p>上一篇：<a href="/a.html">关于开展安全生产大检查的通知</a></p>'
         '<p>下一篇：<a href="/b.html">关于做好春节期间有关工作的通知</a></p></div>'
@@ -200,7 +201,7 @@ def old_font_gbk(article: Article) -> bytes:
         + "</B></FONT></TD></TR>"
         f"<TR><TD align=center>发布日期：{article.meta.get('published', '')}</TD></TR>"
         "<TR><TD>" + "\n".join(lines) + "</TD></TR>"
-        "<TR><TD align=center>【<A href=\"javascript:window.print()\">打印</A>】【<A href=\"javascript:window.close()\">关闭</A>】"
+        '<TR><TD align=center>【<A href="javascript:window.print()">打印</A>】【<A href="javascript:window.close()">关闭</A>】'
         "</TD></TR></TABLE></BODY></HTML>"
     )
     return page.encode("gb18030")
@@ -228,9 +229,7 @@ def misfit_template(article: Article) -> bytes:
         f'<div class="nav">{_NAV}</div>'
         f'<table><tr><td class="wzbt">{_e(article.title)}</td></tr></table>'
         f'<div id="zoom">来源：{meta.get("source_org", "")} 发布时间：{meta.get("published", "")} 浏览次数：</div>'
-        f'<div class="mainbox"><div class="cont">{_body(article)}</div></div>'
-        + _FOOTER
-        + "</body></html>"
+        f'<div class="mainbox"><div class="cont">{_body(article)}</div></div>' + _FOOTER + "</body></html>"
     ).encode("utf-8")
 
 
@@ -246,7 +245,7 @@ def markup_in_meta(article: Article) -> bytes:
         f'<div class="BreadcrumbNav">首页 &gt; 政策 &gt; 文件</div><div class="article oneColumn">'
         f'<h1 id="ti">{_e(article.title)}</h1>'
         f'<div class="pages-date">{article.meta.get("published", "")}<span class="font">来源：'
-        f'{article.meta.get("source_org", "")}</span></div>'
+        f"{article.meta.get('source_org', '')}</span></div>"
         f'<div class="pages_content" id="UCAP-CONTENT">{_body(article)}</div>'
         '<div class="editor">【我要纠错】 责任编辑：陈七</div></div>' + _FOOTER + "</body></html>"
     ).encode("utf-8")
@@ -258,8 +257,8 @@ def vsb_law(article: Article) -> bytes:
         "<html>" + _head(article, "临江大学法学院") + "<body>"
         f'<div class="head"><ul>{_NAV}</ul></div><div class="main-content">'
         '<form name="_newscontent_fromname"><div class="content-title">'
-        f'<h3>{_e(article.title)}</h3><p>发布时间：{article.meta.get("published", "")}　作者：'
-        f'{article.meta.get("author", "")}　点击：[<script>document.write(12)</script>]</p></div>'
+        f"<h3>{_e(article.title)}</h3><p>发布时间：{article.meta.get('published', '')}　作者："
+        f"{article.meta.get('author', '')}　点击：[<script>document.write(12)</script>]</p></div>"
         '<div id="vsb_content"><div class="v_news_content">'
         + _body(article, tag="div")
         + "</div></div></form></div>"
@@ -289,4 +288,15 @@ SHOWN = {
     "markup_in_meta": ("published", "source_org"),
     "vsb_law": ("published", "author"),
 }
-CHROME_WORDS = ("浏览次数", "责任编辑", "分享到", "扫一扫", "打印", "关闭窗口", "上一篇", "下一篇", "版权所有", "当前位置")
+CHROME_WORDS = (
+    "浏览次数",
+    "责任编辑",
+    "分享到",
+    "扫一扫",
+    "打印",
+    "关闭窗口",
+    "上一篇",
+    "下一篇",
+    "版权所有",
+    "当前位置",
+)

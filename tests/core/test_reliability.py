@@ -71,7 +71,12 @@ def test_a_really_damaged_database_is_moved_aside_and_named(data_dir):
 # 3. Sloppy HTML: thousands of unclosed elements ------------------------------------------------------
 @pytest.mark.parametrize("depth", [600, 5000])
 def test_deeply_nested_html_reads(depth):
-    page = "<html><body><div>" + "<span>" * depth + "各位代表，这是一段足够长的正文内容，用来测试深层嵌套的页面。" + "</div></body></html>"
+    page = (
+        "<html><body><div>"
+        + "<span>" * depth
+        + "各位代表，这是一段足够长的正文内容，用来测试深层嵌套的页面。"
+        + "</div></body></html>"
+    )
     document = parse_bytes(page.encode(), name="deep.html", source="deep.html", source_key=f"test:deep{depth}")
     assert document.paragraphs[0].text.startswith("各位代表")
 
@@ -304,7 +309,9 @@ def test_removing_by_prefix_does_not_treat_underscores_as_wildcards(data_dir):
 
 def test_titles_with_terminal_escapes_are_printed_harmless(data_dir, tmp_path):
     page = tmp_path / "evil.txt"
-    page.write_text("\x1b[2J\x1b]0;pwned\x07政府工作报告\n各位代表：\n现在，我代表市人民政府向大会报告工作。\n", encoding="utf-8")
+    page.write_text(
+        "\x1b[2J\x1b]0;pwned\x07政府工作报告\n各位代表：\n现在，我代表市人民政府向大会报告工作。\n", encoding="utf-8"
+    )
     _cli("library", "add", str(page), data_dir=data_dir)
     result = _cli("library", "list", data_dir=data_dir)
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout

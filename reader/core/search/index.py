@@ -77,6 +77,15 @@ _READ_FAILURES = (OSError, ValueError, EOFError, KeyError, IndexError, struct.er
 _OWN_FILES = frozenset(("manifest.json", "texts.u16", "starts.npy", "ends.npy", "docs.npy"))
 
 
+@dataclass(frozen=True)
+class TermInDocument:
+    """How a document uses a term: occurrences, paragraphs holding it, and the first of those."""
+
+    count: int
+    paragraphs: int
+    first_paragraph: str
+
+
 def _whoosh_files(directory: Path) -> dict[str, int]:
     """Whoosh's files (segments, table of contents) and their sizes, as committed."""
     return {
@@ -559,6 +568,52 @@ class SearchIndex:
             return finish()
         ranked = self._rank(parsed, candidates, counts, texts, in_scope, limit, searcher)
         return finish(len(candidates), ranked, self._facets(candidates, in_scope))
+
+    def term_occurrences(self, term: str, scope: set[str] | None = None) -> dict[str, TermInDocument]:
+        """Exact occurrences of a word or phrase per document (for a term across the years).
+
+        Args:
+            term: The word or phrase (folded as the index folds paragraphs).
+            scope: Document ids to count in; None for the whole library.
+
+        Returns:
+            Per document id that uses the term: occurrences, paragraphs and the first of them.
+            Empty when the index is damaged (``notice`` says so).
+        """
+        folded = fold(term.strip())
+        if not folded or self._ix is None:
+            return {}
+        try:
+            searcher = self._get_searcher()
+            in_scope = {d: info for d, info in self.documents.items() if scope is None or d in scope}
+            if not in_scope:
+                return {}
+            spans = None
+            if scope is not None and len(in_scope) <= SCAN_SPANS_LIMIT:
+                spans = [
+                    (int(self.store.starts[i["first"]]), int(self.store.ends[i["first"] + i["count"] - 1]))
+                    for i in in_scope.values()
+                    if i["count"]
+                ]
+            hits = self._group_hits(searcher, (folded,), spans)[folded]
+            by_ordinal = {info["ordinal"]: doc for doc, info in in_scope.items()}
+            ordinals = self.store.docs[hits.keys].astype(np.int64)
+            result: dict[str, TermInDocument] = {}
+            for ordinal in np.unique(ordinals).tolist():
+                doc = by_ordinal.get(ordinal)
+                if doc is None:
+                    continue
+                chosen = ordinals == ordinal
+                keys = hits.keys[chosen]
+                docnum = searcher.document_number(key=int(keys[0]))
+                first = searcher.stored_fields(docnum)["para"] if docnum is not None else ""
+                result[doc] = TermInDocument(int(hits.counts[chosen].sum()), len(keys), first)
+            return result
+        except _READ_FAILURES as error:
+            self.damage = _describe_damage(error)
+            self.notice = f"The search index needs repair ({self.damage}); it is rebuilt at the next update."
+            self.close()
+            return {}
 
     def _facets(self, keys: np.ndarray, in_scope: dict) -> tuple[tuple, tuple]:
         """Matching paragraphs per region and per year (by each document's identity)."""

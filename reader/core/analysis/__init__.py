@@ -1,0 +1,1 @@
+"""What people ask of a report: its targets, what changed since last year, its words, a term over the years."""
