@@ -109,3 +109,20 @@ def test_no_import_cycles_in_the_package():
 def test_the_cycle_check_finds_a_circle():
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert _cycles(graph) == [("a", "b", "c")]
+
+
+def test_the_window_and_its_services_do_not_import_the_analysis_libraries() -> None:
+    """jieba (a second of dictionary loading) and pyqtgraph load only when an analysis is asked for."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import reader.app, reader.ui.launch, reader.ui.root, reader.ui.analysis_controller\n"
+        "import reader.services.library, reader.services.bookmarks, reader.services.narration\n"
+        "import reader.services.analysis, reader.cli\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('jieba', 'pyqtgraph')\n"
+        "             or m in ('reader.core.analysis.compare', 'reader.ui.analysis_window')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.strip() == "[]", result.stdout

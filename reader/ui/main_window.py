@@ -184,6 +184,10 @@ class MainWindow(QMainWindow):
             ("metadata", self.tr("Document &Information"), ["Ctrl+I"], True),
             ("fullscreen", self.tr("&Full Screen"), [_KEY.FullScreen], True),
             ("next_panel", self.tr("Next Panel"), ["F6"], False),
+            ("analysis_compare", self.tr("&Compare with Previous Year"), [], False),
+            ("analysis_targets", self.tr("Main &Targets"), [], False),
+            ("analysis_terms", self.tr("&Word Frequencies"), [], False),
+            ("analysis_trend", self.tr("Term Across the &Years…"), [], False),
             ("about", self.tr("&About Report Reader"), [], False),
         )
 
@@ -248,6 +252,9 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.panels_menu = self.view_menu  # the docks' toggles go here (add_docks)
         self.view_menu_tail = [self.actions[name] for name in ("metadata", "fullscreen", "next_panel")]
+        self.analysis_menu = self._menu(
+            self.tr("&Analyse"), ["analysis_compare", "analysis_targets", "analysis_terms", "analysis_trend"]
+        )
         self.help_menu = self._menu(self.tr("&Help"), ["about"])
 
     def finish_menus(self) -> None:

@@ -41,6 +41,7 @@ from reader.ui.reading_style import ReadingStyle
 
 if TYPE_CHECKING:  # loaded in the second stage: they bring the panels, SQLite, Whoosh, the speech engine
     from reader.core.document import Document
+    from reader.ui.analysis_controller import AnalysisController
     from reader.ui.bookmarks_controller import BookmarksController
     from reader.ui.library_controller import LibraryController
     from reader.ui.narration_controller import NarrationController
@@ -203,6 +204,12 @@ class ReaderApp(QObject):
         self.complete()
         return self._controllers["library"]
 
+    @property
+    def analysis_ui(self) -> AnalysisController:
+        """Compare and analyse's controller."""
+        self.complete()
+        return self._controllers["analysis"]
+
     def service(self, name: str):
         """An attached background service ("library", "bookmarks", "narration"), or None."""
         return self._services.get(name)
@@ -249,6 +256,10 @@ class ReaderApp(QObject):
             "zoom_out": lambda: style.zoom(-1),
             "zoom_reset": lambda: style.zoom(0),
             "about": self.show_about,
+            "analysis_compare": lambda: self.analysis_ui.show("compare"),
+            "analysis_targets": lambda: self.analysis_ui.show("targets"),
+            "analysis_terms": lambda: self.analysis_ui.show("terms"),
+            "analysis_trend": lambda: self.analysis_ui.show("trend"),
         }
         presets = PAGE_ZOOM_PRESETS
         slots.update({name: lambda _c=False, n=name: style.set_font_px(presets[n]) for name in presets})
@@ -310,6 +321,14 @@ class ReaderApp(QObject):
     def _chosen_section(self) -> str | None:
         return self.panels["outline"].current_node_id() if self._completed else None
 
+    def search_for(self, text: str) -> None:
+        """Search the open report for a word (a word clicked in an analysis)."""
+        self.focus_search()
+        panel = self.search_panel
+        panel.set_scope("document")
+        panel.box.setText(text)
+        panel.submit()
+
     def focus_search(self) -> None:
         """Edit → Find (Ctrl+F): show the search dock and put the cursor in its box."""
         panel = self.search_panel
@@ -363,6 +382,7 @@ class ReaderApp(QObject):
         self.completed.emit()
 
     def _create_controllers(self) -> None:
+        from reader.ui.analysis_controller import AnalysisController
         from reader.ui.bookmarks_controller import BookmarksController
         from reader.ui.library_controller import LibraryController
         from reader.ui.narration_controller import NarrationController
@@ -384,6 +404,9 @@ class ReaderApp(QObject):
             "library": LibraryController(
                 nav, view, panels["search_panel"], panels["library_panel"], outline, style, notifier, window
             ),
+            "analysis": AnalysisController(
+                nav, view, style, self.runner, notifier, self.search_for, self._chosen_section, window
+            ),
         }
 
     # Third stage: the background services ---------------------------------------------------
@@ -404,3 +427,5 @@ class ReaderApp(QObject):
                 self._controllers["bookmarks"].attach(service, self._services.get("library"))
             else:
                 self._controllers[name].attach(service)
+            if name == "library":  # the analyses read the library's reports and index
+                self._controllers["analysis"].attach(service)

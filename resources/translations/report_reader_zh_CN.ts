@@ -39,6 +39,103 @@
     </message>
 </context>
 <context>
+    <name>AnalysisController</name>
+    <message>
+        <location filename="../../reader/ui/analysis_controller.py" line="98" />
+        <source>The library is still starting; try again in a moment.</source>
+        <translation>文库正在启动，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_controller.py" line="145" />
+        <source>The library holds no earlier report of this region: choose two.</source>
+        <translation>文库中没有本地区更早的报告：请选择两份报告。</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisWindow</name>
+    <message>
+        <location filename="../../reader/ui/analysis_window.py" line="39" />
+        <source>Analysis — Report Reader</source>
+        <translation>分析 — 报告阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_window.py" line="45" />
+        <source>Analyses</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_window.py" line="47" />
+        <source>Compare (对比)</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_window.py" line="48" />
+        <source>Targets (主要预期目标)</source>
+        <translation>主要预期目标</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_window.py" line="49" />
+        <source>Word Frequencies (高频词)</source>
+        <translation>高频词</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_window.py" line="50" />
+        <source>Term Across Years (趋势)</source>
+        <translation>词语趋势</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_window.py" line="57" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_window.py" line="59" />
+        <source>Save Chart as &amp;Image…</source>
+        <translation>图表存为图片(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_window.py" line="61" />
+        <source>Save &amp;Data as CSV…</source>
+        <translation>数据存为 CSV(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_window.py" line="64" />
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_window.py" line="108" />
+        <source>Save Data as CSV</source>
+        <translation>数据存为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_window.py" line="109" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_window.py" line="116" />
+        <location filename="../../reader/ui/analysis_window.py" line="129" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_window.py" line="120" />
+        <source>Save Chart as Image</source>
+        <translation>图表存为图片</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_window.py" line="121" />
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_window.py" line="129" />
+        <source>Could not save %1</source>
+        <translation>无法保存 %1</translation>
+    </message>
+</context>
+<context>
     <name>BookmarkEditor</name>
     <message>
         <location filename="../../reader/ui/bookmarks_panel.py" line="278" />
@@ -206,6 +303,74 @@
     </message>
 </context>
 <context>
+    <name>CompareTab</name>
+    <message>
+        <location filename="../../reader/ui/compare_tab.py" line="45" />
+        <source>Earlier report</source>
+        <translation>较早的报告</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_tab.py" line="47" />
+        <source>Later report</source>
+        <translation>较新的报告</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_tab.py" line="50" />
+        <source>&amp;Compare</source>
+        <translation>对比(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_tab.py" line="55" />
+        <source>&amp;Earlier:</source>
+        <translation>较早(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_tab.py" line="57" />
+        <source>&amp;Later:</source>
+        <translation>较新(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_tab.py" line="63" />
+        <source>The two reports side by side</source>
+        <translation>两份报告并排对照</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_tab.py" line="66" />
+        <source>New terms</source>
+        <translation>新提法</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_tab.py" line="67" />
+        <source>Terms no longer used</source>
+        <translation>不再提及</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_tab.py" line="69" />
+        <source>New terms (新提法)</source>
+        <translation>新提法</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_tab.py" line="70" />
+        <source>Dropped (不再提及)</source>
+        <translation>不再提及</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_tab.py" line="72" />
+        <source>Occurrences of the chosen term</source>
+        <translation>所选词语出现的位置</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_tab.py" line="120" />
+        <source>Comparing…</source>
+        <translation>正在对比…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_tab.py" line="126" />
+        <source>%1 same, %2 changed, %3 added, %4 removed paragraphs; %5 new terms, %6 dropped</source>
+        <translation>段落：相同 %1，改动 %2，新增 %3，删去 %4；新提法 %5 个，不再提及 %6 个</translation>
+    </message>
+</context>
+<context>
     <name>DocumentActions</name>
     <message>
         <location filename="../../reader/ui/document_actions.py" line="69" />
@@ -319,57 +484,57 @@
         <translation>导入报告文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="213" />
+        <location filename="../../reader/ui/library_controller.py" line="212" />
         <source>Import URL</source>
         <translation>导入网址</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="213" />
+        <location filename="../../reader/ui/library_controller.py" line="212" />
         <source>Address of a report page:</source>
         <translation>报告网页地址：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="227" />
+        <location filename="../../reader/ui/library_controller.py" line="225" />
         <source>Imported %1 documents</source>
         <translation>已导入 %1 个文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="232" />
+        <location filename="../../reader/ui/library_controller.py" line="230" />
         <source> (and %1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="234" />
+        <location filename="../../reader/ui/library_controller.py" line="232" />
         <source>Could not import %1: %2</source>
         <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="240" />
+        <location filename="../../reader/ui/library_controller.py" line="238" />
         <source>%1 holds the same text as %2.</source>
         <translation>%1 与文库中的“%2”内容相同。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="244" />
+        <location filename="../../reader/ui/library_controller.py" line="242" />
         <source>(and %1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="252" />
+        <location filename="../../reader/ui/library_controller.py" line="250" />
         <source>Already in the Library</source>
         <translation>文库中已有</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="254" />
+        <location filename="../../reader/ui/library_controller.py" line="252" />
         <source>Replace those entries with the new copies?</source>
         <translation>用新导入的文件替换这些条目吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="262" />
+        <location filename="../../reader/ui/library_controller.py" line="259" />
         <source>Indexing %1 of %2…</source>
         <translation>正在建立索引：第 %1 个，共 %2 个…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="265" />
+        <location filename="../../reader/ui/library_controller.py" line="261" />
         <source>Search index up to date</source>
         <translation>搜索索引已是最新</translation>
     </message>
@@ -407,104 +572,104 @@
         <translation>文库文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="131" />
+        <location filename="../../reader/ui/library_panel.py" line="136" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="132" />
+        <location filename="../../reader/ui/library_panel.py" line="137" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="133" />
+        <location filename="../../reader/ui/library_panel.py" line="138" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="134" />
+        <location filename="../../reader/ui/library_panel.py" line="139" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="95" />
+        <location filename="../../reader/ui/library_panel.py" line="99" />
         <source>Import progress</source>
         <translation>导入进度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="96" />
+        <location filename="../../reader/ui/library_panel.py" line="100" />
         <source>%v of %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="97" />
+        <location filename="../../reader/ui/library_panel.py" line="101" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="98" />
+        <location filename="../../reader/ui/library_panel.py" line="102" />
         <source>Cancel the import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="105" />
+        <location filename="../../reader/ui/library_panel.py" line="109" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="106" />
+        <location filename="../../reader/ui/library_panel.py" line="110" />
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="108" />
+        <location filename="../../reader/ui/library_panel.py" line="112" />
         <source>Files…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="109" />
+        <location filename="../../reader/ui/library_panel.py" line="113" />
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="110" />
+        <location filename="../../reader/ui/library_panel.py" line="114" />
         <source>URL…</source>
         <translation>网址…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="112" />
-        <location filename="../../reader/ui/library_panel.py" line="300" />
+        <location filename="../../reader/ui/library_panel.py" line="116" />
+        <location filename="../../reader/ui/library_panel.py" line="324" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="113" />
-        <location filename="../../reader/ui/library_panel.py" line="301" />
+        <location filename="../../reader/ui/library_panel.py" line="117" />
+        <location filename="../../reader/ui/library_panel.py" line="325" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="135" />
+        <location filename="../../reader/ui/library_panel.py" line="140" />
         <source>Speaker</source>
         <translation>报告人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="136" />
+        <location filename="../../reader/ui/library_panel.py" line="141" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="137" />
+        <location filename="../../reader/ui/library_panel.py" line="142" />
         <source>Characters</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="165" />
+        <location filename="../../reader/ui/library_panel.py" line="184" />
         <source>(unknown)</source>
         <translation>（未知）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="166" />
+        <location filename="../../reader/ui/library_panel.py" line="185" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -653,52 +818,52 @@
         <translation>上一个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="73" />
+        <location filename="../../reader/ui/root.py" line="74" />
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="74" />
+        <location filename="../../reader/ui/root.py" line="75" />
         <source>&amp;Outline</source>
         <translation>目录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="76" />
+        <location filename="../../reader/ui/root.py" line="77" />
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="77" />
+        <location filename="../../reader/ui/root.py" line="78" />
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="79" />
+        <location filename="../../reader/ui/root.py" line="80" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="80" />
+        <location filename="../../reader/ui/root.py" line="81" />
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="82" />
+        <location filename="../../reader/ui/root.py" line="83" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="83" />
+        <location filename="../../reader/ui/root.py" line="84" />
         <source>Searc&amp;h Panel</source>
         <translation>搜索面板(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="217" />
+        <location filename="../../reader/ui/root.py" line="224" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="218" />
+        <location filename="../../reader/ui/root.py" line="225" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -713,88 +878,113 @@
         <translation>文件信息(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="198" />
+        <location filename="../../reader/ui/main_window.py" line="187" />
+        <source>&amp;Compare with Previous Year</source>
+        <translation>与上一年对比(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="188" />
+        <source>Main &amp;Targets</source>
+        <translation>主要预期目标(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="189" />
+        <source>&amp;Word Frequencies</source>
+        <translation>高频词(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="190" />
+        <source>Term Across the &amp;Years…</source>
+        <translation>词语历年趋势(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="202" />
         <source>Follow &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="199" />
+        <location filename="../../reader/ui/main_window.py" line="203" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="200" />
+        <location filename="../../reader/ui/main_window.py" line="204" />
         <source>&amp;Sepia</source>
         <translation>护眼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="201" />
+        <location filename="../../reader/ui/main_window.py" line="205" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="237" />
+        <location filename="../../reader/ui/main_window.py" line="241" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="238" />
+        <location filename="../../reader/ui/main_window.py" line="242" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="240" />
+        <location filename="../../reader/ui/main_window.py" line="244" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="244" />
+        <location filename="../../reader/ui/main_window.py" line="248" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="245" />
+        <location filename="../../reader/ui/main_window.py" line="249" />
         <source>Text &amp;Size</source>
         <translation>字体大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="246" />
+        <location filename="../../reader/ui/main_window.py" line="250" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="247" />
+        <location filename="../../reader/ui/main_window.py" line="251" />
         <source>Line &amp;Spacing</source>
         <translation>行距(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="251" />
+        <location filename="../../reader/ui/main_window.py" line="256" />
+        <source>&amp;Analyse</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="258" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="187" />
+        <location filename="../../reader/ui/main_window.py" line="191" />
         <source>&amp;About Report Reader</source>
         <translation>关于报告阅读器(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="259" />
+        <location filename="../../reader/ui/main_window.py" line="266" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="265" />
+        <location filename="../../reader/ui/main_window.py" line="272" />
         <source>Text size:</source>
         <translation>字体：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="279" />
-        <location filename="../../reader/ui/main_window.py" line="280" />
+        <location filename="../../reader/ui/main_window.py" line="286" />
+        <location filename="../../reader/ui/main_window.py" line="287" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="298" />
+        <location filename="../../reader/ui/root.py" line="309" />
         <source>%1 — Report Reader</source>
         <translation>%1 — 报告阅读器</translation>
     </message>
@@ -1187,6 +1377,171 @@
         <location filename="../../reader/ui/search_panel.py" line="264" />
         <source>%1×</source>
         <translation>%1 处</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsTab</name>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="86" />
+        <source>Targets by year</source>
+        <translation>历年目标</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="95" />
+        <source>Reading the targets…</source>
+        <translation>正在读取目标…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="101" />
+        <source>This report states no 主要预期目标 (main targets).</source>
+        <translation>本报告未列出主要预期目标。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="103" />
+        <source>Targets as the report states them: </source>
+        <translation>报告原文：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="109" />
+        <source>%1 target</source>
+        <translation>%1年目标</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="111" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="113" />
+        <source>%1 achieved</source>
+        <translation>%1年完成</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="127" />
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+</context>
+<context>
+    <name>TermsTab</name>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="162" />
+        <source>Part of the report</source>
+        <translation>报告范围</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="164" />
+        <source>&amp;Words of:</source>
+        <translation>统计范围(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="169" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="209" />
+        <source>Word</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="171" />
+        <source>Word frequencies</source>
+        <translation>词频</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="179" />
+        <source>Click a word to search for it in the report.</source>
+        <translation>点击词语即可在报告中搜索。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="189" />
+        <source>The whole report</source>
+        <translation>全文</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="205" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="209" />
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+</context>
+<context>
+    <name>TrendTab</name>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="235" />
+        <source>Word or phrase</source>
+        <translation>词语或短语</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="236" />
+        <source>数字经济, 新质生产力, 营商环境…</source>
+        <translation>数字经济、新质生产力、营商环境…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="238" />
+        <source>&amp;Term:</source>
+        <translation>词语(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="241" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="306" />
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="242" />
+        <source>&amp;Region:</source>
+        <translation>地区(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="244" />
+        <source>&amp;Count</source>
+        <translation>统计(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="249" />
+        <source>Occurrences per year</source>
+        <translation>历年出现次数</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="251" />
+        <source>Occurrences per report</source>
+        <translation>各报告出现次数</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="273" />
+        <source>All regions</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="282" />
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="290" />
+        <source>“%1” occurs %2 times in %3 of %4 reports</source>
+        <translation>“%1”在 %4 份报告中的 %3 份出现，共 %2 次</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="297" />
+        <source>Unknown region</source>
+        <translation>地区不详</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="301" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="306" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="301" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="306" />
+        <source>Occurrences</source>
+        <translation>出现次数</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="306" />
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="306" />
+        <source>Paragraphs</source>
+        <translation>段落数</translation>
     </message>
 </context>
 </TS>

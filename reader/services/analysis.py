@@ -1,0 +1,183 @@
+"""Compare and analyse off the GUI thread: comparisons, targets, word frequencies, a term across years.
+
+jieba (a second to load its dictionary) and the analysis modules are imported on the
+worker the first time they are needed, never before the first page. Requests on one
+channel supersede each other (typing a term, switching reports): only the newest answer
+is delivered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.core.document import Document
+from reader.core.errors import ReaderError
+from reader.core.library import Library, LibraryEntry
+from reader.services.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from reader.core.analysis.targets import Targets
+    from reader.core.search.index import SearchIndex
+
+
+@dataclass(frozen=True)
+class YearTargets:
+    """One report's targets, for the targets-across-years table."""
+
+    doc: str
+    title: str
+    year: int | None
+    targets: Targets
+
+
+@dataclass(frozen=True)
+class TermsResult:
+    """The words of a report or of one of its sections."""
+
+    doc: str
+    node: str | None
+    terms: list
+
+
+@dataclass(frozen=True)
+class TrendResult:
+    """A term's occurrences per report."""
+
+    term: str
+    region: str
+    kind: str
+    points: list
+
+
+class AnalysisService(QObject):
+    """The four analyses, computed on a worker thread.
+
+    Args:
+        library: The library (reports to compare with, a region's years).
+        index_dir: The search index (a term's exact counts); opened read-only.
+        cache_dir: Where jieba keeps its dictionary cache.
+
+    Signals:
+        compared(object): a ``Comparison``.
+        targetsReady(list): ``YearTargets`` of the region's reports, oldest first.
+        termsReady(object): a ``TermsResult``.
+        trendReady(object): a ``TrendResult``.
+        failed(str): a one-line reason an analysis could not be done.
+    """
+
+    compared = Signal(object)
+    targetsReady = Signal(list)
+    termsReady = Signal(object)
+    trendReady = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, library: Library, index_dir: Path, cache_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self._index_dir = index_dir
+        self._cache_dir = cache_dir
+        self._index: SearchIndex | None = None
+        self._runner = TaskRunner(self)
+
+    # What the window asks ---------------------------------------------------------------
+    def compare(self, document: Document, old_id: str | None = None, new_id: str = "") -> None:
+        """Compare two reports: library ids, or '' for the open ``document``.
+
+        Args:
+            document: The open report.
+            old_id: The earlier report; None: the library's previous year of ``document``'s region.
+            new_id: The later report ('' = ``document``).
+        """
+        self._runner.submit(self._compare, document, old_id, new_id, on_done=self.compared.emit, on_error=self._fail,
+                            channel="compare")  # fmt: skip
+
+    def targets(self, document: Document) -> None:
+        """The targets of ``document`` and of the library's other reports of its region and kind."""
+        self._runner.submit(self._targets, document, on_done=self.targetsReady.emit, on_error=self._fail,
+                            channel="targets")  # fmt: skip
+
+    def terms(self, document: Document, node_id: str | None = None, top: int = 100) -> None:
+        """The most frequent words of ``document`` (or of one section)."""
+        self._runner.submit(self._terms, document, node_id, top, on_done=self.termsReady.emit, on_error=self._fail,
+                            channel="terms")  # fmt: skip
+
+    def trend(self, term: str, region: str = "", kind: str = "") -> None:
+        """Occurrences of ``term`` per report of the library (of ``region`` and ``kind`` when given)."""
+        self._runner.submit(self._trend, term, region, kind, on_done=self.trendReady.emit, on_error=self._fail,
+                            channel="trend")  # fmt: skip
+
+    def entries(self) -> list[LibraryEntry]:
+        """The library's reports (read on the calling thread: the catalog is one small file)."""
+        return self.library.entries()
+
+    # On the worker ------------------------------------------------------------------------
+    def _compare(self, document: Document, old_id: str | None, new_id: str):
+        from reader.core.analysis.compare import compare
+        from reader.core.analysis.segment import tokenizer
+        from reader.core.analysis.years import previous_report
+
+        new = self.library.document(new_id) if new_id else document
+        if old_id is None:
+            earlier = previous_report(self.library.entries(), new)
+            if earlier is None:
+                raise ReaderError("no earlier report of this region in the library: choose one to compare with")
+            old_id = earlier.id
+        old = self.library.document(old_id) if old_id else document
+        tokenizer(self._cache_dir)
+        return compare(old, new)
+
+    def _targets(self, document: Document) -> list[YearTargets]:
+        from reader.core.analysis.targets import extract_targets
+        from reader.core.analysis.years import same_region
+        from reader.core.identity import Identity, display_name
+
+        result = []
+        seen_years = set()
+        identity = Identity.from_meta(document.meta)
+        for entry in same_region(self.library.entries(), document):
+            if entry.year in seen_years and entry.id != document.id:
+                continue
+            report = document if entry.id == document.id else self.library.document(entry.id)
+            seen_years.add(entry.year)
+            result.append(YearTargets(entry.id, entry.display or entry.title, entry.year, extract_targets(report)))
+        if not any(item.doc == document.id for item in result):
+            result = [r for r in result if r.year != identity.year or identity.year is None]
+            result.append(YearTargets(document.id, display_name(document), identity.year, extract_targets(document)))
+        result.sort(key=lambda r: (r.year is None, r.year or 0))
+        return result
+
+    def _terms(self, document: Document, node_id: str | None, top: int) -> TermsResult:
+        from reader.core.analysis.terms import top_terms
+
+        return TermsResult(document.id, node_id, top_terms(document, top, node_id, self._cache_dir))
+
+    def _trend(self, term: str, region: str, kind: str) -> TrendResult:
+        from reader.core.analysis.trend import term_trend
+        from reader.core.search.index import SearchIndex
+
+        if self._index is None:
+            self._index = SearchIndex(self._index_dir)
+        if self._index.damage or self._index.closed:
+            self._index.open()  # read-only: the library service's writer repairs and updates it
+        entries = [e for e in self.library.entries() if e.matches(region, None, kind)]
+        points = term_trend(self._index, term, entries)
+        if self._index.notice:
+            raise ReaderError(self._index.notice)
+        return TrendResult(term, region, kind, points)
+
+    def _fail(self, error: Exception) -> None:
+        self.failed.emit(str(error) if isinstance(error, (ReaderError, OSError, KeyError)) else repr(error))
+
+    def wait(self, msecs: int = 10000) -> None:
+        """Wait for running work (tests and shutdown)."""
+        self._runner.wait(msecs)
+
+    def close(self) -> None:
+        """Release the index."""
+        self.wait(3000)
+        if self._index is not None:
+            self._index.close()

@@ -1,0 +1,328 @@
+"""The targets, words and trend tabs of the analysis window."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.document import Document
+from reader.core.library import LibraryEntry
+from reader.ui.charts import BarChart, LineChart
+
+CHART_TERMS = 20  # bars in the words chart (the table lists more)
+TREND_SERIES = 8  # lines in the trend chart when every region is shown
+
+
+def table_csv(table: QTableWidget) -> str:
+    """A table's header and cells as CSV."""
+    stream = io.StringIO()
+    writer = csv.writer(stream)
+    writer.writerow([table.horizontalHeaderItem(c).text() for c in range(table.columnCount())])
+    for row in range(table.rowCount()):
+        writer.writerow([(table.item(row, c).text() if table.item(row, c) else "") for c in range(table.columnCount())])
+    return stream.getvalue()
+
+
+def _item(text: str, link: tuple | None = None, number: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+    if link is not None:
+        item.setData(Qt.ItemDataRole.UserRole, link)
+    if number:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def _new_table(name: str) -> QTableWidget:
+    table = QTableWidget()
+    table.setAccessibleName(name)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectItems)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+# What stays of an indicator's name across years ("地区生产总值增长" in 2023, "生产总值增长" in 2024).
+_SCOPE_RE = re.compile(r"^(?:全省|全市|全区|地区)|地区(?=生产总值)")
+
+
+def indicator_key(indicator: str) -> str:
+    """The name under which an indicator is the same row in every year."""
+    return _SCOPE_RE.sub("", indicator)
+
+
+class TargetsTab(QWidget):
+    """主要预期目标 of a region's reports, year by year, with the achieved figures.
+
+    Signals:
+        openParagraph(str, str): a document id and paragraph id to show.
+    """
+
+    openParagraph = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.passage = QLabel()
+        self.passage.setWordWrap(True)
+        self.passage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table = _new_table(self.tr("Targets by year"))
+        self.table.cellActivated.connect(self._activated)
+        self.table.cellDoubleClicked.connect(self._activated)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.passage)
+        layout.addWidget(self.table, 1)
+
+    def show_waiting(self) -> None:
+        """Say that the targets are being read."""
+        self.passage.setText(self.tr("Reading the targets…"))
+
+    def show_targets(self, years: list, current_doc: str) -> None:
+        """Show ``YearTargets`` oldest first: a target column per year, an achieved column where known."""
+        current = next((y for y in years if y.doc == current_doc), None)
+        if current is None or not current.targets.targets:
+            self.passage.setText(self.tr("This report states no 主要预期目标 (main targets)."))
+        else:
+            self.passage.setText(self.tr("Targets as the report states them: ") + current.targets.passage)
+        columns: list[tuple[str, str, object]] = []  # (header, kind, YearTargets)
+        by_year = {y.year: y for y in years}
+        for item in years:
+            label = str(item.year) if item.year else item.title
+            following = by_year.get(item.year + 1) if item.year else None
+            columns.append((self.tr("%1 target").replace("%1", label), "target", item))
+            if following is not None and following.targets.achieved:
+                columns.append((self.tr("%1 achieved").replace("%1", label), "achieved", following))
+        if years and years[0].year and years[0].targets.achieved:  # the year before the first report
+            columns.insert(0, (self.tr("%1 achieved").replace("%1", str(years[0].year - 1)), "achieved", years[0]))
+        rows: dict[str, dict[int, tuple]] = {}
+        order = [current] if current is not None else []
+        order += [y for y in reversed(years) if y is not current]
+        for item in order:  # rows in the order of the open report, then of the newest others
+            for target in item.targets.targets:
+                rows.setdefault(indicator_key(target.indicator), {})
+        for column, (_header, kind, item) in enumerate(columns):
+            source = item.targets.targets if kind == "target" else item.targets.achieved
+            for target in source:
+                rows.setdefault(indicator_key(target.indicator), {})[column] = (target, item.doc)
+        self.table.clear()
+        self.table.setColumnCount(len(columns) + 1)
+        self.table.setRowCount(len(rows))
+        self.table.setHorizontalHeaderLabels([self.tr("Indicator"), *(c[0] for c in columns)])
+        for row, (name, cells) in enumerate(rows.items()):
+            self.table.setItem(row, 0, _item(name))
+            for column, (target, doc) in cells.items():
+                text = target.figure() if target.numeric else "✓"
+                cell = _item(text, (doc, target.paragraph), number=target.numeric)
+                cell.setToolTip(target.text)
+                self.table.setItem(row, column + 1, cell)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def _activated(self, row: int, column: int) -> None:
+        item = self.table.item(row, column)
+        link = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if link:
+            self.openParagraph.emit(*link)
+
+    def csv_text(self) -> str:
+        """The table as CSV."""
+        return table_csv(self.table)
+
+
+class TermsTab(QWidget):
+    """高频词: a bar chart and a table of a report's (or a section's) most frequent words.
+
+    Signals:
+        scopeChanged(str): an outline node id ('' = the whole report).
+        searchTerm(str): a word to search in the report.
+    """
+
+    scopeChanged = Signal(str)
+    searchTerm = Signal(str)
+
+    def __init__(self, families: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scope = QComboBox()
+        self.scope.setAccessibleName(self.tr("Part of the report"))
+        self.scope.currentIndexChanged.connect(lambda _i: self.scopeChanged.emit(self.scope.currentData() or ""))
+        scope_label = QLabel(self.tr("&Words of:"))
+        scope_label.setBuddy(self.scope)
+        bar = QHBoxLayout()
+        bar.addWidget(scope_label)
+        bar.addWidget(self.scope, 1)
+        self.chart = BarChart(families, self.tr("Word"))
+        self.chart.barClicked.connect(self.searchTerm)
+        self.table = _new_table(self.tr("Word frequencies"))
+        self.table.cellActivated.connect(self._activated)
+        self.table.cellDoubleClicked.connect(self._activated)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.chart)
+        splitter.addWidget(self.table)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        self.hint = QLabel(self.tr("Click a word to search for it in the report."))
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.hint)
+
+    def set_document(self, document: Document, node_id: str | None) -> None:
+        """Offer the whole report and its first two outline levels."""
+        self.scope.blockSignals(True)
+        self.scope.clear()
+        self.scope.addItem(self.tr("The whole report"), "")
+
+        def add(nodes, depth: int) -> None:
+            for node in nodes:
+                self.scope.addItem("　" * depth + node.title[:40], node.id)
+                if depth < 1:
+                    add(node.children, depth + 1)
+
+        add(document.outline, 0)
+        index = self.scope.findData(node_id or "")
+        self.scope.setCurrentIndex(max(0, index))
+        self.scope.blockSignals(False)
+
+    def show_terms(self, terms: list) -> None:
+        """Show ``TermCount`` items, most frequent first."""
+        top = terms[:CHART_TERMS]
+        self.chart.show_bars([t.term for t in top], [t.count for t in top], self.tr("Count"))
+        self.table.clear()
+        self.table.setColumnCount(2)
+        self.table.setRowCount(len(terms))
+        self.table.setHorizontalHeaderLabels([self.tr("Word"), self.tr("Count")])
+        for row, term in enumerate(terms):
+            self.table.setItem(row, 0, _item(term.term, (term.term,)))
+            self.table.setItem(row, 1, _item(str(term.count), (term.term,), number=True))
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def _activated(self, row: int, _column: int) -> None:
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.searchTerm.emit(item.text())
+
+
+class TrendTab(QWidget):
+    """A word or phrase across the library's reports: a line per region, a table of counts.
+
+    Signals:
+        trendRequested(str, str): the term and a region ('' = every region).
+        openParagraph(str, str): a document id and paragraph id to show.
+    """
+
+    trendRequested = Signal(str, str)
+    openParagraph = Signal(str, str)
+
+    def __init__(self, families: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.term = QLineEdit()
+        self.term.setAccessibleName(self.tr("Word or phrase"))
+        self.term.setPlaceholderText(self.tr("数字经济, 新质生产力, 营商环境…"))
+        self.term.returnPressed.connect(self._request)
+        term_label = QLabel(self.tr("&Term:"))
+        term_label.setBuddy(self.term)
+        self.region = QComboBox()
+        self.region.setAccessibleName(self.tr("Region"))
+        region_label = QLabel(self.tr("&Region:"))
+        region_label.setBuddy(self.region)
+        self.go = QPushButton(self.tr("&Count"))
+        self.go.clicked.connect(self._request)
+        bar = QHBoxLayout()
+        for widget in (term_label, self.term, region_label, self.region, self.go):
+            bar.addWidget(widget)
+        self.chart = LineChart(families, self.tr("Occurrences per year"))
+        self.chart.pointClicked.connect(self._point_clicked)
+        self.table = _new_table(self.tr("Occurrences per report"))
+        self.table.cellActivated.connect(self._activated)
+        self.table.cellDoubleClicked.connect(self._activated)
+        self.summary = QLabel()
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.chart)
+        splitter.addWidget(self.table)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+
+    def set_regions(self, entries: list[LibraryEntry], current: str) -> None:
+        """Offer every region of the library (most reports first) and all of them together."""
+        counts: dict[str, int] = {}
+        for entry in entries:
+            if entry.region:
+                counts[entry.region] = counts.get(entry.region, 0) + 1
+        chosen = self.region.currentData() if self.region.count() else current
+        self.region.clear()
+        self.region.addItem(self.tr("All regions"), "")
+        for region in sorted(counts, key=lambda r: (-counts[r], r)):
+            self.region.addItem(f"{region} ({counts[region]})", region)
+        index = self.region.findData(chosen if chosen is not None else "")
+        self.region.setCurrentIndex(max(0, index))
+
+    def _request(self) -> None:
+        term = self.term.text().strip()
+        if term:
+            self.summary.setText(self.tr("Counting…"))
+            self.trendRequested.emit(term, self.region.currentData() or "")
+
+    def show_trend(self, result) -> None:
+        """Show a ``TrendResult``: the chart by region, the table by report."""
+        points = result.points
+        total = sum(p.count for p in points)
+        using = sum(1 for p in points if p.count)
+        text = self.tr("“%1” occurs %2 times in %3 of %4 reports")
+        for number, value in enumerate((result.term, total, using, len(points)), start=1):
+            text = text.replace(f"%{number}", str(value))
+        self.summary.setText(text)
+        series: dict[str, list] = {}
+        for point in points:
+            if point.year is not None:
+                series.setdefault(point.region or self.tr("Unknown region"), []).append(
+                    (point.year, point.count, (point.doc, point.first_paragraph))
+                )
+        ranked = sorted(series, key=lambda r: -sum(p[1] for p in series[r]))[:TREND_SERIES]
+        self.chart.show_series({r: sorted(series[r]) for r in ranked}, self.tr("Year"), self.tr("Occurrences"))
+        self.table.clear()
+        self.table.setColumnCount(5)
+        self.table.setRowCount(len(points))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Year"), self.tr("Region"), self.tr("Report"), self.tr("Occurrences"), self.tr("Paragraphs")]
+        )
+        for row, point in enumerate(points):
+            link = (point.doc, point.first_paragraph) if point.count else None
+            cells = (str(point.year or ""), point.region, point.title, str(point.count), str(point.paragraphs))
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, _item(text, link, number=column in (0, 3, 4)))
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+    def _point_clicked(self, payload) -> None:
+        doc, paragraph = payload
+        if paragraph:
+            self.openParagraph.emit(doc, paragraph)
+
+    def _activated(self, row: int, column: int) -> None:
+        item = self.table.item(row, column)
+        link = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if link:
+            self.openParagraph.emit(*link)
+
+    def csv_text(self) -> str:
+        """The table as CSV."""
+        return table_csv(self.table)
