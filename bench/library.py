@@ -148,8 +148,20 @@ def _catalogue_1000() -> dict:
 
     def fill() -> None:
         for entry in entries:
-            model.appendRow([QStandardItem(str(v)) for v in (entry.region, entry.year, entry.doc_kind, entry.title,
-                                                             entry.speaker, entry.delivered, entry.characters)])
+            model.appendRow(
+                [
+                    QStandardItem(str(v))
+                    for v in (
+                        entry.region,
+                        entry.year,
+                        entry.doc_kind,
+                        entry.title,
+                        entry.speaker,
+                        entry.delivered,
+                        entry.characters,
+                    )
+                ]
+            )
 
     figures["baseline_bare_model_fill_1000_ms"] = timed(fill)
     figures["targets_ms"] = {"show": 100, "sort_group_filter": 50}

@@ -23,6 +23,8 @@ APT_PACKAGES=(
   espeak-ng
   # A virtual screen for end-to-end tests and display-less machines.
   xvfb xauth
+  # End-to-end tests press keys in the real window.
+  xdotool
   # Tests: pdftotext checks exported PDFs; desktop/AppStream validators for packaging.
   poppler-utils desktop-file-utils appstream
 )

@@ -92,23 +92,27 @@ class AnalysisService(QObject):
             old_id: The earlier report; None: the library's previous year of ``document``'s region.
             new_id: The later report ('' = ``document``).
         """
-        self._runner.submit(self._compare, document, old_id, new_id, on_done=self.compared.emit, on_error=self._fail,
-                            channel="compare")  # fmt: skip
+        self._runner.submit(
+            self._compare, document, old_id, new_id, on_done=self.compared.emit, on_error=self._fail, channel="compare"
+        )
 
     def targets(self, document: Document) -> None:
         """The targets of ``document`` and of the library's other reports of its region and kind."""
-        self._runner.submit(self._targets, document, on_done=self.targetsReady.emit, on_error=self._fail,
-                            channel="targets")  # fmt: skip
+        self._runner.submit(
+            self._targets, document, on_done=self.targetsReady.emit, on_error=self._fail, channel="targets"
+        )
 
     def terms(self, document: Document, node_id: str | None = None, top: int = 100) -> None:
         """The most frequent words of ``document`` (or of one section)."""
-        self._runner.submit(self._terms, document, node_id, top, on_done=self.termsReady.emit, on_error=self._fail,
-                            channel="terms")  # fmt: skip
+        self._runner.submit(
+            self._terms, document, node_id, top, on_done=self.termsReady.emit, on_error=self._fail, channel="terms"
+        )
 
     def trend(self, term: str, region: str = "", kind: str = "") -> None:
         """Occurrences of ``term`` per report of the library (of ``region`` and ``kind`` when given)."""
-        self._runner.submit(self._trend, term, region, kind, on_done=self.trendReady.emit, on_error=self._fail,
-                            channel="trend")  # fmt: skip
+        self._runner.submit(
+            self._trend, term, region, kind, on_done=self.trendReady.emit, on_error=self._fail, channel="trend"
+        )
 
     def entries(self) -> list[LibraryEntry]:
         """The library's reports (read on the calling thread: the catalog is one small file)."""

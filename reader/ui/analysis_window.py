@@ -105,8 +105,9 @@ class AnalysisWindow(QMainWindow):
 
     def export_csv_dialog(self) -> None:
         """Ask where, then save the front tab's data as CSV."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Data as CSV"), f"{self.current_tab()}.csv",
-                                              self.tr("CSV files (*.csv)"))  # fmt: skip
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save Data as CSV"), f"{self.current_tab()}.csv", self.tr("CSV files (*.csv)")
+        )
         if path:
             self.save_csv_to(path)
 
@@ -117,8 +118,9 @@ class AnalysisWindow(QMainWindow):
 
     def export_png_dialog(self) -> None:
         """Ask where, then save the front tab's chart as PNG."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Chart as Image"), f"{self.current_tab()}.png",
-                                              self.tr("PNG images (*.png)"))  # fmt: skip
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save Chart as Image"), f"{self.current_tab()}.png", self.tr("PNG images (*.png)")
+        )
         if path:
             self.save_png_to(path)
 
@@ -149,8 +151,9 @@ def _comparison_csv(tab: CompareTab) -> str:
     for pair in comparison.paragraphs:
         a = comparison.a.paragraph(pair.a) if pair.a else None
         b = comparison.b.paragraph(pair.b) if pair.b else None
-        writer.writerow([pair.op, f"{pair.similarity:.3f}", pair.a or "", pair.b or "",
-                         a.text if a else "", b.text if b else ""])  # fmt: skip
+        writer.writerow(
+            [pair.op, f"{pair.similarity:.3f}", pair.a or "", pair.b or "", a.text if a else "", b.text if b else ""]
+        )
     writer.writerow([])
     writer.writerow(["list", "term", "count"])
     writer.writerows(["new", t.term, t.count] for t in comparison.new_terms)

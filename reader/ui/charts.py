@@ -162,8 +162,16 @@ class LineChart(Chart):
             xs = [p[0] for p in points]
             ys = [p[1] for p in points]
             years.update(xs)
-            item = self.plot.plot(xs, ys, pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=9,
-                                  symbolBrush=QColor(colour), symbolPen=pg.mkPen(colour), name=name)  # fmt: skip
+            item = self.plot.plot(
+                xs,
+                ys,
+                pen=pg.mkPen(colour, width=2),
+                symbol="o",
+                symbolSize=9,
+                symbolBrush=QColor(colour),
+                symbolPen=pg.mkPen(colour),
+                name=name,
+            )
             item.scatter.setData(
                 x=xs, y=ys, data=[p[2] for p in points], symbol="o", size=9, brush=QColor(colour), pen=pg.mkPen(colour)
             )

@@ -45,8 +45,9 @@ class CompareColours:
         return CompareColours("#d3f2d3", "#f9d3d3")
 
 
-def _format(font: QFont, colour: str, background: str = "", strike: bool = False, bold: bool = False,
-            anchor: str = "") -> QTextCharFormat:  # fmt: skip
+def _format(
+    font: QFont, colour: str, background: str = "", strike: bool = False, bold: bool = False, anchor: str = ""
+) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setFont(font)
     fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
@@ -111,13 +112,24 @@ def typeset_comparison(
             old_spans, new_spans = phrase_changes(old.text, new.text)
             for span in old_spans:
                 changed = span.kind == REMOVED
-                fmt = _format(font, theme.text if changed else theme.muted, colours.removed if changed else "",
-                              strike=changed, bold=bold, anchor=f"a:{old.id}")  # fmt: skip
+                fmt = _format(
+                    font,
+                    theme.text if changed else theme.muted,
+                    colours.removed if changed else "",
+                    strike=changed,
+                    bold=bold,
+                    anchor=f"a:{old.id}",
+                )
                 left.insertText(old.text[span.start : span.end], fmt)
             for span in new_spans:
                 changed = span.kind == ADDED
-                fmt = _format(font, theme.text if changed else theme.muted, colours.added if changed else "",
-                              bold=bold, anchor=f"b:{new.id}")  # fmt: skip
+                fmt = _format(
+                    font,
+                    theme.text if changed else theme.muted,
+                    colours.added if changed else "",
+                    bold=bold,
+                    anchor=f"b:{new.id}",
+                )
                 right.insertText(new.text[span.start : span.end], fmt)
         elif pair.op == REMOVED:
             left.insertText(old.text, _format(font, theme.text, colours.removed, bold=bold, anchor=f"a:{old.id}"))

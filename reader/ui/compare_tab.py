@@ -125,8 +125,16 @@ class CompareTab(QWidget):
         counts = comparison.counts()
         text = self.tr("%1 same, %2 changed, %3 added, %4 removed paragraphs; %5 new terms, %6 dropped")
         for number, value in enumerate(
-            (counts["same"], counts["changed"], counts["added"], counts["removed"],
-             len(comparison.new_terms), len(comparison.dropped_terms)), start=1):  # fmt: skip
+            (
+                counts["same"],
+                counts["changed"],
+                counts["added"],
+                counts["removed"],
+                len(comparison.new_terms),
+                len(comparison.dropped_terms),
+            ),
+            start=1,
+        ):
             text = text.replace(f"%{number}", str(value))
         self.summary.setText(text)
         for widget, terms in ((self.new_terms, comparison.new_terms), (self.dropped_terms, comparison.dropped_terms)):

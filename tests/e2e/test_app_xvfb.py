@@ -119,3 +119,102 @@ def test_real_window_renders_chinese_and_quits_cleanly(xvfb, tmp_path):
     assert app.wait(20) == 0
     settings = (tmp_path / "data" / "settings.ini").read_text(encoding="utf-8")
     assert "zhejiang-2024-government-work-report.html" in settings  # the session was saved on quit
+
+
+def _xdotool(display: str, *args: str, timeout: float = 30) -> str:
+    result = subprocess.run(
+        ["xdotool", *args], env={**os.environ, "DISPLAY": display}, capture_output=True, text=True, timeout=timeout
+    )
+    return result.stdout.strip()
+
+
+def _wait_for_window(display: str, name: str, timeout: float = 60) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = _xdotool(display, "search", "--onlyvisible", "--name", name)
+        if found:
+            return found.splitlines()[-1]
+        time.sleep(0.2)
+    raise AssertionError(f"no window named {name!r} appeared")
+
+
+@pytest.mark.skipif(shutil.which("xdotool") is None, reason="xdotool is not installed")
+def test_compare_with_last_year_by_keyboard(xvfb, tmp_path):
+    """Alt+A, C opens the comparison with the previous year; Ctrl+S saves it as CSV through the dialog."""
+    corpus = Path(os.environ.get("REPORT_READER_CORPUS", ROOT.parent / "shared" / "corpus")) / "text" / "national"
+    if not corpus.exists():
+        pytest.skip(f"shared corpus not found at {corpus.parent.parent}")
+    data = tmp_path / "data"
+    env = {
+        **os.environ,
+        "DISPLAY": xvfb,
+        "QT_QPA_PLATFORM": "xcb",
+        "PYTHONPATH": str(ROOT),
+        "LANG": "zh_CN.UTF-8",
+        "REPORT_READER_READY_FILE": str(tmp_path / "ready.json"),
+    }
+    add = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reader",
+            "--data-dir",
+            str(data),
+            "library",
+            "add",
+            str(corpus / "gwy_2023.md"),
+            str(corpus / "gwy_2024.md"),
+        ],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert add.returncode == 0, add.stderr
+    app = subprocess.Popen(
+        [sys.executable, "-m", "reader", "--data-dir", str(data), str(corpus / "gwy_2024.md")],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    saved = tmp_path / "changes.csv"
+    try:
+        deadline = time.monotonic() + 60
+        while not (tmp_path / "ready.json").exists():
+            assert app.poll() is None, app.communicate()[1][-3000:]
+            assert time.monotonic() < deadline, "the window did not come up"
+            time.sleep(0.1)
+        main = _wait_for_window(xvfb, "全国 · 2024年政府工作报告 — 报告阅读器")
+        time.sleep(3)  # the library service starts after the first page
+        _xdotool(xvfb, "windowfocus", "--sync", main)  # no window manager: focus the window ourselves
+        _xdotool(xvfb, "key", "alt+a")
+        time.sleep(0.5)
+        _xdotool(xvfb, "key", "c")
+        analysis = _wait_for_window(xvfb, "分析 — 报告阅读器")
+        _xdotool(xvfb, "windowfocus", "--sync", analysis)
+        dialog = ""
+        deadline = time.monotonic() + 90
+        while not dialog and time.monotonic() < deadline:  # Ctrl+S saves once the comparison is there
+            _xdotool(xvfb, "key", "ctrl+s")
+            time.sleep(1)
+            dialog = _xdotool(xvfb, "search", "--onlyvisible", "--name", "数据存为 CSV")
+        assert dialog, "the save dialog did not open"
+        dialog = dialog.splitlines()[-1]
+        _xdotool(xvfb, "windowfocus", "--sync", dialog)
+        time.sleep(0.5)
+        _xdotool(xvfb, "key", "ctrl+a")
+        _xdotool(xvfb, "type", "--delay", "20", str(saved))
+        _xdotool(xvfb, "key", "Return")
+        deadline = time.monotonic() + 20
+        while not saved.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        text = saved.read_text(encoding="utf-8-sig")
+        assert text.startswith("op,similarity,a,b,a_text,b_text")
+        assert "new,新质生产力,1" in text.replace("\r", "")
+    finally:
+        if app.poll() is None:
+            app.send_signal(signal.SIGTERM)
+    assert app.wait(20) == 0

@@ -51,13 +51,20 @@ def test_compare_with_the_previous_year(qtbot, analysed):
     tab.new_terms.setCurrentRow(0)
     term = tab.new_terms.item(0).data(Qt.ItemDataRole.UserRole)
     assert tab.places.count() >= 1
-    assert all(term in analysed.document.paragraph(tab.places.item(i).data(Qt.ItemDataRole.UserRole)[1]).text
-               for i in range(tab.places.count()))  # fmt: skip
+    assert all(
+        term in analysed.document.paragraph(tab.places.item(i).data(Qt.ItemDataRole.UserRole)[1]).text
+        for i in range(tab.places.count())
+    )
     place = tab.places.item(0)
     tab.places.itemActivated.emit(place)
     paragraph = place.data(Qt.ItemDataRole.UserRole)[1]
-    qtbot.waitUntil(lambda: analysed.view.top_position()[0] == analysed.document.paragraph_index(paragraph)
-                    or analysed.view.top_position()[0] > 0, timeout=5000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: (
+            analysed.view.top_position()[0] == analysed.document.paragraph_index(paragraph)
+            or analysed.view.top_position()[0] > 0
+        ),
+        timeout=5000,
+    )
     # Any two reports: national 2023 → 2024.
     tab._select(tab.old_box, _entry(analysed, "全国", 2023).id)
     tab._select(tab.new_box, _entry(analysed, "全国", 2024).id)
@@ -74,8 +81,15 @@ def test_targets_across_years(qtbot, analysed):
         analysed.window.action("analysis_targets").trigger()
     table = controller.window.targets.table
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
-    assert headers == ["Indicator", "2022 achieved", "2023 target", "2023 achieved", "2024 target",
-                       "2024 achieved", "2025 target"]  # fmt: skip
+    assert headers == [
+        "Indicator",
+        "2022 achieved",
+        "2023 target",
+        "2023 achieved",
+        "2024 target",
+        "2024 achieved",
+        "2025 target",
+    ]
     rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
     gdp = rows["生产总值增长"]
     assert [table.item(gdp, c).text() if table.item(gdp, c) else "" for c in range(1, 7)] == [
