@@ -40,6 +40,12 @@ def table_csv(table: QTableWidget) -> str:
     return stream.getvalue()
 
 
+def cell_link(table: QTableWidget, row: int, column: int) -> tuple | None:
+    """What a cell points at (a document and paragraph), if anything."""
+    item = table.item(row, column)
+    return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+
 def _item(text: str, link: tuple | None = None, number: bool = False) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
@@ -135,8 +141,7 @@ class TargetsTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def _activated(self, row: int, column: int) -> None:
-        item = self.table.item(row, column)
-        link = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        link = cell_link(self.table, row, column)
         if link:
             self.openParagraph.emit(*link)
 
@@ -318,8 +323,7 @@ class TrendTab(QWidget):
             self.openParagraph.emit(doc, paragraph)
 
     def _activated(self, row: int, column: int) -> None:
-        item = self.table.item(row, column)
-        link = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        link = cell_link(self.table, row, column)
         if link:
             self.openParagraph.emit(*link)
 

@@ -103,11 +103,13 @@ class AnalysisWindow(QMainWindow):
             return self.trend.csv_text()
         return _comparison_csv(self.compare)
 
+    def _ask_path(self, title: str, suffix: str, kinds: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, title, f"{self.current_tab()}.{suffix}", kinds)
+        return path
+
     def export_csv_dialog(self) -> None:
         """Ask where, then save the front tab's data as CSV."""
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save Data as CSV"), f"{self.current_tab()}.csv", self.tr("CSV files (*.csv)")
-        )
+        path = self._ask_path(self.tr("Save Data as CSV"), "csv", self.tr("CSV files (*.csv)"))
         if path:
             self.save_csv_to(path)
 
@@ -118,9 +120,7 @@ class AnalysisWindow(QMainWindow):
 
     def export_png_dialog(self) -> None:
         """Ask where, then save the front tab's chart as PNG."""
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save Chart as Image"), f"{self.current_tab()}.png", self.tr("PNG images (*.png)")
-        )
+        path = self._ask_path(self.tr("Save Chart as Image"), "png", self.tr("PNG images (*.png)"))
         if path:
             self.save_png_to(path)
 

@@ -110,27 +110,22 @@ def typeset_comparison(
             right.insertText(new.text, _format(font, theme.muted, bold=bold, anchor=f"b:{new.id}"))
         elif pair.op == CHANGED:
             old_spans, new_spans = phrase_changes(old.text, new.text)
-            for span in old_spans:
-                changed = span.kind == REMOVED
-                fmt = _format(
-                    font,
-                    theme.text if changed else theme.muted,
-                    colours.removed if changed else "",
-                    strike=changed,
-                    bold=bold,
-                    anchor=f"a:{old.id}",
-                )
-                left.insertText(old.text[span.start : span.end], fmt)
-            for span in new_spans:
-                changed = span.kind == ADDED
-                fmt = _format(
-                    font,
-                    theme.text if changed else theme.muted,
-                    colours.added if changed else "",
-                    bold=bold,
-                    anchor=f"b:{new.id}",
-                )
-                right.insertText(new.text[span.start : span.end], fmt)
+            for cursor, paragraph, spans, side, mark in (
+                (left, old, old_spans, "a", REMOVED),
+                (right, new, new_spans, "b", ADDED),
+            ):
+                background = colours.removed if mark == REMOVED else colours.added
+                for span in spans:
+                    changed = span.kind == mark
+                    fmt = _format(
+                        font,
+                        theme.text if changed else theme.muted,
+                        background if changed else "",
+                        strike=changed and mark == REMOVED,
+                        bold=bold,
+                        anchor=f"{side}:{paragraph.id}",
+                    )
+                    cursor.insertText(paragraph.text[span.start : span.end], fmt)
         elif pair.op == REMOVED:
             left.insertText(old.text, _format(font, theme.text, colours.removed, bold=bold, anchor=f"a:{old.id}"))
         else:

@@ -15,7 +15,7 @@ from reader.services.tasks import TaskRunner
 from reader.ui.appearance import chinese_font_families
 from reader.ui.launch import create_document_service
 from reader.ui.root import ReaderApp
-from tests.conftest import SEED
+from tests.conftest import SEED, corpus_path
 from tests.fakes import FakeEngine, FakeSink
 
 
@@ -77,3 +77,25 @@ def make_app(qtbot, data_dir) -> AppFactory:
 @pytest.fixture
 def app(make_app) -> ReaderApp:
     return make_app()
+
+
+def import_corpus_copies(qtbot, app: ReaderApp, tmp_path: Path, reports: tuple[str, ...]) -> list:
+    """Import copies of corpus reports ("province/zhejiang_2023.md"…) through the library service.
+
+    Returns:
+        The import outcomes (none failed or was a duplicate).
+    """
+    import shutil
+
+    sources = []
+    for number, relative in enumerate(reports):
+        source = corpus_path("text", *relative.split("/"))
+        copy = tmp_path / f"r{number}{source.suffix}"
+        shutil.copy(source, copy)
+        sources.append(str(copy))
+    library = app.service("library")
+    with qtbot.waitSignal(library.importFinished, timeout=180000) as finished:
+        library.import_sources(sources)
+    outcomes = finished.args[0]
+    assert not any(o.error or o.duplicate_of for o in outcomes)
+    return outcomes

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from tests.conftest import corpus_path
+from tests.ui.conftest import import_corpus_copies
 
 REPORTS = ("province/zhejiang_2023.md", "province/zhejiang_2025.md", "national/gwy_2023.md", "national/gwy_2024.md")
 
@@ -16,15 +14,8 @@ REPORTS = ("province/zhejiang_2023.md", "province/zhejiang_2025.md", "national/g
 @pytest.fixture
 def analysed(qtbot, app, tmp_path):
     """The window on the bundled Zhejiang 2024 report, with Zhejiang 2023/2025 and national 2023/2024 imported."""
-    sources = []
-    for number, relative in enumerate(REPORTS):
-        source = corpus_path("text", *relative.split("/"))
-        copy = tmp_path / f"r{number}{source.suffix}"
-        shutil.copy(source, copy)
-        sources.append(str(copy))
+    import_corpus_copies(qtbot, app, tmp_path, REPORTS)
     library = app.service("library")
-    with qtbot.waitSignal(library.importFinished, timeout=180000):
-        library.import_sources(sources)
     qtbot.waitUntil(lambda: len(library.entries) == 5, timeout=60000)
     return app
 

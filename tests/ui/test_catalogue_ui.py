@@ -8,22 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.conftest import corpus_path
+from tests.ui.conftest import import_corpus_copies
 
 REPORTS = ("province/zhejiang_2023.md", "province/zhejiang_2025.md", "national/gwy_2024.md", "province/hubei_2024.md")
 
 
 @pytest.fixture
 def catalogue(qtbot, app, tmp_path):
-    sources = []
-    for number, relative in enumerate(REPORTS):
-        source = corpus_path("text", *relative.split("/"))
-        copy = tmp_path / f"r{number}{source.suffix}"
-        shutil.copy(source, copy)
-        sources.append(str(copy))
-    library = app.service("library")
-    with qtbot.waitSignal(library.importFinished, timeout=180000) as finished:
-        library.import_sources(sources)
-    assert not any(o.error or o.duplicate_of for o in finished.args[0])
+    import_corpus_copies(qtbot, app, tmp_path, REPORTS)
     qtbot.waitUntil(lambda: len(app.library_panel.visible_ids()) == 5, timeout=60000)
     return app
 

@@ -525,19 +525,23 @@ class SearchIndex:
             self.close()
             return finish()
 
+    def _scan_spans(self, scope: set[str] | None, in_scope: dict) -> list[tuple[int, int]] | None:
+        """The text store's slices of a few chosen documents (a scan then reads only those); None: all."""
+        if scope is None or len(in_scope) > SCAN_SPANS_LIMIT:
+            return None
+        return [
+            (int(self.store.starts[i["first"]]), int(self.store.ends[i["first"] + i["count"] - 1]))
+            for i in in_scope.values()
+            if i["count"]
+        ]
+
     def _search(self, parsed: ParsedQuery, scope: set[str] | None, limit: int, finish) -> SearchResult:
         searcher = self._get_searcher()
         in_scope = {d: info for d, info in self.documents.items() if scope is None or d in scope}
         if not in_scope:
             return finish()
         ordinals = np.array(sorted(info["ordinal"] for info in in_scope.values()), dtype=np.uint32)
-        spans = None
-        if scope is not None and len(in_scope) <= SCAN_SPANS_LIMIT:
-            spans = [
-                (int(self.store.starts[i["first"]]), int(self.store.ends[i["first"] + i["count"] - 1]))
-                for i in in_scope.values()
-                if i["count"]
-            ]
+        spans = self._scan_spans(scope, in_scope)
         # Most selective group first; the others are checked on its candidates only.
         order = sorted(parsed.groups, key=lambda g: sum(self._estimate(searcher, t) for t in g))
         first = self._group_hits(searcher, order[0], spans)
@@ -588,13 +592,7 @@ class SearchIndex:
             in_scope = {d: info for d, info in self.documents.items() if scope is None or d in scope}
             if not in_scope:
                 return {}
-            spans = None
-            if scope is not None and len(in_scope) <= SCAN_SPANS_LIMIT:
-                spans = [
-                    (int(self.store.starts[i["first"]]), int(self.store.ends[i["first"] + i["count"] - 1]))
-                    for i in in_scope.values()
-                    if i["count"]
-                ]
+            spans = self._scan_spans(scope, in_scope)
             hits = self._group_hits(searcher, (folded,), spans)[folded]
             by_ordinal = {info["ordinal"]: doc for doc, info in in_scope.items()}
             ordinals = self.store.docs[hits.keys].astype(np.int64)
