@@ -237,11 +237,10 @@ def match_sections(
     return pairs
 
 
-def _node_pairs(a: Document, b: Document) -> list[SectionPair]:
+def _node_pairs(a: Document, b: Document, a_top: list, b_top: list, matched: list) -> list[SectionPair]:
     """Sections of the outline (first and second level) matched by title and content."""
     result = []
-    a_top, b_top = _top_sections(a), _top_sections(b)
-    for i, j, score in match_sections(a_top, b_top, a, b):
+    for i, j, score in matched:
         a_node = a_top[i][0] if i is not None else None
         b_node = b_top[j][0] if j is not None else None
         if a_node is None and b_node is None:
@@ -280,8 +279,9 @@ def compare(a: Document, b: Document, min_term_count: int = MIN_TERM_COUNT) -> C
     a_sets = [bigrams(p.text) for p in a.paragraphs]
     b_sets = [bigrams(p.text) for p in b.paragraphs]
     a_top, b_top = _top_sections(a), _top_sections(b)
+    matched = match_sections(a_top, b_top, a, b)
     pairs: list[ParagraphPair] = []
-    for i, j, _score in match_sections(a_top, b_top, a, b):
+    for i, j, _score in matched:
         a_idx = a_top[i][1] if i is not None else []
         b_idx = b_top[j][1] if j is not None else []
         for x, y, similarity in align([a_sets[k] for k in a_idx], [b_sets[k] for k in b_idx], PARAGRAPH_THRESHOLD):
@@ -298,7 +298,7 @@ def compare(a: Document, b: Document, min_term_count: int = MIN_TERM_COUNT) -> C
     return Comparison(
         a,
         b,
-        tuple(_node_pairs(a, b)),
+        tuple(_node_pairs(a, b, a_top, b_top, matched)),
         tuple(pairs),
         tuple(terms_only_in(b_text, a_text, min_term_count)),
         tuple(terms_only_in(a_text, b_text, min_term_count)),
@@ -309,31 +309,43 @@ def _full_text(document: Document) -> str:
     return "\n".join(document.paragraphs[i].text for i in _body(document))
 
 
-def _candidates(text: str) -> tuple[dict[str, None], dict[str, tuple[str, ...]]]:
+def _candidates(text: str) -> tuple[dict[str, None], dict[str, tuple[str, ...]], dict[str, int]]:
     """Words and runs of two or three words of a text that could be a 提法.
 
     Returns:
-        Single words (everyday words left out), and runs with the words they are made of.
+        Single words (everyday words left out), runs with the words they are made of, and how
+        often the segmenter produced each run.
     """
     from reader.core.analysis.segment import everyday, words
 
     singles: dict[str, None] = {}
     runs: dict[str, tuple[str, ...]] = {}
+    seen: dict[str, int] = {}
+    # Per distinct token, once: can it be part of a term, can it begin or end one.
+    part: dict[str, bool] = {}
+    edge: dict[str, bool] = {}
     for line in text.split("\n"):
         tokens = words(line)
-        for start, token in enumerate(tokens):
-            if _is_term(token) and token not in STOP_WORDS and not everyday(token):
-                singles[token] = None
+        for token in tokens:
+            if token not in part:
+                part[token] = _is_term(token)
+                edge[token] = part[token] and len(token) >= 2 and token not in STOP_WORDS
+                if edge[token] and not everyday(token):
+                    singles[token] = None
+        count = len(tokens)
+        for start in range(count - 1):
+            if not edge[tokens[start]]:
+                continue  # "比上年", "年经济社会": a run must begin and end with a real word
             for size in (2, 3):
-                run = tuple(tokens[start : start + size])
-                if len(run) < size or not all(_is_term(t) for t in run):
+                end = start + size
+                if end > count or not edge[tokens[end - 1]] or not all(part[t] for t in tokens[start + 1 : end - 1]):
                     continue
-                if len(run[0]) < 2 or len(run[-1]) < 2 or run[0] in STOP_WORDS or run[-1] in STOP_WORDS:
-                    continue  # "比上年", "年经济社会": a run must begin and end with a real word
+                run = tuple(tokens[start:end])
                 term = "".join(run)
                 if len(term) <= MAX_TERM_LENGTH:
                     runs[term] = run
-    return singles, runs
+                    seen[term] = seen.get(term, 0) + 1
+    return singles, runs, seen
 
 
 def _is_term(text: str) -> bool:
@@ -354,14 +366,13 @@ def terms_only_in(text: str, other: str, min_count: int = MIN_TERM_COUNT) -> lis
         other: The report they are absent from.
         min_count: Fewest occurrences for a run of words without a new word in it.
     """
-    singles, runs = _candidates(text)
+    singles, runs, seen = _candidates(text)
     counts = {term: text.count(term) for term in singles if len(term) >= 2 and term not in other}
     for term, parts in runs.items():
-        if term in counts or term in other:
+        # A run the segmenter met too rarely, with no new word in it, is not counted at all.
+        if term in counts or (seen[term] < min_count and not any(p in counts for p in parts)) or term in other:
             continue
-        count = text.count(term)
-        if count >= min_count or any(part in counts for part in parts):
-            counts[term] = count
+        counts[term] = text.count(term)
     # Only ever part of a longer new term (新质 in 新质生产力): the longer one is the term.
     absorbed: set[str] = set()
     absorbers: set[str] = set()
