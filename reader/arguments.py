@@ -116,6 +116,7 @@ def _export_command(commands) -> None:
     export.add_argument("source", help="path or http(s) URL")
     export.add_argument("--format", choices=("json", "markdown", "text"), default="json")
     export.add_argument("-o", "--output", help="output file (default: standard output)")
+    export.add_argument("--section", metavar="OUTLINE_ID", help="only this outline section (ids as in --format json)")
 
 
 def _library_command(commands) -> None:
@@ -147,6 +148,11 @@ def _search_command(commands) -> None:
         metavar="PATH_OR_ID",
         help="search only this document (repeatable; default: the whole library)",
     )
+    search.add_argument(
+        "--section",
+        metavar="OUTLINE_ID",
+        help="only this outline section (and its sub-sections) of the one --in document",
+    )
     _facets(search)
     search.add_argument("--limit", type=int, default=20, help="hits to show (0 = all; default 20)")
     search.add_argument("--json", action="store_true", help="print JSON")
@@ -158,9 +164,10 @@ def _bookmarks_command(commands) -> None:
     b_list = bookmark_commands.add_parser("list", help="list bookmarks")
     b_list.add_argument("--doc", help="only this document (id or path)")
     b_list.add_argument("--json", action="store_true", help="print JSON")
-    b_add = bookmark_commands.add_parser("add", help="bookmark a paragraph")
+    b_add = bookmark_commands.add_parser("add", help="bookmark a paragraph, or a whole section with --section")
     b_add.add_argument("document", metavar="DOC_ID_OR_PATH")
-    b_add.add_argument("paragraph", metavar="PARAGRAPH_ID", help="as in export --format json")
+    b_add.add_argument("paragraph", metavar="PARAGRAPH_ID", nargs="?", help="as in export --format json")
+    b_add.add_argument("--section", metavar="OUTLINE_ID", help="bookmark this outline section (书签本节)")
     b_add.add_argument("--title", default="")
     b_add.add_argument("--note", default="")
     b_remove = bookmark_commands.add_parser("remove", help="delete a bookmark")

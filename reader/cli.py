@@ -49,6 +49,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     document = load_source(args.source)
     for note in document.notes:
         _say(f"{PROG}: {note}", file=sys.stderr)
+    if args.section:
+        from reader.core.sections import section_document
+
+        document = section_document(document, args.section)
     if args.format == "json":
         text = json.dumps(to_json(document), ensure_ascii=False, indent=1) + "\n"
     elif args.format == "markdown":
@@ -181,6 +185,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
                 from reader.core.loader import load_source
 
                 outside.append(load_source(reference))
+    if args.section:
+        return _search_section(args, library, parsed)
     region, years, kind = _facet_filter(args)
     if region or years or kind:
         chosen = {entry.id for entry in library.entries() if entry.matches(region, years, kind)}
@@ -206,14 +212,30 @@ def _cmd_search(args: argparse.Namespace) -> int:
     if args.limit:
         hits = hits[: args.limit]
     # elapsed_ms is the time spent answering the query, without opening the library and index.
-    merged = SearchResult(args.query, total, tuple(hits), elapsed)
-    if args.json:
-        _write_output(json.dumps(merged.to_json(), ensure_ascii=False, indent=1) + "\n", None)
-    else:
-        _say(f"{total} paragraphs match {args.query!r} ({merged.elapsed_ms:.1f} ms)")
-        for hit in merged.hits:
-            _say(_format_hit(hit))
+    _print_search(args, SearchResult(args.query, total, tuple(hits), elapsed))
     return EXIT_OK
+
+
+def _search_section(args: argparse.Namespace, library, parsed) -> int:
+    """``search QUERY --in DOC --section NODE``: one section of one document, with its sub-sections."""
+    from reader.core.search.results import search_document
+    from reader.core.sections import section_range
+
+    if not args.scope or len(args.scope) != 1:
+        raise UsageError("--section needs exactly one --in document")
+    document = _resolve_document(library, args.scope[0])
+    result = search_document(document, parsed, args.limit, within=section_range(document, args.section))
+    _print_search(args, result)
+    return EXIT_OK
+
+
+def _print_search(args: argparse.Namespace, result) -> None:
+    if args.json:
+        _write_output(json.dumps(result.to_json(), ensure_ascii=False, indent=1) + "\n", None)
+    else:
+        _say(f"{result.total} paragraphs match {args.query!r} ({result.elapsed_ms:.1f} ms)")
+        for hit in result.hits:
+            _say(_format_hit(hit))
 
 
 def _open_bookmarks(data_dir: Path):
@@ -260,8 +282,18 @@ def _cmd_bookmarks(args: argparse.Namespace) -> int:
                         _say(f"          {bookmark.note.splitlines()[0]}")
             return EXIT_OK
         if command == "add":
+            if bool(args.paragraph) == bool(args.section):
+                raise UsageError("give a PARAGRAPH_ID or --section OUTLINE_ID (one of them)")
             document = _resolve_document(library, args.document)
-            bookmark = store.add(make_bookmark(document, args.paragraph, title=args.title, note=args.note))
+            if args.section:
+                from reader.core.bookmarks import make_section_bookmark
+                from reader.core.sections import section_node
+
+                section_node(document, args.section)  # an unknown id: the one-line error naming the command
+                made = make_section_bookmark(document, args.section, title=args.title, note=args.note)
+            else:
+                made = make_bookmark(document, args.paragraph, title=args.title, note=args.note)
+            bookmark = store.add(made)
             _say(f"added {bookmark.uid}  {bookmark.title}")
             return EXIT_OK
         if command == "remove":

@@ -28,7 +28,7 @@ from reader.core.document import Document
 from reader.core.errors import ReaderError
 from reader.core.identity import display_name
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 EXPORT_FORMAT = "report-reader-bookmarks"
 EXPORT_VERSION = 1
 SNIPPET_LENGTH = 80
@@ -58,6 +58,7 @@ class Bookmark:
         updated: Last change (epoch seconds).
         detached: The paragraph could not be found again after a re-import.
         source: Path or URL the document was opened from (to open it again).
+        section: The bookmark marks the whole section its paragraph heads (书签本节), not a place.
     """
 
     uid: str
@@ -74,6 +75,7 @@ class Bookmark:
     updated: float = field(default_factory=time.time)
     detached: bool = False
     source: str = ""
+    section: bool = False
 
     def to_json(self) -> dict:
         """Lossless JSON form (export and CLI)."""
@@ -105,6 +107,7 @@ class Bookmark:
             updated=_moment(data, "updated"),
             detached=_flag(data, "detached"),
             source=_text(data, "source"),
+            section=_flag(data, "section"),
         )
 
 
@@ -175,6 +178,20 @@ def default_title(document: Document, paragraph_id: str, text: str) -> str:
     return f"{path[-1]} · {words}" if path else words
 
 
+def make_section_bookmark(document: Document, node_id: str, title: str = "", note: str = "") -> Bookmark:
+    """A bookmark on a whole section (书签本节): anchored at its heading, titled with its path.
+
+    Raises:
+        BookmarkError: The document has no outline node of that id.
+    """
+    node = document.node(node_id)
+    if node is None:
+        raise BookmarkError(f"no outline section {node_id} in {document.title}")
+    path = document.section_path(node.paragraph)
+    bookmark = make_bookmark(document, node.paragraph, title=title or " › ".join(path), note=note)
+    return replace(bookmark, section=True)
+
+
 def make_bookmark(
     document: Document, paragraph_id: str, offset: int = 0, length: int = 0, title: str = "", note: str = ""
 ) -> Bookmark:
@@ -228,12 +245,14 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX bookmarks_updated ON bookmarks(updated)",
     ),
     ("ALTER TABLE bookmarks ADD COLUMN source TEXT NOT NULL DEFAULT ''",),
+    ("ALTER TABLE bookmarks ADD COLUMN section INTEGER NOT NULL DEFAULT 0",),
 )
 _COLUMNS = (
     "uid, doc, paragraph, offset, length, snippet, title, note, section_path, doc_title, created, updated, detached, "
-    "source"
+    "source, section"
 )
-_PLACEHOLDERS = ", ".join("?" * 14)
+_PLACEHOLDERS = ", ".join("?" * 15)
+_ASSIGNMENTS = ", ".join(f"{column.strip()}=?" for column in _COLUMNS.split(",")[1:])  # every column but uid
 
 
 def _row_to_bookmark(row: tuple) -> Bookmark:
@@ -252,6 +271,7 @@ def _row_to_bookmark(row: tuple) -> Bookmark:
         row[11],
         bool(row[12]),
         row[13],
+        bool(row[14]),
     )
 
 
@@ -271,6 +291,7 @@ def _bookmark_values(bookmark: Bookmark) -> tuple:
         bookmark.updated,
         int(bookmark.detached),
         bookmark.source,
+        int(bookmark.section),
     )
 
 
@@ -421,9 +442,7 @@ class BookmarkStore:
         changed = replace(current, **changes, updated=time.time())
         with self._writing():
             self._db.execute(
-                "UPDATE bookmarks SET doc=?, paragraph=?, offset=?, length=?, snippet=?, title=?, note=?, "
-                "section_path=?, doc_title=?, created=?, updated=?, detached=?, source=? WHERE uid=?",
-                (*_bookmark_values(changed)[1:], changed.uid),
+                f"UPDATE bookmarks SET {_ASSIGNMENTS} WHERE uid=?", (*_bookmark_values(changed)[1:], changed.uid)
             )
         return changed
 
@@ -535,9 +554,7 @@ class BookmarkStore:
                     added += 1
                 elif bookmark.updated > row[0] or row[1] is not None:
                     self._db.execute(
-                        "UPDATE bookmarks SET doc=?, paragraph=?, offset=?, length=?, snippet=?, title=?, note=?, "
-                        "section_path=?, doc_title=?, created=?, updated=?, detached=?, source=?, deleted=NULL "
-                        "WHERE uid=?",
+                        f"UPDATE bookmarks SET {_ASSIGNMENTS}, deleted=NULL WHERE uid=?",
                         (*_bookmark_values(bookmark)[1:], bookmark.uid),
                     )
                     updated += 1

@@ -91,13 +91,16 @@ def rank_key(phrase_hit: bool, score: float, order: int) -> tuple:
     return (not phrase_hit, -score, order)
 
 
-def search_document(document: Document, query: str | ParsedQuery, limit: int = 50) -> SearchResult:
-    """Search one document in memory (no index): for a document outside the library.
+def search_document(
+    document: Document, query: str | ParsedQuery, limit: int = 50, within: tuple[int, int] | None = None
+) -> SearchResult:
+    """Search one document in memory (no index): a document outside the library, or one section.
 
     Args:
         document: The document.
         query: The query string or a parsed query.
         limit: Hits returned (0 = all).
+        within: Only paragraphs with indexes in this half-open range (a section and its sub-sections).
 
     Returns:
         The result, ranked like the index search.
@@ -105,7 +108,8 @@ def search_document(document: Document, query: str | ParsedQuery, limit: int = 5
     started = time.perf_counter()
     parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
     folded = [fold(p.text) for p in document.paragraphs]
-    hits_at = [i for i, text in enumerate(folded) if matches(text, parsed)]
+    first, last = within if within is not None else (0, len(folded))
+    hits_at = [i for i in range(first, last) if matches(folded[i], parsed)]
     terms = parsed.terms
     lengths = [len(text) for text in folded]
     scorer = Scorer(
