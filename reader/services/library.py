@@ -44,6 +44,7 @@ class SearchRequest:
         document: The open document.
         region: Narrow to this region (a click on a facet count); '' for all.
         year: Narrow to this year; None for all.
+        section: With scope "section": the outline node of the open document searched (its sub-nodes too).
     """
 
     query: str
@@ -51,11 +52,12 @@ class SearchRequest:
     document: Document | None = None
     region: str = ""
     year: int | None = None
+    section: str = ""
 
     @property
     def whole_library(self) -> bool:
-        """Whether the library's index answers (any scope but the open document)."""
-        return self.scope != "document"
+        """Whether the library's index answers (any scope but the open document or one of its sections)."""
+        return self.scope not in ("document", "section")
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,10 @@ class LibraryService(QObject):
         parsed = parse_query(request.query)
         document = request.document
         in_document = search_document(document, parsed, limit=0) if document is not None else None
+        if request.scope == "section" and document is not None and document.node(request.section) is not None:
+            within = document.node_paragraph_range(request.section)
+            page = search_document(document, parsed, limit=0, within=within)
+            return SearchOutcome(request, page, page)
         if request.whole_library:
             if self._reader_index is None:
                 from reader.core.search.index import SearchIndex

@@ -66,6 +66,7 @@ class AnalysisController(QObject):
         self.service: AnalysisService | None = None
         self.window: AnalysisWindow | None = None
         self._terms_node: str | None = None
+        self._pending_paragraph = ""  # a section to show once the comparison is typeset
         navigator.documentShown.connect(self._on_document_shown)
         style.themeChanged.connect(lambda _theme: self._apply_style())
 
@@ -163,6 +164,29 @@ class AnalysisController(QObject):
             if window.trend.term.text().strip():
                 window.trend.go.click()
 
+    def compare_section(self, node_id: str) -> None:
+        """与上一年对比本节: the comparison with the previous year, scrolled to this section."""
+        document = self._navigator.document
+        node = document.node(node_id) if document is not None else None
+        if node is None:
+            return
+        self._pending_paragraph = node.paragraph
+        window = self.window
+        if (
+            window is not None
+            and window.compare.comparison is not None
+            and window.compare.comparison.b.id == document.id
+        ):
+            window.show_tab("compare")
+            self._scroll_pending()
+            return
+        self.show("compare")
+
+    def _scroll_pending(self) -> None:
+        if self._pending_paragraph and self.window is not None:
+            self.window.compare.scroll_to(self._pending_paragraph, "b")
+            self._pending_paragraph = ""
+
     # Requests from the window -------------------------------------------------------------
     def _compare_chosen(self, old_id: str, new_id: str) -> None:
         document = self._navigator.document
@@ -209,10 +233,14 @@ class AnalysisController(QObject):
             self._style.current().font(),
             width,
             QCoreApplication.instance().thread(),
-            on_done=self.window.compare.set_text,
+            on_done=self._show_text,
             on_error=lambda error: self._on_failed(str(error)),
             channel="compare-typeset",
         )
+
+    def _show_text(self, text_document) -> None:
+        self.window.compare.set_text(text_document)
+        self._scroll_pending()
 
     def _on_targets(self, years: list) -> None:
         document = self._navigator.document

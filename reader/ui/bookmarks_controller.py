@@ -171,6 +171,21 @@ class BookmarksController(QObject):
         self._undo.push(_AddBookmark(self.service, bookmark, self.tr("Add Bookmark")))
         self._notifier.status(self.tr("Bookmarked: %1").replace("%1", bookmark.title), 3000)
 
+    def add_section(self, node_id: str) -> None:
+        """书签本节: bookmark a whole section (titled with its path), with a note."""
+        document = self._navigator.document
+        if document is None or self.service is None or document.node(node_id) is None:
+            return
+        from reader.core.bookmarks import make_section_bookmark
+
+        bookmark = make_section_bookmark(document, node_id)
+        accepted, title, note = self.ask_details(bookmark.title, "", bookmark.snippet)
+        if not accepted:
+            return
+        bookmark = replace(bookmark, title=title.strip() or bookmark.title, note=note)
+        self._undo.push(_AddBookmark(self.service, bookmark, self.tr("Bookmark Section")))
+        self._notifier.status(self.tr("Bookmarked: %1").replace("%1", bookmark.title), 3000)
+
     def edit(self, bookmark: Bookmark) -> None:
         """Rename or change the note of a bookmark."""
         if self.service is None:
@@ -213,7 +228,7 @@ class BookmarksController(QObject):
             document.paragraphs_per_node(indexes),
             self.tr("%1 bookmarks").replace("%1", "{count}"),
             column=self._outline.BOOKMARK_COLUMN,
-            prefix="🔖",
+            prefix="◆",  # a shape every CJK font has (an emoji needs an emoji font)
         )
 
     # Going to bookmarks ------------------------------------------------------------------

@@ -168,14 +168,14 @@ class CompareTab(QWidget):
             place.setData(Qt.ItemDataRole.UserRole, (report.id, paragraph_id, "a" if dropped else "b"))
             self.places.addItem(place)
         if self.places.count():
-            self._scroll_to(*self.places.item(0).data(Qt.ItemDataRole.UserRole)[1:])
+            self.scroll_to(*self.places.item(0).data(Qt.ItemDataRole.UserRole)[1:])
 
     def _on_place(self, item: QListWidgetItem) -> None:
         doc, paragraph, side = item.data(Qt.ItemDataRole.UserRole)
-        self._scroll_to(paragraph, side)
+        self.scroll_to(paragraph, side)
         self.openParagraph.emit(doc, paragraph)
 
-    def _scroll_to(self, paragraph_id: str, side: str) -> None:
+    def scroll_to(self, paragraph_id: str, side: str) -> None:
         """Bring the row showing a paragraph into view."""
         from reader.ui.compare_document import row_of_paragraph
 

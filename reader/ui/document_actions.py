@@ -81,6 +81,53 @@ class DocumentActions(QObject):
             self._notifier.status(self.tr("Section link copied"), 2000)
 
     # Print and PDF ---------------------------------------------------------------------
+    # A section ----------------------------------------------------------------------------
+    def copy_section(self, node_id: str) -> None:
+        """复制本节: the section's text with its citation (place · title · section path)."""
+        document = self._navigator.document
+        if document is None or document.node(node_id) is None:
+            return
+        from reader.core.sections import section_with_citation
+
+        QGuiApplication.clipboard().setText(section_with_citation(document, node_id))
+        self._notifier.status(self.tr("Section copied with citation"), 2000)
+
+    def export_section_dialog(self, node_id: str) -> None:
+        """导出本节: ask where and as what (Markdown, text, PDF), then write the section alone."""
+        document = self._navigator.document
+        node = document.node(node_id) if document is not None else None
+        if node is None:
+            return
+        kinds = ";;".join((self.tr("Markdown (*.md)"), self.tr("Plain text (*.txt)"), self.tr("PDF (*.pdf)")))
+        name = "".join(c for c in node.title if c not in '\\/:*?"<>|')[:40] or "section"
+        path, _ = QFileDialog.getSaveFileName(
+            self._dialog_parent, self.tr("Export This Section"), str(Path.home() / f"{name}.md"), kinds
+        )
+        if path:
+            self.export_section(node_id, Path(path))
+
+    def export_section(self, node_id: str, path: Path) -> None:
+        """Write one section as Markdown, text or PDF (by the file's suffix); PDF on a worker."""
+        from reader.core.export import to_markdown, to_text
+        from reader.core.fileutil import write_atomic
+        from reader.core.sections import section_document
+
+        part = section_document(self._navigator.document, node_id)
+        suffix = path.suffix.lower()
+        if suffix == ".pdf":
+            from reader.ui.printing import export_pdf
+
+            done = self.tr("PDF written: %1").replace("%1", str(path))
+            self._run(self.tr("Exporting PDF…"), export_pdf, part, path, self._families, done_message=done)
+            return
+        text = to_text(part) if suffix == ".txt" else to_markdown(part)
+        try:
+            write_atomic(path, text.encode("utf-8"))
+        except OSError as error:
+            self._notifier.banner(self.tr("Could not finish: %1").replace("%1", error.strerror or str(error)))
+            return
+        self._notifier.status(self.tr("Section written: %1").replace("%1", str(path)), 4000)
+
     def print_document(self) -> None:
         """File → Print (mirror of the page's 打印)."""
         document = self._navigator.document

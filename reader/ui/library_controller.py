@@ -93,17 +93,29 @@ class LibraryController(QObject):
         """Another document is on screen: forget the old matches, search the new one for the same query."""
         self.matches, self.match_index = [], -1
         self._outline.set_badges({})
+        self._search_panel.forget_section()
         if self._search_panel.box.text().strip():
             self._search_panel.submit()
 
     # Search ---------------------------------------------------------------------------
+    def search_section(self, node_id: str) -> None:
+        """在本节中搜索: the search box, scoped to one outline section of the open document."""
+        document = self._navigator.document
+        node = document.node(node_id) if document is not None else None
+        if node is None:
+            return
+        self._search_panel.set_section(node_id, node.title)
+        self._search_panel.focus_box()
+        self._search_panel.submit()
+
     def run_search(self, query: str, scope: str = "document", region: str = "", year: int = 0) -> None:
         """Search the open document or the library on a worker (stale answers are dropped)."""
         if self.service is None:
             return
         from reader.services.library import SearchRequest
 
-        self.service.search(SearchRequest(query, scope, self._navigator.document, region, year or None))
+        section = self._search_panel.section if scope == "section" else ""
+        self.service.search(SearchRequest(query, scope, self._navigator.document, region, year or None, section))
 
     def _on_search_finished(self, outcome: SearchOutcome) -> None:
         if (

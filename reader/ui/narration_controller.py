@@ -151,11 +151,20 @@ class NarrationController(QObject):
     # Playing ------------------------------------------------------------------------
     def start(self, mode: str) -> None:
         """Load a script and play it from its first sentence."""
+        if self.service is not None:
+            self._play(self.pieces(mode))
+
+    def read_section(self, node_id: str) -> None:
+        """朗读本节: read exactly one outline section (with its sub-sections) of the open document."""
+        from reader.core.speech import sentences as speech_script
+
+        document = self._navigator.document
+        if self.service is not None and document is not None and document.node(node_id) is not None:
+            self._play(speech_script.section(document, node_id))
+
+    def _play(self, pieces: list) -> None:
         service = self.service
-        if service is None:
-            return
-        pieces = self.pieces(mode)
-        if not pieces:
+        if service is None or not pieces:
             return
         self._document = self._navigator.document
         self.following = True

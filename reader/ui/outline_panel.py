@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QMenu,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -25,9 +27,12 @@ class OutlinePanel(QWidget):
 
     Signals:
         nodeActivated(str): the paragraph id of a clicked or Enter-activated node.
+        sectionAction(str, str): an action of the section menu ("bookmark", "narrate", "search",
+            "copy", "export", "compare") and the node id it is for.
     """
 
     nodeActivated = Signal(str)
+    sectionAction = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +69,44 @@ class OutlinePanel(QWidget):
         self.filter_box.textChanged.connect(self.apply_filter)
         self.expand_button.clicked.connect(self.tree.expandAll)
         self.collapse_button.clicked.connect(self.tree.collapseAll)
+        # The section menu: right click, the Menu key (Qt sends it as a context-menu request) and Shift+F10.
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._menu_at)
+        menu_key = QShortcut(QKeySequence("Shift+F10"), self.tree, self._menu_for_current)
+        menu_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.section_menu = QMenu(self)
+        self.section_menu.setObjectName("sectionMenu")
+
+    def _section_actions(self) -> list[tuple[str, str]]:
+        return [
+            ("bookmark", self.tr("&Bookmark This Section…")),
+            ("narrate", self.tr("&Read This Section Aloud")),
+            ("search", self.tr("&Search in This Section")),
+            ("copy", self.tr("&Copy Section with Citation")),
+            ("export", self.tr("&Export This Section…")),
+            ("compare", self.tr("Compare with &Previous Year")),
+        ]
+
+    def _menu_for_current(self) -> None:
+        item = self.tree.currentItem()
+        if item is not None:
+            rect = self.tree.visualItemRect(item)
+            self._menu_at(QPoint(rect.left() + 16, rect.bottom()))
+
+    def _menu_at(self, position: QPoint) -> None:
+        item = self.tree.itemAt(position) or self.tree.currentItem()
+        if item is None:
+            return
+        self.tree.setCurrentItem(item)
+        node_id = item.data(0, NODE_ID_ROLE)
+        menu = self.section_menu
+        menu.clear()
+        menu.setAccessibleName(self.tr("Section: %1").replace("%1", item.text(0)))
+        for name, text in self._section_actions():
+            action = menu.addAction(text)
+            action.setObjectName(f"section_{name}")
+            action.triggered.connect(lambda _checked=False, n=name: self.sectionAction.emit(n, node_id))
+        menu.popup(self.tree.viewport().mapToGlobal(position))
 
     def show_outline(self, document: Document) -> None:
         """Fill the tree with a document's outline (parts expanded)."""
@@ -103,6 +146,8 @@ class OutlinePanel(QWidget):
         """Select the node holding a paragraph, expand its ancestors, keep focus where it is."""
         if self._document is None or not 0 <= paragraph_index < len(self._document.paragraphs):
             return
+        if self.tree.hasFocus() or (self.section_menu is not None and self.section_menu.isVisible()):
+            return  # the reader is moving through the outline: the reading position must not move the choice
         node_id = self._document.paragraphs[paragraph_index].section
         item = self._items.get(node_id) if node_id else None
         if item is None:

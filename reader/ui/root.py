@@ -321,6 +321,20 @@ class ReaderApp(QObject):
     def _chosen_section(self) -> str | None:
         return self.panels["outline"].current_node_id() if self._completed else None
 
+    def section_action(self, action: str, node_id: str) -> None:
+        """An action of the outline's section menu, done on that section of the open report."""
+        handlers = {
+            "bookmark": self.bookmarks_ui.add_section,
+            "narrate": self.narration_ui.read_section,
+            "search": self.library_ui.search_section,
+            "copy": self.actions_ui.copy_section,
+            "export": self.actions_ui.export_section_dialog,
+            "compare": self.analysis_ui.compare_section,
+        }
+        if action == "search":
+            self.window.show_panel("search_panel")
+        handlers[action](node_id)
+
     def search_for(self, text: str) -> None:
         """Search the open report for a word (a word clicked in an analysis)."""
         self.focus_search()
@@ -372,6 +386,7 @@ class ReaderApp(QObject):
         self._create_controllers()
         outline = self.panels["outline"]
         outline.nodeActivated.connect(self.navigator.go_to_paragraph)
+        outline.sectionAction.connect(self.section_action)
         player_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self._player, self.narration_ui.toggle)
         player_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         if self.document is not None:  # catch up with what happened before the panels existed

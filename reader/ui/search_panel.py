@@ -123,6 +123,7 @@ class SearchPanel(QWidget):
         ):
             self.scope.addItem(text, scope)
         self.scope.setAccessibleName(self.tr("Search scope"))
+        self.section = ""  # the outline node searched in the "section" scope
         self._narrow: tuple[str, int] = ("", 0)  # a region and year clicked in the counts
         row = QHBoxLayout()
         row.addWidget(self.box, 1)
@@ -166,12 +167,36 @@ class SearchPanel(QWidget):
 
     @property
     def whole_library(self) -> bool:
-        """Whether the library's index answers (any scope but this document)."""
-        return self.scope.currentData() != "document"
+        """Whether the library's index answers (any scope but this document or one of its sections)."""
+        return self.scope.currentData() not in ("document", "section")
 
     def set_scope(self, scope: str) -> None:
-        """Choose the scope: "document", "region", "year" or "library"."""
+        """Choose the scope: "document", "section", "region", "year" or "library"."""
         self.scope.setCurrentIndex(max(self.scope.findData(scope), 0))
+
+    def set_section(self, node_id: str, title: str) -> None:
+        """Offer (and choose) the scope "this section": one outline node with its sub-sections."""
+        self.section = node_id
+        label = self.tr("Section: %1").replace("%1", title[:16] + ("…" if len(title) > 16 else ""))
+        index = self.scope.findData("section")
+        if index < 0:
+            self.scope.insertItem(1, label, "section")
+            index = 1
+        else:
+            self.scope.setItemText(index, label)
+        self.scope.setItemData(index, title, Qt.ItemDataRole.ToolTipRole)
+        blocker = self.scope.blockSignals(True)
+        self.scope.setCurrentIndex(index)
+        self.scope.blockSignals(blocker)
+
+    def forget_section(self) -> None:
+        """Another document: its sections are not this one's."""
+        index = self.scope.findData("section")
+        if index >= 0:
+            if self.scope.currentIndex() == index:
+                self.scope.setCurrentIndex(0)
+            self.scope.removeItem(index)
+        self.section = ""
 
     def _reset_narrowing(self) -> None:
         self._narrow = ("", 0)

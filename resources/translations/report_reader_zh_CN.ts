@@ -41,12 +41,12 @@
 <context>
     <name>AnalysisController</name>
     <message>
-        <location filename="../../reader/ui/analysis_controller.py" line="98" />
+        <location filename="../../reader/ui/analysis_controller.py" line="99" />
         <source>The library is still starting; try again in a moment.</source>
         <translation>文库正在启动，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_controller.py" line="145" />
+        <location filename="../../reader/ui/analysis_controller.py" line="146" />
         <source>The library holds no earlier report of this region: choose two.</source>
         <translation>文库中没有本地区更早的报告：请选择两份报告。</translation>
     </message>
@@ -104,33 +104,33 @@
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_window.py" line="108" />
+        <location filename="../../reader/ui/analysis_window.py" line="112" />
         <source>Save Data as CSV</source>
         <translation>数据存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_window.py" line="109" />
+        <location filename="../../reader/ui/analysis_window.py" line="112" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_window.py" line="116" />
-        <location filename="../../reader/ui/analysis_window.py" line="129" />
+        <location filename="../../reader/ui/analysis_window.py" line="119" />
+        <location filename="../../reader/ui/analysis_window.py" line="131" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_window.py" line="120" />
+        <location filename="../../reader/ui/analysis_window.py" line="123" />
         <source>Save Chart as Image</source>
         <translation>图表存为图片</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_window.py" line="121" />
+        <location filename="../../reader/ui/analysis_window.py" line="123" />
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_window.py" line="129" />
+        <location filename="../../reader/ui/analysis_window.py" line="131" />
         <source>Could not save %1</source>
         <translation>无法保存 %1</translation>
     </message>
@@ -185,36 +185,42 @@
     </message>
     <message>
         <location filename="../../reader/ui/bookmarks_controller.py" line="172" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="187" />
         <source>Bookmarked: %1</source>
         <translation>已添加书签：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="181" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="186" />
+        <source>Bookmark Section</source>
+        <translation>书签本节</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="196" />
         <source>Edit Bookmark</source>
         <translation>编辑书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="188" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="203" />
         <source>Delete Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="189" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="204" />
         <source>Bookmark deleted — Ctrl+Z to undo</source>
         <translation>书签已删除——按 Ctrl+Z 撤销</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="214" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="229" />
         <source>%1 bookmarks</source>
         <translation>%1 个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="227" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="242" />
         <source>This bookmark is detached: its text was not found in the current version.</source>
         <translation>此书签已脱离：当前版本中找不到它标记的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="251" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="266" />
         <source>No bookmarks in this document</source>
         <translation>本文档没有书签</translation>
     </message>
@@ -383,37 +389,66 @@
         <translation>已复制章节链接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/document_actions.py" line="97" />
+        <location filename="../../reader/ui/document_actions.py" line="93" />
+        <source>Section copied with citation</source>
+        <translation>已复制本节及出处</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/document_actions.py" line="101" />
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/document_actions.py" line="101" />
+        <source>Plain text (*.txt)</source>
+        <translation>纯文本 (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/document_actions.py" line="104" />
+        <source>Export This Section</source>
+        <translation>导出本节</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/document_actions.py" line="129" />
+        <source>Section written: %1</source>
+        <translation>本节已导出：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/document_actions.py" line="144" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/document_actions.py" line="106" />
+        <location filename="../../reader/ui/document_actions.py" line="153" />
         <source>Export as PDF</source>
         <translation>导出为 PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/document_actions.py" line="106" />
+        <location filename="../../reader/ui/document_actions.py" line="101" />
+        <location filename="../../reader/ui/document_actions.py" line="153" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/document_actions.py" line="116" />
+        <location filename="../../reader/ui/document_actions.py" line="121" />
+        <location filename="../../reader/ui/document_actions.py" line="163" />
         <source>Exporting PDF…</source>
         <translation>正在导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/document_actions.py" line="121" />
+        <location filename="../../reader/ui/document_actions.py" line="120" />
+        <location filename="../../reader/ui/document_actions.py" line="168" />
         <source>PDF written: %1</source>
         <translation>PDF 已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/document_actions.py" line="130" />
+        <location filename="../../reader/ui/document_actions.py" line="177" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/document_actions.py" line="135" />
+        <location filename="../../reader/ui/document_actions.py" line="127" />
+        <location filename="../../reader/ui/document_actions.py" line="182" />
         <source>Could not finish: %1</source>
         <translation>未能完成：%1</translation>
     </message>
@@ -459,82 +494,82 @@
 <context>
     <name>LibraryController</name>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="133" />
+        <location filename="../../reader/ui/library_controller.py" line="145" />
         <source>%1 matching paragraphs</source>
         <translation>%1 个匹配段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="153" />
+        <location filename="../../reader/ui/library_controller.py" line="165" />
         <source>Match %1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="193" />
+        <location filename="../../reader/ui/library_controller.py" line="205" />
         <source>Import Reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="195" />
+        <location filename="../../reader/ui/library_controller.py" line="207" />
         <source>Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)</source>
         <translation>报告 (*.html *.htm *.shtml *.txt *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="204" />
+        <location filename="../../reader/ui/library_controller.py" line="216" />
         <source>Import a Folder of Reports</source>
         <translation>导入报告文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="212" />
+        <location filename="../../reader/ui/library_controller.py" line="224" />
         <source>Import URL</source>
         <translation>导入网址</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="212" />
+        <location filename="../../reader/ui/library_controller.py" line="224" />
         <source>Address of a report page:</source>
         <translation>报告网页地址：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="225" />
+        <location filename="../../reader/ui/library_controller.py" line="237" />
         <source>Imported %1 documents</source>
         <translation>已导入 %1 个文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="230" />
+        <location filename="../../reader/ui/library_controller.py" line="242" />
         <source> (and %1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="232" />
+        <location filename="../../reader/ui/library_controller.py" line="244" />
         <source>Could not import %1: %2</source>
         <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="238" />
+        <location filename="../../reader/ui/library_controller.py" line="250" />
         <source>%1 holds the same text as %2.</source>
         <translation>%1 与文库中的“%2”内容相同。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="242" />
+        <location filename="../../reader/ui/library_controller.py" line="254" />
         <source>(and %1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="250" />
+        <location filename="../../reader/ui/library_controller.py" line="262" />
         <source>Already in the Library</source>
         <translation>文库中已有</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="252" />
+        <location filename="../../reader/ui/library_controller.py" line="264" />
         <source>Replace those entries with the new copies?</source>
         <translation>用新导入的文件替换这些条目吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="259" />
+        <location filename="../../reader/ui/library_controller.py" line="271" />
         <source>Indexing %1 of %2…</source>
         <translation>正在建立索引：第 %1 个，共 %2 个…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="261" />
+        <location filename="../../reader/ui/library_controller.py" line="273" />
         <source>Search index up to date</source>
         <translation>搜索索引已是最新</translation>
     </message>
@@ -1064,28 +1099,28 @@
         <translation>请先选中要朗读的文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="248" />
-        <location filename="../../reader/ui/narration_controller.py" line="263" />
+        <location filename="../../reader/ui/narration_controller.py" line="257" />
+        <location filename="../../reader/ui/narration_controller.py" line="272" />
         <source>Export Audio</source>
         <translation>导出音频</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="248" />
+        <location filename="../../reader/ui/narration_controller.py" line="257" />
         <source>MP3 audio (*.mp3);;WAV audio (*.wav)</source>
         <translation>MP3 音频 (*.mp3);;WAV 音频 (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="261" />
+        <location filename="../../reader/ui/narration_controller.py" line="270" />
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="261" />
+        <location filename="../../reader/ui/narration_controller.py" line="270" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="279" />
+        <location filename="../../reader/ui/narration_controller.py" line="288" />
         <source>Audio written: %1 (%2:%3)</source>
         <translation>音频已保存：%1（%2:%3）</translation>
     </message>
@@ -1145,26 +1180,61 @@
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="48" />
+        <location filename="../../reader/ui/outline_panel.py" line="53" />
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="37" />
+        <location filename="../../reader/ui/outline_panel.py" line="42" />
         <source>Filter outline</source>
         <translation>筛选目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="38" />
-        <location filename="../../reader/ui/outline_panel.py" line="39" />
+        <location filename="../../reader/ui/outline_panel.py" line="43" />
+        <location filename="../../reader/ui/outline_panel.py" line="44" />
         <source>Expand all</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="40" />
-        <location filename="../../reader/ui/outline_panel.py" line="41" />
+        <location filename="../../reader/ui/outline_panel.py" line="45" />
+        <location filename="../../reader/ui/outline_panel.py" line="46" />
         <source>Collapse all</source>
         <translation>全部折叠</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/outline_panel.py" line="82" />
+        <source>&amp;Bookmark This Section…</source>
+        <translation>书签本节(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/outline_panel.py" line="83" />
+        <source>&amp;Read This Section Aloud</source>
+        <translation>朗读本节(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/outline_panel.py" line="84" />
+        <source>&amp;Search in This Section</source>
+        <translation>在本节中搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/outline_panel.py" line="85" />
+        <source>&amp;Copy Section with Citation</source>
+        <translation>复制本节(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/outline_panel.py" line="86" />
+        <source>&amp;Export This Section…</source>
+        <translation>导出本节(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/outline_panel.py" line="87" />
+        <source>Compare with &amp;Previous Year</source>
+        <translation>与上一年对比本节(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/outline_panel.py" line="104" />
+        <source>Section: %1</source>
+        <translation>本节：%1</translation>
     </message>
 </context>
 <context>
@@ -1339,42 +1409,47 @@
         <translation>搜索范围</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="139" />
+        <location filename="../../reader/ui/search_panel.py" line="140" />
         <source>Matches per region and year</source>
         <translation>各地区、各年份的匹配数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="145" />
+        <location filename="../../reader/ui/search_panel.py" line="146" />
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="207" />
+        <location filename="../../reader/ui/search_panel.py" line="180" />
+        <source>Section: %1</source>
+        <translation>本节：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="232" />
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="226" />
+        <location filename="../../reader/ui/search_panel.py" line="251" />
         <source>No paragraph matches.</source>
         <translation>没有匹配的段落。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="229" />
+        <location filename="../../reader/ui/search_panel.py" line="254" />
         <source>%1 paragraphs match · the best %2 shown · %3 ms</source>
         <translation>%1 个段落匹配 · 显示最相关的 %2 个 · %3 毫秒</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="236" />
+        <location filename="../../reader/ui/search_panel.py" line="261" />
         <source>%1 paragraphs match · %2 ms</source>
         <translation>%1 个段落匹配 · %2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="258" />
+        <location filename="../../reader/ui/search_panel.py" line="283" />
         <source>(opening)</source>
         <translation>（开头）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="264" />
+        <location filename="../../reader/ui/search_panel.py" line="289" />
         <source>%1×</source>
         <translation>%1 处</translation>
     </message>
@@ -1382,38 +1457,38 @@
 <context>
     <name>TargetsTab</name>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="86" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="92" />
         <source>Targets by year</source>
         <translation>历年目标</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="95" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="101" />
         <source>Reading the targets…</source>
         <translation>正在读取目标…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="101" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="107" />
         <source>This report states no 主要预期目标 (main targets).</source>
         <translation>本报告未列出主要预期目标。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="103" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="109" />
         <source>Targets as the report states them: </source>
         <translation>报告原文：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="109" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="115" />
         <source>%1 target</source>
         <translation>%1年目标</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="111" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="113" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="117" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="119" />
         <source>%1 achieved</source>
         <translation>%1年完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="127" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="133" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -1421,39 +1496,39 @@
 <context>
     <name>TermsTab</name>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="162" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="167" />
         <source>Part of the report</source>
         <translation>报告范围</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="164" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="169" />
         <source>&amp;Words of:</source>
         <translation>统计范围(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="169" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="209" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="174" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="214" />
         <source>Word</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="171" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="176" />
         <source>Word frequencies</source>
         <translation>词频</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="179" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="184" />
         <source>Click a word to search for it in the report.</source>
         <translation>点击词语即可在报告中搜索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="189" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="194" />
         <source>The whole report</source>
         <translation>全文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="205" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="209" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="210" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="214" />
         <source>Count</source>
         <translation>次数</translation>
     </message>
@@ -1461,85 +1536,85 @@
 <context>
     <name>TrendTab</name>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="235" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="240" />
         <source>Word or phrase</source>
         <translation>词语或短语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="236" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="241" />
         <source>数字经济, 新质生产力, 营商环境…</source>
         <translation>数字经济、新质生产力、营商环境…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="238" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="243" />
         <source>&amp;Term:</source>
         <translation>词语(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="241" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="306" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="246" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="311" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="242" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="247" />
         <source>&amp;Region:</source>
         <translation>地区(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="244" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="249" />
         <source>&amp;Count</source>
         <translation>统计(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="249" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="254" />
         <source>Occurrences per year</source>
         <translation>历年出现次数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="251" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="256" />
         <source>Occurrences per report</source>
         <translation>各报告出现次数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="273" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="278" />
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="282" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="287" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="290" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="295" />
         <source>“%1” occurs %2 times in %3 of %4 reports</source>
         <translation>“%1”在 %4 份报告中的 %3 份出现，共 %2 次</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="297" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="302" />
         <source>Unknown region</source>
         <translation>地区不详</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="301" />
         <location filename="../../reader/ui/analysis_tabs.py" line="306" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="311" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="301" />
         <location filename="../../reader/ui/analysis_tabs.py" line="306" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="311" />
         <source>Occurrences</source>
         <translation>出现次数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="306" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="311" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="306" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="311" />
         <source>Paragraphs</source>
         <translation>段落数</translation>
     </message>

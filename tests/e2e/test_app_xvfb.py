@@ -218,3 +218,60 @@ def test_compare_with_last_year_by_keyboard(xvfb, tmp_path):
         if app.poll() is None:
             app.send_signal(signal.SIGTERM)
     assert app.wait(20) == 0
+
+
+@pytest.mark.skipif(shutil.which("xdotool") is None, reason="xdotool is not installed")
+def test_section_menu_by_keyboard(xvfb, tmp_path):
+    """F6 to the outline, Home, Shift+F10: export the section (E) and bookmark it (B), keys only."""
+    data = tmp_path / "data"
+    env = {**os.environ, "DISPLAY": xvfb, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT), "LANG": "zh_CN.UTF-8",
+           "REPORT_READER_READY_FILE": str(tmp_path / "ready.json")}  # fmt: skip
+    app = subprocess.Popen([sys.executable, "-m", "reader", "--data-dir", str(data)], env=env, cwd=ROOT,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    exported = tmp_path / "section.md"
+    try:
+        deadline = time.monotonic() + 60
+        while not (tmp_path / "ready.json").exists():
+            assert app.poll() is None, app.communicate()[1][-3000:]
+            assert time.monotonic() < deadline, "the window did not come up"
+            time.sleep(0.1)
+        main = _wait_for_window(xvfb, "2024年政府工作报告 — 报告阅读器")
+        time.sleep(3)  # the panels and services come after the first page
+        _xdotool(xvfb, "windowfocus", "--sync", main)
+        for key in ("F6", "F6", "Home"):  # the text, then the outline; its first section
+            _xdotool(xvfb, "key", key)
+            time.sleep(0.4)
+        _xdotool(xvfb, "key", "shift+F10")
+        time.sleep(0.6)
+        _xdotool(xvfb, "key", "e")
+        dialog = _wait_for_window(xvfb, "导出本节", timeout=20)
+        _xdotool(xvfb, "windowfocus", "--sync", dialog)
+        time.sleep(0.5)
+        _xdotool(xvfb, "key", "ctrl+a")
+        _xdotool(xvfb, "type", "--delay", "20", str(exported))
+        _xdotool(xvfb, "key", "Return")
+        deadline = time.monotonic() + 20
+        while not exported.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        markdown = exported.read_text(encoding="utf-8")
+        # The whole first part (both of its sub-sections), nothing of the second.
+        assert "面对错综复杂的外部环境" in markdown and "我们全面贯彻习近平总书记" in markdown
+        assert "二、2024年目标任务和重点工作" not in markdown
+        _xdotool(xvfb, "windowfocus", "--sync", main)
+        time.sleep(0.5)
+        _xdotool(xvfb, "key", "shift+F10")
+        time.sleep(0.6)
+        _xdotool(xvfb, "key", "b")
+        editor = _wait_for_window(xvfb, "书签", timeout=20)
+        _xdotool(xvfb, "windowfocus", "--sync", editor)
+        time.sleep(0.5)
+        _xdotool(xvfb, "key", "Return")
+        time.sleep(1.5)
+    finally:
+        if app.poll() is None:
+            app.send_signal(signal.SIGTERM)
+    assert app.wait(20) == 0
+    listed = subprocess.run([sys.executable, "-m", "reader", "--data-dir", str(data), "bookmarks", "list", "--json"],
+                            env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)  # fmt: skip
+    bookmarks = json.loads(listed.stdout)
+    assert [(b["section"], b["title"]) for b in bookmarks] == [(True, "一、2023年工作回顾")]
