@@ -227,8 +227,7 @@ class BookmarksController(QObject):
         self._outline.set_badges(
             document.paragraphs_per_node(indexes),
             self.tr("%1 bookmarks").replace("%1", "{count}"),
-            column=self._outline.BOOKMARK_COLUMN,
-            prefix="◆",  # a shape every CJK font has (an emoji needs an emoji font)
+            kind="bookmarks",
         )
 
     # Going to bookmarks ------------------------------------------------------------------

@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.widgets import filter_box, panel_body, plain_label
+from reader.ui.widgets import filter_box, labelled, panel_body, plain_label
 
 if TYPE_CHECKING:
     from reader.core.bookmarks import Bookmark
@@ -176,7 +176,9 @@ class BookmarksPanel(QWidget):
         self.sort = QComboBox(body)
         self.sort.addItems([self.tr("By position"), self.tr("By time")])
         self.sort.setAccessibleName(self.tr("Bookmark order"))
+        row.addWidget(labelled(self.tr("&Show:"), self.scope, body))
         row.addWidget(self.scope, 1)
+        row.addWidget(labelled(self.tr("O&rder:"), self.sort, body))
         row.addWidget(self.sort, 1)
         layout.addLayout(row)
         self.filter_box = filter_box(body, self.tr("Filter bookmarks (title, note, text)"), self.tr("Filter bookmarks"))
@@ -199,7 +201,8 @@ class BookmarksPanel(QWidget):
         layout.addWidget(self.view, 1)
         self.count_label = plain_label("", body)
         layout.addWidget(self.count_label)
-        self.setFocusProxy(self.view)
+        # Where F6 lands (not a focus proxy: a proxy would make Tab skip the controls above it).
+        self.focus_target = self.view
         self.view.activated.connect(lambda index: self._emit(self.activated, index))
         self.view.doubleClicked.connect(lambda index: self._emit(self.activated, index))
         self.view.customContextMenuRequested.connect(self._context_menu)
@@ -288,6 +291,8 @@ class BookmarkEditor(QDialog):
         self.note = QPlainTextEdit(note, self)
         self.note.setAccessibleName(self.tr("Note"))
         self.note.setPlaceholderText(self.tr("Why this passage matters…"))
+        self.note.setTabChangesFocus(True)  # Tab leaves the note for Save and Cancel; it never types a tab
+        self.note.installEventFilter(self)  # Ctrl+Enter saves from inside the note
         form.addRow(self.tr("Title:"), self.title)
         form.addRow(self.tr("Note:"), self.note)
         layout.addLayout(form)
@@ -297,3 +302,14 @@ class BookmarkEditor(QDialog):
         layout.addWidget(buttons)
         self.resize(460, 260)
         self.title.selectAll()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: D102 - Qt override
+        if (
+            watched is self.note
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)

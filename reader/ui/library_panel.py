@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.widgets import filter_box, panel_body
+from reader.ui.widgets import filter_box, labelled, panel_body
 
 if TYPE_CHECKING:
     from reader.core.library import LibraryEntry
@@ -63,6 +63,7 @@ class LibraryPanel(QWidget):
             self.grouping.addItem(text, key)
         self.grouping.setAccessibleName(self.tr("Group the library"))
         row.addWidget(self.filter_box, 1)
+        row.addWidget(labelled(self.tr("&Group:"), self.grouping, body))
         row.addWidget(self.grouping)
         layout.addLayout(row)
         self.model = QStandardItemModel(self)
@@ -118,7 +119,8 @@ class LibraryPanel(QWidget):
         for button in (self.import_button, self.open_button, self.remove_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        self.setFocusProxy(self.list)
+        # Where F6 lands (not a focus proxy: a proxy would make Tab skip the controls above it).
+        self.focus_target = self.list
         self._entries: list[LibraryEntry] = []
         self._rows: dict[str, list[QStandardItem]] = {}
         self.list.activated.connect(self._open_index)

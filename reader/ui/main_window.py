@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QProgressBar,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from reader.services.settings import LINE_SPACINGS, THEMES
 from reader.ui.reading_view import ReadingView
-from reader.ui.widgets import MessageBanner, MetadataCard, plain_label
+from reader.ui.widgets import MessageBanner, MetadataCard, StateLabel
 
 # The text area never gets narrower than this; the player bar, added under it in the
 # second stage, fits in it, so its arrival cannot push the docks and re-flow the text.
@@ -120,9 +121,8 @@ class MainWindow(QMainWindow):
         self.busy.setMaximumWidth(140)
         self.busy.setAccessibleName(self.tr("Working"))
         self.busy.hide()
-        self.progress_label = plain_label("", self)
+        self.progress_label = StateLabel(self.tr("Reading progress"), self)
         self.progress_label.setObjectName("progressLabel")
-        self.progress_label.setAccessibleName(self.tr("Reading progress"))
         bar.addPermanentWidget(self.busy)
         bar.addPermanentWidget(self.progress_label)
 
@@ -184,6 +184,11 @@ class MainWindow(QMainWindow):
             ("metadata", self.tr("Document &Information"), ["Ctrl+I"], True),
             ("fullscreen", self.tr("&Full Screen"), [_KEY.FullScreen], True),
             ("next_panel", self.tr("Next Panel"), ["F6"], False),
+            ("next_heading", self.tr("Next &Heading"), ["Ctrl+Down"], False),
+            ("previous_heading", self.tr("Previous H&eading"), ["Ctrl+Up"], False),
+            ("next_paragraph", self.tr("&Next Paragraph"), ["Alt+Down"], False),
+            ("previous_paragraph", self.tr("&Previous Paragraph"), ["Alt+Up"], False),
+            ("read_paragraph", self.tr("&Read This Paragraph Aloud"), ["Ctrl+Shift+R"], False),
             ("analysis_compare", self.tr("&Compare with Previous Year"), [], False),
             ("analysis_targets", self.tr("Main &Targets"), [], False),
             ("analysis_terms", self.tr("&Word Frequencies"), [], False),
@@ -252,6 +257,10 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.panels_menu = self.view_menu  # the docks' toggles go here (add_docks)
         self.view_menu_tail = [self.actions[name] for name in ("metadata", "fullscreen", "next_panel")]
+        self.go_menu = self._menu(
+            self.tr("&Go"),
+            ["next_heading", "previous_heading", "next_paragraph", "previous_paragraph", "-", "read_paragraph"],
+        )
         self.analysis_menu = self._menu(
             self.tr("&Analyse"), ["analysis_compare", "analysis_targets", "analysis_terms", "analysis_trend"]
         )
@@ -321,7 +330,65 @@ class MainWindow(QMainWindow):
         panels = [self.view] + [dock.widget() or dock for dock in docks]
         focused = QApplication.focusWidget()
         current = next((i for i, p in enumerate(panels) if focused is p or (focused and p.isAncestorOf(focused))), -1)
-        panels[(current + 1) % len(panels)].setFocus(Qt.FocusReason.TabFocusReason)
+        chosen = panels[(current + 1) % len(panels)]
+        getattr(chosen, "focus_target", chosen).setFocus(Qt.FocusReason.TabFocusReason)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab and Shift+Tab in screen order, over what is on screen, the same both ways.
+
+        The order reads the window as a page: the toolbar, the left docks, the middle (document
+        information, the text, the player), the right docks; each top to bottom, left to right.
+        Qt's own order follows creation (the panels are built after the first paint, so they came
+        last) and keeps a covered dock tab's controls as stops nobody can see.
+        """
+        stops = self.tab_stops()
+        if not stops:
+            return super().focusNextPrevChild(forward)
+        focused = QApplication.focusWidget()
+        here = next(
+            (i for i, w in enumerate(stops) if focused is not None and (w is focused or w.isAncestorOf(focused))), None
+        )
+        step = 1 if forward else -1
+        target = (0 if forward else -1) if here is None else (here + step) % len(stops)
+        stops[target].setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+        return True
+
+    def tab_stops(self) -> list[QWidget]:
+        """The window's Tab stops in screen order (see ``focusNextPrevChild``)."""
+        central = self.centralWidget().geometry()
+        found = []
+        for widget in self.findChildren(QWidget):
+            if (
+                widget.window() is not self
+                or not widget.isVisible()
+                or not widget.isEnabled()
+                or not widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                or widget.focusProxy() is not None
+                or widget.visibleRegion().isEmpty()
+            ):
+                continue
+            corner = widget.mapTo(self, QPoint(0, 0))
+            if isinstance(widget.parentWidget(), QToolBar) or corner.y() < central.top() - 2:
+                band = 0
+            elif corner.x() + widget.width() <= central.left():
+                band = 1
+            elif corner.x() >= central.right():
+                band = 3
+            else:
+                band = 2
+            found.append((band, corner.y(), corner.y() + widget.height(), corner.x(), widget))
+        found.sort(key=lambda item: item[:2])
+        # Rows: widgets side by side (a player's buttons, slider and combo differ in height) are read left
+        # to right; a widget is in the row of the one above when its middle lies within that one's height.
+        ordered, row = [], []
+        for item in found:
+            band, top, bottom, _x, _widget = item
+            if row and (band != row[0][0] or not row[0][1] <= (top + bottom) / 2 <= row[0][2]):
+                ordered.extend(sorted(row, key=lambda entry: entry[3]))
+                row = []
+            row.append(item)
+        ordered.extend(sorted(row, key=lambda entry: entry[3]))
+        return [entry[4] for entry in ordered]
 
     def toggle_full_screen(self, checked: bool) -> None:
         """View → Full Screen."""

@@ -162,6 +162,14 @@ class NarrationController(QObject):
         if self.service is not None and document is not None and document.node(node_id) is not None:
             self._play(speech_script.section(document, node_id))
 
+    def read_paragraph(self, index: int) -> None:
+        """Read one paragraph aloud (the one at the caret): with or without a screen reader."""
+        from reader.core.speech import sentences as speech_script
+
+        document = self._navigator.document
+        if self.service is not None and document is not None and 0 <= index < len(document.paragraphs):
+            self._play(speech_script.document_pieces(document, index, index))
+
     def _play(self, pieces: list) -> None:
         service = self.service
         if service is None or not pieces:

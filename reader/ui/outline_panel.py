@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -20,6 +22,46 @@ from reader.ui.widgets import filter_box, panel_body
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole
 PARAGRAPH_ROLE = Qt.ItemDataRole.UserRole + 1
+BADGE_ROLE = Qt.ItemDataRole.UserRole + 2  # {"hits": n, "bookmarks": n, "texts": {kind: "3 matching paragraphs"}}
+BADGE_KINDS = ("hits", "bookmarks")
+_BADGE_PREFIX = {"hits": "", "bookmarks": "◆"}  # ◆: a shape every CJK font has (an emoji needs an emoji font)
+
+
+def _badge_text(badges: dict) -> str:
+    return "  ".join(f"{_BADGE_PREFIX[kind]}{badges[kind]}" for kind in BADGE_KINDS if badges.get(kind))
+
+
+class _BadgeDelegate(QStyledItemDelegate):
+    """The title elided to the panel's width, the counts (search hits, ◆ bookmarks) at its right end.
+
+    One column: no empty cells for a screen reader, and the title gets all the width the
+    counts do not use.
+    """
+
+    def paint(self, painter, option, index) -> None:
+        badges = index.data(BADGE_ROLE) or {}
+        text = _badge_text(badges)
+        if not text:
+            super().paint(painter, option, index)
+            return
+        full = QStyleOptionViewItem(option)
+        self.initStyleOption(full, index)
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, full, painter, widget)
+        width = full.fontMetrics.horizontalAdvance(text) + 10
+        titled = QStyleOptionViewItem(option)
+        titled.rect = option.rect.adjusted(0, 0, -width, 0)
+        super().paint(painter, titled, index)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        painter.save()
+        painter.setPen(option.palette.color(role))
+        painter.drawText(
+            option.rect.adjusted(0, 0, -4, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text
+        )
+        painter.restore()
 
 
 class OutlinePanel(QWidget):
@@ -51,17 +93,15 @@ class OutlinePanel(QWidget):
         self.tree = QTreeWidget(body)
         self.tree.setObjectName("outlineTree")
         self.tree.setAccessibleName(self.tr("Outline"))
-        self.tree.setColumnCount(3)
+        self.tree.setColumnCount(1)
         self.tree.setHeaderHidden(True)
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setItemDelegate(_BadgeDelegate(self.tree))
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setUniformRowHeights(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         layout.addWidget(self.tree, 1)
-        self.setFocusProxy(self.tree)
+        # Where F6 lands (not a focus proxy: a proxy would make Tab skip the controls above it).
+        self.focus_target = self.tree
         self._items: dict[str, QTreeWidgetItem] = {}
         self._document: Document | None = None
         self.tree.itemClicked.connect(self._activate)
@@ -120,12 +160,10 @@ class OutlinePanel(QWidget):
             self.apply_filter(self.filter_box.text())
 
     def _add(self, node: OutlineNode, parent: QTreeWidgetItem | None) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([node.title, "", ""])
+        item = QTreeWidgetItem([node.title])
         item.setData(0, NODE_ID_ROLE, node.id)
         item.setData(0, PARAGRAPH_ROLE, node.paragraph)
         item.setToolTip(0, node.title)
-        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if parent is None:
             self.tree.addTopLevelItem(item)
         else:
@@ -169,16 +207,30 @@ class OutlinePanel(QWidget):
         item = self.tree.currentItem()
         return item.data(0, NODE_ID_ROLE) if item else None
 
-    SEARCH_COLUMN, BOOKMARK_COLUMN = 1, 2
+    def set_badges(self, counts: dict[str, int], description: str = "", kind: str = "hits") -> None:
+        """Show a count at the right of nodes: search hits ("hits") or bookmarks ("bookmarks").
 
-    def set_badges(
-        self, counts: dict[str, int], tooltip: str = "", column: int = SEARCH_COLUMN, prefix: str = ""
-    ) -> None:
-        """Show a count beside nodes (search hits in column 1, bookmarks in column 2)."""
+        Args:
+            counts: Node id → count (nodes not named have none).
+            description: How a screen reader says a count, "{count}" standing for it.
+            kind: Which count.
+        """
         for node_id, item in self._items.items():
+            badges = dict(item.data(0, BADGE_ROLE) or {})
+            texts = dict(badges.get("texts", {}))
             count = counts.get(node_id, 0)
-            item.setText(column, f"{prefix}{count}" if count else "")
-            item.setToolTip(column, tooltip.format(count=count) if count and tooltip else "")
+            badges[kind] = count
+            texts[kind] = description.format(count=count) if count and description else ""
+            badges["texts"] = texts
+            item.setData(0, BADGE_ROLE, badges)
+            said = "，".join(t for t in (texts.get(k, "") for k in BADGE_KINDS) if t)
+            item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, said)
+            item.setToolTip(0, f"{item.text(0)}\n{said}" if said else item.text(0))
+
+    def badge(self, node_id: str, kind: str = "hits") -> int:
+        """The count shown beside a node (0: none shown)."""
+        item = self._items.get(node_id)
+        return int((item.data(0, BADGE_ROLE) or {}).get(kind, 0)) if item is not None else 0
 
     def apply_filter(self, text: str) -> None:
         """Show only nodes whose title contains ``text`` (and their ancestors)."""

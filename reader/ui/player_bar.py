@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QSlider,
     QStyle,
@@ -18,12 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.widgets import StateLabel, labelled
+
 if TYPE_CHECKING:
     from reader.core.speech.synth import Voice
 
 
 SPEEDS = (0.75, 1.0, 1.25, 1.5, 2.0)
-SLIDER_STEPS = 1000
 MODES = ("here", "whole", "selection", "section")
 
 
@@ -94,13 +94,18 @@ class PlayerBar(QFrame):
         )
         self.next_button.clicked.connect(lambda: self.stepRequested.emit(1))
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.slider.setRange(0, SLIDER_STEPS)
+        self.slider.setRange(0, 0)  # in seconds: its value is the time heard (set_position)
+        self.slider.setPageStep(30)  # PgUp/PgDn: half a minute; the arrows: a second
         self.slider.setAccessibleName(self.tr("Narration position"))
         self.slider.sliderPressed.connect(lambda: setattr(self, "_dragging", True))
+        # The arrows, PgUp/PgDn and a click on the track seek at once; a drag seeks when released.
+        self.slider.valueChanged.connect(
+            lambda value: None if self._dragging else self.seekRequested.emit(float(value))
+        )
         self.slider.sliderReleased.connect(self._on_slider_released)
-        self.time_label = QLabel("0:00 / 0:00", self)
+        self.time_label = StateLabel(self.tr("Narration time"), self)
         self.time_label.setObjectName("narrationTime")
-        self.time_label.setAccessibleName(self.tr("Narration time"))
+        self.time_label.setText("0:00 / 0:00")
         self.speed = QComboBox(self)
         for value in SPEEDS:
             self.speed.addItem(f"{value:g}×", value)
@@ -142,6 +147,7 @@ class PlayerBar(QFrame):
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.time_label)
         layout.addWidget(self.return_button)
+        layout.addWidget(labelled(self.tr("Spee&d"), self.speed, self))  # the speed box's name (its buddy)
         for widget in (self.speed, self.voice_button, self.volume, self.export_button):
             layout.addWidget(widget)
         self.set_state("stopped")
@@ -163,7 +169,7 @@ class PlayerBar(QFrame):
     def _on_slider_released(self) -> None:
         self._dragging = False
         if self._total > 0:
-            self.seekRequested.emit(self.slider.value() / SLIDER_STEPS * self._total)
+            self.seekRequested.emit(float(self.slider.value()))
 
     def set_state(self, state: str) -> None:
         """Show play or pause, enable the controls that make sense."""
@@ -185,9 +191,14 @@ class PlayerBar(QFrame):
         self._total = total
         if not self._dragging and total > 0:
             blocker = self.slider.blockSignals(True)
-            self.slider.setValue(round(elapsed / total * SLIDER_STEPS))
+            self.slider.setRange(0, max(1, round(total)))
+            self.slider.setValue(round(elapsed))
             self.slider.blockSignals(blocker)
-        self.time_label.setText(f"{clock(elapsed)} / {'≈' if estimated else ''}{clock(total)}")
+        shown = f"{clock(elapsed)} / {'≈' if estimated else ''}{clock(total)}"
+        if shown != self.time_label.text():
+            self.time_label.setText(shown)
+            # The slider's value is in seconds; its description says it as a clock.
+            self.slider.setAccessibleDescription(shown)
 
     def set_voices(self, voices: list[Voice], current: str | None) -> None:
         """Fill the voice menu, Mandarin voices first."""

@@ -38,6 +38,7 @@ from reader.ui.notifier import Notifier
 from reader.ui.opening import OpeningController
 from reader.ui.reading_status import ReadingStatus
 from reader.ui.reading_style import ReadingStyle
+from reader.ui.structure_keys import StructureKeys
 
 if TYPE_CHECKING:  # loaded in the second stage: they bring the panels, SQLite, Whoosh, the speech engine
     from reader.core.document import Document
@@ -132,6 +133,7 @@ class ReaderApp(QObject):
         self.actions_ui = DocumentActions(
             self.navigator, self.view, runner, families, self.notifier, window, self._chosen_section
         )
+        self.structure = StructureKeys(self.navigator, self.view, self.notifier)
         self.undo_stack = QUndoStack(self)
         self.panels: dict[str, QWidget] = {}
         self._player: PlayerBar | None = None
@@ -144,6 +146,7 @@ class ReaderApp(QObject):
         self._add_undo_actions()
         self._connect_frame()
         self._restore()
+        self.view.setFocus()  # the reader starts in the text (a screen reader reads from there)
         if staged:
             window.firstPainted.connect(self._finish_after_first_paint)
         else:
@@ -256,6 +259,11 @@ class ReaderApp(QObject):
             "zoom_out": lambda: style.zoom(-1),
             "zoom_reset": lambda: style.zoom(0),
             "about": self.show_about,
+            "next_heading": lambda: self.structure.heading(1),
+            "previous_heading": lambda: self.structure.heading(-1),
+            "next_paragraph": lambda: self.structure.paragraph(1),
+            "previous_paragraph": lambda: self.structure.paragraph(-1),
+            "read_paragraph": lambda: self.narration_ui.read_paragraph(self.structure.caret_paragraph()),
             "analysis_compare": lambda: self.analysis_ui.show("compare"),
             "analysis_targets": lambda: self.analysis_ui.show("targets"),
             "analysis_terms": lambda: self.analysis_ui.show("terms"),

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.widgets import filter_box, panel_body, plain_label
+from reader.ui.widgets import filter_box, labelled, panel_body, plain_label
 
 if TYPE_CHECKING:
     from reader.core.search.results import SearchHit, SearchResult
@@ -127,6 +127,7 @@ class SearchPanel(QWidget):
         self._narrow: tuple[str, int] = ("", 0)  # a region and year clicked in the counts
         row = QHBoxLayout()
         row.addWidget(self.box, 1)
+        row.addWidget(labelled(self.tr("&In:"), self.scope, body))
         row.addWidget(self.scope)
         layout.addLayout(row)
         self.status = plain_label("", body)

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent, QColor, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.core.document import Document
 
@@ -18,6 +28,49 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
+    return label
+
+
+def announce(widget: QWidget, text: str, alert: bool = False) -> None:
+    """Have a screen reader say ``text`` now (politely, or as an alert that interrupts)."""
+    if alert:
+        QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Alert))
+    event = QAccessibleAnnouncementEvent(widget, text)
+    event.setPoliteness(
+        QAccessible.AnnouncementPoliteness.Assertive if alert else QAccessible.AnnouncementPoliteness.Polite
+    )
+    QAccessible.updateAccessibility(event)
+
+
+class StateLabel(QLabel):
+    """A label showing a state ("0:12 / ≈3:40", "12% · 一、…"), named with that state.
+
+    Its accessible name is what it is *and* what it shows, so a screen reader hears the
+    state, not a fixed caption.
+    """
+
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._what = what
+        self.setAccessibleName(what)
+
+    def setText(self, text: str) -> None:
+        """Show a state and name it for assistive technology."""
+        super().setText(text)
+        self.setAccessibleName(f"{self._what}：{text}" if text else self._what)
+
+
+def labelled(label_text: str, field: QWidget, parent: QWidget) -> QLabel:
+    """A short visible label for a field, linked as its buddy (the name a screen reader reads for it).
+
+    A combo box beside it may shrink to a few characters, so the label costs a narrow panel no width.
+    """
+    label = QLabel(label_text, parent)
+    label.setBuddy(field)
+    if isinstance(field, QComboBox):
+        field.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        field.setMinimumContentsLength(3)
     return label
 
 
@@ -35,6 +88,11 @@ def filter_box(parent: QWidget, placeholder: str, accessible_name: str) -> QLine
     box.setAccessibleName(accessible_name)
     box.setClearButtonEnabled(True)
     return box
+
+
+# Metadata kept for the library and citations, not worth a line of the card: the level is implied by
+# the region, and a section document's path is its heading.
+_CARD_HIDDEN = frozenset({"level", "section"})
 
 
 class MetadataCard(QFrame):
@@ -90,6 +148,13 @@ class MetadataCard(QFrame):
             "keywords": self.tr("Keywords"),
             "author": self.tr("Author"),
             "description": self.tr("Summary"),
+            "region": self.tr("Region"),
+            "year": self.tr("Year"),
+            "kind": self.tr("Kind"),
+            "speaker": self.tr("Speaker"),
+            "speaker_role": self.tr("Office"),
+            "meeting": self.tr("Meeting"),
+            "delivered": self.tr("Delivered"),
         }
 
     def show_metadata(self, document: Document) -> None:
@@ -100,11 +165,14 @@ class MetadataCard(QFrame):
                 item.widget().deleteLater()
         self.toggle.setText(self.tr("Document information"))
         self.title_label.setText(document.title)
-        for row, (key, value) in enumerate(document.meta.items()):
-            label = plain_label(self._labels.get(key, key) + "：", self.body)
+        shown_meta = [(k, v) for k, v in document.meta.items() if k not in _CARD_HIDDEN]
+        for row, (key, value) in enumerate(shown_meta):
+            name = self._labels.get(key, key)
+            label = plain_label(name + "：", self.body)
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             shown = plain_label(value, self.body)
             label.setBuddy(shown)
+            shown.setAccessibleName(f"{name}：{value}")  # the value is read with its key
             shown.setObjectName(f"meta_{key}")
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             shown.setWordWrap(True)
@@ -168,3 +236,4 @@ class MessageBanner(QFrame):
         self.label.setText(text)
         self.setAccessibleDescription(text)
         self.show()
+        announce(self.label, text, alert=error)  # heard at once, not only when someone finds the banner

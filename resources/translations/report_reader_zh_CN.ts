@@ -138,32 +138,32 @@
 <context>
     <name>BookmarkEditor</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="278" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="281" />
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="287" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="290" />
         <source>Bookmark title</source>
         <translation>书签标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="289" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="292" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="290" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="293" />
         <source>Why this passage matters…</source>
         <translation>为什么要记下这一段……</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="291" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="296" />
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="292" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="297" />
         <source>Note:</source>
         <translation>笔记：</translation>
     </message>
@@ -215,12 +215,12 @@
         <translation>%1 个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="242" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="241" />
         <source>This bookmark is detached: its text was not found in the current version.</source>
         <translation>此书签已脱离：当前版本中找不到它标记的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="266" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="265" />
         <source>No bookmarks in this document</source>
         <translation>本文档没有书签</translation>
     </message>
@@ -228,7 +228,7 @@
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="189" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="191" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
@@ -263,47 +263,57 @@
         <translation>书签排序</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="182" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="179" />
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_panel.py" line="181" />
+        <source>O&amp;rder:</source>
+        <translation>排序(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_panel.py" line="184" />
         <source>Filter bookmarks (title, note, text)</source>
         <translation>筛选书签（标题、笔记、原文）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="182" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="184" />
         <source>Filter bookmarks</source>
         <translation>筛选书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="185" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="187" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="185" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="187" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="241" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="244" />
         <source>%1 bookmarks</source>
         <translation>%1 个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="243" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="246" />
         <source>%1 of %2 bookmarks</source>
         <translation>%1 / %2 个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="267" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="270" />
         <source>Go To</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="268" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="271" />
         <source>Edit Title and Note…</source>
         <translation>编辑标题和笔记…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="269" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="272" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -602,109 +612,114 @@
         <translation>文库分组</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="78" />
+        <location filename="../../reader/ui/library_panel.py" line="79" />
         <source>Library documents</source>
         <translation>文库文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="136" />
+        <location filename="../../reader/ui/library_panel.py" line="138" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="137" />
+        <location filename="../../reader/ui/library_panel.py" line="139" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="138" />
+        <location filename="../../reader/ui/library_panel.py" line="140" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="139" />
+        <location filename="../../reader/ui/library_panel.py" line="141" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="99" />
+        <location filename="../../reader/ui/library_panel.py" line="100" />
         <source>Import progress</source>
         <translation>导入进度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="100" />
+        <location filename="../../reader/ui/library_panel.py" line="66" />
+        <source>&amp;Group:</source>
+        <translation>分组(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="101" />
         <source>%v of %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="101" />
+        <location filename="../../reader/ui/library_panel.py" line="102" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="102" />
+        <location filename="../../reader/ui/library_panel.py" line="103" />
         <source>Cancel the import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="109" />
+        <location filename="../../reader/ui/library_panel.py" line="110" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="110" />
+        <location filename="../../reader/ui/library_panel.py" line="111" />
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="112" />
+        <location filename="../../reader/ui/library_panel.py" line="113" />
         <source>Files…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="113" />
+        <location filename="../../reader/ui/library_panel.py" line="114" />
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="114" />
+        <location filename="../../reader/ui/library_panel.py" line="115" />
         <source>URL…</source>
         <translation>网址…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="116" />
-        <location filename="../../reader/ui/library_panel.py" line="324" />
+        <location filename="../../reader/ui/library_panel.py" line="117" />
+        <location filename="../../reader/ui/library_panel.py" line="326" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="117" />
-        <location filename="../../reader/ui/library_panel.py" line="325" />
+        <location filename="../../reader/ui/library_panel.py" line="118" />
+        <location filename="../../reader/ui/library_panel.py" line="327" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="140" />
+        <location filename="../../reader/ui/library_panel.py" line="142" />
         <source>Speaker</source>
         <translation>报告人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="141" />
+        <location filename="../../reader/ui/library_panel.py" line="143" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="142" />
+        <location filename="../../reader/ui/library_panel.py" line="144" />
         <source>Characters</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="184" />
+        <location filename="../../reader/ui/library_panel.py" line="186" />
         <source>(unknown)</source>
         <translation>（未知）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="185" />
+        <location filename="../../reader/ui/library_panel.py" line="187" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -728,298 +743,328 @@
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="125" />
+        <location filename="../../reader/ui/main_window.py" line="123" />
         <source>Reading progress</source>
         <translation>阅读进度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="161" />
+        <location filename="../../reader/ui/main_window.py" line="160" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="162" />
+        <location filename="../../reader/ui/main_window.py" line="161" />
         <source>Open &amp;URL…</source>
         <translation>打开网址(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="164" />
+        <location filename="../../reader/ui/main_window.py" line="163" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="165" />
+        <location filename="../../reader/ui/main_window.py" line="164" />
         <source>Export as P&amp;DF…</source>
         <translation>导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="166" />
+        <location filename="../../reader/ui/main_window.py" line="165" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="167" />
+        <location filename="../../reader/ui/main_window.py" line="166" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="168" />
+        <location filename="../../reader/ui/main_window.py" line="167" />
         <source>Copy with &amp;Citation</source>
         <translation>复制并引用(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="169" />
+        <location filename="../../reader/ui/main_window.py" line="168" />
         <source>Copy &amp;Section Link</source>
         <translation>复制章节链接(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="170" />
+        <location filename="../../reader/ui/main_window.py" line="169" />
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="178" />
+        <location filename="../../reader/ui/main_window.py" line="177" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="179" />
+        <location filename="../../reader/ui/main_window.py" line="178" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="180" />
+        <location filename="../../reader/ui/main_window.py" line="179" />
         <source>&amp;Normal Size</source>
         <translation>默认大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="181" />
+        <location filename="../../reader/ui/main_window.py" line="180" />
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="182" />
+        <location filename="../../reader/ui/main_window.py" line="181" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="183" />
+        <location filename="../../reader/ui/main_window.py" line="182" />
         <source>Small</source>
         <translation>小</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="185" />
+        <location filename="../../reader/ui/main_window.py" line="184" />
         <source>&amp;Full Screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="186" />
+        <location filename="../../reader/ui/main_window.py" line="185" />
         <source>Next Panel</source>
         <translation>下一个面板</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="171" />
+        <location filename="../../reader/ui/main_window.py" line="170" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="172" />
+        <location filename="../../reader/ui/main_window.py" line="171" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="173" />
+        <location filename="../../reader/ui/main_window.py" line="172" />
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="174" />
+        <location filename="../../reader/ui/main_window.py" line="173" />
         <source>Clear Highlights</source>
         <translation>清除高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="175" />
+        <location filename="../../reader/ui/main_window.py" line="174" />
         <source>&amp;Bookmark This Place…</source>
         <translation>添加书签(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="176" />
+        <location filename="../../reader/ui/main_window.py" line="175" />
         <source>Next Bookmark</source>
         <translation>下一个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="177" />
+        <location filename="../../reader/ui/main_window.py" line="176" />
         <source>Previous Bookmark</source>
         <translation>上一个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="74" />
+        <location filename="../../reader/ui/root.py" line="75" />
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="75" />
+        <location filename="../../reader/ui/root.py" line="76" />
         <source>&amp;Outline</source>
         <translation>目录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="77" />
+        <location filename="../../reader/ui/root.py" line="78" />
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="78" />
+        <location filename="../../reader/ui/root.py" line="79" />
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="80" />
+        <location filename="../../reader/ui/root.py" line="81" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="81" />
+        <location filename="../../reader/ui/root.py" line="82" />
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="83" />
+        <location filename="../../reader/ui/root.py" line="84" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="84" />
+        <location filename="../../reader/ui/root.py" line="85" />
         <source>Searc&amp;h Panel</source>
         <translation>搜索面板(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="224" />
+        <location filename="../../reader/ui/root.py" line="227" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="225" />
+        <location filename="../../reader/ui/root.py" line="228" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163" />
+        <location filename="../../reader/ui/main_window.py" line="162" />
         <source>&amp;Add to Library</source>
         <translation>加入文库(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="184" />
+        <location filename="../../reader/ui/main_window.py" line="183" />
         <source>Document &amp;Information</source>
         <translation>文件信息(&amp;I)</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/main_window.py" line="186" />
+        <source>Next &amp;Heading</source>
+        <translation>下一个标题(&amp;H)</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/main_window.py" line="187" />
+        <source>Previous H&amp;eading</source>
+        <translation>上一个标题(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="188" />
+        <source>&amp;Next Paragraph</source>
+        <translation>下一段(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="189" />
+        <source>&amp;Previous Paragraph</source>
+        <translation>上一段(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="190" />
+        <source>&amp;Read This Paragraph Aloud</source>
+        <translation>朗读本段(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="191" />
         <source>&amp;Compare with Previous Year</source>
         <translation>与上一年对比(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="188" />
+        <location filename="../../reader/ui/main_window.py" line="192" />
         <source>Main &amp;Targets</source>
         <translation>主要预期目标(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="189" />
+        <location filename="../../reader/ui/main_window.py" line="193" />
         <source>&amp;Word Frequencies</source>
         <translation>高频词(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="190" />
+        <location filename="../../reader/ui/main_window.py" line="194" />
         <source>Term Across the &amp;Years…</source>
         <translation>词语历年趋势(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="202" />
+        <location filename="../../reader/ui/main_window.py" line="206" />
         <source>Follow &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="203" />
+        <location filename="../../reader/ui/main_window.py" line="207" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="204" />
+        <location filename="../../reader/ui/main_window.py" line="208" />
         <source>&amp;Sepia</source>
         <translation>护眼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="205" />
+        <location filename="../../reader/ui/main_window.py" line="209" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="241" />
+        <location filename="../../reader/ui/main_window.py" line="245" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="242" />
+        <location filename="../../reader/ui/main_window.py" line="246" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="244" />
+        <location filename="../../reader/ui/main_window.py" line="248" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="248" />
+        <location filename="../../reader/ui/main_window.py" line="252" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="249" />
+        <location filename="../../reader/ui/main_window.py" line="253" />
         <source>Text &amp;Size</source>
         <translation>字体大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="250" />
+        <location filename="../../reader/ui/main_window.py" line="254" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="251" />
+        <location filename="../../reader/ui/main_window.py" line="255" />
         <source>Line &amp;Spacing</source>
         <translation>行距(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="256" />
+        <location filename="../../reader/ui/main_window.py" line="260" />
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="264" />
         <source>&amp;Analyse</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="258" />
+        <location filename="../../reader/ui/main_window.py" line="266" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="191" />
+        <location filename="../../reader/ui/main_window.py" line="195" />
         <source>&amp;About Report Reader</source>
         <translation>关于报告阅读器(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="266" />
+        <location filename="../../reader/ui/main_window.py" line="274" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="272" />
+        <location filename="../../reader/ui/main_window.py" line="280" />
         <source>Text size:</source>
         <translation>字体：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="286" />
-        <location filename="../../reader/ui/main_window.py" line="287" />
+        <location filename="../../reader/ui/main_window.py" line="294" />
+        <location filename="../../reader/ui/main_window.py" line="295" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="309" />
+        <location filename="../../reader/ui/root.py" line="317" />
         <source>%1 — Report Reader</source>
         <translation>%1 — 报告阅读器</translation>
     </message>
@@ -1027,7 +1072,7 @@
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="157" />
+        <location filename="../../reader/ui/widgets.py" line="209" />
         <source>Close message</source>
         <translation>关闭消息</translation>
     </message>
@@ -1035,60 +1080,95 @@
 <context>
     <name>MetadataCard</name>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="61" />
-        <location filename="../../reader/ui/widgets.py" line="101" />
+        <location filename="../../reader/ui/widgets.py" line="103" />
+        <location filename="../../reader/ui/widgets.py" line="150" />
         <source>Document information</source>
         <translation>文件信息</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="83" />
+        <location filename="../../reader/ui/widgets.py" line="125" />
         <source>Index no.</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="84" />
+        <location filename="../../reader/ui/widgets.py" line="126" />
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="85" />
+        <location filename="../../reader/ui/widgets.py" line="127" />
         <source>Issued by</source>
         <translation>发布机构</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="86" />
+        <location filename="../../reader/ui/widgets.py" line="128" />
         <source>Date written</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="87" />
+        <location filename="../../reader/ui/widgets.py" line="129" />
         <source>Published</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="88" />
+        <location filename="../../reader/ui/widgets.py" line="130" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="89" />
+        <location filename="../../reader/ui/widgets.py" line="131" />
         <source>Document no.</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="90" />
+        <location filename="../../reader/ui/widgets.py" line="132" />
         <source>Keywords</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="91" />
+        <location filename="../../reader/ui/widgets.py" line="133" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="92" />
+        <location filename="../../reader/ui/widgets.py" line="134" />
         <source>Summary</source>
         <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/widgets.py" line="135" />
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/widgets.py" line="136" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/widgets.py" line="137" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/widgets.py" line="138" />
+        <source>Speaker</source>
+        <translation>报告人</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/widgets.py" line="139" />
+        <source>Office</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/widgets.py" line="140" />
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/widgets.py" line="141" />
+        <source>Delivered</source>
+        <translation>报告日期</translation>
     </message>
 </context>
 <context>
@@ -1099,28 +1179,28 @@
         <translation>请先选中要朗读的文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="257" />
-        <location filename="../../reader/ui/narration_controller.py" line="272" />
+        <location filename="../../reader/ui/narration_controller.py" line="265" />
+        <location filename="../../reader/ui/narration_controller.py" line="280" />
         <source>Export Audio</source>
         <translation>导出音频</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="257" />
+        <location filename="../../reader/ui/narration_controller.py" line="265" />
         <source>MP3 audio (*.mp3);;WAV audio (*.wav)</source>
         <translation>MP3 音频 (*.mp3);;WAV 音频 (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="270" />
+        <location filename="../../reader/ui/narration_controller.py" line="278" />
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="270" />
+        <location filename="../../reader/ui/narration_controller.py" line="278" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="288" />
+        <location filename="../../reader/ui/narration_controller.py" line="296" />
         <source>Audio written: %1 (%2:%3)</source>
         <translation>音频已保存：%1（%2:%3）</translation>
     </message>
@@ -1180,59 +1260,59 @@
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="53" />
+        <location filename="../../reader/ui/outline_panel.py" line="95" />
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="42" />
+        <location filename="../../reader/ui/outline_panel.py" line="84" />
         <source>Filter outline</source>
         <translation>筛选目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="43" />
-        <location filename="../../reader/ui/outline_panel.py" line="44" />
+        <location filename="../../reader/ui/outline_panel.py" line="85" />
+        <location filename="../../reader/ui/outline_panel.py" line="86" />
         <source>Expand all</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="45" />
-        <location filename="../../reader/ui/outline_panel.py" line="46" />
+        <location filename="../../reader/ui/outline_panel.py" line="87" />
+        <location filename="../../reader/ui/outline_panel.py" line="88" />
         <source>Collapse all</source>
         <translation>全部折叠</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="82" />
+        <location filename="../../reader/ui/outline_panel.py" line="122" />
         <source>&amp;Bookmark This Section…</source>
         <translation>书签本节(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="83" />
+        <location filename="../../reader/ui/outline_panel.py" line="123" />
         <source>&amp;Read This Section Aloud</source>
         <translation>朗读本节(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="84" />
+        <location filename="../../reader/ui/outline_panel.py" line="124" />
         <source>&amp;Search in This Section</source>
         <translation>在本节中搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="85" />
+        <location filename="../../reader/ui/outline_panel.py" line="125" />
         <source>&amp;Copy Section with Citation</source>
         <translation>复制本节(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="86" />
+        <location filename="../../reader/ui/outline_panel.py" line="126" />
         <source>&amp;Export This Section…</source>
         <translation>导出本节(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="87" />
+        <location filename="../../reader/ui/outline_panel.py" line="127" />
         <source>Compare with &amp;Previous Year</source>
         <translation>与上一年对比本节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="104" />
+        <location filename="../../reader/ui/outline_panel.py" line="144" />
         <source>Section: %1</source>
         <translation>本节：%1</translation>
     </message>
@@ -1240,109 +1320,114 @@
 <context>
     <name>PlayerBar</name>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="73" />
-        <location filename="../../reader/ui/player_bar.py" line="174" />
+        <location filename="../../reader/ui/player_bar.py" line="74" />
+        <location filename="../../reader/ui/player_bar.py" line="176" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="77" />
+        <location filename="../../reader/ui/player_bar.py" line="78" />
         <source>Read from Here</source>
         <translation>从此处朗读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="78" />
+        <location filename="../../reader/ui/player_bar.py" line="79" />
         <source>Read the Whole Report (title and information first)</source>
         <translation>朗读全文（先读标题和文件信息）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="79" />
+        <location filename="../../reader/ui/player_bar.py" line="80" />
         <source>Read the Selection</source>
         <translation>朗读选中内容</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="80" />
+        <location filename="../../reader/ui/player_bar.py" line="81" />
         <source>Read This Section</source>
         <translation>朗读本节</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="86" />
+        <location filename="../../reader/ui/player_bar.py" line="87" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="89" />
+        <location filename="../../reader/ui/player_bar.py" line="90" />
         <source>Previous sentence</source>
         <translation>上一句</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="93" />
+        <location filename="../../reader/ui/player_bar.py" line="94" />
         <source>Next sentence</source>
         <translation>下一句</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="98" />
+        <location filename="../../reader/ui/player_bar.py" line="99" />
         <source>Narration position</source>
         <translation>朗读进度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="103" />
+        <location filename="../../reader/ui/player_bar.py" line="102" />
         <source>Narration time</source>
         <translation>朗读时间</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="108" />
         <location filename="../../reader/ui/player_bar.py" line="109" />
+        <location filename="../../reader/ui/player_bar.py" line="110" />
         <source>Speed</source>
         <translation>语速</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="112" />
         <location filename="../../reader/ui/player_bar.py" line="113" />
-        <location filename="../../reader/ui/player_bar.py" line="221" />
+        <location filename="../../reader/ui/player_bar.py" line="114" />
         <location filename="../../reader/ui/player_bar.py" line="227" />
+        <location filename="../../reader/ui/player_bar.py" line="233" />
         <source>Voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="123" />
         <location filename="../../reader/ui/player_bar.py" line="124" />
+        <location filename="../../reader/ui/player_bar.py" line="125" />
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="127" />
+        <location filename="../../reader/ui/player_bar.py" line="128" />
         <source>Export audio</source>
         <translation>导出音频</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="131" />
+        <location filename="../../reader/ui/player_bar.py" line="132" />
         <source>Export the Whole Report…</source>
         <translation>导出全文音频…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="132" />
+        <location filename="../../reader/ui/player_bar.py" line="133" />
         <source>Export This Section…</source>
         <translation>导出本节音频…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="133" />
+        <location filename="../../reader/ui/player_bar.py" line="134" />
         <source>Export the Selection…</source>
         <translation>导出选中内容音频…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="136" />
         <location filename="../../reader/ui/player_bar.py" line="137" />
+        <location filename="../../reader/ui/player_bar.py" line="138" />
         <source>Back to narration</source>
         <translation>回到朗读处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="174" />
+        <location filename="../../reader/ui/player_bar.py" line="146" />
+        <source>Spee&amp;d</source>
+        <translation>语速(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/player_bar.py" line="176" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="223" />
+        <location filename="../../reader/ui/player_bar.py" line="229" />
         <source>Mandarin</source>
         <translation>普通话</translation>
     </message>
@@ -1409,49 +1494,62 @@
         <translation>搜索范围</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="140" />
+        <location filename="../../reader/ui/search_panel.py" line="130" />
+        <source>&amp;In:</source>
+        <translation>范围(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="141" />
         <source>Matches per region and year</source>
         <translation>各地区、各年份的匹配数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="146" />
+        <location filename="../../reader/ui/search_panel.py" line="147" />
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="180" />
+        <location filename="../../reader/ui/search_panel.py" line="181" />
         <source>Section: %1</source>
         <translation>本节：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="232" />
+        <location filename="../../reader/ui/search_panel.py" line="233" />
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="251" />
+        <location filename="../../reader/ui/search_panel.py" line="252" />
         <source>No paragraph matches.</source>
         <translation>没有匹配的段落。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="254" />
+        <location filename="../../reader/ui/search_panel.py" line="255" />
         <source>%1 paragraphs match · the best %2 shown · %3 ms</source>
         <translation>%1 个段落匹配 · 显示最相关的 %2 个 · %3 毫秒</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="261" />
+        <location filename="../../reader/ui/search_panel.py" line="262" />
         <source>%1 paragraphs match · %2 ms</source>
         <translation>%1 个段落匹配 · %2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="283" />
+        <location filename="../../reader/ui/search_panel.py" line="284" />
         <source>(opening)</source>
         <translation>（开头）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="289" />
+        <location filename="../../reader/ui/search_panel.py" line="290" />
         <source>%1×</source>
         <translation>%1 处</translation>
+    </message>
+</context>
+<context>
+    <name>StructureKeys</name>
+    <message>
+        <location filename="../../reader/ui/structure_keys.py" line="54" />
+        <source>No more headings</source>
+        <translation>没有更多标题了</translation>
     </message>
 </context>
 <context>

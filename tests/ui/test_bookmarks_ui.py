@@ -42,7 +42,7 @@ def test_ctrl_d_bookmarks_the_top_paragraph(qtbot, app):
     assert app.bookmarks_panel.model.rowCount() == 1
     assert target in app.view.marker_rects()
     node = app.document.paragraphs[target].section
-    assert app.outline.item_for(node).text(2) == "◆1"
+    assert app.outline.badge(node, "bookmarks") == 1
 
 
 def test_selection_bookmark_and_jump_back(qtbot, app):

@@ -40,9 +40,8 @@ def test_search_as_you_type_highlights_every_match_and_counts_nodes(qtbot, app):
     assert len(app.library_ui.matches) == expected
     assert len(app.view.extraSelections()) == expected
     assert "paragraphs match" in app.search_panel.status.text() or "段落" in app.search_panel.status.text()
-    part_one = app.outline.item_for(app.document.outline[0].id)
-    part_two = app.outline.item_for(app.document.outline[1].id)
-    assert int(part_one.text(1) or 0) + int(part_two.text(1) or 0) == sum(
+    part_one, part_two = (node.id for node in app.document.outline[:2])
+    assert app.outline.badge(part_one) + app.outline.badge(part_two) == sum(
         "数字经济" in p.text for p in app.document.paragraphs if p.section
     )
     items = _hit_items(app)
@@ -81,7 +80,7 @@ def test_f3_steps_through_matches_and_esc_clears(qtbot, app):
     assert app.view.is_position_visible(index, start)
     app.window.action("clear_highlights").trigger()
     assert app.view.extraSelections() == []
-    assert all(not app.outline.item_for(n.id).text(1) for n in app.document.nodes())
+    assert all(not app.outline.badge(n.id) for n in app.document.nodes())
 
 
 def test_clicking_a_hit_scrolls_there(qtbot, app):

@@ -70,8 +70,7 @@ def test_bookmark_a_section(qtbot, app):
     bookmark = next(b for b in service.bookmarks if b.section)
     assert bookmark.title == "二、2024年目标任务和重点工作 › （三）聚焦聚力建设现代化产业体系"
     assert bookmark.paragraph == node.paragraph and bookmark.note == "看这一节"
-    item = app.outline.item_for(node.id)
-    qtbot.waitUntil(lambda: item.text(app.outline.BOOKMARK_COLUMN) == "◆1", timeout=5000)
+    qtbot.waitUntil(lambda: app.outline.badge(node.id, "bookmarks") == 1, timeout=5000)
 
 
 def test_read_a_section_aloud(qtbot, app):
