@@ -222,7 +222,7 @@ def test_compare_with_last_year_by_keyboard(xvfb, tmp_path):
 
 @pytest.mark.skipif(shutil.which("xdotool") is None, reason="xdotool is not installed")
 def test_section_menu_by_keyboard(xvfb, tmp_path):
-    """F6 to the outline, Home, Shift+F10: export the section (E) and bookmark it (B), keys only."""
+    """F6 (from the text) to the outline, Home, Shift+F10: export the section (E), bookmark it (B), keys only."""
     data = tmp_path / "data"
     env = {**os.environ, "DISPLAY": xvfb, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT), "LANG": "zh_CN.UTF-8",
            "REPORT_READER_READY_FILE": str(tmp_path / "ready.json")}  # fmt: skip
@@ -238,7 +238,7 @@ def test_section_menu_by_keyboard(xvfb, tmp_path):
         main = _wait_for_window(xvfb, "2024年政府工作报告 — 报告阅读器")
         time.sleep(3)  # the panels and services come after the first page
         _xdotool(xvfb, "windowfocus", "--sync", main)
-        for key in ("F6", "F6", "Home"):  # the text, then the outline; its first section
+        for key in ("F6", "Home"):  # from the text (where focus starts) to the outline; its first section
             _xdotool(xvfb, "key", key)
             time.sleep(0.4)
         _xdotool(xvfb, "key", "shift+F10")
