@@ -140,7 +140,11 @@ class MainWindow(QMainWindow):
             toggle = dock.toggleViewAction()
             toggle.setText(self.tr(spec.toggle_text or spec.title))
             if spec.shortcut:
-                toggle.setShortcut(QKeySequence(spec.shortcut))
+                # The key brings the panel forward (even from under another tab of its dock) and into
+                # focus; pressed again on the panel in front, it hides it. The menu shows the key.
+                toggle.setText(f"{toggle.text()}\t{QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)}")
+                key = self.add_action(f"panel_{spec.key}", toggle.text(), [QKeySequence(spec.shortcut)])
+                key.triggered.connect(lambda _c=False, k=spec.key: self.bring_or_hide_panel(k))
             self.panels_menu.addAction(toggle)
         if specs:
             self.docks[specs[0].key].raise_()
@@ -153,6 +157,38 @@ class MainWindow(QMainWindow):
         """Show a dock and bring it to the front of its tab group."""
         self.docks[key].show()
         self.docks[key].raise_()
+
+    def panel_in_front(self, key: str) -> bool:
+        """Whether a panel's dock is shown and not covered by another tab of its group."""
+        dock = self.docks[key]
+        return dock.isVisible() and not dock.visibleRegion().isEmpty()
+
+    def bring_or_hide_panel(self, key: str) -> None:
+        """F9 and the like: show the panel in front and focus it; if it is already in front and focused, hide it."""
+        dock = self.docks[key]
+        panel = dock.widget()
+        focused = QApplication.focusWidget()
+        if self.panel_in_front(key) and focused is not None and dock.isAncestorOf(focused):
+            dock.hide()
+            self.view.setFocus()
+            return
+        self.show_panel(key)
+        if panel is not None:
+            getattr(panel, "focus_target", panel).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def next_dock_tab(self, step: int = 1) -> None:
+        """Ctrl+Tab in a panel: the next (or previous) tab of its dock group, in front and focused."""
+        focused = QApplication.focusWidget()
+        here = next((k for k, d in self.docks.items() if focused is not None and d.isAncestorOf(focused)), None)
+        if here is None:
+            return
+        group = [self.docks[here], *self.tabifiedDockWidgets(self.docks[here])]
+        keys = [k for k, d in self.docks.items() if d in group]  # the docks' own order, stable
+        target = keys[(keys.index(here) + step) % len(keys)]
+        self.show_panel(target)
+        panel = self.docks[target].widget()
+        if panel is not None:
+            getattr(panel, "focus_target", panel).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # Actions, menus, toolbar -----------------------------------------------------------
     def _action_table(self) -> tuple:
@@ -182,8 +218,14 @@ class MainWindow(QMainWindow):
             ("medium", self.tr("Medium"), [], False),
             ("small", self.tr("Small"), [], False),
             ("metadata", self.tr("Document &Information"), ["Ctrl+I"], True),
-            ("fullscreen", self.tr("&Full Screen"), [_KEY.FullScreen], True),
+            # QKeySequence.FullScreen is empty on some desktops: F11 is bound explicitly too.
+            ("fullscreen", self.tr("&Full Screen Reading"), [_KEY.FullScreen, "F11"], True),
+            ("play_pause", self.tr("&Play/Pause Narration"), ["Ctrl+Shift+Space", "Media Play"], False),
+            ("next_dock_tab", self.tr("Next Panel &Tab"), ["Ctrl+Tab"], False),
+            ("previous_dock_tab", self.tr("Previous Panel Tab"), ["Ctrl+Shift+Tab"], False),
             ("next_panel", self.tr("Next Panel"), ["F6"], False),
+            ("back", self.tr("&Back"), [_KEY.Back, "Alt+Left"], False),
+            ("forward", self.tr("&Forward"), [_KEY.Forward, "Alt+Right"], False),
             ("next_heading", self.tr("Next &Heading"), ["Ctrl+Down"], False),
             ("previous_heading", self.tr("Previous H&eading"), ["Ctrl+Up"], False),
             ("next_paragraph", self.tr("&Next Paragraph"), ["Alt+Down"], False),
@@ -202,6 +244,8 @@ class MainWindow(QMainWindow):
             self.add_action(name, text, keys, checkable)
         self.actions["quit"].triggered.connect(self.close)
         self.actions["next_panel"].triggered.connect(self.focus_next_panel)
+        self.actions["next_dock_tab"].triggered.connect(lambda: self.next_dock_tab(1))
+        self.actions["previous_dock_tab"].triggered.connect(lambda: self.next_dock_tab(-1))
         self.actions["fullscreen"].toggled.connect(self.toggle_full_screen)
         theme_names = {
             "system": self.tr("Follow &System"),
@@ -220,7 +264,8 @@ class MainWindow(QMainWindow):
         """A named window action (its shortcut works wherever focus is in the window)."""
         action = QAction(text, self)
         action.setObjectName(name)
-        action.setShortcuts([key for key in shortcuts if not key.isEmpty()])
+        unique = list(dict.fromkeys(key.toString() for key in shortcuts if not key.isEmpty()))  # Back is Alt+Left too
+        action.setShortcuts([QKeySequence(key) for key in unique])
         action.setCheckable(checkable)
         self.addAction(action)
         self.actions[name] = action
@@ -257,6 +302,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.panels_menu = self.view_menu  # the docks' toggles go here (add_docks)
         self.view_menu_tail = [self.actions[name] for name in ("metadata", "fullscreen", "next_panel")]
+        self.view_menu_tail.insert(0, self.actions["play_pause"])
         self.go_menu = self._menu(
             self.tr("&Go"),
             ["next_heading", "previous_heading", "next_paragraph", "previous_paragraph", "-", "read_paragraph"],
@@ -391,8 +437,26 @@ class MainWindow(QMainWindow):
         return [entry[4] for entry in ordered]
 
     def toggle_full_screen(self, checked: bool) -> None:
-        """View → Full Screen."""
-        self.showFullScreen() if checked else self.showNormal()
+        """View → Full Screen Reading: the text alone (no menus, toolbar, panels or status bar); Esc leaves."""
+        if checked:
+            self._before_full_screen = [w for w in self._chrome() if w.isVisible()]
+            for widget in self._before_full_screen:
+                widget.hide()
+            self.showFullScreen()
+        else:
+            for widget in getattr(self, "_before_full_screen", []):
+                widget.show()
+            self._before_full_screen = []
+            self.showNormal()
+
+    def _chrome(self) -> list[QWidget]:
+        """What full-screen reading hides: menus, toolbars, docks, the status bar."""
+        return [self.menuBar(), self.statusBar(), *self.findChildren(QToolBar), *self.docks.values()]
+
+    @property
+    def full_screen_reading(self) -> bool:
+        """Whether the window is in full-screen reading."""
+        return self.actions["fullscreen"].isChecked()
 
     def dragEnterEvent(self, event) -> None:  # noqa: D102 - Qt override
         if event.mimeData().hasUrls():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.document import Document
@@ -10,6 +12,17 @@ from reader.services.documents import DocumentService, OpenRequest
 from reader.services.settings import ReadingPosition, Settings
 from reader.ui.reading_style import ReadingStyle
 from reader.ui.reading_view import ReadingView
+
+HISTORY_LIMIT = 100  # places kept each way (a day of reading with jumps)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the reader was: a document (as opened) and the paragraph at the top of the view."""
+
+    source: str
+    paragraph: str
+    offset: int = 0
 
 
 class Navigator(QObject):
@@ -29,12 +42,14 @@ class Navigator(QObject):
         failed(object, str, str): an ``OpenRequest``, the reason (English) and the error's class name.
         documentShown(object): a ``Document`` is on screen.
         moved(int): the view was sent to a paragraph index (outline, hit, bookmark).
+        historyChanged(bool, bool): whether Back and Forward have somewhere to go.
     """
 
     loading = Signal(object)
     failed = Signal(object, str, str)
     documentShown = Signal(object)
     moved = Signal(int)
+    historyChanged = Signal(bool, bool)
 
     def __init__(
         self,
@@ -50,16 +65,28 @@ class Navigator(QObject):
         self._settings = settings
         self._style = style
         self.document: Document | None = None
+        self.source = ""  # how the open document was opened (what Back reopens)
+        # Back and forward, like a browser's: every jump (outline, search hit, bookmark, link,
+        # another document) leaves the place it jumped from.
+        self._back: list[Place] = []
+        self._forward: list[Place] = []
         documents.loading.connect(self.loading)
         documents.loaded.connect(self._on_loaded)
         documents.failed.connect(self.failed)
         view.topParagraphChanged.connect(self._remember_position)
 
     # Opening ----------------------------------------------------------------------------
-    def open(self, request: OpenRequest | str) -> None:
-        """Open a request (or a path/URL, whose ``#node`` fragment says where to land) in the background."""
+    def open(self, request: OpenRequest | str, remember: bool = True) -> None:
+        """Open a request (or a path/URL, whose ``#node`` fragment says where to land) in the background.
+
+        Args:
+            request: What to open and where to land.
+            remember: Leave the current place in the Back history (False for Back/Forward themselves).
+        """
         if isinstance(request, str):
             request = OpenRequest.parse(request)
+        if remember:
+            self._leave()
         self._documents.open(request, self._style.preparer())
 
     def open_at_paragraph(self, source: str, paragraph_id: str) -> None:
@@ -89,6 +116,7 @@ class Navigator(QObject):
             self._view.install(document, prepared, style, position)  # laid out here if the width changed
         else:
             self._view.show_document(document, style, position)
+        self.source = request.source
         self._settings.last_source = request.source
         self._settings.add_recent(request.source, display_name(document))
         self.documentShown.emit(document)
@@ -115,10 +143,53 @@ class Navigator(QObject):
         self.go_to_index(index, offset)
         return True
 
-    def go_to_index(self, index: int, offset: int = 0) -> None:
-        """Scroll the open document to a paragraph by position."""
+    def go_to_index(self, index: int, offset: int = 0, remember: bool = True) -> None:
+        """Scroll the open document to a paragraph by position (leaving the place in the Back history)."""
+        if remember:
+            self._leave()
         self._view.scroll_to_paragraph(index, offset)
         self.moved.emit(index)
+
+    # Back and forward ----------------------------------------------------------------------
+    def here(self) -> Place | None:
+        """The current place (None before a document is shown)."""
+        if self.document is None or not self.document.paragraphs:
+            return None
+        index, offset = self._view.top_position()
+        return Place(self.source, self.document.paragraphs[index].id, offset)
+
+    def _leave(self) -> None:
+        place = self.here()
+        if place is None or (self._back and self._back[-1] == place):
+            return
+        self._back.append(place)
+        del self._back[:-HISTORY_LIMIT]
+        self._forward.clear()
+        self.historyChanged.emit(True, False)
+
+    def back(self) -> bool:
+        """Alt+Left: return to the place before the last jump; False when there is none."""
+        return self._step(self._back, self._forward)
+
+    def forward(self) -> bool:
+        """Alt+Right: redo the jump Back undid; False when there is none."""
+        return self._step(self._forward, self._back)
+
+    def _step(self, source: list[Place], target: list[Place]) -> bool:
+        if not source:
+            return False
+        here = self.here()
+        if here is not None:
+            target.append(here)
+        place = source.pop()
+        if self.document is not None and place.source == self.source:
+            index = self.document.paragraph_index(place.paragraph)
+            if index >= 0:
+                self.go_to_index(index, place.offset, remember=False)
+        else:
+            self.open(OpenRequest(place.source, paragraph=place.paragraph, restore=False), remember=False)
+        self.historyChanged.emit(bool(self._back), bool(self._forward))
+        return True
 
     # Reading positions ----------------------------------------------------------------------
     def _remember_position(self, index: int, offset: int) -> None:

@@ -32,6 +32,7 @@ class ReadingView(QTextBrowser):
     topParagraphChanged = Signal(int, int)
     zoomRequested = Signal(int)
     paragraphClicked = Signal(int, int)
+    historyRequested = Signal(int)  # the mouse's back (-1) or forward (+1) button
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -339,6 +340,13 @@ class ReadingView(QTextBrowser):
             event.accept()
             return
         super().wheelEvent(event)
+
+    def mousePressEvent(self, event) -> None:  # noqa: D102 - Qt override
+        if event.button() in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton):
+            self.historyRequested.emit(-1 if event.button() == Qt.MouseButton.BackButton else 1)
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: D102 - Qt override
         super().mouseReleaseEvent(event)

@@ -251,7 +251,8 @@ class ReaderApp(QObject):
             "find": self.focus_search,
             "find_next": lambda: self.library_ui.step_match(1),
             "find_previous": lambda: self.library_ui.step_match(-1),
-            "clear_highlights": lambda: self.library_ui.clear_highlights(),
+            "clear_highlights": self._escape,
+            "play_pause": lambda: self.narration_ui.toggle(),
             "bookmark": lambda: self.bookmarks_ui.add(),
             "next_bookmark": lambda: self.bookmarks_ui.step(1),
             "previous_bookmark": lambda: self.bookmarks_ui.step(-1),
@@ -259,6 +260,8 @@ class ReaderApp(QObject):
             "zoom_out": lambda: style.zoom(-1),
             "zoom_reset": lambda: style.zoom(0),
             "about": self.show_about,
+            "back": self.navigator.back,
+            "forward": self.navigator.forward,
             "next_heading": lambda: self.structure.heading(1),
             "previous_heading": lambda: self.structure.heading(-1),
             "next_paragraph": lambda: self.structure.paragraph(1),
@@ -285,11 +288,20 @@ class ReaderApp(QObject):
         self.view.topParagraphChanged.connect(self._on_reading_position)
         self.navigator.moved.connect(self._on_reading_position)
         self.navigator.documentShown.connect(self._on_document_shown)
+        self.navigator.historyChanged.connect(self._on_history)
+        self.view.historyRequested.connect(lambda step: self.navigator.back() if step < 0 else self.navigator.forward())
+        self._on_history(False, False)
         self.status.textChanged.connect(window.progress_label.setText)
         style.fontSizeChanged.connect(lambda px: window.show_size(PAGE_ZOOM_PRESETS, px))
         style.themeChanged.connect(window.metadata.apply_theme)
-        self.play_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self.view, lambda: self.narration_ui.toggle())
-        self.play_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Space pages, as in every reader; narration has its own key (Ctrl+Shift+Space) and the player's button.
+        bar = self.view.verticalScrollBar()
+        for key, step in (
+            (Qt.Key.Key_Space, bar.SliderAction.SliderPageStepAdd),
+            (QKeySequence("Shift+Space"), bar.SliderAction.SliderPageStepSub),
+        ):
+            paging = QShortcut(QKeySequence(key), self.view, lambda s=step: bar.triggerAction(s))
+            paging.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(
@@ -305,6 +317,17 @@ class ReaderApp(QObject):
         window.action("metadata").setChecked(not settings.metadata_collapsed)
         window.check_style(settings.theme, settings.line_spacing)
         window.show_size(PAGE_ZOOM_PRESETS, settings.font_px)
+
+    def _escape(self) -> None:
+        """Esc: leave full-screen reading first; otherwise clear the search highlights and counter."""
+        if self.window.full_screen_reading:
+            self.window.action("fullscreen").setChecked(False)
+        else:
+            self.library_ui.clear_highlights()
+
+    def _on_history(self, can_back: bool, can_forward: bool) -> None:
+        self.window.action("back").setEnabled(can_back)
+        self.window.action("forward").setEnabled(can_forward)
 
     def _on_metadata_collapsed(self, collapsed: bool) -> None:
         self.settings.metadata_collapsed = collapsed

@@ -47,18 +47,24 @@ def test_reading_from_here_highlights_the_sentence_heard(qtbot, make_app):
     assert "/" in app.player.time_label.text()
 
 
-def test_space_pauses_and_resumes_mid_sentence(qtbot, make_app):
+def _play_key(qtbot, app) -> None:
+    """Ctrl+Shift+Space: the narration's key (Space pages the text, as in every reader)."""
+    qtbot.keyClick(app.view, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+
+
+def test_the_play_key_pauses_and_resumes_mid_sentence(qtbot, make_app):
     app = make_app()
+    app.window.activateWindow()
     app.view.setFocus()
-    qtbot.keyClick(app.view, Qt.Key.Key_Space)
+    _play_key(qtbot, app)
     _wait_playing(qtbot, app)
     _advance(qtbot, make_app, 0.5)
-    qtbot.keyClick(app.view, Qt.Key.Key_Space)
+    _play_key(qtbot, app)
     qtbot.waitUntil(lambda: app.service("narration").snapshot().state.value == "paused", timeout=5000)
     paused_at = app.service("narration").snapshot().elapsed
     _advance(qtbot, make_app, 1.0)
     assert abs(app.service("narration").snapshot().elapsed - paused_at) < 0.01
-    qtbot.keyClick(app.view, Qt.Key.Key_Space)
+    _play_key(qtbot, app)
     _wait_playing(qtbot, app)
     _advance(qtbot, make_app, 0.2)
     assert abs(app.service("narration").snapshot().elapsed - (paused_at + 0.2)) < 0.05

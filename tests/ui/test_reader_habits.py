@@ -1,0 +1,108 @@
+"""Reader conventions: Space pages, Back/Forward after jumps, full-screen reading, panel keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+
+def _top(app) -> int:
+    return app.view.top_position()[0]
+
+
+def _settle(qtbot, app) -> None:
+    qtbot.wait(120)  # the view reports its top paragraph after scrolling settles
+
+
+def test_space_and_shift_space_page_the_text(qtbot, app):
+    app.window.activateWindow()
+    app.view.setFocus()
+    bar = app.view.verticalScrollBar()
+    start = bar.value()
+    qtbot.keyClick(app.view, Qt.Key.Key_Space)
+    assert bar.value() == start + bar.pageStep()
+    qtbot.keyClick(app.view, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.value() == start
+    assert app.service("narration").snapshot() is None or app.service("narration").snapshot().state.value == "stopped"
+
+
+def test_back_and_forward_after_jumps(qtbot, app):
+    document = app.document
+    assert not app.window.action("back").isEnabled()
+    first = document.outline[1].children[2]  # （三）
+    app.outline.nodeActivated.emit(first.paragraph)
+    _settle(qtbot, app)
+    jumped = _top(app)
+    assert jumped == document.paragraph_index(first.paragraph)
+    assert app.window.action("back").isEnabled()
+    app.window.action("back").trigger()
+    _settle(qtbot, app)
+    assert _top(app) == 0
+    assert app.window.action("forward").isEnabled()
+    app.window.action("forward").trigger()
+    _settle(qtbot, app)
+    assert _top(app) == jumped
+    # The mouse's back button does the same, over the text.
+    press = QMouseEvent(
+        QMouseEvent.Type.MouseButtonPress,
+        QPointF(50, 50),
+        QPointF(50, 50),
+        Qt.MouseButton.BackButton,
+        Qt.MouseButton.BackButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(app.view.viewport(), press)
+    _settle(qtbot, app)
+    assert _top(app) == 0
+
+
+def test_back_returns_to_another_document(qtbot, app, tmp_path):
+    from tests.conftest import corpus_path
+
+    seed = app.document
+    node = seed.outline[1]
+    app.outline.nodeActivated.emit(node.paragraph)
+    _settle(qtbot, app)
+    where = _top(app)
+    other = corpus_path("text", "province", "zhejiang_2025.md")
+    with qtbot.waitSignal(app.navigator.documentShown, timeout=15000):
+        app.navigator.open(str(other))
+    assert app.document.id != seed.id
+    with qtbot.waitSignal(app.navigator.documentShown, timeout=15000):
+        app.window.action("back").trigger()
+    assert app.document.id == seed.id
+    _settle(qtbot, app)
+    assert _top(app) == where
+
+
+def test_full_screen_reading_hides_everything_but_the_text_and_esc_leaves(qtbot, app):
+    window = app.window
+    app.complete()
+    window.activateWindow()
+    app.view.setFocus()
+    assert QApplication.focusWidget() is app.view
+    window.action("fullscreen").trigger()
+    assert window.full_screen_reading
+    assert not window.menuBar().isVisible() and not window.statusBar().isVisible()
+    assert not any(dock.isVisible() for dock in window.docks.values())
+    assert app.view.isVisible()
+    window.action("clear_highlights").trigger()  # Esc
+    assert not window.full_screen_reading
+    assert window.menuBar().isVisible() and window.docks["outline"].isVisible()
+
+
+def test_f9_brings_the_outline_forward_and_ctrl_tab_switches_dock_tabs(qtbot, app):
+    window = app.window
+    app.complete()
+    window.show_panel("bookmarks_panel")
+    assert not window.panel_in_front("outline")
+    window.action("panel_outline").trigger()  # F9
+    assert window.panel_in_front("outline")
+    assert QApplication.focusWidget() is app.outline.tree
+    window.action("next_dock_tab").trigger()  # Ctrl+Tab: the next tab of the outline's dock group
+    assert not window.panel_in_front("outline")
+    assert any(window.panel_in_front(k) for k in ("library_panel", "bookmarks_panel"))
+    window.action("panel_outline").trigger()
+    window.action("panel_outline").trigger()  # in front and focused: F9 hides it
+    assert not window.docks["outline"].isVisible()
