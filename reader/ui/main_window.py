@@ -142,7 +142,9 @@ class MainWindow(QMainWindow):
             if spec.shortcut:
                 # The key brings the panel forward (even from under another tab of its dock) and into
                 # focus; pressed again on the panel in front, it hides it. The menu shows the key.
-                toggle.setText(f"{toggle.text()}\t{QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)}")
+                toggle.setText(
+                    f"{toggle.text()}\t{QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)}"
+                )
                 key = self.add_action(f"panel_{spec.key}", toggle.text(), [QKeySequence(spec.shortcut)])
                 key.triggered.connect(lambda _c=False, k=spec.key: self.bring_or_hide_panel(k))
             self.panels_menu.addAction(toggle)
@@ -201,7 +203,7 @@ class MainWindow(QMainWindow):
             ("pdf", self.tr("Export as P&DF…"), ["Ctrl+Shift+E"], False),
             ("quit", self.tr("&Quit"), [_KEY.Quit], False),
             ("copy", self.tr("&Copy"), [_KEY.Copy], False),
-            ("cite", self.tr("Copy with &Citation"), ["Ctrl+Shift+C"], False),
+            ("cite", self.tr("Copy with Ci&tation"), ["Ctrl+Shift+C"], False),
             ("section_link", self.tr("Copy &Section Link"), ["Ctrl+Shift+L"], False),
             ("select_all", self.tr("Select &All"), [_KEY.SelectAll], False),
             ("find", self.tr("&Find…"), [_KEY.Find], False),
@@ -217,7 +219,7 @@ class MainWindow(QMainWindow):
             ("large", self.tr("Large"), [], False),
             ("medium", self.tr("Medium"), [], False),
             ("small", self.tr("Small"), [], False),
-            ("metadata", self.tr("Document &Information"), ["Ctrl+I"], True),
+            ("metadata", self.tr("&Document Information"), ["Ctrl+I"], True),
             # QKeySequence.FullScreen is empty on some desktops: F11 is bound explicitly too.
             ("fullscreen", self.tr("&Full Screen Reading"), [_KEY.FullScreen, "F11"], True),
             ("play_pause", self.tr("&Play/Pause Narration"), ["Ctrl+Shift+Space", "Media Play"], False),
@@ -235,6 +237,7 @@ class MainWindow(QMainWindow):
             ("analysis_targets", self.tr("Main &Targets"), [], False),
             ("analysis_terms", self.tr("&Word Frequencies"), [], False),
             ("analysis_trend", self.tr("Term Across the &Years…"), [], False),
+            ("shortcuts", self.tr("&Keyboard Shortcuts"), [_KEY.HelpContents], False),
             ("about", self.tr("&About Report Reader"), [], False),
         )
 
@@ -250,7 +253,7 @@ class MainWindow(QMainWindow):
         theme_names = {
             "system": self.tr("Follow &System"),
             "light": self.tr("&Light"),
-            "sepia": self.tr("&Sepia"),
+            "sepia": self.tr("Se&pia"),
             "dark": self.tr("&Dark"),
         }
         self.theme_group = QActionGroup(self)
@@ -298,7 +301,7 @@ class MainWindow(QMainWindow):
         self.view_menu = self._menu(self.tr("&View"), ["zoom_in", "zoom_out", "zoom_reset"])
         self._fill(self.view_menu.addMenu(self.tr("Text &Size")), ["large", "medium", "small"])
         self._fill(self.view_menu.addMenu(self.tr("&Theme")), [f"theme_{name}" for name in THEMES])
-        self._fill(self.view_menu.addMenu(self.tr("Line &Spacing")), [f"spacing_{v}" for v in LINE_SPACINGS])
+        self._fill(self.view_menu.addMenu(self.tr("Line Spa&cing")), [f"spacing_{v}" for v in LINE_SPACINGS])
         self.view_menu.addSeparator()
         self.panels_menu = self.view_menu  # the docks' toggles go here (add_docks)
         self.view_menu_tail = [self.actions[name] for name in ("metadata", "fullscreen", "next_panel")]
@@ -310,7 +313,7 @@ class MainWindow(QMainWindow):
         self.analysis_menu = self._menu(
             self.tr("&Analyse"), ["analysis_compare", "analysis_targets", "analysis_terms", "analysis_trend"]
         )
-        self.help_menu = self._menu(self.tr("&Help"), ["about"])
+        self.help_menu = self._menu(self.tr("&Help"), ["shortcuts", "-", "about"])
 
     def finish_menus(self) -> None:
         """Close the View menu after the docks' toggles."""

@@ -73,7 +73,7 @@ class PanelSpec:
 # (Dock texts are English source texts, translated by the window in context MainWindow.)
 PANELS = (
     PanelSpec(DockSpec("outline", QT_TRANSLATE_NOOP("MainWindow", "Outline"), "outlineDock", _LEFT, False,
-                       QT_TRANSLATE_NOOP("MainWindow", "&Outline"), "F9"),
+                       QT_TRANSLATE_NOOP("MainWindow", "O&utline"), "F9"),
               "reader.ui.outline_panel:OutlinePanel"),
     PanelSpec(DockSpec("library_panel", QT_TRANSLATE_NOOP("MainWindow", "Library"), "libraryDock", _LEFT, True,
                        QT_TRANSLATE_NOOP("MainWindow", "&Library")),
@@ -260,6 +260,7 @@ class ReaderApp(QObject):
             "zoom_out": lambda: style.zoom(-1),
             "zoom_reset": lambda: style.zoom(0),
             "about": self.show_about,
+            "shortcuts": self.show_shortcuts,
             "back": self.navigator.back,
             "forward": self.navigator.forward,
             "next_heading": lambda: self.structure.heading(1),
@@ -379,6 +380,25 @@ class ReaderApp(QObject):
         panel = self.search_panel
         self.window.show_panel("search_panel")
         panel.focus_box()
+
+    def shortcuts_dialog(self):
+        """Help → Keyboard Shortcuts, built from the window's actions plus the keys that are not actions."""
+        from reader.ui.shortcuts_dialog import ShortcutsDialog
+
+        extra = [
+            (QCoreApplication.translate("MainWindow", "Page down / up (in the text)"), "Space, Shift+Space"),
+            (QCoreApplication.translate("MainWindow", "Section menu (in the outline)"), "Shift+F10, Menu"),
+            (QCoreApplication.translate("MainWindow", "Every control on screen, in screen order"), "Tab, Shift+Tab"),
+            (
+                QCoreApplication.translate("MainWindow", "Back / forward (mouse)"),
+                QCoreApplication.translate("MainWindow", "Back and forward buttons"),
+            ),
+        ]
+        return ShortcutsDialog(self.window.actions, extra, self.window)
+
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard Shortcuts (F1)."""
+        self.shortcuts_dialog().exec()
 
     def show_about(self) -> None:
         """Help → About."""

@@ -733,137 +733,132 @@
     </message>
     <message>
         <location filename="../../reader/ui/launch.py" line="230" />
-        <location filename="../../reader/ui/main_window.py" line="84" />
+        <location filename="../../reader/ui/main_window.py" line="85" />
         <source>Report Reader</source>
         <translation>报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="121" />
+        <location filename="../../reader/ui/main_window.py" line="122" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="123" />
+        <location filename="../../reader/ui/main_window.py" line="124" />
         <source>Reading progress</source>
         <translation>阅读进度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="160" />
+        <location filename="../../reader/ui/main_window.py" line="199" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="161" />
+        <location filename="../../reader/ui/main_window.py" line="200" />
         <source>Open &amp;URL…</source>
         <translation>打开网址(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163" />
+        <location filename="../../reader/ui/main_window.py" line="202" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="164" />
+        <location filename="../../reader/ui/main_window.py" line="203" />
         <source>Export as P&amp;DF…</source>
         <translation>导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="165" />
+        <location filename="../../reader/ui/main_window.py" line="204" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="166" />
+        <location filename="../../reader/ui/main_window.py" line="205" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="167" />
-        <source>Copy with &amp;Citation</source>
-        <translation>复制并引用(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="168" />
+        <location filename="../../reader/ui/main_window.py" line="207" />
         <source>Copy &amp;Section Link</source>
         <translation>复制章节链接(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="169" />
+        <location filename="../../reader/ui/main_window.py" line="208" />
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="177" />
+        <location filename="../../reader/ui/main_window.py" line="216" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="178" />
+        <location filename="../../reader/ui/main_window.py" line="217" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="179" />
+        <location filename="../../reader/ui/main_window.py" line="218" />
         <source>&amp;Normal Size</source>
         <translation>默认大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="180" />
+        <location filename="../../reader/ui/main_window.py" line="219" />
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="181" />
+        <location filename="../../reader/ui/main_window.py" line="220" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="182" />
+        <location filename="../../reader/ui/main_window.py" line="221" />
         <source>Small</source>
         <translation>小</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="184" />
-        <source>&amp;Full Screen</source>
-        <translation>全屏(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="185" />
+        <location filename="../../reader/ui/main_window.py" line="228" />
         <source>Next Panel</source>
         <translation>下一个面板</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="170" />
+        <location filename="../../reader/ui/main_window.py" line="209" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="171" />
+        <location filename="../../reader/ui/main_window.py" line="206" />
+        <source>Copy with Ci&amp;tation</source>
+        <translation>复制并引用(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="210" />
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="172" />
+        <location filename="../../reader/ui/main_window.py" line="211" />
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="173" />
+        <location filename="../../reader/ui/main_window.py" line="212" />
         <source>Clear Highlights</source>
         <translation>清除高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="174" />
+        <location filename="../../reader/ui/main_window.py" line="213" />
         <source>&amp;Bookmark This Place…</source>
         <translation>添加书签(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="175" />
+        <location filename="../../reader/ui/main_window.py" line="214" />
         <source>Next Bookmark</source>
         <translation>下一个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="176" />
+        <location filename="../../reader/ui/main_window.py" line="215" />
         <source>Previous Bookmark</source>
         <translation>上一个书签</translation>
     </message>
@@ -874,8 +869,8 @@
     </message>
     <message>
         <location filename="../../reader/ui/root.py" line="76" />
-        <source>&amp;Outline</source>
-        <translation>目录(&amp;O)</translation>
+        <source>O&amp;utline</source>
+        <translation>目录(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/root.py" line="78" />
@@ -918,153 +913,213 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="162" />
+        <location filename="../../reader/ui/root.py" line="389" />
+        <source>Page down / up (in the text)</source>
+        <translation>向下 / 向上翻页（正文中）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/root.py" line="390" />
+        <source>Section menu (in the outline)</source>
+        <translation>章节菜单（目录中）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/root.py" line="391" />
+        <source>Every control on screen, in screen order</source>
+        <translation>按屏幕顺序遍历所有控件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/root.py" line="393" />
+        <source>Back / forward (mouse)</source>
+        <translation>后退 / 前进（鼠标）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/root.py" line="394" />
+        <source>Back and forward buttons</source>
+        <translation>后退键和前进键</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="201" />
         <source>&amp;Add to Library</source>
         <translation>加入文库(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="183" />
-        <source>Document &amp;Information</source>
-        <translation>文件信息(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="186" />
+        <location filename="../../reader/ui/main_window.py" line="231" />
         <source>Next &amp;Heading</source>
         <translation>下一个标题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="187" />
+        <location filename="../../reader/ui/main_window.py" line="232" />
         <source>Previous H&amp;eading</source>
         <translation>上一个标题(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="188" />
+        <location filename="../../reader/ui/main_window.py" line="233" />
         <source>&amp;Next Paragraph</source>
         <translation>下一段(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="189" />
+        <location filename="../../reader/ui/main_window.py" line="234" />
         <source>&amp;Previous Paragraph</source>
         <translation>上一段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="190" />
+        <location filename="../../reader/ui/main_window.py" line="235" />
         <source>&amp;Read This Paragraph Aloud</source>
         <translation>朗读本段(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="191" />
+        <location filename="../../reader/ui/main_window.py" line="236" />
         <source>&amp;Compare with Previous Year</source>
         <translation>与上一年对比(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="192" />
+        <location filename="../../reader/ui/main_window.py" line="237" />
         <source>Main &amp;Targets</source>
         <translation>主要预期目标(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="193" />
+        <location filename="../../reader/ui/main_window.py" line="238" />
         <source>&amp;Word Frequencies</source>
         <translation>高频词(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="194" />
+        <location filename="../../reader/ui/main_window.py" line="239" />
         <source>Term Across the &amp;Years…</source>
         <translation>词语历年趋势(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="206" />
+        <location filename="../../reader/ui/main_window.py" line="240" />
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="254" />
         <source>Follow &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="207" />
+        <location filename="../../reader/ui/main_window.py" line="255" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="208" />
-        <source>&amp;Sepia</source>
-        <translation>护眼(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="209" />
+        <location filename="../../reader/ui/main_window.py" line="257" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="245" />
+        <location filename="../../reader/ui/main_window.py" line="294" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="246" />
+        <location filename="../../reader/ui/main_window.py" line="295" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="248" />
+        <location filename="../../reader/ui/main_window.py" line="297" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="252" />
+        <location filename="../../reader/ui/main_window.py" line="301" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="253" />
+        <location filename="../../reader/ui/main_window.py" line="302" />
         <source>Text &amp;Size</source>
         <translation>字体大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="254" />
+        <location filename="../../reader/ui/main_window.py" line="303" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="255" />
-        <source>Line &amp;Spacing</source>
-        <translation>行距(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="260" />
+        <location filename="../../reader/ui/main_window.py" line="310" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="264" />
+        <location filename="../../reader/ui/main_window.py" line="314" />
         <source>&amp;Analyse</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="266" />
+        <location filename="../../reader/ui/main_window.py" line="316" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="195" />
+        <location filename="../../reader/ui/main_window.py" line="241" />
         <source>&amp;About Report Reader</source>
         <translation>关于报告阅读器(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="274" />
+        <location filename="../../reader/ui/main_window.py" line="222" />
+        <source>&amp;Document Information</source>
+        <translation>文件信息(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="224" />
+        <source>&amp;Full Screen Reading</source>
+        <translation>全屏阅读(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="225" />
+        <source>&amp;Play/Pause Narration</source>
+        <translation>播放/暂停朗读(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="226" />
+        <source>Next Panel &amp;Tab</source>
+        <translation>下一个面板标签(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="227" />
+        <source>Previous Panel Tab</source>
+        <translation>上一个面板标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="229" />
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="230" />
+        <source>&amp;Forward</source>
+        <translation>前进(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="256" />
+        <source>Se&amp;pia</source>
+        <translation>护眼(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="304" />
+        <source>Line Spa&amp;cing</source>
+        <translation>行距(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="324" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="280" />
+        <location filename="../../reader/ui/main_window.py" line="330" />
         <source>Text size:</source>
         <translation>字体：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="294" />
-        <location filename="../../reader/ui/main_window.py" line="295" />
+        <location filename="../../reader/ui/main_window.py" line="344" />
+        <location filename="../../reader/ui/main_window.py" line="345" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="317" />
+        <location filename="../../reader/ui/root.py" line="341" />
         <source>%1 — Report Reader</source>
         <translation>%1 — 报告阅读器</translation>
     </message>
@@ -1072,7 +1127,7 @@
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="209" />
+        <location filename="../../reader/ui/widgets.py" line="225" />
         <source>Close message</source>
         <translation>关闭消息</translation>
     </message>
@@ -1080,93 +1135,93 @@
 <context>
     <name>MetadataCard</name>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="103" />
-        <location filename="../../reader/ui/widgets.py" line="150" />
+        <location filename="../../reader/ui/widgets.py" line="119" />
+        <location filename="../../reader/ui/widgets.py" line="166" />
         <source>Document information</source>
         <translation>文件信息</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="125" />
+        <location filename="../../reader/ui/widgets.py" line="141" />
         <source>Index no.</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="126" />
+        <location filename="../../reader/ui/widgets.py" line="142" />
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="127" />
+        <location filename="../../reader/ui/widgets.py" line="143" />
         <source>Issued by</source>
         <translation>发布机构</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="128" />
+        <location filename="../../reader/ui/widgets.py" line="144" />
         <source>Date written</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="129" />
+        <location filename="../../reader/ui/widgets.py" line="145" />
         <source>Published</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="130" />
+        <location filename="../../reader/ui/widgets.py" line="146" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="131" />
+        <location filename="../../reader/ui/widgets.py" line="147" />
         <source>Document no.</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="132" />
+        <location filename="../../reader/ui/widgets.py" line="148" />
         <source>Keywords</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="133" />
+        <location filename="../../reader/ui/widgets.py" line="149" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="134" />
+        <location filename="../../reader/ui/widgets.py" line="150" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="135" />
+        <location filename="../../reader/ui/widgets.py" line="151" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="136" />
+        <location filename="../../reader/ui/widgets.py" line="152" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="137" />
+        <location filename="../../reader/ui/widgets.py" line="153" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="138" />
+        <location filename="../../reader/ui/widgets.py" line="154" />
         <source>Speaker</source>
         <translation>报告人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="139" />
+        <location filename="../../reader/ui/widgets.py" line="155" />
         <source>Office</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="140" />
+        <location filename="../../reader/ui/widgets.py" line="156" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="141" />
+        <location filename="../../reader/ui/widgets.py" line="157" />
         <source>Delivered</source>
         <translation>报告日期</translation>
     </message>
@@ -1320,43 +1375,43 @@
 <context>
     <name>PlayerBar</name>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="74" />
-        <location filename="../../reader/ui/player_bar.py" line="176" />
+        <location filename="../../reader/ui/player_bar.py" line="73" />
+        <location filename="../../reader/ui/player_bar.py" line="180" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="78" />
+        <location filename="../../reader/ui/player_bar.py" line="77" />
         <source>Read from Here</source>
         <translation>从此处朗读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="79" />
+        <location filename="../../reader/ui/player_bar.py" line="78" />
         <source>Read the Whole Report (title and information first)</source>
         <translation>朗读全文（先读标题和文件信息）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="80" />
+        <location filename="../../reader/ui/player_bar.py" line="79" />
         <source>Read the Selection</source>
         <translation>朗读选中内容</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="81" />
+        <location filename="../../reader/ui/player_bar.py" line="80" />
         <source>Read This Section</source>
         <translation>朗读本节</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="87" />
+        <location filename="../../reader/ui/player_bar.py" line="86" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="90" />
+        <location filename="../../reader/ui/player_bar.py" line="89" />
         <source>Previous sentence</source>
         <translation>上一句</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="94" />
+        <location filename="../../reader/ui/player_bar.py" line="93" />
         <source>Next sentence</source>
         <translation>下一句</translation>
     </message>
@@ -1366,68 +1421,68 @@
         <translation>朗读进度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="102" />
+        <location filename="../../reader/ui/player_bar.py" line="106" />
         <source>Narration time</source>
         <translation>朗读时间</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="109" />
-        <location filename="../../reader/ui/player_bar.py" line="110" />
+        <location filename="../../reader/ui/player_bar.py" line="113" />
+        <location filename="../../reader/ui/player_bar.py" line="114" />
         <source>Speed</source>
         <translation>语速</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="113" />
-        <location filename="../../reader/ui/player_bar.py" line="114" />
-        <location filename="../../reader/ui/player_bar.py" line="227" />
-        <location filename="../../reader/ui/player_bar.py" line="233" />
+        <location filename="../../reader/ui/player_bar.py" line="117" />
+        <location filename="../../reader/ui/player_bar.py" line="118" />
+        <location filename="../../reader/ui/player_bar.py" line="232" />
+        <location filename="../../reader/ui/player_bar.py" line="238" />
         <source>Voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="124" />
-        <location filename="../../reader/ui/player_bar.py" line="125" />
+        <location filename="../../reader/ui/player_bar.py" line="128" />
+        <location filename="../../reader/ui/player_bar.py" line="129" />
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="128" />
+        <location filename="../../reader/ui/player_bar.py" line="132" />
         <source>Export audio</source>
         <translation>导出音频</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="132" />
+        <location filename="../../reader/ui/player_bar.py" line="136" />
         <source>Export the Whole Report…</source>
         <translation>导出全文音频…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="133" />
+        <location filename="../../reader/ui/player_bar.py" line="137" />
         <source>Export This Section…</source>
         <translation>导出本节音频…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="134" />
+        <location filename="../../reader/ui/player_bar.py" line="138" />
         <source>Export the Selection…</source>
         <translation>导出选中内容音频…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="137" />
-        <location filename="../../reader/ui/player_bar.py" line="138" />
+        <location filename="../../reader/ui/player_bar.py" line="141" />
+        <location filename="../../reader/ui/player_bar.py" line="142" />
         <source>Back to narration</source>
         <translation>回到朗读处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="146" />
+        <location filename="../../reader/ui/player_bar.py" line="150" />
         <source>Spee&amp;d</source>
         <translation>语速(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="176" />
+        <location filename="../../reader/ui/player_bar.py" line="180" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="229" />
+        <location filename="../../reader/ui/player_bar.py" line="234" />
         <source>Mandarin</source>
         <translation>普通话</translation>
     </message>
@@ -1451,7 +1506,7 @@
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="39" />
+        <location filename="../../reader/ui/reading_view.py" line="40" />
         <source>Report text</source>
         <translation>报告正文</translation>
     </message>
@@ -1542,6 +1597,29 @@
         <location filename="../../reader/ui/search_panel.py" line="290" />
         <source>%1×</source>
         <translation>%1 处</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../reader/ui/shortcuts_dialog.py" line="36" />
+        <source>Keyboard Shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/shortcuts_dialog.py" line="48" />
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/shortcuts_dialog.py" line="49" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/shortcuts_dialog.py" line="49" />
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>

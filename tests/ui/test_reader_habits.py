@@ -106,3 +106,16 @@ def test_f9_brings_the_outline_forward_and_ctrl_tab_switches_dock_tabs(qtbot, ap
     window.action("panel_outline").trigger()
     window.action("panel_outline").trigger()  # in front and focused: F9 hides it
     assert not window.docks["outline"].isVisible()
+
+
+def test_help_lists_every_key(qtbot, app):
+    dialog = app.shortcuts_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.keys_of("Back") in ("Alt+Left", "Alt+Left, Back")
+    assert "F11" in dialog.keys_of("Full Screen Reading")
+    assert dialog.keys_of("Page down / up (in the text)") == "Space, Shift+Space"
+    assert dialog.keys_of("Next Heading") == "Ctrl+Down"
+    listed = {dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())}
+    for name, action in app.window.actions.items():
+        if action.shortcuts() and action.text():
+            assert any(text in listed for text in (action.text().split("\t")[0].replace("&", "").rstrip("…"),)), name

@@ -45,3 +45,38 @@ def test_window_in_chinese(qapp, make_app):
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def _mnemonic(text: str) -> str:
+    at = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[at + 1].lower() if at >= 0 else ""
+
+
+def _clashes(menu) -> list[str]:
+    """Entries of a menu (and its submenus) whose Alt-letter another entry of the same menu has."""
+    found, seen = [], {}
+    for action in menu.actions():
+        if action.isSeparator() or not action.isVisible():
+            continue
+        letter = _mnemonic(action.text().split("\t")[0])
+        if letter:
+            if letter in seen:
+                found.append(f"{seen[letter]!r} / {action.text()!r}")
+            seen[letter] = action.text()
+        if action.menu() is not None:
+            found.extend(_clashes(action.menu()))
+    return found
+
+
+def test_menu_keys_are_unique_in_both_languages(qapp, make_app):
+    app = make_app()
+    app.complete()
+    assert _clashes(app.window.menuBar()) == []
+    translators = install_translators(qapp, "zh")
+    try:
+        chinese_app = make_app()
+        chinese_app.complete()
+        assert _clashes(chinese_app.window.menuBar()) == []
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
