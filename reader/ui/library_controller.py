@@ -67,7 +67,9 @@ class LibraryController(QObject):
         self.ask_replace = self._ask_replace_dialog  # tests answer it
         self.matches: list[tuple[int, int, int]] = []
         self.match_index = -1
+        self._jump_pending = False  # Enter was pressed: go to the first match once the answer is in
         search_panel.searchRequested.connect(self.run_search)
+        search_panel.jumpRequested.connect(self._jump_after_reading_position)
         search_panel.hitActivated.connect(self.open_hit)
         search_panel.cleared.connect(self.clear_highlights)
         library_panel.openRequested.connect(lambda doc_id: navigator.open(library_source(doc_id)))
@@ -143,11 +145,26 @@ class LibraryController(QObject):
         self._view.set_highlights("search", matches, self._style.theme.search_hit)
         self._view.clear_highlights("current")
         self._outline.set_badges(counts, self.tr("%1 matching paragraphs").replace("%1", "{count}"))
+        if self._jump_pending and matches:
+            self._jump_pending = False
+            self.step_match(1)
+
+    def _jump_after_reading_position(self) -> None:
+        self._jump_pending = True
+        self.match_index = -1  # counted from where the reader is, not from an earlier match
 
     def step_match(self, direction: int) -> None:
-        """F3 / Shift+F3: go to the next or previous match in the open document."""
+        """F3 / Shift+F3: the next or previous match from the reading position.
+
+        While the current match is on screen, the step is from it; once the reader has scrolled
+        away, it is from where they are now.
+        """
         if not self.matches:
             return
+        if self.match_index >= 0:
+            index, start, _end = self.matches[self.match_index]
+            if not self._view.is_position_visible(index, start):
+                self.match_index = -1  # the reader scrolled away: count from where they are now
         if self.match_index < 0:
             top = self._view.top_position()
             after = [i for i, match in enumerate(self.matches) if (match[0], match[1]) >= top]
@@ -172,6 +189,7 @@ class LibraryController(QObject):
         self._view.clear_highlights("current")
         self._outline.set_badges({})
         self.matches, self.match_index = [], -1
+        self._notifier.clear_status()  # the "match 3 of 8" counter goes with the highlights
 
     def open_hit(self, hit) -> None:
         """Go to a search hit, opening its document first when needed."""

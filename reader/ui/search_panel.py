@@ -105,6 +105,7 @@ class SearchPanel(QWidget):
     """
 
     searchRequested = Signal(str, str, str, int)
+    jumpRequested = Signal()  # Enter in the box: go to the first match after the reading position
     hitActivated = Signal(object)
     cleared = Signal()
 
@@ -157,6 +158,7 @@ class SearchPanel(QWidget):
         self._debounce.timeout.connect(self.submit)
         self.box.textChanged.connect(self._on_text_changed)
         self.box.returnPressed.connect(self.submit)
+        self.box.returnPressed.connect(self.jumpRequested)
         self.scope.currentIndexChanged.connect(lambda _i: self._reset_narrowing())
         self.results.itemActivated.connect(self._activate)
         self.results.itemClicked.connect(self._activate)

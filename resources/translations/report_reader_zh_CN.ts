@@ -504,82 +504,82 @@
 <context>
     <name>LibraryController</name>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="145" />
+        <location filename="../../reader/ui/library_controller.py" line="147" />
         <source>%1 matching paragraphs</source>
         <translation>%1 个匹配段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="165" />
+        <location filename="../../reader/ui/library_controller.py" line="182" />
         <source>Match %1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="205" />
+        <location filename="../../reader/ui/library_controller.py" line="223" />
         <source>Import Reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="207" />
+        <location filename="../../reader/ui/library_controller.py" line="225" />
         <source>Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)</source>
         <translation>报告 (*.html *.htm *.shtml *.txt *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="216" />
+        <location filename="../../reader/ui/library_controller.py" line="234" />
         <source>Import a Folder of Reports</source>
         <translation>导入报告文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="224" />
+        <location filename="../../reader/ui/library_controller.py" line="242" />
         <source>Import URL</source>
         <translation>导入网址</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="224" />
+        <location filename="../../reader/ui/library_controller.py" line="242" />
         <source>Address of a report page:</source>
         <translation>报告网页地址：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="237" />
+        <location filename="../../reader/ui/library_controller.py" line="255" />
         <source>Imported %1 documents</source>
         <translation>已导入 %1 个文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="242" />
+        <location filename="../../reader/ui/library_controller.py" line="260" />
         <source> (and %1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="244" />
+        <location filename="../../reader/ui/library_controller.py" line="262" />
         <source>Could not import %1: %2</source>
         <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="250" />
+        <location filename="../../reader/ui/library_controller.py" line="268" />
         <source>%1 holds the same text as %2.</source>
         <translation>%1 与文库中的“%2”内容相同。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="254" />
+        <location filename="../../reader/ui/library_controller.py" line="272" />
         <source>(and %1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="262" />
+        <location filename="../../reader/ui/library_controller.py" line="280" />
         <source>Already in the Library</source>
         <translation>文库中已有</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="264" />
+        <location filename="../../reader/ui/library_controller.py" line="282" />
         <source>Replace those entries with the new copies?</source>
         <translation>用新导入的文件替换这些条目吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="271" />
+        <location filename="../../reader/ui/library_controller.py" line="289" />
         <source>Indexing %1 of %2…</source>
         <translation>正在建立索引：第 %1 个，共 %2 个…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="273" />
+        <location filename="../../reader/ui/library_controller.py" line="291" />
         <source>Search index up to date</source>
         <translation>搜索索引已是最新</translation>
     </message>
@@ -1514,87 +1514,87 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="115" />
+        <location filename="../../reader/ui/search_panel.py" line="116" />
         <source>Search: words, "exact phrase", A OR B, -exclude</source>
         <translation>搜索：多个词、"精确短语"、A OR B、-排除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="115" />
+        <location filename="../../reader/ui/search_panel.py" line="116" />
         <source>Search text</source>
         <translation>搜索内容</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="119" />
+        <location filename="../../reader/ui/search_panel.py" line="120" />
         <source>This document</source>
         <translation>本文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="120" />
+        <location filename="../../reader/ui/search_panel.py" line="121" />
         <source>Same region</source>
         <translation>同地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="121" />
+        <location filename="../../reader/ui/search_panel.py" line="122" />
         <source>Same year</source>
         <translation>同年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="122" />
+        <location filename="../../reader/ui/search_panel.py" line="123" />
         <source>Whole library</source>
         <translation>全部文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="125" />
+        <location filename="../../reader/ui/search_panel.py" line="126" />
         <source>Search scope</source>
         <translation>搜索范围</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="130" />
+        <location filename="../../reader/ui/search_panel.py" line="131" />
         <source>&amp;In:</source>
         <translation>范围(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="141" />
+        <location filename="../../reader/ui/search_panel.py" line="142" />
         <source>Matches per region and year</source>
         <translation>各地区、各年份的匹配数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="147" />
+        <location filename="../../reader/ui/search_panel.py" line="148" />
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="181" />
+        <location filename="../../reader/ui/search_panel.py" line="183" />
         <source>Section: %1</source>
         <translation>本节：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="233" />
+        <location filename="../../reader/ui/search_panel.py" line="235" />
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="252" />
+        <location filename="../../reader/ui/search_panel.py" line="254" />
         <source>No paragraph matches.</source>
         <translation>没有匹配的段落。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="255" />
+        <location filename="../../reader/ui/search_panel.py" line="257" />
         <source>%1 paragraphs match · the best %2 shown · %3 ms</source>
         <translation>%1 个段落匹配 · 显示最相关的 %2 个 · %3 毫秒</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="262" />
+        <location filename="../../reader/ui/search_panel.py" line="264" />
         <source>%1 paragraphs match · %2 ms</source>
         <translation>%1 个段落匹配 · %2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="284" />
+        <location filename="../../reader/ui/search_panel.py" line="286" />
         <source>(opening)</source>
         <translation>（开头）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="290" />
+        <location filename="../../reader/ui/search_panel.py" line="292" />
         <source>%1×</source>
         <translation>%1 处</translation>
     </message>

@@ -119,3 +119,42 @@ def test_help_lists_every_key(qtbot, app):
     for name, action in app.window.actions.items():
         if action.shortcuts() and action.text():
             assert any(text in listed for text in (action.text().split("\t")[0].replace("&", "").rstrip("…"),)), name
+
+
+def _matches_after(app, index: int) -> list:
+    return [m for m in app.library_ui.matches if m[0] >= index]
+
+
+def test_enter_and_f3_go_from_the_reading_position(qtbot, app):
+    document = app.document
+    using = [i for i, p in enumerate(document.paragraphs) if "数字经济" in p.text]
+    assert len(using) >= 2
+    app.navigator.go_to_index(using[0] + 1)  # past the first paragraph that uses it
+    _settle(qtbot, app)
+    top = _top(app)
+    service = app.service("library")
+    panel = app.search_panel
+    with qtbot.waitSignal(service.searchFinished, timeout=10000):
+        panel.box.setText("数字经济")
+        panel.box.returnPressed.emit()  # Enter
+    qtbot.waitUntil(lambda: app.library_ui.match_index >= 0, timeout=5000)
+    first = app.library_ui.matches[app.library_ui.match_index]
+    assert first == _matches_after(app, top)[0], "the first match after where the reader is"
+    assert "of" in app.window.statusBar().currentMessage() or "处" in app.window.statusBar().currentMessage()
+    # Scrolled back to the beginning, F3 goes to the first match after *there*.
+    app.view.verticalScrollBar().setValue(0)
+    _settle(qtbot, app)
+    app.window.action("find_next").trigger()
+    current = app.library_ui.matches[app.library_ui.match_index]
+    assert current == _matches_after(app, _top(app))[0] and current[0] < first[0]
+    # Esc clears the highlights and the counter.
+    app.window.action("clear_highlights").trigger()
+    assert app.window.statusBar().currentMessage() == "" and not app.library_ui.matches
+
+
+def test_chinese_quotation_marks_quote_a_phrase(qtbot, app):
+    from reader.core.search.query import parse_query
+
+    assert parse_query("“数字 经济” 发展").groups == (("数字 经济",), ("发展",))
+    assert parse_query("「高质量发展」 -『疫情』").groups == (("高质量发展",),)
+    assert parse_query("「高质量发展」 -『疫情』").excluded == ("疫情",)

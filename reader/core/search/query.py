@@ -1,7 +1,8 @@
 """The query language for people, parsed without ever raising.
 
 - space-separated terms must all occur in the same paragraph;
-- ``"quoted text"`` is one exact term, spaces included;
+- ``"quoted text"`` is one exact term, spaces included; so are “…”, 「…」, 『…』 and ‘…’, the
+  quotation marks a Chinese input method types;
 - ``A OR B`` (also ``A | B``) matches either; OR binds tighter than the implicit AND;
 - ``-term`` excludes paragraphs containing the term;
 - Latin letters match case-insensitively, full-width forms match half-width ones;
@@ -15,7 +16,9 @@ from dataclasses import dataclass, field
 
 from reader.core.search.folding import fold
 
-_TOKEN_RE = re.compile(r'-?"[^"]*"?|\S+')
+# Chinese quotation marks, as input methods type them, open and close a phrase like '"'.
+_QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’"}
+_TOKEN_RE = re.compile(r'-?"[^"]*"?|-?“[^”]*”?|-?「[^」]*」?|-?『[^』]*』?|-?‘[^’]*’?|\S+')
 _OR_WORDS = frozenset(("or", "|", "或"))
 
 
@@ -50,8 +53,9 @@ class ParsedQuery:
 
 
 def _unquote(token: str) -> tuple[str, bool]:
-    if token.startswith('"'):
-        return token[1:-1] if token.endswith('"') and len(token) > 1 else token[1:], True
+    close = '"' if token.startswith('"') else _QUOTES.get(token[:1])
+    if close is not None:
+        return token[1:-1] if token.endswith(close) and len(token) > 1 else token[1:], True
     return token, False
 
 
@@ -68,7 +72,7 @@ def parse_query(text: str) -> ParsedQuery:
     excluded: list[str] = []
     pending_or = False
     for raw in _TOKEN_RE.findall(text or ""):
-        if raw.lower() in _OR_WORDS and not raw.startswith('"'):
+        if raw.lower() in _OR_WORDS:
             pending_or = bool(groups)
             continue
         negative = raw.startswith("-") and len(raw) > 1
