@@ -84,6 +84,25 @@ def citation(document: Document, selection: str, paragraph_id: str | None) -> st
     return f"{selection.strip()}\n——{'，'.join(parts)}"
 
 
+def section_reference(document: Document, node_id: str) -> str:
+    """A link to a section that works outside the app: the section path in words, then the page's address.
+
+    The website has no anchor for our outline, so the address is the page's own; the words say
+    where on it to look ("浙江 · 2024年政府工作报告 › 二、… › （七）…").
+    """
+    from reader.core.identity import display_name
+
+    node = document.node(node_id)
+    path = document.section_path(node.paragraph) if node is not None else []
+    words = " › ".join([display_name(document), *path])
+    address = document.url or document.source
+    if address and "://" not in address:
+        from pathlib import Path
+
+        address = Path(address).resolve().as_uri()
+    return f"{words}\n{address}" if address else words
+
+
 def section_link(document: Document, node_id: str) -> str:
     """An address for a section: the source address with the node id as fragment.
 

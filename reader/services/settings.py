@@ -167,6 +167,15 @@ class Settings:
     def last_source(self, value: str) -> None:
         self._qs.setValue("session/source", value)
 
+    @property
+    def open_folder(self) -> str:
+        """The folder File → Open last opened a file from ('' before the first time)."""
+        return str(self._qs.value("session/open_folder", "") or "")
+
+    @open_folder.setter
+    def open_folder(self, value: str) -> None:
+        self._qs.setValue("session/open_folder", value)
+
     def position(self, document_id: str) -> ReadingPosition | None:
         """The saved reading position of a document, if any."""
         paragraph = self._qs.value(f"positions/{document_id}/paragraph")

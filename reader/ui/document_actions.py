@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from reader.core.reading import citation, section_link
+from reader.core.reading import citation, section_reference
 from reader.services.tasks import TaskRunner
 from reader.ui.navigator import Navigator
 from reader.ui.notifier import Notifier
@@ -77,7 +77,7 @@ class DocumentActions(QObject):
         if not node_id and document.paragraphs:
             node_id = document.paragraphs[self._view.top_position()[0]].section
         if node_id:
-            QGuiApplication.clipboard().setText(section_link(document, node_id))
+            QGuiApplication.clipboard().setText(section_reference(document, node_id))
             self._notifier.status(self.tr("Section link copied"), 2000)
 
     # Print and PDF ---------------------------------------------------------------------

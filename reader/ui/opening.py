@@ -34,17 +34,26 @@ class OpeningController(QObject):
         navigator.failed.connect(self._on_failed)
         navigator.documentShown.connect(self._on_shown)
 
+    def start_folder(self) -> str:
+        """Where File → Open starts: the folder of the last file opened with it, else the home folder.
+
+        Never the installed resources/ folder of the bundled report: nothing of the reader's is there.
+        """
+        folder = self._settings.open_folder
+        if folder and Path(folder).is_dir():
+            return folder
+        return str(Path.home())
+
     def open_file_dialog(self) -> None:
         """File → Open."""
-        document = self._navigator.document
-        start = str(Path(document.source).parent) if document and "://" not in document.source else ""
         path, _ = QFileDialog.getOpenFileName(
             self._dialog_parent,
             self.tr("Open Report"),
-            start,
+            self.start_folder(),
             self.tr("Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)"),
         )
         if path:
+            self._settings.open_folder = str(Path(path).parent)
             self._navigator.open(path)
 
     def open_url_dialog(self) -> None:

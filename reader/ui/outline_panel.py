@@ -103,6 +103,7 @@ class OutlinePanel(QWidget):
         # Where F6 lands (not a focus proxy: a proxy would make Tab skip the controls above it).
         self.focus_target = self.tree
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._auto_expanded: list[QTreeWidgetItem] = []  # opened by following the reading position
         self._document: Document | None = None
         self.tree.itemClicked.connect(self._activate)
         self.tree.itemActivated.connect(self._activate)
@@ -153,6 +154,7 @@ class OutlinePanel(QWidget):
         self._document = document
         self.tree.clear()
         self._items = {}
+        self._auto_expanded = []
         for node in document.outline:
             item = self._add(node, None)
             item.setExpanded(True)
@@ -193,10 +195,23 @@ class OutlinePanel(QWidget):
             return
         if self.tree.currentItem() is item:
             return
+        # The section read now is opened; the ones opened for the reader and left are closed again
+        # (not those the reader opened by hand).
+        keep = set()
         parent = item.parent()
         while parent is not None:
-            parent.setExpanded(True)
+            keep.add(id(parent))
+            if not parent.isExpanded():
+                parent.setExpanded(True)
+                self._auto_expanded.append(parent)
             parent = parent.parent()
+        if item.childCount() and not item.isExpanded():
+            item.setExpanded(True)
+            self._auto_expanded.append(item)
+        keep.add(id(item))
+        for opened in [o for o in self._auto_expanded if id(o) not in keep]:
+            opened.setExpanded(False)
+            self._auto_expanded.remove(opened)
         blocker = self.tree.blockSignals(True)
         self.tree.setCurrentItem(item)
         self.tree.blockSignals(blocker)

@@ -158,3 +158,31 @@ def test_chinese_quotation_marks_quote_a_phrase(qtbot, app):
     assert parse_query("“数字 经济” 发展").groups == (("数字 经济",), ("发展",))
     assert parse_query("「高质量发展」 -『疫情』").groups == (("高质量发展",),)
     assert parse_query("「高质量发展」 -『疫情』").excluded == ("疫情",)
+
+
+def test_the_outline_opens_the_section_read_and_closes_the_one_left(qtbot, app):
+    app.complete()
+    document = app.document
+    parent = next(n for n in document.nodes() if n.children and n.title.startswith("（三）"))
+    inside = parent.children[0]
+    following = next(n for n in document.nodes() if n.title.startswith("（四）"))
+    outline = app.outline
+    assert not outline.item_for(parent.id).isExpanded()
+    outline.follow_paragraph(document.paragraph_index(inside.paragraph))
+    assert outline.item_for(parent.id).isExpanded() and outline.current_node_id() == inside.id
+    outline.follow_paragraph(document.paragraph_index(following.paragraph))
+    assert not outline.item_for(parent.id).isExpanded()
+    # A section the reader opened by hand stays open.
+    outline.item_for(parent.id).setExpanded(True)
+    outline.follow_paragraph(document.paragraph_index(document.outline[0].paragraph))
+    assert outline.item_for(parent.id).isExpanded()
+
+
+def test_the_open_dialog_starts_where_the_reader_last_opened_a_file(qtbot, app, tmp_path):
+    from pathlib import Path
+
+    assert app.opening.start_folder() == str(Path.home())
+    app.settings.open_folder = str(tmp_path)
+    assert app.opening.start_folder() == str(tmp_path)
+    app.settings.open_folder = str(tmp_path / "gone")
+    assert app.opening.start_folder() == str(Path.home())
