@@ -85,7 +85,18 @@ class NarrationService(QObject):
                 )
             self.voicesReady.emit(voices, default)
 
-        self._runner.submit(create, on_done=ready, on_error=lambda error: self.message.emit(str(error)))
+        self._runner.submit(create, on_done=ready, on_error=lambda error: self.message.emit(self._said(error)))
+
+    def _said(self, error: Exception) -> str:
+        """An engine or device error in the UI's language (the core's messages are English)."""
+        from reader.core.speech.output import NoAudioDeviceError
+        from reader.core.speech.synth import SpeechUnavailableError
+
+        if isinstance(error, NoAudioDeviceError):
+            return self.tr("No audio output device was found; the narration can still be exported to a file.")
+        if isinstance(error, SpeechUnavailableError):
+            return self.tr("The speech engine is not ready (or not installed).")
+        return str(error)
 
     @property
     def available(self) -> bool:
@@ -121,7 +132,7 @@ class NarrationService(QObject):
             narrator.play(piece)
         except ReaderError as error:  # no audio device, typically
             narrator.stop()
-            self.message.emit(str(error))
+            self.message.emit(self._said(error))
             self._tick()
             return
         self._clock.start()

@@ -203,8 +203,9 @@ class BookmarksPanel(QWidget):
         layout.addWidget(self.count_label)
         # Where F6 lands (not a focus proxy: a proxy would make Tab skip the controls above it).
         self.focus_target = self.view
-        self.view.activated.connect(lambda index: self._emit(self.activated, index))
+        # A click selects (and shows the note); Enter or a double click goes there, as in the outline's list.
         self.view.doubleClicked.connect(lambda index: self._emit(self.activated, index))
+        self.view.installEventFilter(self)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.filter_box.textChanged.connect(self._filter)
         self.scope.currentIndexChanged.connect(lambda _i: self.scopeChanged.emit())
@@ -245,6 +246,16 @@ class BookmarksPanel(QWidget):
         if shown != total:
             text = self.tr("%1 of %2 bookmarks").replace("%1", str(shown)).replace("%2", str(total))
         self.count_label.setText(text)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: D102 - Qt override
+        if (
+            watched is self.view
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._emit(self.activated, self.view.currentIndex())
+            return True
+        return super().eventFilter(watched, event)
 
     def _emit(self, signal, index: QModelIndex) -> None:
         bookmark = index.data(BOOKMARK_ROLE) if index.isValid() else None

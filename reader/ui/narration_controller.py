@@ -126,6 +126,14 @@ class NarrationController(QObject):
         end.setPosition(cursor.selectionEnd())
         return view.paragraph_at(start), view.paragraph_at(end)
 
+    def _here(self) -> tuple[int, int]:
+        """Where "read from here" starts: the caret when it is on screen, else the top of the view."""
+        view = self._view
+        index, offset = view.paragraph_at(view.textCursor())
+        if (index, offset) != (0, 0) and view.is_position_visible(index, offset):
+            return index, offset
+        return view.top_position()
+
     def pieces(self, mode: str) -> list:
         """What to read: "whole", "here", "selection" or "section" of the open document."""
         from reader.core.speech import sentences as speech_script
@@ -141,7 +149,11 @@ class NarrationController(QObject):
                 self._notifier.status(self.tr("Select some text to read first"), 3000)
                 return []
             return speech_script.selection(document, *chosen)
-        index, offset = self._view.top_position()
+        index, offset = self._here()
+        if mode == "here" and self._view.textCursor().hasSelection():
+            chosen = self._selection_range()
+            if chosen is not None:
+                return speech_script.selection(document, *chosen)
         if mode == "section":
             node_id = self._outline.current_node_id() or document.paragraphs[index].section
             if node_id:

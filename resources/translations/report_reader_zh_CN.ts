@@ -138,32 +138,32 @@
 <context>
     <name>BookmarkEditor</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="281" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="292" />
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="290" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="301" />
         <source>Bookmark title</source>
         <translation>书签标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="292" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="303" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="293" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="304" />
         <source>Why this passage matters…</source>
         <translation>为什么要记下这一段……</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="296" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="307" />
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="297" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="308" />
         <source>Note:</source>
         <translation>笔记：</translation>
     </message>
@@ -293,27 +293,27 @@
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="244" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="245" />
         <source>%1 bookmarks</source>
         <translation>%1 个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="246" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="247" />
         <source>%1 of %2 bookmarks</source>
         <translation>%1 / %2 个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="270" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="281" />
         <source>Go To</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="271" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="282" />
         <source>Edit Title and Note…</source>
         <translation>编辑标题和笔记…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="272" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="283" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1268,8 +1268,14 @@
         <translation>未安装普通话语音：中文将由默认语音朗读。</translation>
     </message>
     <message>
+        <location filename="../../reader/services/narration.py" line="96" />
+        <source>No audio output device was found; the narration can still be exported to a file.</source>
+        <translation>没有找到音频输出设备；朗读仍可导出为音频文件。</translation>
+    </message>
+    <message>
         <location filename="../../reader/services/narration.py" line="98" />
-        <location filename="../../reader/services/narration.py" line="206" />
+        <location filename="../../reader/services/narration.py" line="109" />
+        <location filename="../../reader/services/narration.py" line="217" />
         <source>The speech engine is not ready (or not installed).</source>
         <translation>语音引擎尚未就绪（或未安装）。</translation>
     </message>
@@ -1277,37 +1283,37 @@
 <context>
     <name>OpeningController</name>
     <message>
-        <location filename="../../reader/ui/opening.py" line="43" />
+        <location filename="../../reader/ui/opening.py" line="51" />
         <source>Open Report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/opening.py" line="45" />
+        <location filename="../../reader/ui/opening.py" line="53" />
         <source>Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)</source>
         <translation>报告 (*.html *.htm *.shtml *.txt *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/opening.py" line="52" />
+        <location filename="../../reader/ui/opening.py" line="61" />
         <source>Open URL</source>
         <translation>打开网址</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/opening.py" line="52" />
+        <location filename="../../reader/ui/opening.py" line="61" />
         <source>Address of a report page:</source>
         <translation>报告网页地址：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/opening.py" line="66" />
+        <location filename="../../reader/ui/opening.py" line="75" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/opening.py" line="70" />
+        <location filename="../../reader/ui/opening.py" line="79" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/opening.py" line="77" />
+        <location filename="../../reader/ui/opening.py" line="86" />
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
@@ -1337,37 +1343,37 @@
         <translation>全部折叠</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="122" />
+        <location filename="../../reader/ui/outline_panel.py" line="123" />
         <source>&amp;Bookmark This Section…</source>
         <translation>书签本节(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="123" />
+        <location filename="../../reader/ui/outline_panel.py" line="124" />
         <source>&amp;Read This Section Aloud</source>
         <translation>朗读本节(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="124" />
+        <location filename="../../reader/ui/outline_panel.py" line="125" />
         <source>&amp;Search in This Section</source>
         <translation>在本节中搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="125" />
+        <location filename="../../reader/ui/outline_panel.py" line="126" />
         <source>&amp;Copy Section with Citation</source>
         <translation>复制本节(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="126" />
+        <location filename="../../reader/ui/outline_panel.py" line="127" />
         <source>&amp;Export This Section…</source>
         <translation>导出本节(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="127" />
+        <location filename="../../reader/ui/outline_panel.py" line="128" />
         <source>Compare with &amp;Previous Year</source>
         <translation>与上一年对比本节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="144" />
+        <location filename="../../reader/ui/outline_panel.py" line="145" />
         <source>Section: %1</source>
         <translation>本节：%1</translation>
     </message>

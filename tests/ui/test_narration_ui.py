@@ -141,7 +141,7 @@ def test_no_audio_device_gives_a_clear_message(qtbot, make_app, monkeypatch):
         real.start_engine()
     real.load(app.narration_ui.pieces("here"))
     real.play(0)
-    assert app.window.banner.isVisible() and "no audio output device" in app.window.banner.label.text()
+    assert app.window.banner.isVisible() and "No audio output device" in app.window.banner.label.text()
     assert real.snapshot().state.value == "stopped"
     assert playback_devices is not None
     real.close()
@@ -165,3 +165,17 @@ def test_voice_menu_leads_with_the_best_mandarin_voice_and_names_it_plainly(qtbo
     bar.select_voice("gmw/en")
     assert bar.voice_button.text() == "English"
     assert [action.data() for action in bar.voice_group.actions() if action.isChecked()] == ["gmw/en"]
+
+
+def test_the_no_device_message_is_in_the_ui_language(qapp):
+    from reader.core.speech.output import NoAudioDeviceError
+    from reader.services.narration import NarrationService
+    from reader.ui.launch import install_translators
+
+    translators = install_translators(qapp, "zh")
+    try:
+        said = NarrationService(lambda: None, lambda: None)._said(NoAudioDeviceError("no audio output device"))
+        assert said.startswith("没有") and "音频" in said
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)

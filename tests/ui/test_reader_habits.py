@@ -186,3 +186,43 @@ def test_the_open_dialog_starts_where_the_reader_last_opened_a_file(qtbot, app, 
     assert app.opening.start_folder() == str(tmp_path)
     app.settings.open_folder = str(tmp_path / "gone")
     assert app.opening.start_folder() == str(Path.home())
+
+
+def test_narration_starts_at_the_caret_or_the_selection(qtbot, app):
+    from PySide6.QtGui import QTextCursor
+
+    document = app.document
+    index = next(i for i, p in enumerate(document.paragraphs) if len(p.text) > 60 and i > 3)
+    app.view.scroll_to_paragraph(index - 1)
+    _settle(qtbot, app)
+    cursor = QTextCursor(app.view.document())
+    cursor.setPosition(app.view.paragraph_position(index) + 10)
+    app.view.setTextCursor(cursor)
+    pieces = app.narration_ui.pieces("here")
+    assert (pieces[0].paragraph, pieces[0].start <= 10 <= pieces[0].end) == (index, True)
+    cursor.setPosition(app.view.paragraph_position(index) + 20, QTextCursor.MoveMode.KeepAnchor)
+    app.view.setTextCursor(cursor)
+    pieces = app.narration_ui.pieces("here")
+    assert "".join(p.text for p in pieces) == document.paragraphs[index].text[10:20]
+
+
+def test_a_bookmark_click_selects_and_enter_goes_there(qtbot, app):
+    from reader.core.bookmarks import make_bookmark
+
+    document = app.document
+    target = len(document.paragraphs) // 2
+    service = app.service("bookmarks")
+    with qtbot.waitSignal(service.changed, timeout=10000):
+        service.add(make_bookmark(document, document.paragraphs[target].id))
+    panel = app.bookmarks_panel
+    app.window.show_panel("bookmarks_panel")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+    index = panel.view.model().index(0, 0)
+    rect = panel.view.visualRect(index)
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    _settle(qtbot, app)
+    assert _top(app) == 0 and panel.current_bookmark() is not None
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    _settle(qtbot, app)
+    assert _top(app) == target
