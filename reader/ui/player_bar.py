@@ -201,23 +201,33 @@ class PlayerBar(QFrame):
             self.slider.setAccessibleDescription(shown)
 
     def set_voices(self, voices: list[Voice], current: str | None) -> None:
-        """Fill the voice menu, Mandarin voices first."""
+        """Fill the voice menu: Chinese voices (Mandarin first), the others under "More Voices"."""
         self.voice_menu.clear()
         for action in self.voice_group.actions():
             self.voice_group.removeAction(action)
         from reader.core.speech.synth import voice_order
 
         ordered = sorted(voices, key=voice_order)
-        for voice in ordered:
-            action = QAction(voice.name + (" ★" if voice.is_mandarin else ""), self.voice_menu)
-            action.setCheckable(True)
-            action.setChecked(voice.id == current)
-            action.setData(voice.id)
-            action.triggered.connect(lambda _c=False, v=voice.id: self.voiceChanged.emit(v))
-            self.voice_group.addAction(action)
-            self.voice_menu.addAction(action)
+        chinese = [voice for voice in ordered if voice.is_chinese]
+        others = [voice for voice in ordered if not voice.is_chinese]
+        for voice in chinese:
+            self.voice_menu.addAction(self._voice_action(voice, current))
+        if others:
+            more = self.voice_menu.addMenu(self.tr("More Voices…"))
+            more.setObjectName("moreVoices")
+            for voice in others:
+                more.addAction(self._voice_action(voice, current))
         self._voices = {voice.id: voice for voice in voices}
         self._show_voice(current)
+
+    def _voice_action(self, voice: Voice, current: str | None) -> QAction:
+        action = QAction(voice.name + (" ★" if voice.is_mandarin else ""), self.voice_menu)
+        action.setCheckable(True)
+        action.setChecked(voice.id == current)
+        action.setData(voice.id)
+        action.triggered.connect(lambda _c=False, v=voice.id: self.voiceChanged.emit(v))
+        self.voice_group.addAction(action)
+        return action
 
     def select_voice(self, voice_id: str) -> None:
         """Check the chosen voice in the menu and show its name."""

@@ -1229,33 +1229,33 @@
 <context>
     <name>NarrationController</name>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="141" />
+        <location filename="../../reader/ui/narration_controller.py" line="149" />
         <source>Select some text to read first</source>
         <translation>请先选中要朗读的文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="265" />
-        <location filename="../../reader/ui/narration_controller.py" line="280" />
+        <location filename="../../reader/ui/narration_controller.py" line="277" />
+        <location filename="../../reader/ui/narration_controller.py" line="292" />
         <source>Export Audio</source>
         <translation>导出音频</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="265" />
+        <location filename="../../reader/ui/narration_controller.py" line="277" />
         <source>MP3 audio (*.mp3);;WAV audio (*.wav)</source>
         <translation>MP3 音频 (*.mp3);;WAV 音频 (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="278" />
+        <location filename="../../reader/ui/narration_controller.py" line="290" />
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="278" />
+        <location filename="../../reader/ui/narration_controller.py" line="290" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="296" />
+        <location filename="../../reader/ui/narration_controller.py" line="308" />
         <source>Audio written: %1 (%2:%3)</source>
         <translation>音频已保存：%1（%2:%3）</translation>
     </message>
@@ -1440,8 +1440,8 @@
     <message>
         <location filename="../../reader/ui/player_bar.py" line="117" />
         <location filename="../../reader/ui/player_bar.py" line="118" />
-        <location filename="../../reader/ui/player_bar.py" line="232" />
-        <location filename="../../reader/ui/player_bar.py" line="238" />
+        <location filename="../../reader/ui/player_bar.py" line="242" />
+        <location filename="../../reader/ui/player_bar.py" line="248" />
         <source>Voice</source>
         <translation>语音</translation>
     </message>
@@ -1488,7 +1488,12 @@
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="234" />
+        <location filename="../../reader/ui/player_bar.py" line="216" />
+        <source>More Voices…</source>
+        <translation>更多语音…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/player_bar.py" line="244" />
         <source>Mandarin</source>
         <translation>普通话</translation>
     </message>

@@ -157,9 +157,14 @@ def test_voice_menu_leads_with_the_best_mandarin_voice_and_names_it_plainly(qtbo
         Voice("gmw/en", "English (Great Britain)", ("en",)),
         Voice("sit/cmn", "Chinese (Mandarin, latin as English)", ("cmn",)),
         Voice("sit/cmn-latn-pinyin", "Chinese (Mandarin, latin as Pinyin)", ("cmn-latn-pinyin",)),
+        Voice("sit/yue", "Chinese (Cantonese)", ("yue",)),
+        Voice("art/piqd", "Klingon", ("piqd",)),
     ]
     bar.set_voices(voices, "sit/cmn-latn-pinyin")
-    assert [action.data() for action in bar.voice_menu.actions()] == ["sit/cmn-latn-pinyin", "sit/cmn", "gmw/en"]
+    top = [action.data() for action in bar.voice_menu.actions() if action.menu() is None]
+    assert top == ["sit/cmn-latn-pinyin", "sit/cmn", "sit/yue"]  # Chinese voices, Mandarin first
+    more = bar.voice_menu.findChild(type(bar.voice_menu), "moreVoices")
+    assert sorted(action.data() for action in more.actions()) == ["art/piqd", "gmw/en"]  # the rest, out of the way
     assert bar.voice_button.text() == "Mandarin"
     assert bar.voice_button.toolTip() == "Chinese (Mandarin, latin as Pinyin)"
     bar.select_voice("gmw/en")

@@ -69,6 +69,14 @@ class Voice:
     languages: tuple[str, ...] = ()
 
     @property
+    def is_chinese(self) -> bool:
+        """Whether it speaks a Chinese language (Mandarin, Cantonese, Hakka, Min…)."""
+        ident = self.id.lower().rsplit("/", 1)[-1]
+        return self.is_mandarin or ident.split("-")[0] in ("zh", "yue", "hak", "nan", "cmn") or any(
+            language.lower().startswith(("zh", "yue", "cmn")) for language in self.languages
+        )
+
+    @property
     def is_mandarin(self) -> bool:
         """Whether it speaks Mandarin Chinese."""
         ident = self.id.lower().rsplit("/", 1)[-1]
