@@ -72,8 +72,10 @@ class Voice:
     def is_chinese(self) -> bool:
         """Whether it speaks a Chinese language (Mandarin, Cantonese, Hakka, Min…)."""
         ident = self.id.lower().rsplit("/", 1)[-1]
-        return self.is_mandarin or ident.split("-")[0] in ("zh", "yue", "hak", "nan", "cmn") or any(
-            language.lower().startswith(("zh", "yue", "cmn")) for language in self.languages
+        return (
+            self.is_mandarin
+            or ident.split("-")[0] in ("zh", "yue", "hak", "nan", "cmn")
+            or any(language.lower().startswith(("zh", "yue", "cmn")) for language in self.languages)
         )
 
     @property
