@@ -407,6 +407,8 @@ class ReaderApp(QObject):
         AboutDialog(self.window).exec()
 
     def _save_session(self) -> None:
+        if self.window.full_screen_reading:  # the layout to keep is the one with its panels
+            self.window.action("fullscreen").setChecked(False)
         self.navigator.save_position()
         self.settings.set_window_state(self.window.saveGeometry(), self.window.saveState())
         self.settings.sync()

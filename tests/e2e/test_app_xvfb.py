@@ -275,3 +275,75 @@ def test_section_menu_by_keyboard(xvfb, tmp_path):
                             env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)  # fmt: skip
     bookmarks = json.loads(listed.stdout)
     assert [(b["section"], b["title"]) for b in bookmarks] == [(True, "一、2023年工作回顾")]
+
+
+STRIP_SCRIPT = r"""
+import sys
+from PySide6.QtGui import QGuiApplication
+app = QGuiApplication(sys.argv[:1])
+image = app.primaryScreen().grabWindow(0).toImage()
+print(",".join(str(image.pixel(x, y)) for y in range(0, 60, 3) for x in range(0, 600, 5)))
+"""
+
+
+def _top_of_screen(env: dict) -> str:
+    """The colours along the top of the screen, where the menu bar and the toolbar are."""
+    grab = subprocess.run([sys.executable, "-c", STRIP_SCRIPT], env=env, capture_output=True, text=True, timeout=60)
+    return grab.stdout.strip()
+
+
+@pytest.mark.skipif(shutil.which("xdotool") is None, reason="xdotool is not installed")
+def test_reader_keys(xvfb, tmp_path):
+    """F1 lists the keys; F11 reads full screen and Esc leaves; Space pages; a jump from the outline and Alt+Left."""
+    data = tmp_path / "data"
+    env = {**os.environ, "DISPLAY": xvfb, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT), "LANG": "zh_CN.UTF-8",
+           "REPORT_READER_READY_FILE": str(tmp_path / "ready.json")}  # fmt: skip
+    app = subprocess.Popen([sys.executable, "-m", "reader", "--data-dir", str(data)], env=env, cwd=ROOT,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not (tmp_path / "ready.json").exists():
+            assert app.poll() is None, app.communicate()[1][-3000:]
+            assert time.monotonic() < deadline, "the window did not come up"
+            time.sleep(0.1)
+        main = _wait_for_window(xvfb, "2024年政府工作报告 — 报告阅读器")
+        time.sleep(3)
+        _xdotool(xvfb, "windowfocus", "--sync", main)
+        _xdotool(xvfb, "key", "F1")
+        shortcuts = _wait_for_window(xvfb, "快捷键", timeout=20)
+        _xdotool(xvfb, "windowfocus", "--sync", shortcuts)
+        _xdotool(xvfb, "key", "Escape")
+        time.sleep(0.5)
+        assert not _xdotool(xvfb, "search", "--onlyvisible", "--name", "^快捷键$")
+        _xdotool(xvfb, "windowfocus", "--sync", main)
+        normal = _top_of_screen(env)
+        _xdotool(xvfb, "key", "F11")
+        time.sleep(1)
+        assert _top_of_screen(env) != normal, "F11: the menus and toolbar are gone"
+        _xdotool(xvfb, "key", "Escape")
+        time.sleep(1)
+        assert _top_of_screen(env) == normal, "Esc: they are back"
+        for _ in range(3):  # Space pages down
+            _xdotool(xvfb, "key", "space")
+            time.sleep(0.3)
+        for key in ("F6", "End", "Return"):  # the outline's last section: a jump
+            _xdotool(xvfb, "key", key)
+            time.sleep(0.4)
+        _xdotool(xvfb, "key", "alt+Left")  # back to where the pages had got to
+        time.sleep(1)
+    finally:
+        if app.poll() is None:
+            app.send_signal(signal.SIGTERM)
+    assert app.wait(20) == 0
+    settings = (data / "settings.ini").read_text(encoding="utf-8")
+    saved = next(line.split("=", 1)[1] for line in settings.splitlines() if "\\paragraph=" in line)
+    exported = subprocess.run([sys.executable, "-m", "reader", "--data-dir", str(data), "export",
+                               str(ROOT / "resources" / "zhejiang-2024-government-work-report.html")],
+                              env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)  # fmt: skip
+    document = json.loads(exported.stdout)
+    ids = [p["id"] for p in document["paragraphs"]]
+    last_section = document["outline"][-1]
+    while last_section["children"]:
+        last_section = last_section["children"][-1]
+    assert ids.index(saved) > 3, "Space paged down"
+    assert saved != last_section["paragraph"], "Alt+Left went back from the jump"

@@ -226,3 +226,11 @@ def test_a_bookmark_click_selects_and_enter_goes_there(qtbot, app):
     qtbot.keyClick(panel.view, Qt.Key.Key_Return)
     _settle(qtbot, app)
     assert _top(app) == target
+
+
+def test_quitting_in_full_screen_reading_keeps_the_panels_for_next_time(qtbot, app):
+    app.complete()
+    app.window.action("fullscreen").trigger()
+    app.window.close()  # saves the session
+    assert not app.window.full_screen_reading
+    assert app.window.docks["outline"].isVisible() or app.window.docks["outline"].isVisibleTo(app.window)
