@@ -75,14 +75,28 @@ def indicator_key(indicator: str) -> str:
     return _SCOPE_RE.sub("", indicator)
 
 
-class TargetsTab(QWidget):
+class _LinkedTableTab(QWidget):
+    """A tab whose table cells point at paragraphs of reports (``self.table``, ``openParagraph``)."""
+
+    openParagraph = Signal(str, str)
+    table: QTableWidget
+
+    def _activated(self, row: int, column: int) -> None:
+        link = cell_link(self.table, row, column)
+        if link:
+            self.openParagraph.emit(*link)
+
+    def csv_text(self) -> str:
+        """The table as CSV."""
+        return table_csv(self.table)
+
+
+class TargetsTab(_LinkedTableTab):
     """主要预期目标 of a region's reports, year by year, with the achieved figures.
 
     Signals:
         openParagraph(str, str): a document id and paragraph id to show.
     """
-
-    openParagraph = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,15 +153,6 @@ class TargetsTab(QWidget):
                 cell.setToolTip(target.text)
                 self.table.setItem(row, column + 1, cell)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-
-    def _activated(self, row: int, column: int) -> None:
-        link = cell_link(self.table, row, column)
-        if link:
-            self.openParagraph.emit(*link)
-
-    def csv_text(self) -> str:
-        """The table as CSV."""
-        return table_csv(self.table)
 
 
 class TermsTab(QWidget):
@@ -223,7 +228,7 @@ class TermsTab(QWidget):
             self.searchTerm.emit(item.text())
 
 
-class TrendTab(QWidget):
+class TrendTab(_LinkedTableTab):
     """A word or phrase across the library's reports: a line per region, a table of counts.
 
     Signals:
@@ -232,7 +237,6 @@ class TrendTab(QWidget):
     """
 
     trendRequested = Signal(str, str)
-    openParagraph = Signal(str, str)
 
     def __init__(self, families: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -321,12 +325,3 @@ class TrendTab(QWidget):
         doc, paragraph = payload
         if paragraph:
             self.openParagraph.emit(doc, paragraph)
-
-    def _activated(self, row: int, column: int) -> None:
-        link = cell_link(self.table, row, column)
-        if link:
-            self.openParagraph.emit(*link)
-
-    def csv_text(self) -> str:
-        """The table as CSV."""
-        return table_csv(self.table)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -138,6 +139,30 @@ def _wait_for_window(display: str, name: str, timeout: float = 60) -> str:
     raise AssertionError(f"no window named {name!r} appeared")
 
 
+def _reader_env(display: str, tmp_path: Path) -> dict:
+    """The environment of the real app under Xvfb, in Chinese, telling when its first page is up."""
+    return {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT),
+            "LANG": "zh_CN.UTF-8", "REPORT_READER_READY_FILE": str(tmp_path / "ready.json")}  # fmt: skip
+
+
+@contextlib.contextmanager
+def _running_reader(env: dict, tmp_path: Path, *args: str):
+    """Start ``report-reader ARGS``, wait for its first page, and on leaving stop it (it must quit cleanly)."""
+    app = subprocess.Popen([sys.executable, "-m", "reader", *args], env=env, cwd=ROOT, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not (tmp_path / "ready.json").exists():
+            assert app.poll() is None, app.communicate()[1][-3000:]
+            assert time.monotonic() < deadline, "the window did not come up"
+            time.sleep(0.1)
+        yield app
+    finally:
+        if app.poll() is None:
+            app.send_signal(signal.SIGTERM)
+    assert app.wait(20) == 0
+
+
 @pytest.mark.skipif(shutil.which("xdotool") is None, reason="xdotool is not installed")
 def test_compare_with_last_year_by_keyboard(xvfb, tmp_path):
     """Alt+A, C opens the comparison with the previous year; Ctrl+S saves it as CSV through the dialog."""
@@ -145,48 +170,13 @@ def test_compare_with_last_year_by_keyboard(xvfb, tmp_path):
     if not corpus.exists():
         pytest.skip(f"shared corpus not found at {corpus.parent.parent}")
     data = tmp_path / "data"
-    env = {
-        **os.environ,
-        "DISPLAY": xvfb,
-        "QT_QPA_PLATFORM": "xcb",
-        "PYTHONPATH": str(ROOT),
-        "LANG": "zh_CN.UTF-8",
-        "REPORT_READER_READY_FILE": str(tmp_path / "ready.json"),
-    }
-    add = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "reader",
-            "--data-dir",
-            str(data),
-            "library",
-            "add",
-            str(corpus / "gwy_2023.md"),
-            str(corpus / "gwy_2024.md"),
-        ],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    env = _reader_env(xvfb, tmp_path)
+    sources = [str(corpus / "gwy_2023.md"), str(corpus / "gwy_2024.md")]
+    add = subprocess.run([sys.executable, "-m", "reader", "--data-dir", str(data), "library", "add", *sources],
+                         env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)  # fmt: skip
     assert add.returncode == 0, add.stderr
-    app = subprocess.Popen(
-        [sys.executable, "-m", "reader", "--data-dir", str(data), str(corpus / "gwy_2024.md")],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
     saved = tmp_path / "changes.csv"
-    try:
-        deadline = time.monotonic() + 60
-        while not (tmp_path / "ready.json").exists():
-            assert app.poll() is None, app.communicate()[1][-3000:]
-            assert time.monotonic() < deadline, "the window did not come up"
-            time.sleep(0.1)
+    with _running_reader(env, tmp_path, "--data-dir", str(data), sources[1]):
         main = _wait_for_window(xvfb, "全国 · 2024年政府工作报告 — 报告阅读器")
         time.sleep(3)  # the library service starts after the first page
         _xdotool(xvfb, "windowfocus", "--sync", main)  # no window manager: focus the window ourselves
@@ -202,39 +192,31 @@ def test_compare_with_last_year_by_keyboard(xvfb, tmp_path):
             time.sleep(1)
             dialog = _xdotool(xvfb, "search", "--onlyvisible", "--name", "数据存为 CSV")
         assert dialog, "the save dialog did not open"
-        dialog = dialog.splitlines()[-1]
-        _xdotool(xvfb, "windowfocus", "--sync", dialog)
+        _xdotool(xvfb, "windowfocus", "--sync", dialog.splitlines()[-1])
         time.sleep(0.5)
         _xdotool(xvfb, "key", "ctrl+a")
         _xdotool(xvfb, "type", "--delay", "20", str(saved))
         _xdotool(xvfb, "key", "Return")
-        deadline = time.monotonic() + 20
-        while not saved.exists() and time.monotonic() < deadline:
-            time.sleep(0.2)
-        text = saved.read_text(encoding="utf-8-sig")
-        assert text.startswith("op,similarity,a,b,a_text,b_text")
-        assert "new,新质生产力,1" in text.replace("\r", "")
-    finally:
-        if app.poll() is None:
-            app.send_signal(signal.SIGTERM)
-    assert app.wait(20) == 0
+        _wait_for_file(saved)
+    text = saved.read_text(encoding="utf-8-sig")
+    assert text.startswith("op,similarity,a,b,a_text,b_text")
+    assert "new,新质生产力,1" in text.replace("\r", "")
+
+
+def _wait_for_file(path: Path, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert path.exists(), f"{path.name} was not written"
 
 
 @pytest.mark.skipif(shutil.which("xdotool") is None, reason="xdotool is not installed")
 def test_section_menu_by_keyboard(xvfb, tmp_path):
     """F6 (from the text) to the outline, Home, Shift+F10: export the section (E), bookmark it (B), keys only."""
     data = tmp_path / "data"
-    env = {**os.environ, "DISPLAY": xvfb, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT), "LANG": "zh_CN.UTF-8",
-           "REPORT_READER_READY_FILE": str(tmp_path / "ready.json")}  # fmt: skip
-    app = subprocess.Popen([sys.executable, "-m", "reader", "--data-dir", str(data)], env=env, cwd=ROOT,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    env = _reader_env(xvfb, tmp_path)
     exported = tmp_path / "section.md"
-    try:
-        deadline = time.monotonic() + 60
-        while not (tmp_path / "ready.json").exists():
-            assert app.poll() is None, app.communicate()[1][-3000:]
-            assert time.monotonic() < deadline, "the window did not come up"
-            time.sleep(0.1)
+    with _running_reader(env, tmp_path, "--data-dir", str(data)):
         main = _wait_for_window(xvfb, "2024年政府工作报告 — 报告阅读器")
         time.sleep(3)  # the panels and services come after the first page
         _xdotool(xvfb, "windowfocus", "--sync", main)
@@ -250,9 +232,7 @@ def test_section_menu_by_keyboard(xvfb, tmp_path):
         _xdotool(xvfb, "key", "ctrl+a")
         _xdotool(xvfb, "type", "--delay", "20", str(exported))
         _xdotool(xvfb, "key", "Return")
-        deadline = time.monotonic() + 20
-        while not exported.exists() and time.monotonic() < deadline:
-            time.sleep(0.2)
+        _wait_for_file(exported)
         markdown = exported.read_text(encoding="utf-8")
         # The whole first part (both of its sub-sections), nothing of the second.
         assert "面对错综复杂的外部环境" in markdown and "我们全面贯彻习近平总书记" in markdown
@@ -267,10 +247,6 @@ def test_section_menu_by_keyboard(xvfb, tmp_path):
         time.sleep(0.5)
         _xdotool(xvfb, "key", "Return")
         time.sleep(1.5)
-    finally:
-        if app.poll() is None:
-            app.send_signal(signal.SIGTERM)
-    assert app.wait(20) == 0
     listed = subprocess.run([sys.executable, "-m", "reader", "--data-dir", str(data), "bookmarks", "list", "--json"],
                             env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)  # fmt: skip
     bookmarks = json.loads(listed.stdout)
@@ -296,16 +272,8 @@ def _top_of_screen(env: dict) -> str:
 def test_reader_keys(xvfb, tmp_path):
     """F1 lists the keys; F11 reads full screen and Esc leaves; Space pages; a jump from the outline and Alt+Left."""
     data = tmp_path / "data"
-    env = {**os.environ, "DISPLAY": xvfb, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT), "LANG": "zh_CN.UTF-8",
-           "REPORT_READER_READY_FILE": str(tmp_path / "ready.json")}  # fmt: skip
-    app = subprocess.Popen([sys.executable, "-m", "reader", "--data-dir", str(data)], env=env, cwd=ROOT,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
-    try:
-        deadline = time.monotonic() + 60
-        while not (tmp_path / "ready.json").exists():
-            assert app.poll() is None, app.communicate()[1][-3000:]
-            assert time.monotonic() < deadline, "the window did not come up"
-            time.sleep(0.1)
+    env = _reader_env(xvfb, tmp_path)
+    with _running_reader(env, tmp_path, "--data-dir", str(data)):
         main = _wait_for_window(xvfb, "2024年政府工作报告 — 报告阅读器")
         time.sleep(3)
         _xdotool(xvfb, "windowfocus", "--sync", main)
@@ -331,10 +299,6 @@ def test_reader_keys(xvfb, tmp_path):
             time.sleep(0.4)
         _xdotool(xvfb, "key", "alt+Left")  # back to where the pages had got to
         time.sleep(1)
-    finally:
-        if app.poll() is None:
-            app.send_signal(signal.SIGTERM)
-    assert app.wait(20) == 0
     settings = (data / "settings.ini").read_text(encoding="utf-8")
     saved = next(line.split("=", 1)[1] for line in settings.splitlines() if "\\paragraph=" in line)
     exported = subprocess.run([sys.executable, "-m", "reader", "--data-dir", str(data), "export",
