@@ -155,6 +155,12 @@ def _search_command(commands) -> None:
     )
     _facets(search)
     search.add_argument("--limit", type=int, default=20, help="hits to show (0 = all; default 20)")
+    search.add_argument(
+        "--order",
+        choices=("relevance", "text"),
+        default="relevance",
+        help="the hits shown, best first (default) or in reading order (each document top to bottom)",
+    )
     search.add_argument("--json", action="store_true", help="print JSON")
 
 

@@ -230,6 +230,12 @@ def _search_section(args: argparse.Namespace, library, parsed) -> int:
 
 
 def _print_search(args: argparse.Namespace, result) -> None:
+    if args.order == "text":
+        from dataclasses import replace
+
+        from reader.core.search.results import in_reading_order
+
+        result = replace(result, hits=tuple(in_reading_order(result.hits)))
     if args.json:
         _write_output(json.dumps(result.to_json(), ensure_ascii=False, indent=1) + "\n", None)
     else:

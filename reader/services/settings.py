@@ -20,6 +20,7 @@ DEFAULT_FONT_PX = 16
 THEMES = ("system", "light", "sepia", "dark")
 LINE_SPACINGS = (140, 160, 180, 200)
 MAX_RECENT = 10
+SEARCH_ORDERS = ("text", "relevance")
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,16 @@ class Settings:
     @theme.setter
     def theme(self, value: str) -> None:
         self._qs.setValue("view/theme", value if value in THEMES else "system")
+
+    @property
+    def search_order(self) -> str:
+        """How search hits are listed: "text" (reading order, the default) or "relevance"."""
+        value = str(self._qs.value("search/order", "text"))
+        return value if value in SEARCH_ORDERS else "text"
+
+    @search_order.setter
+    def search_order(self, value: str) -> None:
+        self._qs.setValue("search/order", value if value in SEARCH_ORDERS else "text")
 
     @property
     def line_spacing(self) -> int:

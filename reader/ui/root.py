@@ -440,6 +440,9 @@ class ReaderApp(QObject):
         outline = self.panels["outline"]
         outline.nodeActivated.connect(self.navigator.go_to_paragraph)
         outline.sectionAction.connect(self.section_action)
+        search = self.panels["search_panel"]
+        search.set_result_order(self.settings.search_order)
+        search.orderChanged.connect(lambda order: setattr(self.settings, "search_order", order))
         player_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self._player, self.narration_ui.toggle)
         player_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         if self.document is not None:  # catch up with what happened before the panels existed

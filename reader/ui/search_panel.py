@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 HIT_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 250
+CACHED_SNIPPETS = 400  # laid-out snippets kept: two widths (paint, size hint) of the 100 hits shown, and then some
 
 
 def snippet_html(hit: SearchHit, mark: str = "#ffe066") -> str:
@@ -44,6 +45,11 @@ def snippet_html(hit: SearchHit, mark: str = "#ffe066") -> str:
 
 class _HtmlDelegate(QStyledItemDelegate):
     """Draws items that carry HTML (the snippets with their highlights)."""
+
+    def __init__(self, parent) -> None:
+        super().__init__(parent)
+        self._cache: dict[tuple, QTextDocument] = {}
+        self.documents_built = 0  # tests check that repainting reuses the cache
 
     def paint(self, painter, option, index: QModelIndex) -> None:
         markup = index.data(HTML_ROLE)
@@ -86,11 +92,20 @@ class _HtmlDelegate(QStyledItemDelegate):
         return max(view.columnWidth(0) - view.indentation() * (depth + 1) - 4, 120)
 
     def _document(self, markup: str, option, width: int | None = None) -> QTextDocument:
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setDocumentMargin(1)
-        document.setTextWidth(width if width is not None else max(option.rect.width() - 4, 120))
-        document.setHtml(markup)
+        """The laid-out snippet, from a small cache: painting must not parse HTML again for every frame."""
+        width = width if width is not None else max(option.rect.width() - 4, 120)
+        key = (markup, width, option.font.key())
+        document = self._cache.pop(key, None)
+        if document is None:
+            document = QTextDocument()
+            document.setDefaultFont(option.font)
+            document.setDocumentMargin(1)
+            document.setTextWidth(width)
+            document.setHtml(markup)
+            self.documents_built += 1
+            if len(self._cache) >= CACHED_SNIPPETS:
+                del self._cache[next(iter(self._cache))]  # the least recently used
+        self._cache[key] = document  # (re)inserted last: most recently used
         return document
 
 
@@ -102,12 +117,14 @@ class SearchPanel(QWidget):
             "region", "year", "library"), and a region and year to narrow to ('' and 0: none).
         hitActivated(object): the SearchHit a person opened.
         cleared(): the query was cleared (Esc or the clear button).
+        orderChanged(str): the hits are now shown in "text" (reading) or "relevance" order.
     """
 
     searchRequested = Signal(str, str, str, int)
     jumpRequested = Signal()  # Enter in the box: go to the first match after the reading position
     hitActivated = Signal(object)
     cleared = Signal()
+    orderChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,7 +151,18 @@ class SearchPanel(QWidget):
         self.status = plain_label("", body)
         self.status.setObjectName("searchStatus")
         self.status.setWordWrap(True)
-        layout.addWidget(self.status)
+        self.order = QComboBox(body)
+        self.order.setObjectName("searchOrder")
+        self.order.addItem(self.tr("In text order"), "text")
+        self.order.addItem(self.tr("By relevance"), "relevance")
+        self.order.setAccessibleName(self.tr("Order of the results"))
+        self.order.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(labelled(self.tr("O&rder:"), self.order, body))
+        status_row.addWidget(self.order, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(status_row)
+        self._result: SearchResult | None = None  # the answer shown, re-sorted when the order changes
         self.facets = QLabel(body)  # counts per region and year, each a link that narrows the search
         self.facets.setObjectName("searchFacets")
         self.facets.setTextFormat(Qt.TextFormat.RichText)
@@ -162,6 +190,21 @@ class SearchPanel(QWidget):
         self.scope.currentIndexChanged.connect(lambda _i: self._reset_narrowing())
         self.results.itemActivated.connect(self._activate)
         self.results.itemClicked.connect(self._activate)
+        self.order.currentIndexChanged.connect(self._on_order_changed)
+
+    @property
+    def result_order(self) -> str:
+        """How hits are listed: "text" (each document top to bottom) or "relevance" (best first)."""
+        return self.order.currentData()
+
+    def set_result_order(self, order: str) -> None:
+        """Choose the order of the hits ("text" or "relevance"); unknown values keep reading order."""
+        self.order.setCurrentIndex(max(self.order.findData(order), 0))
+
+    def _on_order_changed(self, _index: int) -> None:
+        if self._result is not None:
+            self.show_result(self._result)
+        self.orderChanged.emit(self.result_order)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: D102 - Qt override
         if watched is self.results.viewport() and event.type() == QEvent.Type.Resize:
@@ -223,6 +266,7 @@ class SearchPanel(QWidget):
             self._debounce.start()
         else:
             self._debounce.stop()
+            self._result = None
             self.results.clear()
             self.status.clear()
             self.cleared.emit()
@@ -247,7 +291,8 @@ class SearchPanel(QWidget):
         super().keyPressEvent(event)
 
     def show_result(self, result: SearchResult) -> None:
-        """Fill the results: document → section path → hits."""
+        """Fill the results: document → section path → hits, in the chosen order."""
+        self._result = result
         self.results.clear()
         shown = len(result.hits)
         if result.total == 0:
@@ -269,9 +314,16 @@ class SearchPanel(QWidget):
         documents: dict[str, QTreeWidgetItem] = {}
         sections: dict[tuple[str, tuple[str, ...]], QTreeWidgetItem] = {}
         counts: dict[str, int] = {}
-        # Documents newest first, then by region; within one, hits in rank order.
-        order = {hit.doc: (-(hit.year or 0), hit.region, hit.display or hit.title) for hit in result.hits}
-        for hit in sorted(result.hits, key=lambda h: order[h.doc]):
+        # Documents newest first, then by region; within one, hits top to bottom or best first.
+        if self.result_order == "text":
+            from reader.core.search.results import in_reading_order  # not at start-up: search is used later
+
+            hits = in_reading_order(result.hits)
+        else:
+            order = {hit.doc: (-(hit.year or 0), hit.region, hit.display or hit.title) for hit in result.hits}
+            hits = sorted(result.hits, key=lambda h: order[h.doc])
+        previous = None
+        for hit in hits:
             doc_item = documents.get(hit.doc)
             if doc_item is None:
                 doc_item = QTreeWidgetItem([hit.display or hit.title])
@@ -281,6 +333,9 @@ class SearchPanel(QWidget):
                 self.results.addTopLevelItem(doc_item)
                 documents[hit.doc] = doc_item
             key = (hit.doc, hit.section_path)
+            if self.result_order == "text" and previous != key:
+                sections.pop(key, None)  # a section met again after a sub-section: a new group keeps the order
+            previous = key
             section_item = sections.get(key)
             if section_item is None:
                 section_item = QTreeWidgetItem([" › ".join(hit.section_path) or self.tr("(opening)")])

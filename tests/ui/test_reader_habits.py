@@ -234,3 +234,76 @@ def test_quitting_in_full_screen_reading_keeps_the_panels_for_next_time(qtbot, a
     app.window.close()  # saves the session
     assert not app.window.full_screen_reading
     assert app.window.docks["outline"].isVisible() or app.window.docks["outline"].isVisibleTo(app.window)
+
+
+def _listed_paragraphs(panel) -> list[str]:
+    tree, listed = panel.results, []
+    for i in range(tree.topLevelItemCount()):
+        document = tree.topLevelItem(i)
+        for j in range(document.childCount()):
+            section = document.child(j)
+            listed.extend(section.child(k).data(0, Qt.ItemDataRole.UserRole).paragraph for k in range(section.childCount()))
+    return listed
+
+
+def test_search_results_in_text_order_by_default_and_by_relevance_on_request(qtbot, app):
+    document = app.document
+    panel = app.search_panel
+    assert panel.result_order == "text"
+    with qtbot.waitSignal(app.service("library").searchFinished, timeout=10000):
+        panel.box.setText("创新 发展")
+        panel.submit()
+    in_text = _listed_paragraphs(panel)
+    assert len(in_text) > 5
+    places = [document.paragraph_index(p) for p in in_text]
+    assert places == sorted(places), "hits listed top to bottom"
+    panel.set_result_order("relevance")  # re-sorted at once, without searching again
+    by_relevance = [item.data(0, Qt.ItemDataRole.UserRole) for item in _hit_items(panel)]
+    assert sorted(h.paragraph for h in by_relevance) == sorted(in_text)
+    scores = [h.score for h in by_relevance]
+    assert [h.paragraph for h in by_relevance] != in_text
+    # Within a section the best comes first.
+    sections = {}
+    for hit in by_relevance:
+        sections.setdefault(hit.section_path, []).append(hit.score)
+    assert all(values == sorted(values, reverse=True) for values in sections.values()), scores
+    assert app.settings.search_order == "relevance"  # remembered for next time
+
+
+def _hit_items(panel) -> list:
+    tree, items = panel.results, []
+    for i in range(tree.topLevelItemCount()):
+        document = tree.topLevelItem(i)
+        for j in range(document.childCount()):
+            section = document.child(j)
+            items.extend(section.child(k) for k in range(section.childCount()))
+    return items
+
+
+def test_repainting_results_reuses_the_laid_out_snippets(qtbot, app):
+    panel = app.search_panel
+    app.window.show_panel("search_panel")
+    with qtbot.waitSignal(app.service("library").searchFinished, timeout=10000):
+        panel.box.setText("港")
+        panel.submit()
+    tree = panel.results
+    delegate = tree.itemDelegate()
+    tree.viewport().repaint()
+    built = delegate.documents_built
+    assert built > 0
+    for _ in range(3):
+        tree.viewport().repaint()
+    assert delegate.documents_built == built, "painting again builds no QTextDocument"
+
+
+def test_opening_a_hit_moves_the_outline_to_its_section(qtbot, app):
+    document = app.document
+    panel = app.search_panel
+    with qtbot.waitSignal(app.service("library").searchFinished, timeout=10000):
+        panel.box.setText("千项万亿")
+        panel.submit()
+    hit = _hit_items(panel)[-1].data(0, Qt.ItemDataRole.UserRole)
+    app.outline.follow_paragraph(0)  # the outline elsewhere first
+    app.library_ui.open_hit(hit)
+    section = document.section_path(hit.paragraph)[-1]
+    qtbot.waitUntil(lambda: document.node(app.outline.current_node_id()).title == section, timeout=3000)

@@ -690,6 +690,7 @@ class SearchIndex:
                     info.get("display", ""),
                     info.get("region", ""),
                     info.get("year"),
+                    key - info["first"] if "first" in info else -1,
                 )
             )
         return tuple(result)

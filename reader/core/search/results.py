@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reader.core.document import Document
@@ -29,6 +30,8 @@ class SearchHit:
         display: The document's display name ("浙江 · 2024年政府工作报告").
         region: The document's region ('' when unknown).
         year: The document's year (None when unknown).
+        position: The paragraph's place in its document (0 = first; -1 when unknown), so hits
+            can be shown in reading order.
     """
 
     doc: str
@@ -43,6 +46,7 @@ class SearchHit:
     display: str = ""
     region: str = ""
     year: int | None = None
+    position: int = field(default=-1, compare=False)
 
     def to_json(self) -> dict:
         """The hit as the stable CLI JSON."""
@@ -89,6 +93,22 @@ class SearchResult:
 def rank_key(phrase_hit: bool, score: float, order: int) -> tuple:
     """Sort key: exact-phrase hits first, then by score, then in reading order."""
     return (not phrase_hit, -score, order)
+
+
+def in_reading_order(hits: Iterable[SearchHit]) -> list[SearchHit]:
+    """Hits as a reader meets them: documents newest first (then by region and name), each top to bottom.
+
+    Args:
+        hits: Hits in any order (usually rank order).
+
+    Returns:
+        The same hits, grouped by document and sorted by their place in it.
+    """
+
+    def key(hit: SearchHit) -> tuple:
+        return (-(hit.year or 0), hit.region, hit.display or hit.title, hit.doc, hit.position)
+
+    return sorted(hits, key=key)
 
 
 def search_document(
@@ -143,6 +163,7 @@ def search_document(
                 display,
                 identity.region,
                 identity.year,
+                i,
             )
         )
     return SearchResult(

@@ -82,3 +82,19 @@ def test_errors_are_one_line(data_dir):
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
     bad = _cli(data_dir, "search", "x", "--limit", "-1", check=False)
     assert bad.returncode == 2
+
+
+def test_order_text_lists_hits_top_to_bottom(data_dir, tmp_path):
+    order = [p["id"] for p in json.loads(_cli(data_dir, "export", str(SEED)).stdout)["paragraphs"]]
+    outside = tmp_path / "copy.html"
+    outside.write_bytes(SEED.read_bytes())  # not in the library: searched in memory
+    for scope in ((), ("--in", str(outside))):
+        ranked = json.loads(_cli(data_dir, "search", "创新 发展", *scope, "--json", "--limit", "0").stdout)["hits"]
+        in_text = json.loads(
+            _cli(data_dir, "search", "创新 发展", *scope, "--json", "--limit", "0", "--order", "text").stdout
+        )["hits"]
+        places = [order.index(hit["paragraph"]) for hit in in_text]
+        assert len(places) > 5 and places == sorted(places), scope
+        assert sorted(places) == sorted(order.index(hit["paragraph"]) for hit in ranked)
+        assert [hit["paragraph"] for hit in ranked] != [hit["paragraph"] for hit in in_text]
+    assert _cli(data_dir, "search", "创新", "--order", "random", check=False).returncode == 2
