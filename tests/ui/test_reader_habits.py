@@ -237,13 +237,7 @@ def test_quitting_in_full_screen_reading_keeps_the_panels_for_next_time(qtbot, a
 
 
 def _listed_paragraphs(panel) -> list[str]:
-    tree, listed = panel.results, []
-    for i in range(tree.topLevelItemCount()):
-        document = tree.topLevelItem(i)
-        for j in range(document.childCount()):
-            section = document.child(j)
-            listed.extend(section.child(k).data(0, Qt.ItemDataRole.UserRole).paragraph for k in range(section.childCount()))
-    return listed
+    return [item.data(0, Qt.ItemDataRole.UserRole).paragraph for item in _hit_items(panel)]
 
 
 def test_search_results_in_text_order_by_default_and_by_relevance_on_request(qtbot, app):
