@@ -107,12 +107,24 @@ class NarrationController(QObject):
         service.rate = round(narration_rate(speed))
         service.volume = settings.narration_volume
         player.volume.setValue(round(service.volume * 100))
+        self._show_length(self._navigator.document)
 
     def document_changed(self, document: Document) -> None:
-        """Another document is being shown: stop reading the previous one."""
+        """Another document is being shown: stop reading the previous one, show how long this one lasts."""
         if self.service is not None and self._document is not None and self._document is not document:
             self.service.stop()
             self._document = None
+        if self.service is not None and self._document is None:
+            self._show_length(document)
+
+    def _show_length(self, document: Document | None) -> None:
+        """The player at rest: 0:00 of the whole document's estimated narration at the current speed."""
+        from reader.core.speech.player import estimated_seconds
+
+        if document is None or self.service is None:
+            return
+        characters = sum(len(paragraph.text) for paragraph in document.paragraphs)
+        self._player.set_position(0.0, estimated_seconds(characters, self.service.rate), True)
 
     # What to read -------------------------------------------------------------------
     def _selection_range(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -333,6 +345,9 @@ class NarrationController(QObject):
     def _set_speed(self, speed: float) -> None:
         self._settings.narration_speed = speed
         self.service.set_rate(round(narration_rate(speed)))
+        snapshot = self.service.snapshot()
+        if snapshot is None or snapshot.state.value == "stopped":
+            self._show_length(self._navigator.document)  # at rest the length follows the speed
 
     def _set_volume(self, volume: float) -> None:
         self._settings.narration_volume = volume

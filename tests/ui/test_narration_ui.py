@@ -184,3 +184,29 @@ def test_the_no_device_message_is_in_the_ui_language(qapp):
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_the_player_shows_the_open_documents_length_and_it_follows_another_document(qtbot, make_app, tmp_path):
+    from reader.core.speech.player import estimated_seconds
+    from reader.ui.player_bar import clock
+
+    app = make_app()
+    narration = app.service("narration")
+
+    def length(document) -> str:
+        return clock(estimated_seconds(sum(len(p.text) for p in document.paragraphs), narration.rate))
+
+    first = app.player.time_label.text()
+    assert first == f"0:00 / ≈{length(app.document)}"
+    app.player.play_button.click()
+    _wait_playing(qtbot, app)
+    _advance(qtbot, make_app, 0.5)
+    report = tmp_path / "short.txt"
+    report.write_text("政府工作报告\n\n各位代表：\n\n今年经济运行总体平稳。\n", encoding="utf-8")
+    with qtbot.waitSignal(app.navigator.documentShown, timeout=20000):
+        app.navigator.open(str(report))
+    qtbot.waitUntil(lambda: narration.snapshot().state.value == "stopped", timeout=5000)
+    short = app.player.time_label.text()
+    assert short == f"0:00 / ≈{length(app.document)}" and short != first
+    app.player.speed.setCurrentIndex(app.player.speed.findData(2.0))  # at rest the length follows the speed
+    assert app.player.time_label.text() == f"0:00 / ≈{length(app.document)}" != short

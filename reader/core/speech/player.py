@@ -26,6 +26,19 @@ LOOKAHEAD = 3
 SECONDS_PER_CHAR_AT_200 = 0.30
 
 
+def estimated_seconds(characters: int, rate: int) -> float:
+    """How long narrating ``characters`` characters of Chinese takes at ``rate`` (before synthesis tells).
+
+    Args:
+        characters: Characters of text.
+        rate: Engine speaking rate (words per minute, as pyttsx3 counts them).
+
+    Returns:
+        Seconds.
+    """
+    return characters * SECONDS_PER_CHAR_AT_200 * 200 / max(rate, 1)
+
+
 class State(Enum):
     """What the narrator is doing."""
 
@@ -93,6 +106,9 @@ class Narrator:
         self._lock = threading.Condition()
         self._pieces: list[Piece] = []
         self._clips: dict[int, Clip] = {}
+        # Seconds of pieces already played whose clips were dropped (a new rate or voice): the clock
+        # keeps counting what was heard instead of falling back to estimates and jumping.
+        self._played_lengths: dict[int, float] = {}
         self._failed: set[int] = set()
         self._state = State.STOPPED
         self._piece = 0  # the piece the sink is pulling from
@@ -115,6 +131,7 @@ class Narrator:
         with self._lock:
             self._pieces = list(pieces)
             self._clips.clear()
+            self._played_lengths.clear()
             self._failed.clear()
             self._piece = 0
             self._frame = 0
@@ -130,8 +147,10 @@ class Narrator:
         clip = self._clips.get(index)
         if clip is not None:
             return clip.seconds
-        length = len(self._pieces[index].text)
-        return length * SECONDS_PER_CHAR_AT_200 * 200 / max(self.rate, 1)
+        played = self._played_lengths.get(index)
+        if played is not None:
+            return played
+        return estimated_seconds(len(self._pieces[index].text), self.rate)
 
     # Controls ----------------------------------------------------------------------------
     def play(self, piece: int | None = None) -> None:
@@ -229,6 +248,7 @@ class Narrator:
 
     def _drop_future_clips(self) -> None:
         keep = self._piece
+        self._played_lengths.update((i, c.seconds) for i, c in self._clips.items() if i < keep)
         self._clips = {i: c for i, c in self._clips.items() if i == keep}
         self._failed.clear()
         self._generation += 1

@@ -181,3 +181,31 @@ def test_rate_change_resynthesises_what_follows(rig):
     time.sleep(0.2)
     assert len(engine.calls) > calls_before
     assert narrator.rate == 300
+
+
+def test_the_clock_keeps_counting_through_a_speed_change_and_a_resume(rig):
+    narrator, sink, _ = rig
+    narrator.play(0)
+    _wait_state(narrator, State.PLAYING)
+    sink.advance(3.4)  # heard pieces 0–2 (one second each) and part of piece 3
+    narrator.pause()
+    paused = narrator.snapshot().elapsed
+    assert paused == pytest.approx(3.4, abs=0.05)
+    narrator.set_rate(300)  # the clips of pieces already heard are dropped; their heard length stays
+    assert narrator.snapshot().elapsed == pytest.approx(paused, abs=0.01)
+    narrator.resume()
+    readings = []
+    for _ in range(5):
+        _wait_state(narrator, State.PLAYING)
+        sink.advance(0.2)
+        readings.append(narrator.snapshot().elapsed)
+    assert readings[0] >= paused - 0.01 and readings == sorted(readings)
+    assert readings[-1] == pytest.approx(paused + 1.0, abs=0.06)
+
+
+def test_estimated_seconds_scale_with_the_rate():
+    from reader.core.speech.player import estimated_seconds
+
+    assert estimated_seconds(100, 200) == pytest.approx(30.0)
+    assert estimated_seconds(100, 400) == pytest.approx(15.0)
+    assert estimated_seconds(0, 0) == 0.0
