@@ -69,15 +69,57 @@ def qcolor(value: str) -> QColor:
 def chrome_palette(theme: Theme, system: QPalette) -> QPalette | None:
     """The palette for menus, docks and dialogs under ``theme``.
 
-    Returns None when the platform's own palette fits (any light theme, or a
-    dark theme on an already dark desktop), so the desktop's colours are kept.
+    Sepia tints the panels too (a sepia page framed by white panels looks pasted on); dark
+    darkens them unless the desktop is dark already. Returns None when the platform's own
+    palette fits (light, or dark on a dark desktop), so the desktop's colours are kept.
     """
     system_is_dark = system.color(QPalette.ColorRole.Window).lightness() < 128
+    if theme.name == "sepia":
+        return _palette(system, _sepia_colours(theme), disabled="#a3937a")
     if theme.name != "dark" or system_is_dark:
         return None
+    return _palette(system, _dark_colours(theme), disabled="#6b6b6b")
+
+
+def _palette(system: QPalette, colours: dict, disabled: str) -> QPalette:
     role, group = QPalette.ColorRole, QPalette.ColorGroup
     palette = QPalette(system)
-    colours = {
+    for colour_role, value in colours.items():
+        palette.setColor(colour_role, QColor(value))
+    for colour_role in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(group.Disabled, colour_role, QColor(disabled))
+    return palette
+
+
+def _sepia_colours(theme: Theme) -> dict:
+    role = QPalette.ColorRole
+    return {
+        role.Window: theme.card,
+        role.WindowText: theme.text,
+        role.Base: theme.background,
+        role.AlternateBase: theme.card,
+        role.Text: theme.text,
+        role.Button: "#e8dcc2",
+        role.ButtonText: theme.text,
+        role.BrightText: "#ffffff",
+        role.ToolTipBase: theme.background,
+        role.ToolTipText: theme.text,
+        role.PlaceholderText: theme.muted,
+        role.Highlight: "#9c6b3c",
+        role.HighlightedText: "#ffffff",
+        role.Link: "#7a2c13",
+        role.LinkVisited: "#6b4a8a",
+        role.Light: "#fbf6ea",
+        role.Midlight: "#efe5cf",
+        role.Mid: "#c9b99a",
+        role.Dark: "#a3937a",
+        role.Shadow: "#5a4a36",
+    }
+
+
+def _dark_colours(theme: Theme) -> dict:
+    role = QPalette.ColorRole
+    return {
         role.Window: theme.card,
         role.WindowText: theme.text,
         role.Base: theme.background,
@@ -99,8 +141,3 @@ def chrome_palette(theme: Theme, system: QPalette) -> QPalette | None:
         role.Dark: "#151617",
         role.Shadow: "#000000",
     }
-    for colour_role, value in colours.items():
-        palette.setColor(colour_role, QColor(value))
-    for colour_role in (role.WindowText, role.Text, role.ButtonText):
-        palette.setColor(group.Disabled, colour_role, QColor("#6b6b6b"))
-    return palette

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QComboBox,
@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
     QSlider,
-    QStyle,
     QToolButton,
     QWidget,
 )
 
+from reader.ui.icons import player_icon
 from reader.ui.widgets import StateLabel, labelled
 
 if TYPE_CHECKING:
@@ -63,14 +63,13 @@ class PlayerBar(QFrame):
         super().__init__(parent)
         self.setObjectName("playerBar")
         self.setFrameShape(QFrame.Shape.NoFrame)
-        style = self.style()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 3, 8, 3)
         self._state = "stopped"
         self._total = 0.0
         self._dragging = False
 
-        self.play_button = self._button(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay), self.tr("Play"))
+        self.play_button = self._button(self.tr("Play"))
         self.play_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         play_menu = QMenu(self.play_button)
         texts = {
@@ -83,15 +82,11 @@ class PlayerBar(QFrame):
             play_menu.addAction(texts[mode], lambda m=mode: self.playRequested.emit(m))
         self.play_button.setMenu(play_menu)
         self.play_button.clicked.connect(self._on_play_clicked)
-        self.stop_button = self._button(style.standardIcon(QStyle.StandardPixmap.SP_MediaStop), self.tr("Stop"))
+        self.stop_button = self._button(self.tr("Stop"))
         self.stop_button.clicked.connect(self.stopRequested.emit)
-        self.previous_button = self._button(
-            style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipBackward), self.tr("Previous sentence")
-        )
+        self.previous_button = self._button(self.tr("Previous sentence"))
         self.previous_button.clicked.connect(lambda: self.stepRequested.emit(-1))
-        self.next_button = self._button(
-            style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward), self.tr("Next sentence")
-        )
+        self.next_button = self._button(self.tr("Next sentence"))
         self.next_button.clicked.connect(lambda: self.stepRequested.emit(1))
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setRange(0, 0)  # in seconds: its value is the time heard (set_position)
@@ -128,9 +123,7 @@ class PlayerBar(QFrame):
         self.volume.setAccessibleName(self.tr("Volume"))
         self.volume.setToolTip(self.tr("Volume"))
         self.volume.valueChanged.connect(lambda value: self.volumeChanged.emit(value / 100))
-        self.export_button = self._button(
-            style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton), self.tr("Export audio")
-        )
+        self.export_button = self._button(self.tr("Export audio"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         export_menu = QMenu(self.export_button)
         export_menu.addAction(self.tr("Export the Whole Report…"), lambda: self.exportRequested.emit("whole"))
@@ -150,11 +143,29 @@ class PlayerBar(QFrame):
         layout.addWidget(labelled(self.tr("Spee&d"), self.speed, self))  # the speed box's name (its buddy)
         for widget in (self.speed, self.voice_button, self.volume, self.export_button):
             layout.addWidget(widget)
+        self._paint_icons()
         self.set_state("stopped")
 
-    def _button(self, icon, text: str) -> QToolButton:
+    def _paint_icons(self) -> None:
+        """The controls' icons in the current palette's text colour (again after a theme change)."""
+        palette = self.palette()
+        for button, kind in (
+            (self.stop_button, "stop"),
+            (self.previous_button, "previous"),
+            (self.next_button, "next"),
+            (self.export_button, "save"),
+        ):
+            button.setIcon(player_icon(kind, palette))
+        playing = self._state in ("playing", "buffering")
+        self.play_button.setIcon(player_icon("pause" if playing else "play", palette))
+
+    def changeEvent(self, event) -> None:  # noqa: D102 - Qt override
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint_icons()
+        super().changeEvent(event)
+
+    def _button(self, text: str) -> QToolButton:
         button = QToolButton(self)
-        button.setIcon(icon)
         button.setToolTip(text)
         button.setAccessibleName(text)
         button.setAutoRaise(True)
@@ -175,10 +186,9 @@ class PlayerBar(QFrame):
         """Show play or pause, enable the controls that make sense."""
         self._state = state
         playing = state in ("playing", "buffering")
-        pixmap = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
-        self.play_button.setIcon(self.style().standardIcon(pixmap))
+        self.play_button.setIcon(player_icon("pause" if playing else "play", self.palette()))
         label = self.tr("Pause") if playing else self.tr("Play")
-        self.play_button.setToolTip(label + " (Space)")
+        self.play_button.setToolTip(label + " (Ctrl+Shift+Space)")
         self.play_button.setAccessibleName(label)
         active = state != "stopped"
         for widget in (self.stop_button, self.previous_button, self.next_button, self.slider):

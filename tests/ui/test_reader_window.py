@@ -289,18 +289,41 @@ def test_pdf_export_contains_text_metadata_and_page_numbers(qtbot, app, tmp_path
     assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:] if line.strip())  # embedded
 
 
-def test_dark_theme_colours_the_docks_and_light_gives_the_desktop_palette_back(qtbot, app):
+def _contrast(pixmap_owner_icon, background) -> int:
+    """Lightness difference between an icon's drawn pixels and a background colour."""
+    image = pixmap_owner_icon.pixmap(24, 24).toImage()
+    drawn = [
+        image.pixelColor(x, y)
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() > 200
+    ]
+    assert drawn, "the icon draws something"
+    average = sum(colour.lightness() for colour in drawn) / len(drawn)
+    return abs(round(average) - background.lightness())
+
+
+def test_themes_colour_the_docks_and_light_gives_the_desktop_palette_back(qtbot, app):
     window_role = QPalette.ColorRole.Window
-    desktop = QApplication.palette().color(window_role).lightness()
-    assert desktop >= 128, "the offscreen platform's palette is light"
+    desktop = QApplication.palette().color(window_role)
+    assert desktop.lightness() >= 128, "the offscreen platform's palette is light"
     _restyled(qtbot, app, lambda: app.style.set_theme("dark"))
     assert QApplication.palette().color(window_role).lightness() < 64
     assert app.outline.palette().color(window_role).lightness() < 64
     text = QApplication.palette().color(QPalette.ColorRole.Text).lightness()
     assert text > 160, "text stays readable on the dark docks"
+    player = app.player
+    for button in (player.play_button, player.stop_button, player.next_button, player.export_button):
+        assert _contrast(button.icon(), player.palette().color(window_role)) > 120, button.accessibleName()
     _restyled(qtbot, app, lambda: app.style.set_theme("sepia"))
-    assert QApplication.palette().color(window_role).lightness() == desktop
-    assert app.outline.palette().color(window_role).lightness() == desktop
+    sepia = app.view.type_style.theme
+    assert QApplication.palette().color(window_role).name() == sepia.card  # the panels are tinted too
+    assert app.outline.palette().color(QPalette.ColorRole.Base).name() == sepia.background
+    assert _contrast(player.play_button.icon(), player.palette().color(window_role)) > 120
+    _restyled(qtbot, app, lambda: app.style.set_theme("light"))
+    assert QApplication.palette().color(window_role) == desktop
+    assert app.outline.palette().color(window_role) == desktop
+    assert _contrast(player.play_button.icon(), desktop) > 120
 
 
 def test_rapid_restyles_do_not_crash(tmp_path):
