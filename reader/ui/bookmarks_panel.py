@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMenu,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.widgets import filter_box, labelled, panel_body, plain_label
+from reader.ui.widgets import WrappingRow, filter_box, labelled, panel_body, plain_label
 
 if TYPE_CHECKING:
     from reader.core.bookmarks import Bookmark
@@ -169,18 +168,16 @@ class BookmarksPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("bookmarksPanel")
         body, layout = panel_body(self)
-        row = QHBoxLayout()
+        row = WrappingRow(body)  # one line when the dock is wide enough, two when narrow
         self.scope = QComboBox(body)
         self.scope.addItems([self.tr("This document"), self.tr("All documents")])
         self.scope.setAccessibleName(self.tr("Bookmark scope"))
         self.sort = QComboBox(body)
         self.sort.addItems([self.tr("By position"), self.tr("By time")])
         self.sort.setAccessibleName(self.tr("Bookmark order"))
-        row.addWidget(labelled(self.tr("&Show:"), self.scope, body))
-        row.addWidget(self.scope, 1)
-        row.addWidget(labelled(self.tr("O&rder:"), self.sort, body))
-        row.addWidget(self.sort, 1)
-        layout.addLayout(row)
+        row.add_group([labelled(self.tr("&Show:"), self.scope, body), self.scope], 1, self.scope)
+        row.add_group([labelled(self.tr("O&rder:"), self.sort, body), self.sort], 1, self.sort)
+        layout.addWidget(row)
         self.filter_box = filter_box(body, self.tr("Filter bookmarks (title, note, text)"), self.tr("Filter bookmarks"))
         layout.addWidget(self.filter_box)
         self.model = BookmarkModel(self)

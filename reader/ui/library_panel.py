@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.widgets import filter_box, labelled, panel_body
+from reader.ui.widgets import WrappingRow, filter_box, fit_button, labelled, panel_body
 
 if TYPE_CHECKING:
     from reader.core.library import LibraryEntry
@@ -55,17 +55,16 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("libraryPanel")
         body, layout = panel_body(self)
-        row = QHBoxLayout()
+        row = WrappingRow(body)  # in a narrow dock the grouping goes under the filter box
         self.filter_box = filter_box(body, self.tr("Filter library"), self.tr("Filter library"))
         self.grouping = QComboBox(body)
         choices = ((self.tr("No groups"), "none"), (self.tr("By region"), "region"), (self.tr("By year"), "year"))
         for text, key in choices:
             self.grouping.addItem(text, key)
         self.grouping.setAccessibleName(self.tr("Group the library"))
-        row.addWidget(self.filter_box, 1)
-        row.addWidget(labelled(self.tr("&Group:"), self.grouping, body))
-        row.addWidget(self.grouping)
-        layout.addLayout(row)
+        row.add_group([self.filter_box], 1, self.filter_box)
+        row.add_group([labelled(self.tr("&Group:"), self.grouping, body), self.grouping])
+        layout.addWidget(row)
         self.model = QStandardItemModel(self)
         self.model.setHorizontalHeaderLabels(self._headers())
         self.proxy = QSortFilterProxyModel(self)
@@ -102,7 +101,7 @@ class LibraryPanel(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel"), body)
         self.cancel_button.setAccessibleName(self.tr("Cancel the import"))
         progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.cancel_button)
+        progress_row.addWidget(fit_button(self.cancel_button))
         layout.addLayout(progress_row)
         self.progress.hide()
         self.cancel_button.hide()
@@ -117,7 +116,7 @@ class LibraryPanel(QWidget):
         self.open_button = QPushButton(self.tr("Open"), body)
         self.remove_button = QPushButton(self.tr("Remove"), body)
         for button in (self.import_button, self.open_button, self.remove_button):
-            buttons.addWidget(button)
+            buttons.addWidget(fit_button(button))
         layout.addLayout(buttons)
         # Where F6 lands (not a focus proxy: a proxy would make Tab skip the controls above it).
         self.focus_target = self.list

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.icons import player_icon
-from reader.ui.widgets import StateLabel, labelled
+from reader.ui.widgets import StateLabel, WrappingRow, labelled
 
 if TYPE_CHECKING:
     from reader.core.speech.synth import Voice
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 SPEEDS = (0.75, 1.0, 1.25, 1.5, 2.0)
 MODES = ("here", "whole", "selection", "section")
+SLIDER_MIN_WIDTH = 120
 
 
 def clock(seconds: float) -> str:
@@ -135,14 +136,14 @@ class PlayerBar(QFrame):
         self.return_button.setAccessibleName(self.tr("Back to narration"))
         self.return_button.clicked.connect(self.returnRequested.emit)
         self.return_button.hide()
-        for widget in (self.play_button, self.stop_button, self.previous_button, self.next_button):
-            layout.addWidget(widget)
-        layout.addWidget(self.slider, 1)
-        layout.addWidget(self.time_label)
-        layout.addWidget(self.return_button)
-        layout.addWidget(labelled(self.tr("Spee&d"), self.speed, self))  # the speed box's name (its buddy)
-        for widget in (self.speed, self.voice_button, self.volume, self.export_button):
-            layout.addWidget(widget)
+        # Under a narrow window the settings move to a second line: the seek slider keeps its length.
+        self.slider.setMinimumWidth(SLIDER_MIN_WIDTH)
+        self.rows = WrappingRow(self, comfort=SLIDER_MIN_WIDTH)
+        transport = [self.play_button, self.stop_button, self.previous_button, self.next_button, self.slider]
+        self.rows.add_group([*transport, self.time_label, self.return_button], 1, self.slider)
+        speed_label = labelled(self.tr("Spee&d"), self.speed, self)  # the speed box's name (its buddy)
+        self.rows.add_group([speed_label, self.speed, self.voice_button, self.volume, self.export_button])
+        layout.addWidget(self.rows)
         self._paint_icons()
         self.set_state("stopped")
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.widgets import filter_box, labelled, panel_body, plain_label
+from reader.ui.widgets import WrappingRow, filter_box, labelled, panel_body, plain_label
 
 if TYPE_CHECKING:
     from reader.core.search.results import SearchHit, SearchResult
@@ -143,11 +143,10 @@ class SearchPanel(QWidget):
         self.scope.setAccessibleName(self.tr("Search scope"))
         self.section = ""  # the outline node searched in the "section" scope
         self._narrow: tuple[str, int] = ("", 0)  # a region and year clicked in the counts
-        row = QHBoxLayout()
-        row.addWidget(self.box, 1)
-        row.addWidget(labelled(self.tr("&In:"), self.scope, body))
-        row.addWidget(self.scope)
-        layout.addLayout(row)
+        row = WrappingRow(body)  # in a narrow dock the scope goes under the box, which keeps its width
+        row.add_group([self.box], 1, self.box)
+        row.add_group([labelled(self.tr("&In:"), self.scope, body), self.scope])
+        layout.addWidget(row)
         self.status = plain_label("", body)
         self.status.setObjectName("searchStatus")
         self.status.setWordWrap(True)
@@ -159,7 +158,7 @@ class SearchPanel(QWidget):
         self.order.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
-        status_row.addWidget(labelled(self.tr("O&rder:"), self.order, body))
+        status_row.addWidget(labelled(self.tr("Sor&t:"), self.order, body))
         status_row.addWidget(self.order, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(status_row)
         self._result: SearchResult | None = None  # the answer shown, re-sorted when the order changes

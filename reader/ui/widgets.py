@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent, QColor, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -72,6 +74,98 @@ def labelled(label_text: str, field: QWidget, parent: QWidget) -> QLabel:
         field.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         field.setMinimumContentsLength(3)
     return label
+
+
+def fit_button(button: QAbstractButton) -> QAbstractButton:
+    """Let a push button shrink to its text in a narrow panel (the style otherwise keeps 80 px for any)."""
+    text = button.text().replace("&&", "\x00").replace("&", "").replace("\x00", "&")
+    extra = 28 if isinstance(button, QPushButton) and button.menu() is not None else 16
+    button.setMinimumWidth(button.fontMetrics().horizontalAdvance(text) + extra)
+    return button
+
+
+class WrappingRow(QWidget):
+    """Groups of controls on one line when they fit the width, else one group per line.
+
+    A panel docked narrow (or the player under a narrow window) keeps every control usable instead
+    of squeezing a search box to "Sea…" or a slider to a dot. The decision depends on the width
+    alone, so a change of height can never flip it back and forth.
+
+    Args:
+        parent: The owner.
+        comfort: Extra width a one-line arrangement needs beyond the controls' size hints (room for
+            a slider to be worth using).
+    """
+
+    def __init__(self, parent: QWidget | None = None, comfort: int = 0) -> None:
+        super().__init__(parent)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._groups: list[tuple[QHBoxLayout, list[QWidget], int]] = []
+        self._comfort = comfort
+        self.stacked = False
+
+    def add_group(self, widgets: list[QWidget], stretch: int = 0, stretch_widget: QWidget | None = None) -> None:
+        """Add a group of controls kept together on a line.
+
+        Args:
+            widgets: The controls, left to right.
+            stretch: How much of the spare width the group takes on a shared line.
+            stretch_widget: The control in the group that grows (a box or a slider); None: none does.
+        """
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in widgets:
+            row.addWidget(widget, 1 if widget is stretch_widget else 0)
+        if stretch_widget is None and self._groups:
+            row.insertStretch(0, 1)  # a later group keeps to the right edge, as on a shared line
+        elif stretch_widget is None:
+            row.addStretch(1)
+        self._groups.append((row, widgets, stretch))
+        self._arrange(self.stacked, force=True)
+
+    def one_line_width(self) -> int:
+        """The width every group needs to share one line."""
+        spacing = max(self._grid.horizontalSpacing(), 0)
+        widths = [
+            max(widget.sizeHint().width(), widget.minimumWidth())
+            for _row, widgets, _stretch in self._groups
+            for widget in widgets
+            if not widget.isHidden()
+        ]
+        return sum(widths) + spacing * max(len(widths) - 1, 0) + self._comfort
+
+    def minimumSizeHint(self) -> QSize:  # noqa: D102 - Qt override
+        spacing = max(self._grid.horizontalSpacing(), 0)
+        width = 0
+        for row, _widgets, _stretch in self._groups:
+            width = max(width, row.minimumSize().width())
+        height = super().minimumSizeHint().height()
+        return QSize(width + spacing, height)
+
+    def resizeEvent(self, event) -> None:  # noqa: D102 - Qt override
+        stacked = event.size().width() < self.one_line_width()
+        if stacked != self.stacked:
+            self._arrange(stacked)
+        super().resizeEvent(event)
+
+    def _arrange(self, stacked: bool, force: bool = False) -> None:
+        if stacked == self.stacked and not force:
+            return
+        self.stacked = stacked
+        for row, _widgets, _stretch in self._groups:
+            self._grid.removeItem(row)
+        for column in range(self._grid.columnCount()):
+            self._grid.setColumnStretch(column, 0)
+        for number, (row, _widgets, stretch) in enumerate(self._groups):
+            if stacked:
+                self._grid.addLayout(row, number, 0)
+            else:
+                self._grid.addLayout(row, 0, number)
+                self._grid.setColumnStretch(number, stretch)
+        if stacked:
+            self._grid.setColumnStretch(0, 1)
+        self.updateGeometry()
 
 
 def panel_body(panel: QWidget) -> tuple[QWidget, QVBoxLayout]:

@@ -138,32 +138,32 @@
 <context>
     <name>BookmarkEditor</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="292" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="289" />
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="301" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="298" />
         <source>Bookmark title</source>
         <translation>书签标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="303" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="300" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="304" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="301" />
         <source>Why this passage matters…</source>
         <translation>为什么要记下这一段……</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="307" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="304" />
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="308" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="305" />
         <source>Note:</source>
         <translation>笔记：</translation>
     </message>
@@ -228,92 +228,92 @@
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="191" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="188" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="174" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="173" />
         <source>This document</source>
         <translation>本文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="174" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="173" />
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="175" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="174" />
         <source>Bookmark scope</source>
         <translation>书签范围</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="177" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="176" />
         <source>By position</source>
         <translation>按位置</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="177" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="176" />
         <source>By time</source>
         <translation>按时间</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="178" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="177" />
         <source>Bookmark order</source>
         <translation>书签排序</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="179" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="178" />
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="181" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="179" />
         <source>O&amp;rder:</source>
         <translation>排序(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="184" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="181" />
         <source>Filter bookmarks (title, note, text)</source>
         <translation>筛选书签（标题、笔记、原文）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="184" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="181" />
         <source>Filter bookmarks</source>
         <translation>筛选书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="187" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="184" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="187" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="184" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="245" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="242" />
         <source>%1 bookmarks</source>
         <translation>%1 个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="247" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="244" />
         <source>%1 of %2 bookmarks</source>
         <translation>%1 / %2 个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="281" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="278" />
         <source>Go To</source>
         <translation>转到</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="282" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="279" />
         <source>Edit Title and Note…</source>
         <translation>编辑标题和笔记…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="283" />
+        <location filename="../../reader/ui/bookmarks_panel.py" line="280" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -612,32 +612,32 @@
         <translation>文库分组</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="79" />
+        <location filename="../../reader/ui/library_panel.py" line="78" />
         <source>Library documents</source>
         <translation>文库文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="138" />
+        <location filename="../../reader/ui/library_panel.py" line="137" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="139" />
+        <location filename="../../reader/ui/library_panel.py" line="138" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="140" />
+        <location filename="../../reader/ui/library_panel.py" line="139" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="141" />
+        <location filename="../../reader/ui/library_panel.py" line="140" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="100" />
+        <location filename="../../reader/ui/library_panel.py" line="99" />
         <source>Import progress</source>
         <translation>导入进度</translation>
     </message>
@@ -647,79 +647,79 @@
         <translation>分组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="101" />
+        <location filename="../../reader/ui/library_panel.py" line="100" />
         <source>%v of %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="102" />
+        <location filename="../../reader/ui/library_panel.py" line="101" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="103" />
+        <location filename="../../reader/ui/library_panel.py" line="102" />
         <source>Cancel the import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="110" />
+        <location filename="../../reader/ui/library_panel.py" line="109" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="111" />
+        <location filename="../../reader/ui/library_panel.py" line="110" />
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="113" />
+        <location filename="../../reader/ui/library_panel.py" line="112" />
         <source>Files…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="114" />
+        <location filename="../../reader/ui/library_panel.py" line="113" />
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="115" />
+        <location filename="../../reader/ui/library_panel.py" line="114" />
         <source>URL…</source>
         <translation>网址…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="117" />
-        <location filename="../../reader/ui/library_panel.py" line="326" />
+        <location filename="../../reader/ui/library_panel.py" line="116" />
+        <location filename="../../reader/ui/library_panel.py" line="325" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="118" />
-        <location filename="../../reader/ui/library_panel.py" line="327" />
+        <location filename="../../reader/ui/library_panel.py" line="117" />
+        <location filename="../../reader/ui/library_panel.py" line="326" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="142" />
+        <location filename="../../reader/ui/library_panel.py" line="141" />
         <source>Speaker</source>
         <translation>报告人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="143" />
+        <location filename="../../reader/ui/library_panel.py" line="142" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="144" />
+        <location filename="../../reader/ui/library_panel.py" line="143" />
         <source>Characters</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="186" />
+        <location filename="../../reader/ui/library_panel.py" line="185" />
         <source>(unknown)</source>
         <translation>（未知）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="187" />
+        <location filename="../../reader/ui/library_panel.py" line="186" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -1127,7 +1127,7 @@
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="225" />
+        <location filename="../../reader/ui/widgets.py" line="319" />
         <source>Close message</source>
         <translation>关闭消息</translation>
     </message>
@@ -1135,93 +1135,93 @@
 <context>
     <name>MetadataCard</name>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="119" />
-        <location filename="../../reader/ui/widgets.py" line="166" />
+        <location filename="../../reader/ui/widgets.py" line="213" />
+        <location filename="../../reader/ui/widgets.py" line="260" />
         <source>Document information</source>
         <translation>文件信息</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="141" />
+        <location filename="../../reader/ui/widgets.py" line="235" />
         <source>Index no.</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="142" />
+        <location filename="../../reader/ui/widgets.py" line="236" />
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="143" />
+        <location filename="../../reader/ui/widgets.py" line="237" />
         <source>Issued by</source>
         <translation>发布机构</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="144" />
+        <location filename="../../reader/ui/widgets.py" line="238" />
         <source>Date written</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="145" />
+        <location filename="../../reader/ui/widgets.py" line="239" />
         <source>Published</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="146" />
+        <location filename="../../reader/ui/widgets.py" line="240" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="147" />
+        <location filename="../../reader/ui/widgets.py" line="241" />
         <source>Document no.</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="148" />
+        <location filename="../../reader/ui/widgets.py" line="242" />
         <source>Keywords</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="149" />
+        <location filename="../../reader/ui/widgets.py" line="243" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="150" />
+        <location filename="../../reader/ui/widgets.py" line="244" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="151" />
+        <location filename="../../reader/ui/widgets.py" line="245" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="152" />
+        <location filename="../../reader/ui/widgets.py" line="246" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="153" />
+        <location filename="../../reader/ui/widgets.py" line="247" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="154" />
+        <location filename="../../reader/ui/widgets.py" line="248" />
         <source>Speaker</source>
         <translation>报告人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="155" />
+        <location filename="../../reader/ui/widgets.py" line="249" />
         <source>Office</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="156" />
+        <location filename="../../reader/ui/widgets.py" line="250" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="157" />
+        <location filename="../../reader/ui/widgets.py" line="251" />
         <source>Delivered</source>
         <translation>报告日期</translation>
     </message>
@@ -1229,33 +1229,33 @@
 <context>
     <name>NarrationController</name>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="149" />
+        <location filename="../../reader/ui/narration_controller.py" line="161" />
         <source>Select some text to read first</source>
         <translation>请先选中要朗读的文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="277" />
-        <location filename="../../reader/ui/narration_controller.py" line="292" />
+        <location filename="../../reader/ui/narration_controller.py" line="289" />
+        <location filename="../../reader/ui/narration_controller.py" line="304" />
         <source>Export Audio</source>
         <translation>导出音频</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="277" />
+        <location filename="../../reader/ui/narration_controller.py" line="289" />
         <source>MP3 audio (*.mp3);;WAV audio (*.wav)</source>
         <translation>MP3 音频 (*.mp3);;WAV 音频 (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="290" />
+        <location filename="../../reader/ui/narration_controller.py" line="302" />
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="290" />
+        <location filename="../../reader/ui/narration_controller.py" line="302" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="308" />
+        <location filename="../../reader/ui/narration_controller.py" line="320" />
         <source>Audio written: %1 (%2:%3)</source>
         <translation>音频已保存：%1（%2:%3）</translation>
     </message>
@@ -1382,7 +1382,7 @@
     <name>PlayerBar</name>
     <message>
         <location filename="../../reader/ui/player_bar.py" line="73" />
-        <location filename="../../reader/ui/player_bar.py" line="180" />
+        <location filename="../../reader/ui/player_bar.py" line="191" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
@@ -1412,88 +1412,88 @@
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="89" />
+        <location filename="../../reader/ui/player_bar.py" line="88" />
         <source>Previous sentence</source>
         <translation>上一句</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="93" />
+        <location filename="../../reader/ui/player_bar.py" line="90" />
         <source>Next sentence</source>
         <translation>下一句</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="99" />
+        <location filename="../../reader/ui/player_bar.py" line="95" />
         <source>Narration position</source>
         <translation>朗读进度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="106" />
+        <location filename="../../reader/ui/player_bar.py" line="102" />
         <source>Narration time</source>
         <translation>朗读时间</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="113" />
-        <location filename="../../reader/ui/player_bar.py" line="114" />
+        <location filename="../../reader/ui/player_bar.py" line="109" />
+        <location filename="../../reader/ui/player_bar.py" line="110" />
         <source>Speed</source>
         <translation>语速</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="117" />
-        <location filename="../../reader/ui/player_bar.py" line="118" />
-        <location filename="../../reader/ui/player_bar.py" line="242" />
-        <location filename="../../reader/ui/player_bar.py" line="248" />
+        <location filename="../../reader/ui/player_bar.py" line="113" />
+        <location filename="../../reader/ui/player_bar.py" line="114" />
+        <location filename="../../reader/ui/player_bar.py" line="253" />
+        <location filename="../../reader/ui/player_bar.py" line="259" />
         <source>Voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="128" />
-        <location filename="../../reader/ui/player_bar.py" line="129" />
+        <location filename="../../reader/ui/player_bar.py" line="124" />
+        <location filename="../../reader/ui/player_bar.py" line="125" />
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="132" />
+        <location filename="../../reader/ui/player_bar.py" line="127" />
         <source>Export audio</source>
         <translation>导出音频</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="136" />
+        <location filename="../../reader/ui/player_bar.py" line="130" />
         <source>Export the Whole Report…</source>
         <translation>导出全文音频…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="137" />
+        <location filename="../../reader/ui/player_bar.py" line="131" />
         <source>Export This Section…</source>
         <translation>导出本节音频…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="138" />
+        <location filename="../../reader/ui/player_bar.py" line="132" />
         <source>Export the Selection…</source>
         <translation>导出选中内容音频…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="141" />
-        <location filename="../../reader/ui/player_bar.py" line="142" />
+        <location filename="../../reader/ui/player_bar.py" line="135" />
+        <location filename="../../reader/ui/player_bar.py" line="136" />
         <source>Back to narration</source>
         <translation>回到朗读处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="150" />
+        <location filename="../../reader/ui/player_bar.py" line="144" />
         <source>Spee&amp;d</source>
         <translation>语速(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="180" />
+        <location filename="../../reader/ui/player_bar.py" line="191" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="216" />
+        <location filename="../../reader/ui/player_bar.py" line="227" />
         <source>More Voices…</source>
         <translation>更多语音…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="244" />
+        <location filename="../../reader/ui/player_bar.py" line="255" />
         <source>Mandarin</source>
         <translation>普通话</translation>
     </message>
@@ -1525,87 +1525,107 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="116" />
+        <location filename="../../reader/ui/search_panel.py" line="133" />
         <source>Search: words, "exact phrase", A OR B, -exclude</source>
         <translation>搜索：多个词、"精确短语"、A OR B、-排除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="116" />
+        <location filename="../../reader/ui/search_panel.py" line="133" />
         <source>Search text</source>
         <translation>搜索内容</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="120" />
+        <location filename="../../reader/ui/search_panel.py" line="137" />
         <source>This document</source>
         <translation>本文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="121" />
+        <location filename="../../reader/ui/search_panel.py" line="138" />
         <source>Same region</source>
         <translation>同地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="122" />
+        <location filename="../../reader/ui/search_panel.py" line="139" />
         <source>Same year</source>
         <translation>同年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="123" />
+        <location filename="../../reader/ui/search_panel.py" line="140" />
         <source>Whole library</source>
         <translation>全部文库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="126" />
+        <location filename="../../reader/ui/search_panel.py" line="143" />
         <source>Search scope</source>
         <translation>搜索范围</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="131" />
+        <location filename="../../reader/ui/search_panel.py" line="148" />
         <source>&amp;In:</source>
         <translation>范围(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="142" />
+        <location filename="../../reader/ui/search_panel.py" line="155" />
+        <source>In text order</source>
+        <translation>按文中顺序</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="156" />
+        <source>By relevance</source>
+        <translation>按相关度</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="157" />
+        <source>Order of the results</source>
+        <translation>结果的顺序</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="161" />
+        <source>Sor&amp;t:</source>
+        <translation>排序(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="169" />
         <source>Matches per region and year</source>
         <translation>各地区、各年份的匹配数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="148" />
+        <location filename="../../reader/ui/search_panel.py" line="175" />
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="183" />
+        <location filename="../../reader/ui/search_panel.py" line="225" />
         <source>Section: %1</source>
         <translation>本节：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="235" />
+        <location filename="../../reader/ui/search_panel.py" line="278" />
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="254" />
+        <location filename="../../reader/ui/search_panel.py" line="298" />
         <source>No paragraph matches.</source>
         <translation>没有匹配的段落。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="257" />
+        <location filename="../../reader/ui/search_panel.py" line="301" />
         <source>%1 paragraphs match · the best %2 shown · %3 ms</source>
         <translation>%1 个段落匹配 · 显示最相关的 %2 个 · %3 毫秒</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="264" />
+        <location filename="../../reader/ui/search_panel.py" line="308" />
         <source>%1 paragraphs match · %2 ms</source>
         <translation>%1 个段落匹配 · %2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="286" />
+        <location filename="../../reader/ui/search_panel.py" line="340" />
         <source>(opening)</source>
         <translation>（开头）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="292" />
+        <location filename="../../reader/ui/search_panel.py" line="346" />
         <source>%1×</source>
         <translation>%1 处</translation>
     </message>
@@ -1644,38 +1664,38 @@
 <context>
     <name>TargetsTab</name>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="92" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="106" />
         <source>Targets by year</source>
         <translation>历年目标</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="101" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="115" />
         <source>Reading the targets…</source>
         <translation>正在读取目标…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="107" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="121" />
         <source>This report states no 主要预期目标 (main targets).</source>
         <translation>本报告未列出主要预期目标。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="109" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="123" />
         <source>Targets as the report states them: </source>
         <translation>报告原文：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="115" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="129" />
         <source>%1 target</source>
         <translation>%1年目标</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="117" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="119" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="131" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="133" />
         <source>%1 achieved</source>
         <translation>%1年完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="133" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="147" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -1683,39 +1703,39 @@
 <context>
     <name>TermsTab</name>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="167" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="172" />
         <source>Part of the report</source>
         <translation>报告范围</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="169" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="174" />
         <source>&amp;Words of:</source>
         <translation>统计范围(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="174" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="214" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="179" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="219" />
         <source>Word</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="176" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="181" />
         <source>Word frequencies</source>
         <translation>词频</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="184" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="189" />
         <source>Click a word to search for it in the report.</source>
         <translation>点击词语即可在报告中搜索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="194" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="199" />
         <source>The whole report</source>
         <translation>全文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="210" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="214" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="215" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="219" />
         <source>Count</source>
         <translation>次数</translation>
     </message>
@@ -1723,85 +1743,85 @@
 <context>
     <name>TrendTab</name>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="240" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="244" />
         <source>Word or phrase</source>
         <translation>词语或短语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="241" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="245" />
         <source>数字经济, 新质生产力, 营商环境…</source>
         <translation>数字经济、新质生产力、营商环境…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="243" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="247" />
         <source>&amp;Term:</source>
         <translation>词语(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="246" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="311" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="250" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="315" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="247" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="251" />
         <source>&amp;Region:</source>
         <translation>地区(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="249" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="253" />
         <source>&amp;Count</source>
         <translation>统计(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="254" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="258" />
         <source>Occurrences per year</source>
         <translation>历年出现次数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="256" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="260" />
         <source>Occurrences per report</source>
         <translation>各报告出现次数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="278" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="282" />
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="287" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="291" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="295" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="299" />
         <source>“%1” occurs %2 times in %3 of %4 reports</source>
         <translation>“%1”在 %4 份报告中的 %3 份出现，共 %2 次</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="302" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="306" />
         <source>Unknown region</source>
         <translation>地区不详</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="306" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="311" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="310" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="315" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="306" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="311" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="310" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="315" />
         <source>Occurrences</source>
         <translation>出现次数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="311" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="315" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="311" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="315" />
         <source>Paragraphs</source>
         <translation>段落数</translation>
     </message>

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 def _top(app) -> int:
@@ -301,3 +302,46 @@ def test_opening_a_hit_moves_the_outline_to_its_section(qtbot, app):
     app.library_ui.open_hit(hit)
     section = document.section_path(hit.paragraph)[-1]
     qtbot.waitUntil(lambda: document.node(app.outline.current_node_id()).title == section, timeout=3000)
+
+
+def _within(widget, outer) -> bool:
+    """Whether a widget is shown whole inside an outer widget (not clipped or pushed off)."""
+    from PySide6.QtCore import QRect
+
+    top_left = widget.mapTo(outer, widget.rect().topLeft())
+    return QRect(QPoint(0, 0), outer.size()).contains(QRect(top_left, widget.size()))
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_window_works_at_900_by_600_with_every_panel_open(qtbot, qapp, make_app, language):
+    from reader.ui.launch import install_translators
+
+    translators = install_translators(qapp, "zh") if language == "zh" else []
+    try:
+        app = make_app()
+        app.complete()
+        for key in app.window.docks:
+            app.window.show_panel(key)
+        app.window.resize(900, 600)
+        qtbot.waitUntil(lambda: app.player.rows.stacked, timeout=3000)
+        qtbot.wait(250)  # rows that wrapped are laid out again on the next pass
+        assert (app.window.width(), app.window.height()) == (900, 600), "the minimum size allows 900×600"
+        assert app.window.minimumSizeHint().width() <= 900
+        assert app.search_panel.box.width() >= 150, "the search box keeps room to type"
+        assert app.player.slider.width() >= 120, "the seek slider keeps its length"
+        assert app.view.width() >= 300 and app.view.height() >= 200
+        player = app.player
+        for control in (player.play_button, player.time_label, player.speed, player.voice_button, player.export_button):
+            assert _within(control, player), control.accessibleName()
+            assert control.width() >= control.minimumSizeHint().width(), control.accessibleName()
+        for panel in (app.library_panel, app.bookmarks_panel, app.search_panel):
+            for control in panel.findChildren(QWidget):
+                if control.isVisible() and control.minimumSizeHint().isValid() and control.parent() is panel:
+                    assert control.width() >= control.minimumSizeHint().width(), control.objectName()
+        app.window.resize(1400, 800)  # wide again: the player goes back to one line
+        qtbot.waitUntil(lambda: not app.player.rows.stacked, timeout=3000)
+        qtbot.wait(250)
+        assert app.player.slider.width() > 300
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
