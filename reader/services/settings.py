@@ -187,6 +187,16 @@ class Settings:
     def open_folder(self, value: str) -> None:
         self._qs.setValue("session/open_folder", value)
 
+    @property
+    def open_dialog_state(self) -> QByteArray:
+        """The open dialog's saved view (its size, columns and widths as the reader left them)."""
+        value = self._qs.value("session/open_dialog_state")
+        return value if isinstance(value, QByteArray) else QByteArray()
+
+    @open_dialog_state.setter
+    def open_dialog_state(self, value: QByteArray) -> None:
+        self._qs.setValue("session/open_dialog_state", value)
+
     def position(self, document_id: str) -> ReadingPosition | None:
         """The saved reading position of a document, if any."""
         paragraph = self._qs.value(f"positions/{document_id}/paragraph")

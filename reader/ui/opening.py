@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
+from PySide6.QtCore import QObject, QSize
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QTreeView, QWidget
 
 from reader.services.documents import OpenRequest
 from reader.services.settings import Settings
 from reader.ui.messages import friendly_error
 from reader.ui.navigator import Navigator
 from reader.ui.notifier import Notifier
+
+OPEN_DIALOG_SIZE = QSize(860, 540)
+OPEN_DIALOG_NAME_WIDTH = 420  # "浙江省2024年政府工作报告（全文）.html" and longer fit
 
 
 class OpeningController(QObject):
@@ -44,17 +47,41 @@ class OpeningController(QObject):
             return folder
         return str(Path.home())
 
-    def open_file_dialog(self) -> None:
-        """File → Open."""
-        path, _ = QFileDialog.getOpenFileName(
+    def make_open_dialog(self) -> QFileDialog:
+        """The File → Open dialog, ready to show.
+
+        It starts in the last folder, in detail view with a name column wide enough for long report
+        file names, or as the reader last sized it; Qt's translations give it the UI's language.
+        """
+        dialog = QFileDialog(
             self._dialog_parent,
             self.tr("Open Report"),
             self.start_folder(),
             self.tr("Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)"),
         )
-        if path:
-            self._settings.open_folder = str(Path(path).parent)
-            self._navigator.open(path)
+        dialog.setObjectName("openDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        state = self._settings.open_dialog_state
+        if state.isEmpty() or not dialog.restoreState(state):
+            dialog.setViewMode(QFileDialog.ViewMode.Detail)
+            dialog.resize(OPEN_DIALOG_SIZE)
+            files = dialog.findChild(QTreeView)
+            if files is not None:  # Qt's own dialog (a native one sizes its own columns)
+                files.header().resizeSection(0, OPEN_DIALOG_NAME_WIDTH)
+        dialog.setDirectory(self.start_folder())  # a restored state must not bring back another folder
+        return dialog
+
+    def open_file_dialog(self) -> None:
+        """File → Open."""
+        dialog = self.make_open_dialog()
+        accepted = dialog.exec() == QFileDialog.DialogCode.Accepted
+        self._settings.open_dialog_state = dialog.saveState()
+        paths = dialog.selectedFiles()
+        dialog.deleteLater()
+        if accepted and paths:
+            self._settings.open_folder = str(Path(paths[0]).parent)
+            self._navigator.open(paths[0])
 
     def open_url_dialog(self) -> None:
         """File → Open URL."""

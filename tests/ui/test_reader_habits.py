@@ -189,6 +189,35 @@ def test_the_open_dialog_starts_where_the_reader_last_opened_a_file(qtbot, app, 
     assert app.opening.start_folder() == str(Path.home())
 
 
+def test_the_open_dialog_has_readable_columns_and_speaks_the_ui_language(qtbot, qapp, make_app, tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QLabel, QTreeView
+
+    from reader.ui.launch import install_translators
+
+    translators = install_translators(qapp, "zh")
+    try:
+        app = make_app()
+        app.settings.open_folder = str(tmp_path)
+        dialog = app.opening.make_open_dialog()
+        qtbot.addWidget(dialog)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        assert dialog.directory().absolutePath() == str(tmp_path)
+        assert dialog.viewMode() == QFileDialog.ViewMode.Detail
+        assert dialog.findChild(QTreeView).header().sectionSize(0) >= 400, "long file names are readable"
+        assert dialog.width() >= 800
+        labels = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        assert "文件名" in labels, labels  # Qt's own words in Chinese too
+        dialog.findChild(QTreeView).header().resizeSection(0, 500)  # the reader widens the column
+        app.settings.open_dialog_state = dialog.saveState()
+        again = app.opening.make_open_dialog()
+        qtbot.addWidget(again)
+        assert again.findChild(QTreeView).header().sectionSize(0) == 500
+        assert again.directory().absolutePath() == str(tmp_path)
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+
+
 def test_narration_starts_at_the_caret_or_the_selection(qtbot, app):
     from PySide6.QtGui import QTextCursor
 
