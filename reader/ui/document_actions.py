@@ -76,9 +76,9 @@ class DocumentActions(QObject):
         node_id = self._current_section()
         if not node_id and document.paragraphs:
             node_id = document.paragraphs[self._view.top_position()[0]].section
-        if node_id:
-            QGuiApplication.clipboard().setText(section_reference(document, node_id))
-            self._notifier.status(self.tr("Section link copied"), 2000)
+        # Above the first heading (the title, the opening) the link is the report's own.
+        QGuiApplication.clipboard().setText(section_reference(document, node_id or ""))
+        self._notifier.status(self.tr("Section link copied"), 2000)
 
     # Print and PDF ---------------------------------------------------------------------
     # A section ----------------------------------------------------------------------------

@@ -176,6 +176,8 @@ class LibraryController(QObject):
 
     def _show_current_match(self) -> None:
         index, start, end = self.matches[self.match_index]
+        if not self._view.is_position_visible(index, start):
+            self._navigator.leave_here()  # a match off screen is a jump: Alt+Left comes back
         self._view.ensure_paragraph_visible(index, start)
         self._view.set_highlights("current", [(index, start, end)], self._style.theme.narration)
         self._notifier.status(

@@ -158,6 +158,10 @@ class Navigator(QObject):
         index, offset = self._view.top_position()
         return Place(self.source, self.document.paragraphs[index].id, offset)
 
+    def leave_here(self) -> None:
+        """Keep the current place in the Back history before a jump made elsewhere (a search match)."""
+        self._leave()
+
     def _leave(self) -> None:
         place = self.here()
         if place is None or (self._back and self._back[-1] == place):

@@ -190,7 +190,8 @@ class OutlinePanel(QWidget):
             return  # the reader is moving through the outline: the reading position must not move the choice
         node_id = self._document.paragraphs[paragraph_index].section
         item = self._items.get(node_id) if node_id else None
-        if item is None:
+        if item is None:  # above the first heading: no section is current (a copied link is the report's)
+            self.tree.setCurrentItem(None)
             self.tree.clearSelection()
             return
         if self.tree.currentItem() is item:

@@ -311,3 +311,92 @@ def test_reader_keys(xvfb, tmp_path):
         last_section = last_section["children"][-1]
     assert ids.index(saved) > 3, "Space paged down"
     assert saved != last_section["paragraph"], "Alt+Left went back from the jump"
+
+
+CLIPBOARD_SCRIPT = r"""
+import sys
+from PySide6.QtGui import QGuiApplication
+app = QGuiApplication(sys.argv[:1])
+sys.stdout.write(app.clipboard().text())
+"""
+
+
+def _clipboard(env: dict) -> str:
+    """The X clipboard's text, asked for by another process (as a paste into another program would)."""
+    read = subprocess.run([sys.executable, "-c", CLIPBOARD_SCRIPT], env=env, capture_output=True, text=True,
+                          timeout=60)  # fmt: skip
+    return read.stdout
+
+
+@pytest.mark.skipif(shutil.which("xdotool") is None, reason="xdotool is not installed")
+def test_reader_conventions_by_keys(xvfb, tmp_path):
+    """900×600; Ctrl+F and Enter jump to the match; Alt+Left / Alt+Right; Ctrl+Shift+L's link; Ctrl+D with
+    Tab and Ctrl+Enter in the note; the theme through unique menu letters (Alt+V, T, P)."""
+    data = tmp_path / "data"
+    env = _reader_env(xvfb, tmp_path)
+    with _running_reader(env, tmp_path, "--data-dir", str(data)):
+        main = _wait_for_window(xvfb, "2024年政府工作报告 — 报告阅读器")
+        time.sleep(3)
+        _xdotool(xvfb, "windowfocus", "--sync", main)
+        _xdotool(xvfb, "windowsize", main, "900", "600")
+        time.sleep(1)
+        assert "Geometry: 900x600" in _xdotool(xvfb, "getwindowgeometry", main), "the window fits 900×600"
+        _xdotool(xvfb, "key", "ctrl+shift+l")
+        time.sleep(0.5)
+        at_start = _clipboard(env)
+        assert at_start.startswith("浙江 · 2024年政府工作报告") and "://" in at_start, at_start
+        _xdotool(xvfb, "key", "ctrl+f")
+        time.sleep(0.5)
+        _xdotool(xvfb, "type", "--delay", "60", "HPV")  # only in the last part of the report
+        time.sleep(0.5)
+        _xdotool(xvfb, "key", "Return")
+        time.sleep(2)
+        _xdotool(xvfb, "key", "Escape")  # clears the search (and its counter)
+        time.sleep(0.5)
+        _xdotool(xvfb, "key", "ctrl+shift+l")
+        time.sleep(0.5)
+        at_match = _clipboard(env)
+        assert "高质量办好十方面民生实事" in at_match, at_match  # the part of the report that names HPV
+        _xdotool(xvfb, "key", "alt+Left")  # back to the top
+        time.sleep(1)
+        _xdotool(xvfb, "key", "ctrl+shift+l")
+        time.sleep(0.5)
+        assert _clipboard(env) == at_start, "Alt+Left returned from the search jump"
+        _xdotool(xvfb, "key", "alt+Right")  # and forward to the match again
+        time.sleep(1)
+        _xdotool(xvfb, "key", "ctrl+shift+l")
+        time.sleep(0.5)
+        assert _clipboard(env) == at_match, "Alt+Right went forward again"
+        _xdotool(xvfb, "key", "ctrl+d")
+        editor = _wait_for_window(xvfb, "书签", timeout=20)
+        _xdotool(xvfb, "windowfocus", "--sync", editor)
+        time.sleep(0.5)
+        _xdotool(xvfb, "key", "Tab")  # from the title to the note
+        _xdotool(xvfb, "type", "--delay", "40", "e2e note")
+        _xdotool(xvfb, "key", "ctrl+Return")  # saves from inside the note
+        time.sleep(1.5)
+        _xdotool(xvfb, "windowfocus", "--sync", main)
+        for key in ("alt+v", "t", "p"):  # 查看(V) › 主题(T) › 护眼(P)
+            _xdotool(xvfb, "key", key)
+            time.sleep(0.5)
+        time.sleep(1)
+        # F9 puts the outline in front and in focus, even after Ctrl+Tab brought another tab of its dock forward.
+        for key in ("F9", "ctrl+Tab", "F9", "End", "Return", "ctrl+shift+l"):
+            _xdotool(xvfb, "key", key)
+            time.sleep(0.5)
+        at_end = _clipboard(env)
+    listed = subprocess.run([sys.executable, "-m", "reader", "--data-dir", str(data), "bookmarks", "list", "--json"],
+                            env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)  # fmt: skip
+    bookmarks = json.loads(listed.stdout)
+    assert [b["note"] for b in bookmarks] == ["e2e note"]
+    exported = subprocess.run([sys.executable, "-m", "reader", "export",
+                               str(ROOT / "resources" / "zhejiang-2024-government-work-report.html")],
+                              env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)  # fmt: skip
+    ids = [p["id"] for p in json.loads(exported.stdout)["paragraphs"]]
+    assert ids.index(bookmarks[0]["paragraph"]) >= 70, "the bookmark is where the search took the reader"
+    settings = (data / "settings.ini").read_text(encoding="utf-8")
+    assert "theme=sepia" in settings
+    last = json.loads(exported.stdout)["outline"][-1]
+    while last["children"]:
+        last = last["children"][-1]
+    assert at_end.split("\n")[0].endswith(last["title"]), at_end

@@ -148,6 +148,18 @@ def test_enter_and_f3_go_from_the_reading_position(qtbot, app):
     app.window.action("find_next").trigger()
     current = app.library_ui.matches[app.library_ui.match_index]
     assert current == _matches_after(app, _top(app))[0] and current[0] < first[0]
+    # A match off screen is a jump: Back returns to where the reader was before it.
+    app.view.verticalScrollBar().setValue(0)
+    _settle(qtbot, app)
+    far = next(m for m in app.library_ui.matches if not app.view.is_position_visible(m[0], m[1]))
+    app.library_ui.match_index = app.library_ui.matches.index(far) - 1
+    app.window.action("find_next").trigger()
+    _settle(qtbot, app)
+    assert app.library_ui.matches[app.library_ui.match_index] == far
+    assert app.view.is_position_visible(far[0], far[1]) and app.window.action("back").isEnabled()
+    app.window.action("back").trigger()
+    _settle(qtbot, app)
+    assert _top(app) == 0
     # Esc clears the highlights and the counter.
     app.window.action("clear_highlights").trigger()
     assert app.window.statusBar().currentMessage() == "" and not app.library_ui.matches
