@@ -52,6 +52,7 @@ class ReadingStyle(QObject):
         self.families = families
         self._notifier = notifier
         self._pending_anchor: tuple[int, int] | None = None
+        self._desktop_palette: QPalette | None = None
         self._chrome_theme = ""
 
     def current(self) -> TypeStyle:
@@ -79,12 +80,16 @@ class ReadingStyle(QObject):
         if theme.name == self._chrome_theme:
             return
         app = QApplication.instance()
-        if app.palette().resolveMask():
-            app.setPalette(QPalette())  # back to the desktop's own palette
+        if not app.palette().resolveMask():
+            self._desktop_palette = QPalette(app.palette())  # the desktop's own, seen while none of ours is set
+        desktop = self._desktop_palette if self._desktop_palette is not None else QPalette()
         self._chrome_theme = theme.name
-        palette = chrome_palette(theme, app.palette())
+        palette = chrome_palette(theme, desktop)
+        # One palette change per switch (each repolishes every widget): straight from one of ours to the next.
         if palette is not None:
             app.setPalette(palette)
+        elif app.palette().resolveMask():
+            app.setPalette(QPalette())  # back to the desktop's own palette
 
     # Changing the style --------------------------------------------------------------
     def set_font_px(self, size: int) -> None:
@@ -113,10 +118,10 @@ class ReadingStyle(QObject):
     def restyle(self) -> None:
         """Re-typeset for a new size, spacing or theme on a worker; the view keeps its place meanwhile."""
         style = self.current()
-        self.apply_chrome()
         self.themeChanged.emit(style.theme)
         document = self._view.current_document
         if document is None:
+            self.apply_chrome()
             return
         if self._pending_anchor is None:
             self._pending_anchor = self._view.top_position()
@@ -130,6 +135,8 @@ class ReadingStyle(QObject):
 
     def _install(self, document: Document, text_document, style: TypeStyle) -> None:
         anchor, self._pending_anchor = self._pending_anchor, None
+        # The panels change colour with the page, in the same repaint (not a moment apart, each a full one).
+        self.apply_chrome()
         if document is not self._view.current_document:
             return
         if text_document.textWidth() != self._view.text_width():  # resized meanwhile: lay out again here
