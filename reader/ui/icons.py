@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPixmap
 
 ICON_KINDS = ("play", "pause", "stop", "previous", "next", "save")
-_SIZES = (16, 24, 32, 48)
+_SIZES = (16, 32)  # 1× and 2× screens; Qt scales between them
 
 
 def player_icon(kind: str, palette: QPalette) -> QIcon:
