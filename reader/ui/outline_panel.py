@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,30 +18,27 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.document import Document, OutlineNode
+from reader.ui.icons import paint_shape
 from reader.ui.widgets import filter_box, panel_body
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole
 PARAGRAPH_ROLE = Qt.ItemDataRole.UserRole + 1
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 2  # {"hits": n, "bookmarks": n, "texts": {kind: "3 matching paragraphs"}}
 BADGE_KINDS = ("hits", "bookmarks")
-_BADGE_PREFIX = {"hits": "", "bookmarks": "◆"}  # ◆: a shape every CJK font has (an emoji needs an emoji font)
-
-
-def _badge_text(badges: dict) -> str:
-    return "  ".join(f"{_BADGE_PREFIX[kind]}{badges[kind]}" for kind in BADGE_KINDS if badges.get(kind))
 
 
 class _BadgeDelegate(QStyledItemDelegate):
-    """The title elided to the panel's width, the counts (search hits, ◆ bookmarks) at its right end.
+    """The title elided to the panel's width, the counts (search hits, bookmarks) at its right end.
 
     One column: no empty cells for a screen reader, and the title gets all the width the
-    counts do not use.
+    counts do not use. A bookmark count has a drawn ribbon before it (an emoji would need
+    an emoji font).
     """
 
     def paint(self, painter, option, index) -> None:
         badges = index.data(BADGE_ROLE) or {}
-        text = _badge_text(badges)
-        if not text:
+        parts = [(kind, str(badges[kind])) for kind in BADGE_KINDS if badges.get(kind)]
+        if not parts:
             super().paint(painter, option, index)
             return
         full = QStyleOptionViewItem(option)
@@ -50,17 +47,29 @@ class _BadgeDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else None
         if style is not None:
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, full, painter, widget)
-        width = full.fontMetrics.horizontalAdvance(text) + 10
+        metrics = full.fontMetrics
+        mark = round(metrics.height() * 0.7)  # the ribbon's size
+        gap = metrics.horizontalAdvance("  ")
+        widths = [metrics.horizontalAdvance(count) + (mark + 2 if kind == "bookmarks" else 0) for kind, count in parts]
+        used = sum(widths) + gap * (len(parts) - 1)
         titled = QStyleOptionViewItem(option)
-        titled.rect = option.rect.adjusted(0, 0, -width, 0)
+        titled.rect = option.rect.adjusted(0, 0, -(used + 10), 0)
         super().paint(painter, titled, index)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        colour = option.palette.color(role)
+        rect = option.rect
+        x = rect.right() - 4 - used
         painter.save()
-        painter.setPen(option.palette.color(role))
-        painter.drawText(
-            option.rect.adjusted(0, 0, -4, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text
-        )
+        painter.setPen(colour)
+        for kind, count in parts:
+            if kind == "bookmarks":
+                paint_shape(painter, "bookmark", QRectF(x, rect.center().y() - mark / 2, mark, mark), colour)
+                x += mark + 2
+            text_width = metrics.horizontalAdvance(count)
+            area = QRectF(x, rect.top(), text_width + 1, rect.height())
+            painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, count)
+            x += text_width + gap
         painter.restore()
 
 

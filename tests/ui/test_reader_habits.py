@@ -386,3 +386,37 @@ def test_the_window_works_at_900_by_600_with_every_panel_open(qtbot, qapp, make_
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def _ink_columns(image, rect, background) -> set[int]:
+    """Columns of a row where something other than the background is drawn."""
+    return {
+        x
+        for x in range(rect.left(), rect.right())
+        for y in range(rect.top() + 2, rect.bottom() - 2)
+        if image.pixelColor(x, y) != background
+    }
+
+
+def test_a_bookmark_count_has_a_drawn_ribbon_not_an_emoji(qtbot, app):
+    from PySide6.QtGui import QPalette
+
+    outline = app.outline
+    app.window.show_panel("outline")
+    node = app.document.outline[0].id
+    tree = outline.tree
+    tree.collapseAll()
+    outline.set_badges({}, kind="hits")
+    outline.set_badges({}, kind="bookmarks")
+    rect = tree.visualItemRect(outline.item_for(node))
+    background = tree.viewport().palette().color(QPalette.ColorRole.Base)
+    tree.clearSelection()
+    tree.setCurrentItem(None)
+    plain = _ink_columns(tree.viewport().grab().toImage(), rect, background)
+    outline.set_badges({node: 7}, "{count} bookmarks", kind="bookmarks")
+    badged = _ink_columns(tree.viewport().grab().toImage(), rect, background)
+    right_end = {x for x in badged - plain if x > rect.right() - 60}
+    assert len(right_end) >= 10, "the ribbon and the count are drawn at the row's right end"
+    digit = tree.fontMetrics().horizontalAdvance("7")
+    assert max(right_end) - min(right_end) > digit + 4, "more than the digit alone: the ribbon before it"
+    assert "◆" not in outline.item_for(node).text(0) and "🔖" not in outline.item_for(node).text(0)
