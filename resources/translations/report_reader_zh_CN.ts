@@ -509,77 +509,77 @@
         <translation>%1 个匹配段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="182" />
+        <location filename="../../reader/ui/library_controller.py" line="184" />
         <source>Match %1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="223" />
+        <location filename="../../reader/ui/library_controller.py" line="225" />
         <source>Import Reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="225" />
+        <location filename="../../reader/ui/library_controller.py" line="227" />
         <source>Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)</source>
         <translation>报告 (*.html *.htm *.shtml *.txt *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="234" />
+        <location filename="../../reader/ui/library_controller.py" line="236" />
         <source>Import a Folder of Reports</source>
         <translation>导入报告文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="242" />
+        <location filename="../../reader/ui/library_controller.py" line="244" />
         <source>Import URL</source>
         <translation>导入网址</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="242" />
+        <location filename="../../reader/ui/library_controller.py" line="244" />
         <source>Address of a report page:</source>
         <translation>报告网页地址：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="255" />
+        <location filename="../../reader/ui/library_controller.py" line="257" />
         <source>Imported %1 documents</source>
         <translation>已导入 %1 个文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="260" />
+        <location filename="../../reader/ui/library_controller.py" line="262" />
         <source> (and %1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="262" />
+        <location filename="../../reader/ui/library_controller.py" line="264" />
         <source>Could not import %1: %2</source>
         <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="268" />
+        <location filename="../../reader/ui/library_controller.py" line="270" />
         <source>%1 holds the same text as %2.</source>
         <translation>%1 与文库中的“%2”内容相同。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="272" />
+        <location filename="../../reader/ui/library_controller.py" line="274" />
         <source>(and %1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="280" />
+        <location filename="../../reader/ui/library_controller.py" line="282" />
         <source>Already in the Library</source>
         <translation>文库中已有</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="282" />
+        <location filename="../../reader/ui/library_controller.py" line="284" />
         <source>Replace those entries with the new copies?</source>
         <translation>用新导入的文件替换这些条目吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="289" />
+        <location filename="../../reader/ui/library_controller.py" line="291" />
         <source>Indexing %1 of %2…</source>
         <translation>正在建立索引：第 %1 个，共 %2 个…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="291" />
+        <location filename="../../reader/ui/library_controller.py" line="293" />
         <source>Search index up to date</source>
         <translation>搜索索引已是最新</translation>
     </message>
@@ -1283,37 +1283,37 @@
 <context>
     <name>OpeningController</name>
     <message>
-        <location filename="../../reader/ui/opening.py" line="51" />
+        <location filename="../../reader/ui/opening.py" line="58" />
         <source>Open Report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/opening.py" line="53" />
+        <location filename="../../reader/ui/opening.py" line="60" />
         <source>Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)</source>
         <translation>报告 (*.html *.htm *.shtml *.txt *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/opening.py" line="61" />
+        <location filename="../../reader/ui/opening.py" line="88" />
         <source>Open URL</source>
         <translation>打开网址</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/opening.py" line="61" />
+        <location filename="../../reader/ui/opening.py" line="88" />
         <source>Address of a report page:</source>
         <translation>报告网页地址：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/opening.py" line="75" />
+        <location filename="../../reader/ui/opening.py" line="102" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/opening.py" line="79" />
+        <location filename="../../reader/ui/opening.py" line="106" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/opening.py" line="86" />
+        <location filename="../../reader/ui/opening.py" line="113" />
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
@@ -1321,59 +1321,59 @@
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="95" />
+        <location filename="../../reader/ui/outline_panel.py" line="104" />
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="84" />
+        <location filename="../../reader/ui/outline_panel.py" line="93" />
         <source>Filter outline</source>
         <translation>筛选目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="85" />
-        <location filename="../../reader/ui/outline_panel.py" line="86" />
+        <location filename="../../reader/ui/outline_panel.py" line="94" />
+        <location filename="../../reader/ui/outline_panel.py" line="95" />
         <source>Expand all</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="87" />
-        <location filename="../../reader/ui/outline_panel.py" line="88" />
+        <location filename="../../reader/ui/outline_panel.py" line="96" />
+        <location filename="../../reader/ui/outline_panel.py" line="97" />
         <source>Collapse all</source>
         <translation>全部折叠</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="123" />
+        <location filename="../../reader/ui/outline_panel.py" line="132" />
         <source>&amp;Bookmark This Section…</source>
         <translation>书签本节(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="124" />
+        <location filename="../../reader/ui/outline_panel.py" line="133" />
         <source>&amp;Read This Section Aloud</source>
         <translation>朗读本节(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="125" />
+        <location filename="../../reader/ui/outline_panel.py" line="134" />
         <source>&amp;Search in This Section</source>
         <translation>在本节中搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="126" />
+        <location filename="../../reader/ui/outline_panel.py" line="135" />
         <source>&amp;Copy Section with Citation</source>
         <translation>复制本节(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="127" />
+        <location filename="../../reader/ui/outline_panel.py" line="136" />
         <source>&amp;Export This Section…</source>
         <translation>导出本节(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="128" />
+        <location filename="../../reader/ui/outline_panel.py" line="137" />
         <source>Compare with &amp;Previous Year</source>
         <translation>与上一年对比本节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/outline_panel.py" line="145" />
+        <location filename="../../reader/ui/outline_panel.py" line="154" />
         <source>Section: %1</source>
         <translation>本节：%1</translation>
     </message>
@@ -1509,7 +1509,7 @@
 <context>
     <name>ReadingStyle</name>
     <message>
-        <location filename="../../reader/ui/reading_style.py" line="97" />
+        <location filename="../../reader/ui/reading_style.py" line="102" />
         <source>Text size: %1 px</source>
         <translation>字号：%1 像素</translation>
     </message>
