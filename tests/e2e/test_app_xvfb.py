@@ -400,3 +400,58 @@ def test_reader_conventions_by_keys(xvfb, tmp_path):
     while last["children"]:
         last = last["children"][-1]
     assert at_end.split("\n")[0].endswith(last["title"]), at_end
+
+
+@pytest.mark.skipif(shutil.which("xdotool") is None, reason="xdotool is not installed")
+def test_find_next_open_and_pdf_by_keys(xvfb, tmp_path):
+    """F3 / Shift+F3 step between matches; Ctrl+Shift+E writes a PDF with the outline as bookmarks;
+    Ctrl+O opens another report through the dialog, typed into."""
+    from pypdf import PdfReader
+
+    data = tmp_path / "data"
+    env = _reader_env(xvfb, tmp_path)
+    other = tmp_path / "reports" / "test-city-2025.txt"
+    other.parent.mkdir()
+    other.write_text("测试市2025年政府工作报告\n\n各位代表：\n\n一、过去一年的工作\n\n经济运行总体平稳。\n", encoding="utf-8")
+    pdf = tmp_path / "report.pdf"
+    with _running_reader(env, tmp_path, "--data-dir", str(data)):
+        main = _wait_for_window(xvfb, "2024年政府工作报告 — 报告阅读器")
+        time.sleep(3)
+        _xdotool(xvfb, "windowfocus", "--sync", main)
+        links = []
+        for keys in (("ctrl+f",), ("type:PM2", "Return"), ("F3",), ("shift+F3",)):  # PM2.5: two paragraphs
+            for key in keys:
+                if key.startswith("type:"):
+                    _xdotool(xvfb, "type", "--delay", "60", key[5:])
+                else:
+                    _xdotool(xvfb, "key", key)
+                time.sleep(0.8)
+            if keys != ("ctrl+f",):
+                _xdotool(xvfb, "key", "ctrl+shift+l")
+                time.sleep(0.5)
+                links.append(_clipboard(env))
+        first, second, back = links
+        assert first != second, "F3 went on to the next match, in another section"
+        assert back == first, "Shift+F3 came back to the first"
+        _xdotool(xvfb, "key", "Escape")
+        _xdotool(xvfb, "key", "ctrl+shift+e")
+        dialog = _wait_for_window(xvfb, "导出为 PDF", timeout=20)
+        _xdotool(xvfb, "windowfocus", "--sync", dialog)
+        time.sleep(0.5)
+        _xdotool(xvfb, "key", "ctrl+a")
+        _xdotool(xvfb, "type", "--delay", "20", str(pdf))
+        _xdotool(xvfb, "key", "Return")
+        _wait_for_file(pdf, timeout=60)
+        time.sleep(2)  # written atomically: complete once it exists
+        _xdotool(xvfb, "windowfocus", "--sync", main)
+        _xdotool(xvfb, "key", "ctrl+o")
+        opener = _wait_for_window(xvfb, "打开报告", timeout=20)
+        _xdotool(xvfb, "windowfocus", "--sync", opener)
+        time.sleep(0.5)
+        _xdotool(xvfb, "type", "--delay", "20", str(other))
+        _xdotool(xvfb, "key", "Return")
+        _wait_for_window(xvfb, "测试市", timeout=30)
+    bookmarks = PdfReader(str(pdf)).outline
+    assert bookmarks[0].title == "一、2023年工作回顾" and isinstance(bookmarks[1], list), "nested bookmarks"
+    settings = (data / "settings.ini").read_text(encoding="utf-8")
+    assert f"open_folder={other.parent}" in settings, "the next Open starts in that folder"
