@@ -412,7 +412,8 @@ def test_find_next_open_and_pdf_by_keys(xvfb, tmp_path):
     env = _reader_env(xvfb, tmp_path)
     other = tmp_path / "reports" / "test-city-2025.txt"
     other.parent.mkdir()
-    other.write_text("测试市2025年政府工作报告\n\n各位代表：\n\n一、过去一年的工作\n\n经济运行总体平稳。\n", encoding="utf-8")
+    text = "测试市2025年政府工作报告\n\n各位代表：\n\n一、过去一年的工作\n\n经济运行总体平稳。\n"
+    other.write_text(text, encoding="utf-8")
     pdf = tmp_path / "report.pdf"
     with _running_reader(env, tmp_path, "--data-dir", str(data)):
         main = _wait_for_window(xvfb, "2024年政府工作报告 — 报告阅读器")
