@@ -385,6 +385,12 @@ def test_reader_conventions_by_keys(xvfb, tmp_path):
             _xdotool(xvfb, "key", key)
             time.sleep(0.5)
         at_end = _clipboard(env)
+        # Ctrl+Shift+Tab from the outline: the bookmarks (its dock's previous tab); Enter goes to the one made above.
+        for key in ("ctrl+shift+Tab", "Home", "Return", "ctrl+shift+l"):
+            _xdotool(xvfb, "key", key)
+            time.sleep(0.5)
+        at_bookmark = _clipboard(env)
+        assert at_bookmark == at_match != at_end, at_bookmark
     listed = subprocess.run([sys.executable, "-m", "reader", "--data-dir", str(data), "bookmarks", "list", "--json"],
                             env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)  # fmt: skip
     bookmarks = json.loads(listed.stdout)
