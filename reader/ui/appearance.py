@@ -91,7 +91,8 @@ def _palette(system: QPalette, colours: dict, disabled: str) -> QPalette:
     return palette
 
 
-def _sepia_colours(theme: Theme) -> dict:
+def _theme_roles(theme: Theme) -> dict:
+    """The roles every tinted palette takes straight from the reading theme."""
     role = QPalette.ColorRole
     return {
         role.Window: theme.card,
@@ -99,14 +100,21 @@ def _sepia_colours(theme: Theme) -> dict:
         role.Base: theme.background,
         role.AlternateBase: theme.card,
         role.Text: theme.text,
-        role.Button: "#e8dcc2",
         role.ButtonText: theme.text,
         role.BrightText: "#ffffff",
-        role.ToolTipBase: theme.background,
         role.ToolTipText: theme.text,
         role.PlaceholderText: theme.muted,
-        role.Highlight: "#9c6b3c",
         role.HighlightedText: "#ffffff",
+    }
+
+
+def _sepia_colours(theme: Theme) -> dict:
+    role = QPalette.ColorRole
+    return {
+        **_theme_roles(theme),
+        role.Button: "#e8dcc2",
+        role.ToolTipBase: theme.background,
+        role.Highlight: "#9c6b3c",
         role.Link: "#7a2c13",
         role.LinkVisited: "#6b4a8a",
         role.Light: "#fbf6ea",
@@ -120,19 +128,10 @@ def _sepia_colours(theme: Theme) -> dict:
 def _dark_colours(theme: Theme) -> dict:
     role = QPalette.ColorRole
     return {
-        role.Window: theme.card,
-        role.WindowText: theme.text,
-        role.Base: theme.background,
-        role.AlternateBase: theme.card,
-        role.Text: theme.text,
+        **_theme_roles(theme),
         role.Button: "#2f3236",
-        role.ButtonText: theme.text,
-        role.BrightText: "#ffffff",
         role.ToolTipBase: theme.card,
-        role.ToolTipText: theme.text,
-        role.PlaceholderText: theme.muted,
         role.Highlight: "#3d6fa5",
-        role.HighlightedText: "#ffffff",
         role.Link: "#7fb2e5",
         role.LinkVisited: "#b59ad8",
         role.Light: "#45484d",

@@ -139,6 +139,25 @@ def _wait_for_window(display: str, name: str, timeout: float = 60) -> str:
     raise AssertionError(f"no window named {name!r} appeared")
 
 
+def _bundled_report_window(display: str) -> str:
+    """The window showing the bundled report, with its panels and services up, in focus."""
+    main = _wait_for_window(display, "2024年政府工作报告 — 报告阅读器")
+    time.sleep(3)  # the panels and services come after the first page
+    _xdotool(display, "windowfocus", "--sync", main)  # no window manager: focus the window ourselves
+    return main
+
+
+def _type_into_dialog(display: str, title: str, text: str, replace: bool = True) -> None:
+    """Wait for a dialog, type a file path into it (over what it offers) and press Enter."""
+    dialog = _wait_for_window(display, title, timeout=20)
+    _xdotool(display, "windowfocus", "--sync", dialog)
+    time.sleep(0.5)
+    if replace:
+        _xdotool(display, "key", "ctrl+a")
+    _xdotool(display, "type", "--delay", "20", text)
+    _xdotool(display, "key", "Return")
+
+
 def _reader_env(display: str, tmp_path: Path) -> dict:
     """The environment of the real app under Xvfb, in Chinese, telling when its first page is up."""
     return {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT),
@@ -217,21 +236,14 @@ def test_section_menu_by_keyboard(xvfb, tmp_path):
     env = _reader_env(xvfb, tmp_path)
     exported = tmp_path / "section.md"
     with _running_reader(env, tmp_path, "--data-dir", str(data)):
-        main = _wait_for_window(xvfb, "2024年政府工作报告 — 报告阅读器")
-        time.sleep(3)  # the panels and services come after the first page
-        _xdotool(xvfb, "windowfocus", "--sync", main)
+        main = _bundled_report_window(xvfb)
         for key in ("F6", "Home"):  # from the text (where focus starts) to the outline; its first section
             _xdotool(xvfb, "key", key)
             time.sleep(0.4)
         _xdotool(xvfb, "key", "shift+F10")
         time.sleep(0.6)
         _xdotool(xvfb, "key", "e")
-        dialog = _wait_for_window(xvfb, "导出本节", timeout=20)
-        _xdotool(xvfb, "windowfocus", "--sync", dialog)
-        time.sleep(0.5)
-        _xdotool(xvfb, "key", "ctrl+a")
-        _xdotool(xvfb, "type", "--delay", "20", str(exported))
-        _xdotool(xvfb, "key", "Return")
+        _type_into_dialog(xvfb, "导出本节", str(exported))
         _wait_for_file(exported)
         markdown = exported.read_text(encoding="utf-8")
         # The whole first part (both of its sub-sections), nothing of the second.
@@ -274,9 +286,7 @@ def test_reader_keys(xvfb, tmp_path):
     data = tmp_path / "data"
     env = _reader_env(xvfb, tmp_path)
     with _running_reader(env, tmp_path, "--data-dir", str(data)):
-        main = _wait_for_window(xvfb, "2024年政府工作报告 — 报告阅读器")
-        time.sleep(3)
-        _xdotool(xvfb, "windowfocus", "--sync", main)
+        main = _bundled_report_window(xvfb)
         _xdotool(xvfb, "key", "F1")
         shortcuts = _wait_for_window(xvfb, "快捷键", timeout=20)
         _xdotool(xvfb, "windowfocus", "--sync", shortcuts)
@@ -335,9 +345,7 @@ def test_reader_conventions_by_keys(xvfb, tmp_path):
     data = tmp_path / "data"
     env = _reader_env(xvfb, tmp_path)
     with _running_reader(env, tmp_path, "--data-dir", str(data)):
-        main = _wait_for_window(xvfb, "2024年政府工作报告 — 报告阅读器")
-        time.sleep(3)
-        _xdotool(xvfb, "windowfocus", "--sync", main)
+        main = _bundled_report_window(xvfb)
         _xdotool(xvfb, "windowsize", main, "900", "600")
         time.sleep(1)
         assert "Geometry: 900x600" in _xdotool(xvfb, "getwindowgeometry", main), "the window fits 900×600"
@@ -422,9 +430,7 @@ def test_find_next_open_and_pdf_by_keys(xvfb, tmp_path):
     other.write_text(text, encoding="utf-8")
     pdf = tmp_path / "report.pdf"
     with _running_reader(env, tmp_path, "--data-dir", str(data)):
-        main = _wait_for_window(xvfb, "2024年政府工作报告 — 报告阅读器")
-        time.sleep(3)
-        _xdotool(xvfb, "windowfocus", "--sync", main)
+        main = _bundled_report_window(xvfb)
         links = []
         for keys in (("ctrl+f",), ("type:PM2", "Return"), ("F3",), ("shift+F3",)):  # PM2.5: two paragraphs
             for key in keys:
@@ -442,21 +448,12 @@ def test_find_next_open_and_pdf_by_keys(xvfb, tmp_path):
         assert back == first, "Shift+F3 came back to the first"
         _xdotool(xvfb, "key", "Escape")
         _xdotool(xvfb, "key", "ctrl+shift+e")
-        dialog = _wait_for_window(xvfb, "导出为 PDF", timeout=20)
-        _xdotool(xvfb, "windowfocus", "--sync", dialog)
-        time.sleep(0.5)
-        _xdotool(xvfb, "key", "ctrl+a")
-        _xdotool(xvfb, "type", "--delay", "20", str(pdf))
-        _xdotool(xvfb, "key", "Return")
+        _type_into_dialog(xvfb, "导出为 PDF", str(pdf))
         _wait_for_file(pdf, timeout=60)
         time.sleep(2)  # written atomically: complete once it exists
         _xdotool(xvfb, "windowfocus", "--sync", main)
         _xdotool(xvfb, "key", "ctrl+o")
-        opener = _wait_for_window(xvfb, "打开报告", timeout=20)
-        _xdotool(xvfb, "windowfocus", "--sync", opener)
-        time.sleep(0.5)
-        _xdotool(xvfb, "type", "--delay", "20", str(other))
-        _xdotool(xvfb, "key", "Return")
+        _type_into_dialog(xvfb, "打开报告", str(other), replace=False)
         _wait_for_window(xvfb, "测试市", timeout=30)
     bookmarks = PdfReader(str(pdf)).outline
     assert bookmarks[0].title == "一、2023年工作回顾" and isinstance(bookmarks[1], list), "nested bookmarks"

@@ -99,3 +99,14 @@ def import_corpus_copies(qtbot, app: ReaderApp, tmp_path: Path, reports: tuple[s
     outcomes = finished.args[0]
     assert not any(o.error or o.duplicate_of for o in outcomes)
     return outcomes
+
+
+def search_hit_items(panel) -> list:
+    """The hit rows of the search panel's results (document › section › hit), top to bottom."""
+    tree, items = panel.results, []
+    for i in range(tree.topLevelItemCount()):
+        document = tree.topLevelItem(i)
+        for j in range(document.childCount()):
+            section = document.child(j)
+            items.extend(section.child(k) for k in range(section.childCount()))
+    return items

@@ -7,6 +7,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tests.ui.conftest import search_hit_items
+
 
 def _top(app) -> int:
     return app.view.top_position()[0]
@@ -279,7 +281,7 @@ def test_quitting_in_full_screen_reading_keeps_the_panels_for_next_time(qtbot, a
 
 
 def _listed_paragraphs(panel) -> list[str]:
-    return [item.data(0, Qt.ItemDataRole.UserRole).paragraph for item in _hit_items(panel)]
+    return [item.data(0, Qt.ItemDataRole.UserRole).paragraph for item in search_hit_items(panel)]
 
 
 def test_search_results_in_text_order_by_default_and_by_relevance_on_request(qtbot, app):
@@ -294,7 +296,7 @@ def test_search_results_in_text_order_by_default_and_by_relevance_on_request(qtb
     places = [document.paragraph_index(p) for p in in_text]
     assert places == sorted(places), "hits listed top to bottom"
     panel.set_result_order("relevance")  # re-sorted at once, without searching again
-    by_relevance = [item.data(0, Qt.ItemDataRole.UserRole) for item in _hit_items(panel)]
+    by_relevance = [item.data(0, Qt.ItemDataRole.UserRole) for item in search_hit_items(panel)]
     assert sorted(h.paragraph for h in by_relevance) == sorted(in_text)
     scores = [h.score for h in by_relevance]
     assert [h.paragraph for h in by_relevance] != in_text
@@ -304,16 +306,6 @@ def test_search_results_in_text_order_by_default_and_by_relevance_on_request(qtb
         sections.setdefault(hit.section_path, []).append(hit.score)
     assert all(values == sorted(values, reverse=True) for values in sections.values()), scores
     assert app.settings.search_order == "relevance"  # remembered for next time
-
-
-def _hit_items(panel) -> list:
-    tree, items = panel.results, []
-    for i in range(tree.topLevelItemCount()):
-        document = tree.topLevelItem(i)
-        for j in range(document.childCount()):
-            section = document.child(j)
-            items.extend(section.child(k) for k in range(section.childCount()))
-    return items
 
 
 def test_repainting_results_reuses_the_laid_out_snippets(qtbot, app):
@@ -338,7 +330,7 @@ def test_opening_a_hit_moves_the_outline_to_its_section(qtbot, app):
     with qtbot.waitSignal(app.service("library").searchFinished, timeout=10000):
         panel.box.setText("千项万亿")
         panel.submit()
-    hit = _hit_items(panel)[-1].data(0, Qt.ItemDataRole.UserRole)
+    hit = search_hit_items(panel)[-1].data(0, Qt.ItemDataRole.UserRole)
     app.outline.follow_paragraph(0)  # the outline elsewhere first
     app.library_ui.open_hit(hit)
     section = document.section_path(hit.paragraph)[-1]

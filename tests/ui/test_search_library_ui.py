@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 
 from tests.conftest import corpus_path
+from tests.ui.conftest import search_hit_items
 
 
 def _search(qtbot, app, text: str, whole_library: bool = False):
@@ -18,14 +19,7 @@ def _search(qtbot, app, text: str, whole_library: bool = False):
 
 
 def _hit_items(app):
-    tree = app.search_panel.results
-    items = []
-    for i in range(tree.topLevelItemCount()):
-        doc = tree.topLevelItem(i)
-        for j in range(doc.childCount()):
-            section = doc.child(j)
-            items.extend(section.child(k) for k in range(section.childCount()))
-    return items
+    return search_hit_items(app.search_panel)
 
 
 def test_ctrl_f_focuses_the_box(qtbot, app):
