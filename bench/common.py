@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import statistics
 import subprocess
@@ -88,3 +89,19 @@ def first_paint(
             process.wait(20)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+# The corpus names each text <region in pinyin>_<year>…: what it says the text is, to check identity against.
+_CORPUS_PINYIN = {
+    "anhui": "安徽", "beijing": "北京", "chongqing": "重庆", "fujian": "福建", "gansu": "甘肃", "guangdong": "广东",
+    "guangxi": "广西", "guizhou": "贵州", "hainan": "海南", "hebei": "河北", "heilongjiang": "黑龙江", "henan": "河南",
+    "hubei": "湖北", "hunan": "湖南", "jiangsu": "江苏", "jiangxi": "江西", "jilin": "吉林", "liaoning": "辽宁",
+    "neimenggu": "内蒙古", "ningxia": "宁夏", "qinghai": "青海", "shaanxi": "陕西", "shandong": "山东",
+    "shanghai": "上海", "shanxi": "山西", "sichuan": "四川", "tianjin": "天津", "xinjiang": "新疆", "xizang": "西藏",
+    "yunnan": "云南", "zhejiang": "浙江", "gwy": "全国", "npc": "全国",
+}  # fmt: skip
+
+
+def corpus_region_and_year(stem: str) -> tuple[str, int]:
+    """The region and year a corpus file name states ("zhejiang_2024" → ("浙江", 2024))."""
+    return _CORPUS_PINYIN[stem.split("_")[0]], int(re.search(r"_(\d{4})", stem).group(1))

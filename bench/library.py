@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -16,16 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import CORPUS, ROOT
-
-PINYIN = {
-    "anhui": "安徽", "beijing": "北京", "chongqing": "重庆", "fujian": "福建", "gansu": "甘肃", "guangdong": "广东",
-    "guangxi": "广西", "guizhou": "贵州", "hainan": "海南", "hebei": "河北", "heilongjiang": "黑龙江", "henan": "河南",
-    "hubei": "湖北", "hunan": "湖南", "jiangsu": "江苏", "jiangxi": "江西", "jilin": "吉林", "liaoning": "辽宁",
-    "neimenggu": "内蒙古", "ningxia": "宁夏", "qinghai": "青海", "shaanxi": "陕西", "shandong": "山东",
-    "shanghai": "上海", "shanxi": "山西", "sichuan": "四川", "tianjin": "天津", "xinjiang": "新疆", "xizang": "西藏",
-    "yunnan": "云南", "zhejiang": "浙江", "gwy": "全国", "npc": "全国",
-}  # fmt: skip
+from bench.common import CORPUS, ROOT, corpus_region_and_year
 
 
 def _texts() -> list[Path]:
@@ -41,7 +31,7 @@ def _identity() -> dict:
     for path in texts:
         identity = Identity.from_meta(load_path(path).meta)
         stem = path.stem
-        expected = (PINYIN[stem.split("_")[0]], int(re.search(r"_(\d{4})", stem).group(1)))
+        expected = corpus_region_and_year(stem)
         right += (identity.region, identity.year) == expected
         speakers += bool(identity.speaker)
         dated += bool(identity.delivered)

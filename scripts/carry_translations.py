@@ -25,13 +25,8 @@ def _translations(root: ET.Element) -> dict[str, str]:
     return known
 
 
-def main(argv: list[str]) -> int:
-    """Fill the unfinished messages of ``argv[0]``; returns the exit status."""
-    path = argv[0]
-    tree = ET.parse(path)
-    known = _translations(tree.getroot())
-    if "--from" in argv:
-        known = {**_translations(ET.parse(argv[argv.index("--from") + 1]).getroot()), **known}
+def fill_unfinished(tree: ET.ElementTree, known: dict[str, str]) -> int:
+    """Give each unfinished message whose source ``known`` translates that translation; returns how many."""
     filled = 0
     for message in tree.getroot().iter("message"):
         translation = message.find("translation")
@@ -40,6 +35,17 @@ def main(argv: list[str]) -> int:
             translation.text = known[source]
             del translation.attrib["type"]
             filled += 1
+    return filled
+
+
+def main(argv: list[str]) -> int:
+    """Fill the unfinished messages of ``argv[0]``; returns the exit status."""
+    path = argv[0]
+    tree = ET.parse(path)
+    known = _translations(tree.getroot())
+    if "--from" in argv:
+        known = {**_translations(ET.parse(argv[argv.index("--from") + 1]).getroot()), **known}
+    filled = fill_unfinished(tree, known)
     tree.write(path, encoding="utf-8", xml_declaration=True)
     print(f"carried {filled} translations", file=sys.stderr)
     return 0

@@ -10,20 +10,15 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from carry_translations import fill_unfinished  # the script's folder is on the path
+
 
 def main(argv: list[str]) -> int:
     """Fill the unfinished messages whose source the table translates; returns the exit status."""
     path, table_path = argv
     table = json.loads(Path(table_path).read_text(encoding="utf-8"))
     tree = ET.parse(path)
-    filled = 0
-    for message in tree.getroot().iter("message"):
-        translation = message.find("translation")
-        source = message.findtext("source")
-        if translation is not None and translation.get("type") == "unfinished" and source in table:
-            translation.text = table[source]
-            del translation.attrib["type"]
-            filled += 1
+    filled = fill_unfinished(tree, table)
     tree.write(path, encoding="utf-8", xml_declaration=True)
     print(f"filled {filled} translations", file=sys.stderr)
     return 0

@@ -12,7 +12,7 @@ import io
 from collections.abc import Sequence
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -191,10 +191,3 @@ class LineChart(Chart):
     def _clicked(self, _scatter, points, _event=None) -> None:
         if len(points):
             self.pointClicked.emit(points[0].data())
-
-    def point_position(self, index: int, series: int = 0) -> QPointF:
-        """Where a point is drawn, in widget coordinates (for tests and keyboard users)."""
-        items = self.plot.plotItem.listDataItems()
-        spot = items[series].scatter.points()[index]
-        scene = self.plot.plotItem.vb.mapViewToScene(spot.pos())
-        return self.plot.mapFromScene(scene)

@@ -157,8 +157,11 @@ class PlayerBar(QFrame):
             (self.export_button, "save"),
         ):
             button.setIcon(player_icon(kind, palette))
+        self._paint_play_icon()
+
+    def _paint_play_icon(self) -> None:
         playing = self._state in ("playing", "buffering")
-        self.play_button.setIcon(player_icon("pause" if playing else "play", palette))
+        self.play_button.setIcon(player_icon("pause" if playing else "play", self.palette()))
 
     def changeEvent(self, event) -> None:  # noqa: D102 - Qt override
         if event.type() == QEvent.Type.PaletteChange:
@@ -187,7 +190,7 @@ class PlayerBar(QFrame):
         """Show play or pause, enable the controls that make sense."""
         self._state = state
         playing = state in ("playing", "buffering")
-        self.play_button.setIcon(player_icon("pause" if playing else "play", self.palette()))
+        self._paint_play_icon()
         label = self.tr("Pause") if playing else self.tr("Play")
         self.play_button.setToolTip(label + " (Ctrl+Shift+Space)")
         self.play_button.setAccessibleName(label)

@@ -129,7 +129,7 @@ def paginate(text_document: QTextDocument, document: Document, page_size: QSizeF
         following = block.next()
         while following.isValid() and following.userState() in headings:
             following = following.next()  # a run of headings (一、 then （一）) moves as one
-        if following.isValid() and _page(following, height) > _page(block, height):
+        if following.isValid() and page_of(following, height) > page_of(block, height):
             block_format = block.blockFormat()
             if block_format.pageBreakPolicy() == QTextFormat.PageBreakFlag.PageBreak_Auto:
                 block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
@@ -147,8 +147,13 @@ def _first_line_top(block: QTextBlock) -> float:
     return top + layout.lineAt(0).y() if layout.lineCount() else top
 
 
-def _page(block: QTextBlock, page_height: float) -> int:
-    return int((_first_line_top(block) + 1) // page_height)
+def _page_at(top: float, page_height: float) -> int:
+    return int((top + 1) // page_height)  # a pixel of slack: a line starting on a page's first row is on it
+
+
+def page_of(block: QTextBlock, page_height: float) -> int:
+    """The page (0-based) a laid-out block's first line is on."""
+    return _page_at(_first_line_top(block), page_height)
 
 
 def _outline_entries(text_document: QTextDocument, document: Document, page_height: float) -> list[OutlineEntry]:
@@ -165,7 +170,7 @@ def _outline_entries(text_document: QTextDocument, document: Document, page_heig
             found = blocks.get(document.paragraph_index(node.paragraph))
             if found is not None:
                 top = _first_line_top(found)
-                page = int((top + 1) // page_height)
+                page = _page_at(top, page_height)
                 entries.append(OutlineEntry(node.title, level, page, top - page * page_height))
             visit(node.children, level + 1)
 

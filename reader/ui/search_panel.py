@@ -155,7 +155,6 @@ class SearchPanel(QWidget):
         self.order.addItem(self.tr("In text order"), "text")
         self.order.addItem(self.tr("By relevance"), "relevance")
         self.order.setAccessibleName(self.tr("Order of the results"))
-        self.order.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
         status_row.addWidget(labelled(self.tr("Sor&t:"), self.order, body))
@@ -314,13 +313,9 @@ class SearchPanel(QWidget):
         sections: dict[tuple[str, tuple[str, ...]], QTreeWidgetItem] = {}
         counts: dict[str, int] = {}
         # Documents newest first, then by region; within one, hits top to bottom or best first.
-        if self.result_order == "text":
-            from reader.core.search.results import in_reading_order  # not at start-up: search is used later
+        from reader.core.search.results import by_document, in_reading_order  # not at start-up
 
-            hits = in_reading_order(result.hits)
-        else:
-            order = {hit.doc: (-(hit.year or 0), hit.region, hit.display or hit.title) for hit in result.hits}
-            hits = sorted(result.hits, key=lambda h: order[h.doc])
+        hits = in_reading_order(result.hits) if self.result_order == "text" else by_document(result.hits)
         previous = None
         for hit in hits:
             doc_item = documents.get(hit.doc)

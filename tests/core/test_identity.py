@@ -13,19 +13,12 @@ import shutil
 
 import pytest
 
+from bench.common import corpus_region_and_year
 from reader.core.export import to_json
 from reader.core.identity import Identity, citation_source, display_name, identify
 from reader.core.loader import load_path
 from tests.conftest import CORPUS, SEED, corpus_path
 
-PINYIN = {
-    "anhui": "安徽", "beijing": "北京", "chongqing": "重庆", "fujian": "福建", "gansu": "甘肃", "guangdong": "广东",
-    "guangxi": "广西", "guizhou": "贵州", "hainan": "海南", "hebei": "河北", "heilongjiang": "黑龙江", "henan": "河南",
-    "hubei": "湖北", "hunan": "湖南", "jiangsu": "江苏", "jiangxi": "江西", "jilin": "吉林", "liaoning": "辽宁",
-    "neimenggu": "内蒙古", "ningxia": "宁夏", "qinghai": "青海", "shaanxi": "陕西", "shandong": "山东",
-    "shanghai": "上海", "shanxi": "山西", "sichuan": "四川", "tianjin": "天津", "xinjiang": "新疆", "xizang": "西藏",
-    "yunnan": "云南", "zhejiang": "浙江", "gwy": "全国", "npc": "全国",
-}  # fmt: skip
 TEXTS = sorted(p.relative_to(CORPUS).as_posix() for p in CORPUS.glob("text/*/*") if p.is_file())
 _HEAD_DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日在")
 _HEAD_SPEAKER_RE = re.compile(r"(?:总理|省长|市长|主席)\s*([\u4e00-\u9fff·][\u4e00-\u9fff·\s\u3000]{1,10})\**$")
@@ -39,8 +32,7 @@ def _renamed(relative: str, tmp_path):
 
 
 def _expected(relative: str) -> tuple[str, int]:
-    stem = relative.rsplit("/", 1)[-1].split(".")[0]
-    return PINYIN[stem.split("_")[0]], int(re.search(r"_(\d{4})", stem).group(1))
+    return corpus_region_and_year(relative.rsplit("/", 1)[-1].split(".")[0])
 
 
 @pytest.mark.parametrize("relative", TEXTS)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSizeF
 from reader.core.document import ParagraphKind
 from reader.core.loader import load_source
 from reader.ui.appearance import chinese_font_families
-from reader.ui.printing import _page, export_pdf, paginate, print_document
+from reader.ui.printing import export_pdf, page_of, paginate, print_document
 from tests.conftest import SEED
 
 _HEADINGS = (ParagraphKind.PART, ParagraphKind.SECTION)
@@ -34,7 +34,7 @@ def _stranded(text_document, document, height: float) -> list[str]:
             and 0 <= index < len(document.paragraphs)
             and document.paragraphs[index].kind in _HEADINGS
             and following.userState() >= 0
-            and _page(following, height) > _page(block, height)
+            and page_of(following, height) > page_of(block, height)
         ):
             found.append(document.paragraphs[index].text)
         block = following

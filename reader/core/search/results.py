@@ -95,6 +95,11 @@ def rank_key(phrase_hit: bool, score: float, order: int) -> tuple:
     return (not phrase_hit, -score, order)
 
 
+def _document_key(hit: SearchHit) -> tuple:
+    """Where a hit's document comes in a list of results: newest first, then by region and name."""
+    return (-(hit.year or 0), hit.region, hit.display or hit.title, hit.doc)
+
+
 def in_reading_order(hits: Iterable[SearchHit]) -> list[SearchHit]:
     """Hits as a reader meets them: documents newest first (then by region and name), each top to bottom.
 
@@ -104,11 +109,19 @@ def in_reading_order(hits: Iterable[SearchHit]) -> list[SearchHit]:
     Returns:
         The same hits, grouped by document and sorted by their place in it.
     """
+    return sorted(hits, key=lambda hit: (*_document_key(hit), hit.position))
 
-    def key(hit: SearchHit) -> tuple:
-        return (-(hit.year or 0), hit.region, hit.display or hit.title, hit.doc, hit.position)
 
-    return sorted(hits, key=key)
+def by_document(hits: Iterable[SearchHit]) -> list[SearchHit]:
+    """Hits grouped by document in the same document order, keeping their order (rank) within each.
+
+    Args:
+        hits: Hits, usually in rank order.
+
+    Returns:
+        The same hits, grouped by document.
+    """
+    return sorted(hits, key=_document_key)  # sorted() is stable: ranks stay in order inside a document
 
 
 def search_document(
