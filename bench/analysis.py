@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from bench.common import CORPUS, ROOT, median_ms
+from reader.core.paths import DataLayout
 
 LIBRARY_SIZE = 1000
 TREND_TERMS = ("数字经济", "新质生产力", "高质量发展", "稳")
@@ -107,7 +108,7 @@ def _library_of(size: int, work: Path):
                 doc_kind=meta.get("kind", ""),
             )
         )
-    index = SearchIndex(work / "index")
+    index = SearchIndex(DataLayout(work).index)
     index.open()
     started = time.perf_counter()
     index.sync({doc_id: doc_id for doc_id in documents}, documents.__getitem__)

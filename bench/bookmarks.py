@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from bench.common import SEED, median_ms
+from reader.core.paths import DataLayout
 
 COUNT = 10_000
 
@@ -40,7 +41,7 @@ def measure() -> dict:
     _app = QApplication.instance() or QApplication([])  # kept alive for the widgets below
     work = Path(tempfile.mkdtemp(prefix="rr-bookmarks-"))
     document = load_path(SEED)
-    store = BookmarkStore(work / "bookmarks.sqlite3")
+    store = BookmarkStore(DataLayout(work).bookmarks)
     started = time.perf_counter()
     for number in range(COUNT):
         bookmark = make_bookmark(
@@ -60,8 +61,8 @@ def measure() -> dict:
     runner = TaskRunner()
     documents = create_document_service(work, runner, None)
     library = LibraryService(work)
-    bookmarks = BookmarkService(work / "bookmarks.sqlite3")
-    app = ReaderApp(documents, Settings(work / "settings.ini"), runner, tuple(chinese_font_families()))
+    bookmarks = BookmarkService(DataLayout(work).bookmarks)
+    app = ReaderApp(documents, Settings(DataLayout(work).settings), runner, tuple(chinese_font_families()))
     app.attach_services(library, bookmarks)
     window = app.window
     window.resize(1200, 860)

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from bench.common import ROOT, SEED, first_paint
+from reader.core.paths import DataLayout
 
 RUNS = 5
 
@@ -126,10 +127,10 @@ def _second_stage_gaps(data_dir: Path) -> dict:
     from reader.ui.launch import create_document_service
     from reader.ui.root import ReaderApp
 
-    DocumentCache(data_dir / "cache").load(SEED)  # as after any earlier start
+    DocumentCache(DataLayout(data_dir).cache).load(SEED)  # as after any earlier start
     runner = TaskRunner()
     families = tuple(chinese_font_families())
-    settings = Settings(data_dir / "settings.ini")
+    settings = Settings(DataLayout(data_dir).settings)
     app = ReaderApp(create_document_service(data_dir, runner, None), settings, runner, families, staged=True)
     window = app.window
     window.resize(1200, 860)
@@ -169,7 +170,9 @@ def _stalls(display_env: dict) -> dict:
     work = Path(tempfile.mkdtemp())
     second_stage = _second_stage_gaps(work / "staged")
     runner = TaskRunner()
-    app = ReaderApp(DocumentService(runner), Settings(work / "settings.ini"), runner, tuple(chinese_font_families()))
+    app = ReaderApp(
+        DocumentService(runner), Settings(DataLayout(work).settings), runner, tuple(chinese_font_families())
+    )
     window = app.window
     window.resize(1200, 860)
     window.show()

@@ -56,6 +56,7 @@ def _global_options(parser: argparse.ArgumentParser) -> None:
         "--data-dir", metavar="DIR", help="directory for library, index and bookmarks (env REPORT_READER_DATA_DIR)"
     )
     parser.add_argument("--lang", choices=LANGUAGES, help="language of the window (default: from the system)")
+    parser.add_argument("--debug", action="store_true", help="log everything, and echo the log to standard error")
     parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--self-check", action="store_true", help="prove that an installation works, then exit")
 

@@ -13,9 +13,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader.arguments import COMMANDS, PROG, UsageError, build_parser
+from reader.core.diagnostics import configure_logging, describe_error, logger
 from reader.core.errors import ReaderError
 from reader.core.fileutil import write_atomic
-from reader.core.paths import resolve_data_dir
+from reader.core.paths import DataLayout, resolve_data_dir
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 MIN_RATE, MAX_RATE = 80, 450  # espeak-ng's useful range: below it drawls, above it is noise
@@ -84,7 +85,7 @@ def _sync_index(data_dir: Path, library, quiet: bool = False):
     """Open the search index and bring it up to date with the library (repairing it if damaged)."""
     from reader.core.search.index import IndexBusyError, SearchIndex
 
-    search_index = SearchIndex(data_dir / "index")
+    search_index = SearchIndex(DataLayout(data_dir).index)
     notice = search_index.open()
     fingerprints = library.fingerprints()
     if search_index.stale(fingerprints):
@@ -247,7 +248,7 @@ def _print_search(args: argparse.Namespace, result) -> None:
 def _open_bookmarks(data_dir: Path):
     from reader.core.bookmarks import BookmarkStore
 
-    store = BookmarkStore(data_dir / "bookmarks.sqlite3")
+    store = BookmarkStore(DataLayout(data_dir).bookmarks)
     if store.notice:
         _say(f"{PROG}: {store.notice}", file=sys.stderr)
     return store
@@ -418,7 +419,7 @@ def _print_json(data: dict | list) -> None:
 
 
 def _jieba_cache(data_dir: Path) -> Path:
-    return data_dir / "cache" / "jieba"
+    return DataLayout(data_dir).jieba
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
@@ -538,21 +539,6 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def _log_traceback(data_dir: str | None) -> str:
-    """Append the current exception's traceback to the data directory's error log; returns its path."""
-    import traceback
-
-    try:
-        directory = resolve_data_dir(data_dir)
-        directory.mkdir(parents=True, exist_ok=True)
-        log = directory / "errors.log"
-        with log.open("a", encoding="utf-8") as stream:
-            stream.write(traceback.format_exc() + "\n")
-        return str(log)
-    except OSError:
-        return ""
-
-
 def run(argv: Sequence[str]) -> int:
     """Run a CLI command.
 
@@ -566,7 +552,7 @@ def run(argv: Sequence[str]) -> int:
     for stream in (sys.stdout, sys.stderr):  # a lone surrogate in a file name must not end the run
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    data_dir = _option_value(argv, "--data-dir")
+    configure_logging(DataLayout(resolve_data_dir(_option_value(argv, "--data-dir"))).log, debug="--debug" in argv)
     try:
         args = build_parser().parse_args(list(argv))
         if not args.command:
@@ -577,6 +563,7 @@ def run(argv: Sequence[str]) -> int:
         _say(f"{PROG}: usage error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except ReaderError as error:
+        logger("cli").warning("%s: %s", " ".join(argv), error)
         _say(f"{PROG}: {error}", file=sys.stderr)
         return EXIT_INPUT
     except BrokenPipeError:
@@ -591,7 +578,6 @@ def run(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # a bug: one line for the person, the traceback in the log
-        log = _log_traceback(data_dir)
-        where = f" (details in {log})" if log else ""
-        _say(f"{PROG}: internal error: {error.__class__.__name__}: {error}{where}", file=sys.stderr)
+        logger("cli").error("command %s failed", " ".join(argv), exc_info=error)
+        _say(f"{PROG}: {describe_error(error)}", file=sys.stderr)
         return EXIT_INPUT

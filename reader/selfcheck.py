@@ -18,6 +18,8 @@ import wave
 from collections.abc import Callable
 from pathlib import Path
 
+from reader.core.paths import DataLayout
+
 
 def _step(name: str, function: Callable[[], dict]) -> bool:
     started = time.perf_counter()
@@ -65,7 +67,7 @@ def run() -> int:
         from reader.core.search.index import SearchIndex
 
         library = Library(work)
-        index = SearchIndex(work / "index")
+        index = SearchIndex(DataLayout(work).index)
         index.open()
         index.sync(library.fingerprints(), library.document, processes=1)
         result = index.search("数字经济")
@@ -95,10 +97,10 @@ def run() -> int:
         from reader.core.bookmarks import BookmarkStore, make_bookmark
 
         document = state["document"]
-        store = BookmarkStore(work / "bookmarks.sqlite3")
+        store = BookmarkStore(DataLayout(work).bookmarks)
         added = store.add(make_bookmark(document, document.paragraphs[10].id, note="self-check"))
         store.close()
-        again = BookmarkStore(work / "bookmarks.sqlite3")
+        again = BookmarkStore(DataLayout(work).bookmarks)
         found = again.get(added.uid)
         again.close()
         assert found is not None and found.note == "self-check"

@@ -3,6 +3,7 @@
 # ruff, the import-linter layer contracts, and pytest (core, services, widgets, end-to-end).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SETUP_FOR=test
 source "$ROOT/scripts/bootstrap.sh"
 cd "$ROOT"
 export QT_QPA_PLATFORM=offscreen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -14,6 +15,31 @@ CORPUS = Path(os.environ.get("REPORT_READER_CORPUS", ROOT.parent / "shared" / "c
 
 # Widget tests run without a display; e2e tests switch to xcb themselves.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def in_ci() -> bool:
+    """Whether the tests run in CI, where a missing tool is a broken install, not a reason to skip."""
+    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+def needs_tool(tool: str, package: str) -> pytest.MarkDecorator:
+    """Mark a test (or module) that runs the program ``tool`` from the Debian package ``package``.
+
+    On a developer's machine a missing tool skips the test with the reason shown; in CI
+    (``CI=true``) it fails it, since set-up must have installed everything.
+    """
+    return pytest.mark.needs_tool(tool, package)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Apply ``needs_tool`` marks: skip, or fail in CI."""
+    for mark in item.iter_markers("needs_tool"):
+        tool, package = mark.args
+        if shutil.which(tool) is None:
+            reason = f"{tool} is not installed (package {package})"
+            if in_ci():
+                pytest.fail(f"{reason}: set-up must install it (scripts/bootstrap.sh)", pytrace=False)
+            pytest.skip(reason)
 
 
 def corpus_path(*parts: str) -> Path:

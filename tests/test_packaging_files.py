@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import tomllib
 
-import pytest
-
-from tests.conftest import ROOT
+from tests.conftest import ROOT, needs_tool
 
 LINUX = ROOT / "packaging" / "linux"
 
 
-@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils is not installed")
+@needs_tool("desktop-file-validate", "desktop-file-utils")
 def test_desktop_file_validates():
     result = subprocess.run(
         ["desktop-file-validate", str(LINUX / "io.github.reportreader.ReportReader.desktop")],
@@ -26,7 +23,7 @@ def test_desktop_file_validates():
     assert "Categories=Office;Viewer;" in text
 
 
-@pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstream is not installed")
+@needs_tool("appstreamcli", "appstream")
 def test_metainfo_validates():
     result = subprocess.run(
         ["appstreamcli", "validate", "--no-net", str(LINUX / "io.github.reportreader.ReportReader.metainfo.xml")],

@@ -30,6 +30,7 @@ from reader.core.errors import ReaderError, UnsupportedSourceError
 from reader.core.fileutil import write_atomic
 from reader.core.identity import Identity, display_name
 from reader.core.loader import MAX_INPUT_BYTES, SUPPORTED_SUFFIXES, kind_for_suffix, parse_bytes, source_key_for_path
+from reader.core.paths import DataLayout
 from reader.core.resources import BUNDLED_REPORT_URL, BUNDLED_SOURCE_KEY, bundled_report_path
 from reader.core.serialize import dump_document, load_document
 from reader.core.sources import is_url
@@ -193,7 +194,7 @@ class Library:
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
-        self.root = data_dir / "library"
+        self.root = DataLayout(data_dir).library
         self._bundled_checked = False
 
     # Locking and atomic files -------------------------------------------------

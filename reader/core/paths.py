@@ -1,8 +1,9 @@
-"""Where stored state lives: one data directory for library, index and bookmarks."""
+"""Where stored state lives: one data directory for library, index, bookmarks, caches and the log."""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 APP_NAME = "report-reader"
@@ -31,3 +32,54 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     import platformdirs  # imported here: only needed when no directory is given
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+@dataclass(frozen=True)
+class DataLayout:
+    """Every place inside the data directory, named once.
+
+    Attributes:
+        root: The data directory itself.
+    """
+
+    root: Path
+
+    @property
+    def library(self) -> Path:
+        """Imported reports: originals, parsed JSON and the catalogue."""
+        return self.root / "library"
+
+    @property
+    def index(self) -> Path:
+        """The Whoosh search index and its text store."""
+        return self.root / "index"
+
+    @property
+    def bookmarks(self) -> Path:
+        """The SQLite database of bookmarks."""
+        return self.root / "bookmarks.sqlite3"
+
+    @property
+    def cache(self) -> Path:
+        """Parsed documents opened from files (rebuilt at will)."""
+        return self.root / "cache"
+
+    @property
+    def jieba(self) -> Path:
+        """Jieba's dictionary cache (rebuilt at will)."""
+        return self.cache / "jieba"
+
+    @property
+    def logs(self) -> Path:
+        """The rotating log and its older parts."""
+        return self.root / "logs"
+
+    @property
+    def log(self) -> Path:
+        """The current log file."""
+        return self.logs / "report-reader.log"
+
+    @property
+    def settings(self) -> Path:
+        """The window's settings when a data directory is given explicitly."""
+        return self.root / "settings.ini"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.core.diagnostics import describe_error
 from reader.core.document import Document
 from reader.core.errors import ReaderError
 from reader.core.library import Library, LibraryEntry
@@ -174,7 +175,7 @@ class AnalysisService(QObject):
         return TrendResult(term, region, kind, points)
 
     def _fail(self, error: Exception) -> None:
-        self.failed.emit(str(error) if isinstance(error, (ReaderError, OSError, KeyError)) else repr(error))
+        self.failed.emit(str(error) if isinstance(error, KeyError) else describe_error(error))
 
     def wait(self, msecs: int = 10000) -> None:
         """Wait for running work (tests and shutdown)."""

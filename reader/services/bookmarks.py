@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.bookmarks import Bookmark, BookmarkStore
+from reader.core.diagnostics import describe_error
 from reader.core.document import Document
-from reader.core.errors import ReaderError
 from reader.services.tasks import TaskRunner
 
 
@@ -47,7 +47,7 @@ class BookmarkService(QObject):
 
     def _submit(self, work, on_done=None) -> None:
         def failed(error: Exception) -> None:
-            self.message.emit(str(error) if isinstance(error, (ReaderError, OSError)) else repr(error))
+            self.message.emit(describe_error(error))
 
         self._runner.submit(work, on_done=on_done or (lambda _result: None), on_error=failed)
 

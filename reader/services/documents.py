@@ -10,8 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.cache import DocumentCache
+from reader.core.diagnostics import describe_error
 from reader.core.document import Document
-from reader.core.errors import ReaderError
 from reader.core.sources import is_url, split_fragment
 from reader.services.tasks import TaskRunner
 
@@ -59,15 +59,6 @@ def load_in_worker(source: str, cache: DocumentCache | None = None) -> Document:
     from reader.core.loader import load_source
 
     return load_source(source)
-
-
-def describe_error(error: BaseException) -> str:
-    """One line a person can read, for any failure while opening."""
-    if isinstance(error, ReaderError):
-        return str(error)
-    if isinstance(error, OSError):
-        return error.strerror or str(error)
-    return f"unexpected error: {error.__class__.__name__}: {error}"
 
 
 class DocumentService(QObject):

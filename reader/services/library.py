@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.core.diagnostics import describe_error
 from reader.core.document import Document
 from reader.core.errors import ReaderError
 from reader.core.identity import Identity
 from reader.core.library import ImportOutcome, Library, LibraryEntry
+from reader.core.paths import DataLayout
 from reader.core.search.results import SearchResult
 from reader.services.tasks import TaskRunner
 
@@ -93,7 +95,7 @@ class LibraryService(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = Library(data_dir)
-        self._index_dir = data_dir / "index"
+        self._index_dir = DataLayout(data_dir).index
         # Created on the workers: the index brings Whoosh and NumPy, which the first paint does not need.
         self._writer_index: SearchIndex | None = None
         self._reader_index: SearchIndex | None = None
@@ -134,7 +136,7 @@ class LibraryService(QObject):
         self.indexReady.emit()
 
     def _failed(self, error: Exception) -> None:
-        self.message.emit(str(error) if isinstance(error, (ReaderError, OSError)) else repr(error))
+        self.message.emit(describe_error(error))
 
     def import_sources(self, sources: list[str], replace_duplicates: bool = False) -> None:
         """Import files, folders and URLs, then update the index (``cancel_import`` stops it)."""

@@ -9,11 +9,14 @@ rapid zooming and rapid re-opening stay correct and quick.
 from __future__ import annotations
 
 import itertools
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from reader.core.diagnostics import is_expected, logger
+
+_log = logger("tasks")
 
 
 class _Relay(QObject):
@@ -47,8 +50,12 @@ class _Job(QRunnable):
             return
         try:
             result = self._function(*self._args, **self._kwargs)
-        except Exception as error:  # delivered to the caller's error callback, never lost
-            error.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+        except Exception as error:  # delivered to the caller's error callback, and logged
+            name = getattr(self._function, "__qualname__", repr(self._function))
+            if is_expected(error):  # bad input or the machine: the message says it all
+                _log.warning("task %s failed: %s", name, error, exc_info=error)
+            else:
+                _log.error("task %s failed with an unexpected error", name, exc_info=error)
             self._relay.failed.emit(self._task_id, error)
         else:
             self._relay.finished.emit(self._task_id, result)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 import reader
+from reader.core.diagnostics import log_file
 
 # (distribution, shown name, licence)
 COMPONENTS = (
@@ -57,6 +58,13 @@ class AboutDialog(QDialog):
         header_row = "".join(f"<th align='left'>{text}</th>" for text in headers)
         table.setHtml(f"<table cellpadding='3'><tr>{header_row}</tr>{rows}</table>")
         layout.addWidget(table)
+        log = log_file()
+        if log is not None:  # what a person attaches to a problem report
+            log_label = QLabel(self.tr("Log file: %1").replace("%1", str(log)), self)
+            log_label.setObjectName("logPath")
+            log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            log_label.setWordWrap(True)
+            layout.addWidget(log_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

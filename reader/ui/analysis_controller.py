@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
+from reader.core.paths import DataLayout
 from reader.services.paths import library_source
 from reader.ui.navigator import Navigator
 from reader.ui.notifier import Notifier
@@ -78,10 +79,8 @@ class AnalysisController(QObject):
         if self.service is None and self._library is not None:
             from reader.services.analysis import AnalysisService
 
-            data_dir = self._library.library.data_dir
-            self.service = AnalysisService(
-                self._library.library, data_dir / "index", data_dir / "cache" / "jieba", self
-            )
+            layout = DataLayout(self._library.library.data_dir)
+            self.service = AnalysisService(self._library.library, layout.index, layout.jieba, self)
             self.service.compared.connect(self._on_compared)
             self.service.targetsReady.connect(self._on_targets)
             self.service.termsReady.connect(self._on_terms)

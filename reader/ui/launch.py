@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication
 
 from reader.arguments import PROG, UsageError, parse_window_args
 from reader.core.cache import DocumentCache
-from reader.core.paths import APP_ID, APP_NAME, DATA_DIR_ENV, resolve_data_dir
+from reader.core.diagnostics import configure_logging, log_file, logger
+from reader.core.paths import APP_ID, APP_NAME, DATA_DIR_ENV, DataLayout, resolve_data_dir
 from reader.core.resources import bundled_report_path, resources_dir
 from reader.services.documents import DocumentService, load_in_worker
 from reader.services.paths import LIBRARY_SCHEME
@@ -61,7 +62,7 @@ def configure_fonts(app: QApplication) -> tuple[str, ...]:
 def create_settings(data_dir_option: str | None) -> Settings:
     """Settings in the data directory when one is given explicitly, else the native location."""
     if data_dir_option or os.environ.get(DATA_DIR_ENV):
-        return Settings(resolve_data_dir(data_dir_option) / "settings.ini")
+        return Settings(DataLayout(resolve_data_dir(data_dir_option)).settings)
     return Settings()
 
 
@@ -75,27 +76,33 @@ def initial_source(args: argparse.Namespace, settings: Settings) -> str:
     return str(bundled_report_path())
 
 
-def _install_excepthook(notifier, data_dir: Path) -> None:
-    """Unexpected errors go to a log file and a one-line banner, never a traceback on screen."""
+def _install_excepthook(notifier) -> None:
+    """Unexpected errors go to the log with their traceback and to a one-line banner naming the log.
 
-    def hook(kind, value, tb) -> None:
-        import traceback
+    Covers the GUI thread (``sys.excepthook``: PySide routes a slot's exception there)
+    and threads that are not ours (``threading.excepthook``: the speech engine's callbacks).
+    """
+    import threading
 
-        try:
-            data_dir.mkdir(parents=True, exist_ok=True)
-            with (data_dir / "errors.log").open("a", encoding="utf-8") as log:
-                log.write("".join(traceback.format_exception(kind, value, tb)) + "\n")
-        except OSError:
-            pass
-        message = QApplication.translate("MainWindow", "Unexpected error: %1")
-        notifier.banner(message.replace("%1", f"{kind.__name__}: {value}"))
+    log = logger("ui")
 
-    sys.excepthook = hook
+    def report(kind, value, tb) -> None:
+        log.error("unexpected error", exc_info=(kind, value, tb))
+        where = log_file()
+        message = QApplication.translate("MainWindow", "Unexpected error: %1 (details in %2)")
+        message = message.replace("%1", f"{kind.__name__}: {value}").replace("%2", str(where or "—"))
+        if threading.current_thread() is threading.main_thread():
+            notifier.banner(message)
+        else:  # queued to the GUI thread, which owns the banner
+            QTimer.singleShot(0, QApplication.instance(), lambda: notifier.banner(message))
+
+    sys.excepthook = report
+    threading.excepthook = lambda hook_args: report(hook_args.exc_type, hook_args.exc_value, hook_args.exc_traceback)
 
 
 def create_document_service(data_dir: Path, runner: TaskRunner, parent) -> DocumentService:
     """The document loader: files, URLs and ``library:ID``, with the parsed cache."""
-    cache = DocumentCache(data_dir / "cache")
+    cache = DocumentCache(DataLayout(data_dir).cache)
     libraries: list = []
 
     def load(source: str):
@@ -118,7 +125,7 @@ def create_background_services(data_dir: Path, parent) -> tuple:
 
     return (
         LibraryService(data_dir, parent=parent),
-        BookmarkService(data_dir / "bookmarks.sqlite3", parent=parent),
+        BookmarkService(DataLayout(data_dir).bookmarks, parent=parent),
         NarrationService(parent=parent),
     )
 
@@ -230,6 +237,7 @@ def run_gui(argv: Sequence[str]) -> int:
     app.setApplicationDisplayName(app.translate("MainWindow", "Report Reader"))
     families = configure_fonts(app)
     data_dir = resolve_data_dir(args.data_dir)
+    configure_logging(DataLayout(data_dir).log, debug=args.debug)
     settings = create_settings(args.data_dir)
     runner = TaskRunner(app)
     documents = create_document_service(data_dir, runner, app)
@@ -238,7 +246,7 @@ def run_gui(argv: Sequence[str]) -> int:
 
     reader_app = ReaderApp(documents, settings, runner, families, staged=True)
     window = reader_app.window
-    _install_excepthook(reader_app.notifier, data_dir)
+    _install_excepthook(reader_app.notifier)
     _quit_on_sigterm(window)
     if os.environ.get(FIRST_PAINT_ENV):
         _FirstPaintProbe(reader_app, os.environ[FIRST_PAINT_ENV])

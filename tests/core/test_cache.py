@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
-from reader.core.cache import DocumentCache
+from reader.core import cache as cache_module
+from reader.core.cache import DocumentCache, document_modules, fingerprint_of
 from reader.core.serialize import dump_document
 from tests.conftest import SEED
 
@@ -53,4 +55,41 @@ def test_an_entry_written_for_another_key_is_never_served(tmp_path):
     envelope = json.loads(entry.read_text(encoding="utf-8"))
     envelope["key"] = envelope["key"] + "-another-file"
     entry.write_text(json.dumps(envelope, ensure_ascii=False), encoding="utf-8")
+    assert cache.get(page) is None
+
+
+def _core_copy(tmp_path):
+    core = tmp_path / "core"
+    shutil.copytree(Path(cache_module.__file__).resolve().parent, core, ignore=shutil.ignore_patterns("__pycache__"))
+    return core
+
+
+def test_the_fingerprint_follows_every_module_that_shapes_a_document(tmp_path):
+    core = _core_copy(tmp_path)
+    modules = document_modules(core)
+    names = {path.relative_to(core).as_posix() for path in modules}
+    # The identity rules (region, year, speaker) and the region table shape every Document.
+    assert {"identity.py", "regions.py", "loader.py", "serialize.py", "outline.py", "formats/html_page.py"} <= names
+    before = fingerprint_of(core)
+    for path in modules:
+        original = path.read_bytes()
+        path.write_bytes(original + b"\n# a changed rule\n")
+        assert fingerprint_of(core) != before, f"changing {path.name} left the fingerprint as it was"
+        path.write_bytes(original)
+    assert fingerprint_of(core) == before
+
+
+def test_a_module_no_document_depends_on_leaves_the_fingerprint(tmp_path):
+    core = _core_copy(tmp_path)
+    assert core / "bookmarks.py" not in document_modules(core)
+    before = fingerprint_of(core)
+    (core / "bookmarks.py").write_text("# unrelated change\n", encoding="utf-8")
+    assert fingerprint_of(core) == before
+
+
+def test_a_new_fingerprint_parses_the_cached_file_again(tmp_path, monkeypatch):
+    cache, page = DocumentCache(tmp_path / "cache"), _page(tmp_path)
+    cache.load(page)
+    assert cache.get(page) is not None
+    monkeypatch.setattr(cache_module, "parser_fingerprint", lambda: "0badc0de")
     assert cache.get(page) is None

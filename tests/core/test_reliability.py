@@ -324,12 +324,14 @@ def test_speak_rate_out_of_range_is_a_usage_error(data_dir, tmp_path, rate):
     assert not (tmp_path / "a.wav").exists()
 
 
-def test_errors_log_goes_to_the_data_dir(data_dir, tmp_path, monkeypatch):
+def test_errors_log_goes_to_the_data_dir(data_dir, tmp_path, monkeypatch, capsys):
     from reader import cli
 
     monkeypatch.setattr(cli, "HANDLERS", {**cli.HANDLERS, "export": lambda args: 1 / 0})
     assert cli.run(["--data-dir", str(data_dir), "export", str(SEED)]) == 1
-    assert "ZeroDivisionError" in (data_dir / "errors.log").read_text(encoding="utf-8")
+    log = data_dir / "logs" / "report-reader.log"
+    assert "ZeroDivisionError" in log.read_text(encoding="utf-8")
+    assert str(log) in capsys.readouterr().err
 
 
 # 12. A huge tag-dense page is refused quickly, not parsed for minutes ----------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -14,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, needs_tool
 
-pytestmark = [pytest.mark.e2e, pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed")]
+pytestmark = [pytest.mark.e2e, needs_tool("Xvfb", "xvfb")]
 
 GRAB_SCRIPT = r"""
 import json, sys
@@ -182,7 +181,7 @@ def _running_reader(env: dict, tmp_path: Path, *args: str):
     assert app.wait(20) == 0
 
 
-@pytest.mark.skipif(shutil.which("xdotool") is None, reason="xdotool is not installed")
+@needs_tool("xdotool", "xdotool")
 def test_compare_with_last_year_by_keyboard(xvfb, tmp_path):
     """Alt+A, C opens the comparison with the previous year; Ctrl+S saves it as CSV through the dialog."""
     corpus = Path(os.environ.get("REPORT_READER_CORPUS", ROOT.parent / "shared" / "corpus")) / "text" / "national"
@@ -229,7 +228,7 @@ def _wait_for_file(path: Path, timeout: float = 20) -> None:
     assert path.exists(), f"{path.name} was not written"
 
 
-@pytest.mark.skipif(shutil.which("xdotool") is None, reason="xdotool is not installed")
+@needs_tool("xdotool", "xdotool")
 def test_section_menu_by_keyboard(xvfb, tmp_path):
     """F6 (from the text) to the outline, Home, Shift+F10: export the section (E), bookmark it (B), keys only."""
     data = tmp_path / "data"
@@ -280,7 +279,7 @@ def _top_of_screen(env: dict) -> str:
     return grab.stdout.strip()
 
 
-@pytest.mark.skipif(shutil.which("xdotool") is None, reason="xdotool is not installed")
+@needs_tool("xdotool", "xdotool")
 def test_reader_keys(xvfb, tmp_path):
     """F1 lists the keys; F11 reads full screen and Esc leaves; Space pages; a jump from the outline and Alt+Left."""
     data = tmp_path / "data"
@@ -338,7 +337,7 @@ def _clipboard(env: dict) -> str:
     return read.stdout
 
 
-@pytest.mark.skipif(shutil.which("xdotool") is None, reason="xdotool is not installed")
+@needs_tool("xdotool", "xdotool")
 def test_reader_conventions_by_keys(xvfb, tmp_path):
     """900×600; Ctrl+F and Enter jump to the match; Alt+Left / Alt+Right; Ctrl+Shift+L's link; Ctrl+D with
     Tab and Ctrl+Enter in the note; the theme through unique menu letters (Alt+V, T, P)."""
@@ -416,7 +415,7 @@ def test_reader_conventions_by_keys(xvfb, tmp_path):
     assert at_end.split("\n")[0].endswith(last["title"]), at_end
 
 
-@pytest.mark.skipif(shutil.which("xdotool") is None, reason="xdotool is not installed")
+@needs_tool("xdotool", "xdotool")
 def test_find_next_open_and_pdf_by_keys(xvfb, tmp_path):
     """F3 / Shift+F3 step between matches; Ctrl+Shift+E writes a PDF with the outline as bookmarks;
     Ctrl+O opens another report through the dialog, typed into."""

@@ -81,3 +81,25 @@ def test_one_task_at_a_time_even_across_submissions():
     runner.wait(5000)
     assert overlapped == [False], "two tasks of one runner ran at once"
     assert second_started.is_set()
+
+
+def test_a_worker_exception_reaches_the_log_with_its_traceback(qtbot, tmp_path):
+    from reader.core.diagnostics import configure_logging, describe_error
+
+    log = tmp_path / "logs" / "report-reader.log"
+    configure_logging(log)
+    try:
+        runner = TaskRunner()
+        failures: list[Exception] = []
+
+        def index_the_library() -> None:
+            {}["missing key"]
+
+        runner.submit(index_the_library, on_done=lambda _r: None, on_error=failures.append)
+        qtbot.waitUntil(lambda: bool(failures), timeout=5000)
+        text = log.read_text(encoding="utf-8")
+        assert "index_the_library" in text and "Traceback (most recent call last)" in text
+        assert "KeyError: 'missing key'" in text
+        assert str(log) in describe_error(failures[0])  # the person is pointed to the log
+    finally:
+        configure_logging(None)

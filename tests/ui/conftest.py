@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.paths import DataLayout
 from reader.services.bookmarks import BookmarkService
 from reader.services.library import LibraryService
 from reader.services.narration import NarrationService
@@ -32,14 +33,14 @@ class AppFactory:
     def __call__(self, source: str | None = str(SEED), staged: bool = False) -> ReaderApp:
         runner = TaskRunner()
         documents = create_document_service(self.data_dir, runner, None)
-        settings = Settings(self.data_dir / "settings.ini")
+        settings = Settings(DataLayout(self.data_dir).settings)
         app = ReaderApp(documents, settings, runner, tuple(chinese_font_families()), staged=staged)
         self.qtbot.addWidget(app.window)
         self.apps.append(app)
         if staged:
             return app
         library = LibraryService(self.data_dir)
-        bookmarks = BookmarkService(self.data_dir / "bookmarks.sqlite3")
+        bookmarks = BookmarkService(DataLayout(self.data_dir).bookmarks)
         self.engine = FakeEngine()
         self.sinks: list[FakeSink] = []
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import pytest
@@ -12,7 +11,7 @@ from reader.core.document import ParagraphKind
 from reader.core.loader import load_source
 from reader.ui.appearance import chinese_font_families
 from reader.ui.printing import export_pdf, page_of, paginate, print_document
-from tests.conftest import SEED
+from tests.conftest import SEED, needs_tool
 
 _HEADINGS = (ParagraphKind.PART, ParagraphKind.SECTION)
 
@@ -65,7 +64,7 @@ def test_some_page_size_strands_a_heading_without_the_fix(qapp, seed):
     assert strands > 0, "the check above would pass vacuously"
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+@needs_tool("pdftotext", "poppler-utils")
 def test_the_pdf_outline_is_the_documents_and_each_bookmark_opens_its_heading(qapp, seed, tmp_path):
     from pypdf import PdfReader
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QPalette, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from reader.core.document import ParagraphKind
+from tests.conftest import needs_tool
 
 
 def _index_of(app, prefix: str) -> int:
@@ -266,7 +265,7 @@ def test_outline_filter(qtbot, app):
     assert all("数字经济" in item.text(0) or item.childCount() for item in visible)
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+@needs_tool("pdftotext", "poppler-utils")
 def test_pdf_export_contains_text_metadata_and_page_numbers(qtbot, app, tmp_path):
     target = tmp_path / "report.pdf"
     app.actions_ui.export_pdf(target)

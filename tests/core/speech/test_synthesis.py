@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import wave
@@ -21,9 +20,9 @@ from reader.core.speech.synth import (
     Voice,
     mandarin_voice,
 )
-from tests.conftest import SEED
+from tests.conftest import SEED, needs_tool
 
-pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
+pytestmark = needs_tool("espeak-ng", "espeak-ng")
 RATE = 200
 
 
