@@ -119,6 +119,7 @@ def build_document(raw: RawDocument, source: str, source_key: str) -> Document:
             section=result.sections[i],
             centered=p.centered,
             cells=p.cells,
+            page=p.page,
         )
         for i, p in enumerate(paragraphs)
     )

@@ -74,6 +74,8 @@ class Paragraph:
             front matter outside every node.
         centered: Whether the source centred the paragraph.
         cells: For table rows, the cell texts.
+        page: The page of the original file the paragraph starts on (PDF, OFD), 1-based;
+            0 when the source has no pages.
 
     """
 
@@ -84,6 +86,7 @@ class Paragraph:
     section: str | None = None
     centered: bool = False
     cells: tuple[str, ...] = ()
+    page: int = 0
 
     @property
     def lead_text(self) -> str:

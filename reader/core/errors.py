@@ -41,3 +41,15 @@ class FetchError(InputError):
 
 class UnsupportedSourceError(InputError):
     """The path does not exist or is not a kind of file the reader opens."""
+
+
+class DamagedFileError(InputError):
+    """A PDF, Word or OFD file is damaged or incomplete."""
+
+
+class EncryptedFileError(InputError):
+    """The document is protected by a password."""
+
+
+class ScannedDocumentError(InputError):
+    """The document holds images of pages but no text (a scan without a text layer)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.core.document import Document, OutlineNode, ParagraphKind
+from reader.core.document import Document, OutlineNode, Paragraph, ParagraphKind
 
 META_LABELS_ZH = {
     "index_no": "索引号",
@@ -55,10 +55,23 @@ def to_json(document: Document) -> dict[str, Any]:
         "url": document.url,
         "meta": _meta_json(document.meta),
         "outline": [_node_json(node) for node in document.outline],
-        "paragraphs": [
-            {"id": p.id, "kind": p.kind.value, "text": p.text, "section": p.section} for p in document.paragraphs
-        ],
+        "paragraphs": [_paragraph_json(p) for p in document.paragraphs],
     }
+
+
+def _paragraph_json(paragraph: Paragraph) -> dict[str, Any]:
+    """A paragraph's stable keys, plus ``cells`` for a table row and ``page`` where the file has pages."""
+    found: dict[str, Any] = {
+        "id": paragraph.id,
+        "kind": paragraph.kind.value,
+        "text": paragraph.text,
+        "section": paragraph.section,
+    }
+    if paragraph.cells:
+        found["cells"] = list(paragraph.cells)
+    if paragraph.page:
+        found["page"] = paragraph.page
+    return found
 
 
 def _markdown_inline(paragraph) -> str:

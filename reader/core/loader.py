@@ -1,4 +1,4 @@
-"""Open any supported source (saved page, text report, URL) as a ``Document``."""
+"""Open any supported source (saved page, text report, PDF, Word, OFD, URL) as a ``Document``."""
 
 from __future__ import annotations
 
@@ -9,24 +9,25 @@ from reader.core.builder import build_document
 from reader.core.document import Document
 from reader.core.errors import InputTooLargeError, UnsupportedSourceError
 from reader.core.formats.charset import decode_bytes_noting
+from reader.core.formats.registry import FORMATS, format_for_suffix, format_named, sniff_format, supported_suffixes
 from reader.core.resources import BUNDLED_REPORT_URL, BUNDLED_SOURCE_KEY, is_bundled
 from reader.core.sources import is_url, split_fragment
 
-MAX_INPUT_BYTES = 32 * 1024 * 1024
-HTML_SUFFIXES = frozenset((".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"))
-MARKDOWN_SUFFIXES = frozenset((".md", ".markdown"))
-TEXT_SUFFIXES = frozenset((".txt", ".text"))
-SUPPORTED_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+MAX_INPUT_BYTES = 32 * 1024 * 1024  # a page or a text: the longest report is under 1 MB
+MAX_BINARY_BYTES = 256 * 1024 * 1024  # PDFs carry fonts and images: a text PDF of 2,000 pages fits
+SUPPORTED_SUFFIXES = supported_suffixes()
 
 
 def kind_for_suffix(suffix: str) -> str:
-    """Parser kind for a file name suffix: ``html``, ``markdown``, ``text`` or ``auto``."""
-    suffix = suffix.lower()
-    if suffix in HTML_SUFFIXES:
-        return "html"
-    if suffix in MARKDOWN_SUFFIXES:
-        return "markdown"
-    return "text" if suffix in TEXT_SUFFIXES else "auto"
+    """Parser kind for a file name suffix: a format's name (``html``, ``pdf``…) or ``auto``."""
+    found = format_for_suffix(suffix)
+    return found.name if found else "auto"
+
+
+def size_limit(kind: str) -> int:
+    """The largest file of this kind the reader accepts, in bytes."""
+    found = format_named(kind)
+    return MAX_BINARY_BYTES if found is not None and found.binary else MAX_INPUT_BYTES
 
 
 def source_key_for_path(path: Path) -> str:
@@ -56,8 +57,12 @@ def parse_bytes(
         InputError: A subclass saying what is wrong with the input.
 
     """
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputTooLargeError(f"the file is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB")
+    binary = sniff_format(data) or _binary_format(kind)
+    limit = MAX_BINARY_BYTES if binary else MAX_INPUT_BYTES
+    if len(data) > limit:
+        raise InputTooLargeError(f"the file is larger than {limit // (1024 * 1024)} MB")
+    if binary is not None:
+        return build_document(binary.parse_function()(data, name), source, source_key)
     # The parsers (lxml) are imported here, when a file is parsed, not when
     # this module is: the app opens cached documents without ever loading them.
     from reader.core.formats.html_page import looks_like_html, parse_html
@@ -77,6 +82,12 @@ def parse_bytes(
     return document
 
 
+def _binary_format(kind: str):
+    """The binary format a parser kind names, if any (a misnamed or damaged file goes to its parser)."""
+    found = format_named(kind)
+    return found if found is not None and found.binary else None
+
+
 def load_path(path: Path) -> Document:
     """Open a file from disk.
 
@@ -90,10 +101,10 @@ def load_path(path: Path) -> Document:
     if not path.is_file():
         raise UnsupportedSourceError(f"not a file: {path}")
     size = path.stat().st_size
-    if size > MAX_INPUT_BYTES:
-        limit_mb = MAX_INPUT_BYTES // (1024 * 1024)
-        raise InputTooLargeError(f"the file is {size / (1024 * 1024):.0f} MB; the limit is {limit_mb} MB")
     kind = kind_for_suffix(path.suffix)
+    if size > MAX_BINARY_BYTES or (size > MAX_INPUT_BYTES and kind in ("html", "text", "markdown")):
+        limit_mb = size_limit(kind) // (1024 * 1024)
+        raise InputTooLargeError(f"the file is {size / (1024 * 1024):.0f} MB; the limit is {limit_mb} MB")
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -108,11 +119,23 @@ def load_url(url: str, timeout: float = 15.0) -> Document:
     """Fetch and parse a page; the document id derives from the URL as given."""
     from reader.core.formats.fetch import fetch_url
 
-    fetched = fetch_url(url, timeout=timeout, max_bytes=MAX_INPUT_BYTES)
-    kind = "html" if "html" in fetched.content_type else "text" if fetched.content_type == "text/plain" else "auto"
+    fetched = fetch_url(url, timeout=timeout, max_bytes=MAX_BINARY_BYTES)
+    kind = kind_for_content_type(fetched.content_type, url)
     name = fetched.url.rstrip("/").rsplit("/", 1)[-1] or "page"
     document = parse_bytes(fetched.data, name=name, source=url, source_key=url, kind=kind, charset=fetched.charset)
     return document if document.url else replace(document, url=fetched.url)
+
+
+def kind_for_content_type(content_type: str, url: str = "") -> str:
+    """The parser kind for an HTTP response: by MIME type, else by the address's suffix, else ``auto``."""
+    for fmt in FORMATS:
+        if content_type in fmt.mime_types:
+            return fmt.name
+    if "html" in content_type:
+        return "html"
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    suffix = path.rsplit("/", 1)[-1]
+    return kind_for_suffix("." + suffix.rsplit(".", 1)[-1]) if "." in suffix else "auto"
 
 
 def load_source(source: str) -> Document:

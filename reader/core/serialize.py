@@ -40,6 +40,7 @@ def dump_document(document: Document) -> dict[str, Any]:
                 int(p.centered),
                 [[run.text, int(run.bold)] for run in p.runs],
                 list(p.cells),
+                *([p.page] if p.page else []),
             ]
             for p in document.paragraphs
         ],
@@ -55,7 +56,7 @@ def load_document(data: dict[str, Any]) -> Document:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValueError("not a serialised document of this version")
     paragraphs = []
-    for pid, kind, section, centered, runs, cells in data["paragraphs"]:
+    for pid, kind, section, centered, runs, cells, *page in data["paragraphs"]:
         run_tuple = tuple(Run(text, bool(bold)) for text, bold in runs)
         paragraphs.append(
             Paragraph(
@@ -66,6 +67,7 @@ def load_document(data: dict[str, Any]) -> Document:
                 section=section,
                 centered=bool(centered),
                 cells=tuple(cells),
+                page=int(page[0]) if page else 0,
             )
         )
     return Document(

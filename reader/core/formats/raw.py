@@ -23,6 +23,7 @@ class RawParagraph:
         right: The source aligned it right (a signature, a date).
         near_image: It sits beside or right after an image (a caption, if short).
         hint: What the parser already knows it is: "caption", "signature", "date" or ''.
+        page: The printed page it starts on (PDF, OFD), 1-based; 0 when the source has no pages.
 
     """
 
@@ -33,6 +34,7 @@ class RawParagraph:
     right: bool = False
     near_image: bool = False
     hint: str = ""
+    page: int = 0
 
     @property
     def text(self) -> str:
