@@ -213,7 +213,14 @@ def _edge_lines(page: list[Line]) -> list[Line]:
 
 
 def _running_key(line: Line) -> str:
-    return re.sub(r"[0-9０-９]+", "#", line.squeezed)
+    """What a running header or footer repeats, its page numbers aside ('' for a line of the text).
+
+    A sentence is text however often its wording recurs (第1条…。 at the top of every page).
+    """
+    squeezed = line.squeezed
+    if len(squeezed) > 40 or squeezed.endswith(("。", "；", "！", "？")):
+        return ""
+    return re.sub(r"[0-9０-９]+", "#", squeezed)
 
 
 def _remove_running_lines(pages: list[list[Line]]) -> int:
@@ -227,7 +234,8 @@ def _remove_running_lines(pages: list[list[Line]]) -> int:
         doomed = {
             id(line)
             for line in _edge_lines(page)
-            if _PAGE_NUMBER_RE.match(line.text.strip()) or (len(pages) >= 2 and counts[_running_key(line)] >= needed)
+            if _PAGE_NUMBER_RE.match(line.text.strip())
+            or (len(pages) >= 2 and _running_key(line) and counts[_running_key(line)] >= needed)
         }
         if doomed:
             removed += len(doomed)

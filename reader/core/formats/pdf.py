@@ -30,6 +30,17 @@ MAX_PAGES = 5000
 _PDFIUM_LOCK = threading.Lock()
 _BOLD_FONT_RE = re.compile(r"bold|black|heavy|hei|黑|demi|semibold|xbs|小标宋|fzdbs|fzxbs|fzht", re.I)
 _STALE_TITLE_RE = re.compile(r"^(?:microsoft\s+word\s*-|untitled|无标题|新建|文档\d*|document\d*)", re.I)
+_PLACEHOLDER_AUTHORS = {
+    "anonymous",
+    "administrator",
+    "admin",
+    "user",
+    "unknown",
+    "微软用户",
+    "微软中国",
+    "lenovo",
+    "pc",
+}
 _FILL_STROKE = 2  # FPDF_TEXTRENDERMODE_FILL_STROKE: how a "bold" is faked with a regular font
 
 
@@ -317,7 +328,7 @@ def _apply_bookmarks(paragraphs: list[RawParagraph], bookmarks: list[tuple[int, 
 def _info_meta(info: dict[str, str]) -> dict[str, str]:
     """Metadata keys from the PDF's document information."""
     meta: dict[str, str] = {}
-    if info.get("Author"):
+    if info.get("Author") and info["Author"].strip().lower() not in _PLACEHOLDER_AUTHORS:
         meta["author"] = info["Author"].strip()
     if info.get("Keywords"):
         meta["keywords"] = info["Keywords"].strip()

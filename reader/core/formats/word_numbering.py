@@ -33,7 +33,7 @@ def chinese_count(value: int, digits: str = _DIGITS, ten: str = "十", hundred: 
     if rest == 0:
         tail = ""
     elif rest < 10:
-        tail = digits[0] + digits[rest]
+        tail = ("零" if digits is _DIGITS else digits[0]) + digits[rest]
     else:
         tail = chinese_count(rest, digits, ten, hundred)
         if rest < 20:
