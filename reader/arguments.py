@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
+from reader.core.formats.registry import suffix_summary
+
 PROG = "report-reader"
 # The commands; any other first word is a document for the window.
 COMMANDS = ("export", "library", "search", "bookmarks", "speak", "compare", "targets", "terms", "trend")
@@ -99,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         usage=_USAGE,
         description=_DESCRIPTION,
-        epilog="PATH_OR_URL: a saved page (.html .htm .shtml), a text report (.txt .md) or an http(s) address.",
+        epilog=f"PATH_OR_URL: a file — {suffix_summary()} — or an http(s) address.",
     )
     _global_options(parser)
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
@@ -123,7 +125,7 @@ def _export_command(commands) -> None:
 def _library_command(commands) -> None:
     library = commands.add_parser("library", help="manage imported documents")
     library_commands = library.add_subparsers(dest="library_command", parser_class=_Parser)
-    add = library_commands.add_parser("add", help="import files, folders (.html .htm .txt .md) or URLs")
+    add = library_commands.add_parser("add", help="import files, folders (every supported type, see --help) or URLs")
     add.add_argument("sources", nargs="+", help="paths, folders or http(s) URLs")
     add.add_argument("--replace", action="store_true", help="let a copy of a document's text replace its entry")
     listing = library_commands.add_parser("list", help="list imported documents")

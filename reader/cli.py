@@ -16,6 +16,7 @@ from reader.arguments import COMMANDS, PROG, UsageError, build_parser
 from reader.core.diagnostics import configure_logging, describe_error, logger
 from reader.core.errors import ReaderError
 from reader.core.fileutil import write_atomic
+from reader.core.formats.registry import supported_suffixes
 from reader.core.paths import DataLayout, resolve_data_dir
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -138,7 +139,7 @@ def _cmd_library(args: argparse.Namespace) -> int:
         else:
             _say(f"{'updated' if outcome.updated else 'added'} {outcome.document_id}  {outcome.title}")
     if not outcomes:
-        _say(f"{PROG}: no supported files (.html .htm .txt .md) found", file=sys.stderr)
+        _say(f"{PROG}: no supported files found ({' '.join(sorted(supported_suffixes()))})", file=sys.stderr)
         return EXIT_INPUT
     _sync_index(args.data_dir, library).close()
     return EXIT_INPUT if failed else EXIT_OK

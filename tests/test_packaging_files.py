@@ -19,8 +19,17 @@ def test_desktop_file_validates():
     )
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout
     text = (LINUX / "io.github.reportreader.ReportReader.desktop").read_text(encoding="utf-8")
-    assert "Exec=report-reader %f" in text and "MimeType=text/html;text/plain;" in text
-    assert "Categories=Office;Viewer;" in text
+    assert "Exec=report-reader %f" in text and "Categories=Office;Viewer;" in text
+
+
+def test_the_desktop_files_declare_every_format_the_reader_opens():
+    from reader.core.formats.registry import supported_mime_types
+
+    desktop = (LINUX / "io.github.reportreader.ReportReader.desktop").read_text(encoding="utf-8")
+    declared = next(line for line in desktop.splitlines() if line.startswith("MimeType="))
+    assert declared == "MimeType=" + ";".join(supported_mime_types()) + ";"
+    metainfo = (LINUX / "io.github.reportreader.ReportReader.metainfo.xml").read_text(encoding="utf-8")
+    assert all(f"<mediatype>{mime}</mediatype>" in metainfo for mime in supported_mime_types())
 
 
 @needs_tool("appstreamcli", "appstream")

@@ -16,6 +16,11 @@ def _citation(bookmark: Bookmark, document: Document | None) -> str:
     if bookmark.section_path:
         parts.append(" › ".join(bookmark.section_path))
     if document is not None:
+        from reader.core.reading import page_reference
+
+        page = page_reference(document, bookmark.paragraph)
+        if page:
+            parts.append(page)
         issuer = document.meta.get("issuer") or document.meta.get("source_org")
         date = document.meta.get("written_date") or document.meta.get("published")
         parts.extend(x for x in (issuer, date, document.url or document.source) if x)

@@ -132,6 +132,7 @@ def build_document(raw: RawDocument, source: str, source_key: str) -> Document:
         paragraphs=built,
         outline=result.outline,
         url=raw.url,
+        attachments=tuple(raw.attachments),
     )
     identity = identify(document).to_meta()
     ordered = {key: value for key in META_KEYS if (value := {**identity, **meta}.get(key))}

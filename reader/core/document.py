@@ -135,6 +135,8 @@ class Document:
         outline: Top-level outline nodes.
         url: The public address of the original page, when known (for citations).
         notes: What the reader should know about how the source was read (bytes replaced…).
+        attachments: The files a page links to as attachments (PDF, Word, OFD): (title, address
+            as the page wrote it; ``attachment_address`` makes it absolute).
 
     """
 
@@ -146,6 +148,7 @@ class Document:
     outline: tuple[OutlineNode, ...] = ()
     url: str = ""
     notes: tuple[str, ...] = ()
+    attachments: tuple[tuple[str, str], ...] = ()
 
     def paragraph_index(self, paragraph_id: str) -> int:
         """Return the position of a paragraph, or -1 when the id is unknown."""

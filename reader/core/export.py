@@ -56,6 +56,11 @@ def to_json(document: Document) -> dict[str, Any]:
         "meta": _meta_json(document.meta),
         "outline": [_node_json(node) for node in document.outline],
         "paragraphs": [_paragraph_json(p) for p in document.paragraphs],
+        **(
+            {"attachments": [{"title": title, "href": href} for title, href in document.attachments]}
+            if document.attachments
+            else {}
+        ),
     }
 
 

@@ -28,8 +28,16 @@ from reader.core.cache import parser_fingerprint
 from reader.core.document import Document
 from reader.core.errors import ReaderError, UnsupportedSourceError
 from reader.core.fileutil import write_atomic
+from reader.core.formats.registry import format_named, sniff_format
 from reader.core.identity import Identity, display_name
-from reader.core.loader import MAX_INPUT_BYTES, SUPPORTED_SUFFIXES, kind_for_suffix, parse_bytes, source_key_for_path
+from reader.core.loader import (
+    MAX_BINARY_BYTES,
+    SUPPORTED_SUFFIXES,
+    kind_for_content_type,
+    kind_for_suffix,
+    parse_bytes,
+    source_key_for_path,
+)
 from reader.core.paths import DataLayout
 from reader.core.resources import BUNDLED_REPORT_URL, BUNDLED_SOURCE_KEY, bundled_report_path
 from reader.core.serialize import dump_document, load_document
@@ -327,8 +335,8 @@ class Library:
         if is_url(source):
             from reader.core.formats.fetch import fetch_url
 
-            fetched = fetch_url(source, max_bytes=MAX_INPUT_BYTES)
-            kind = "html" if "html" in fetched.content_type else "auto"
+            fetched = fetch_url(source, max_bytes=MAX_BINARY_BYTES)
+            kind = kind_for_content_type(fetched.content_type, source)
             document = parse_bytes(
                 fetched.data,
                 name=source.rsplit("/", 1)[-1],
@@ -339,7 +347,8 @@ class Library:
             )
             if not document.url:
                 document = replace(document, url=fetched.url)
-            return Prepared(source, document, fetched.data, kind, "html")
+            found = sniff_format(fetched.data) or format_named(kind)
+            return Prepared(source, document, fetched.data, kind, found.suffixes[0].lstrip(".") if found else "html")
         path = Path(source).expanduser()
         if path.is_dir():
             raise UnsupportedSourceError(f"{source} is a folder")

@@ -30,6 +30,7 @@ class Progress:
     percent: int
     section_path: list[str]
     minutes_left: int
+    page: int = 0  # the original file's page (PDF, OFD), 0 when it has none
 
 
 class ProgressCalculator:
@@ -54,7 +55,7 @@ class ProgressCalculator:
         left = (self._total - read) / CHINESE_CHARS_PER_MINUTE
         paragraph = self._document.paragraphs[index]
         minutes = 0 if read >= self._total else max(1, round(left))
-        return Progress(min(percent, 100), self._document.section_path(paragraph.id), minutes)
+        return Progress(min(percent, 100), self._document.section_path(paragraph.id), minutes, paragraph.page)
 
 
 def citation(document: Document, selection: str, paragraph_id: str | None) -> str:
@@ -72,6 +73,9 @@ def citation(document: Document, selection: str, paragraph_id: str | None) -> st
     path = document.section_path(paragraph_id) if paragraph_id else []
     if path:
         parts.append(" › ".join(path))
+    page = page_reference(document, paragraph_id)
+    if page:
+        parts.append(page)
     issuer = document.meta.get("issuer") or document.meta.get("source_org")
     if issuer:
         parts.append(issuer)
@@ -82,6 +86,12 @@ def citation(document: Document, selection: str, paragraph_id: str | None) -> st
     if address:
         parts.append(address)
     return f"{selection.strip()}\n——{'，'.join(parts)}"
+
+
+def page_reference(document: Document, paragraph_id: str | None) -> str:
+    """``第12页`` for a paragraph of a paged original (PDF, OFD, Word as last printed); '' otherwise."""
+    paragraph = document.paragraph(paragraph_id) if paragraph_id else None
+    return f"第{paragraph.page}页" if paragraph is not None and paragraph.page else ""
 
 
 def section_reference(document: Document, node_id: str) -> str:

@@ -30,6 +30,7 @@ def dump_document(document: Document) -> dict[str, Any]:
         "source": document.source,
         "url": document.url,
         "notes": list(document.notes),
+        "attachments": [list(pair) for pair in document.attachments],
         "meta": dict(document.meta),
         "outline": [_node(node) for node in document.outline],
         "paragraphs": [
@@ -79,4 +80,5 @@ def load_document(data: dict[str, Any]) -> Document:
         outline=tuple(_unnode(node) for node in data["outline"]),
         url=data.get("url", ""),
         notes=tuple(data.get("notes", ())),
+        attachments=tuple((str(title), str(address)) for title, address in data.get("attachments", ())),
     )

@@ -21,3 +21,28 @@ def split_fragment(source: str) -> tuple[str, str]:
             address = unquote(urlparse(address).path)
         return address, fragment
     return source, ""
+
+
+def attachment_address(href: str, page_url: str, source: str) -> str:
+    """Where an attachment a page links to can be opened: absolute already, beside the saved file, or on the site.
+
+    Args:
+        href: The link as the page wrote it.
+        page_url: The page's public address ('' when unknown).
+        source: The path or URL the page was opened from.
+
+    Returns:
+        An http(s) URL or a local path; '' when neither the page nor its source can resolve it.
+    """
+    from pathlib import Path
+    from urllib.parse import urljoin
+
+    if is_url(href):
+        return href
+    if is_url(source):
+        return urljoin(source, href)
+    if source and not href.startswith(("/", "\\")):  # saved with the page ("网页，全部"): a file beside it
+        beside = Path(source).parent / unquote(href.split("?", 1)[0])
+        if beside.is_file():
+            return str(beside)
+    return urljoin(page_url, href) if is_url(page_url) else ""

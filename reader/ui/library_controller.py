@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from reader.services.paths import LIBRARY_SCHEME, library_source
+from reader.ui.file_filters import report_filters
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.navigator import Navigator
 from reader.ui.notifier import Notifier
@@ -224,7 +225,7 @@ class LibraryController(QObject):
             self._dialog_parent,
             self.tr("Import Reports"),
             "",
-            self.tr("Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)"),
+            report_filters(),
         )
         if paths and self.service is not None:
             self.service.import_sources(paths)

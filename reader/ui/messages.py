@@ -11,7 +11,7 @@ def friendly_error(kind: str, detail: str) -> str:
     if kind == "EmptyInputError":
         return translate("ErrorMessages", "The file is empty.")
     if kind == "BinaryInputError":
-        return translate("ErrorMessages", "The file is not a web page or a text file.")
+        return translate("ErrorMessages", "The file is not a kind of document the reader opens.")
     if kind == "InputTooLargeError":
         return translate("ErrorMessages", "The file is too large to open (%1).").replace("%1", detail)
     if kind == "UndecodableInputError":
@@ -20,6 +20,14 @@ def friendly_error(kind: str, detail: str) -> str:
         return translate("ErrorMessages", "The page has no readable body text.")
     if kind == "FetchError":
         return translate("ErrorMessages", "The page could not be downloaded: %1").replace("%1", detail)
+    if kind == "DamagedFileError":
+        return translate("ErrorMessages", "The file is damaged or incomplete.")
+    if kind == "EncryptedFileError":
+        return translate("ErrorMessages", "The document is protected by a password.")
+    if kind == "ScannedDocumentError":
+        return translate(
+            "ErrorMessages", "The document holds scanned pages without text; it needs text recognition (OCR) first."
+        )
     if kind == "UnsupportedSourceError":
         return translate("ErrorMessages", "The file does not exist or cannot be read: %1").replace("%1", detail)
     return detail

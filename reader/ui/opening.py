@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QTreeView, QWidg
 
 from reader.services.documents import OpenRequest
 from reader.services.settings import Settings
+from reader.ui.file_filters import report_filters
 from reader.ui.messages import friendly_error
 from reader.ui.navigator import Navigator
 from reader.ui.notifier import Notifier
@@ -57,7 +58,7 @@ class OpeningController(QObject):
             self._dialog_parent,
             self.tr("Open Report"),
             self.start_folder(),
-            self.tr("Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)"),
+            report_filters(),
         )
         dialog.setObjectName("openDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)

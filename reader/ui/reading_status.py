@@ -33,9 +33,12 @@ class ReadingStatus(QObject):
             return
         progress = self._progress.at(index, offset)
         path = " › ".join(progress.section_path) or self._document.title
-        self.textChanged.emit(
+        text = (
             self.tr("%1% · %2 · about %3 min left")
             .replace("%1", str(progress.percent))
             .replace("%2", path if len(path) < 60 else path[:58] + "…")
             .replace("%3", str(progress.minutes_left))
         )
+        if progress.page:  # where this is in the printed original
+            text = self.tr("page %1").replace("%1", str(progress.page)) + " · " + text
+        self.textChanged.emit(text)

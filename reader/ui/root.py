@@ -281,6 +281,7 @@ class ReaderApp(QObject):
             actions[name].triggered.connect(slot)
         actions["metadata"].triggered.connect(lambda checked: window.metadata.set_collapsed(not checked))
         window.metadata.collapsedChanged.connect(self._on_metadata_collapsed)
+        window.metadata.attachmentActivated.connect(self.navigator.open)
         window.recent_menu.aboutToShow.connect(lambda: self.opening.fill_recent_menu(window.recent_menu))
         window.sourceDropped.connect(self.navigator.open)
         window.closing.connect(self._save_session)

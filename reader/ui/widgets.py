@@ -194,9 +194,11 @@ class MetadataCard(QFrame):
 
     Signals:
         collapsedChanged(bool)
+        attachmentActivated(str): an attachment's link was followed (its address: a URL or a path).
     """
 
     collapsedChanged = Signal(bool)
+    attachmentActivated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -272,9 +274,37 @@ class MetadataCard(QFrame):
             shown.setWordWrap(True)
             self.grid.addWidget(label, row // 2, (row % 2) * 2)
             self.grid.addWidget(shown, row // 2, (row % 2) * 2 + 1)
+        if document.attachments:
+            self._show_attachments(document, (len(shown_meta) + 1) // 2)
         self.grid.setColumnStretch(1, 1)
         self.grid.setColumnStretch(3, 1)
         self.setVisible(bool(document.meta) or bool(document.title))
+
+    def _show_attachments(self, document: Document, row: int) -> None:
+        """One row of links to the page's attachments; a link opens the file in the reader."""
+        from html import escape
+
+        from reader.core.sources import attachment_address
+
+        name = self.tr("Attachments")
+        links = []
+        for title, href in document.attachments:
+            address = attachment_address(href, document.url, document.source)
+            links.append(f'<a href="{escape(address, quote=True)}">{escape(title)}</a>' if address else escape(title))
+        label = plain_label(name + "：", self.body)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        shown = QLabel("<br>".join(links), self.body)
+        shown.setObjectName("meta_attachments")
+        shown.setTextFormat(Qt.TextFormat.RichText)
+        shown.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        shown.setAccessibleName(f"{name}：" + "，".join(title for title, _href in document.attachments))
+        shown.setWordWrap(True)
+        shown.linkActivated.connect(self.attachmentActivated)
+        label.setBuddy(shown)
+        self.grid.addWidget(label, row, 0)
+        self.grid.addWidget(shown, row, 1, 1, 3)
 
     def apply_theme(self, theme) -> None:
         """Colour the card like the reading view (a palette: cheap to change, unlike a style sheet)."""

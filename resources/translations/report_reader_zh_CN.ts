@@ -3,50 +3,55 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../reader/ui/about.py" line="44" />
+        <location filename="../../reader/ui/about.py" line="45" />
         <source>About Report Reader</source>
         <translation>关于报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/about.py" line="47" />
+        <location filename="../../reader/ui/about.py" line="48" />
         <source>Report Reader</source>
         <translation>报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/about.py" line="48" />
+        <location filename="../../reader/ui/about.py" line="49" />
         <source>A desktop reader for Chinese government work reports.</source>
         <translation>阅读政府工作报告等政府文件的桌面应用。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/about.py" line="54" />
+        <location filename="../../reader/ui/about.py" line="55" />
         <source>Licences</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/about.py" line="56" />
+        <location filename="../../reader/ui/about.py" line="57" />
         <source>Component</source>
         <translation>组件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/about.py" line="56" />
+        <location filename="../../reader/ui/about.py" line="57" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/about.py" line="56" />
+        <location filename="../../reader/ui/about.py" line="57" />
         <source>Licence</source>
         <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/about.py" line="63" />
+        <source>Log file: %1</source>
+        <translation>日志文件：%1</translation>
     </message>
 </context>
 <context>
     <name>AnalysisController</name>
     <message>
-        <location filename="../../reader/ui/analysis_controller.py" line="99" />
+        <location filename="../../reader/ui/analysis_controller.py" line="98" />
         <source>The library is still starting; try again in a moment.</source>
         <translation>文库正在启动，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_controller.py" line="146" />
+        <location filename="../../reader/ui/analysis_controller.py" line="145" />
         <source>The library holds no earlier report of this region: choose two.</source>
         <translation>文库中没有本地区更早的报告：请选择两份报告。</translation>
     </message>
@@ -464,6 +469,44 @@
     </message>
 </context>
 <context>
+    <name>DocumentFormats</name>
+    <message>
+        <location filename="../../reader/ui/file_filters.py" line="14" />
+        <source>Web pages</source>
+        <translation>网页</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/file_filters.py" line="15" />
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/file_filters.py" line="16" />
+        <source>Word</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/file_filters.py" line="17" />
+        <source>Word 97–2003</source>
+        <translation>Word 97–2003</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/file_filters.py" line="18" />
+        <source>OFD</source>
+        <translation>OFD</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/file_filters.py" line="19" />
+        <source>Plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/file_filters.py" line="20" />
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessages</name>
     <message>
         <location filename="../../reader/ui/messages.py" line="12" />
@@ -472,8 +515,8 @@
     </message>
     <message>
         <location filename="../../reader/ui/messages.py" line="14" />
-        <source>The file is not a web page or a text file.</source>
-        <translation>该文件不是网页或文本文件。</translation>
+        <source>The file is not a kind of document the reader opens.</source>
+        <translation>该文件不是本阅读器能打开的文档类型。</translation>
     </message>
     <message>
         <location filename="../../reader/ui/messages.py" line="16" />
@@ -497,6 +540,21 @@
     </message>
     <message>
         <location filename="../../reader/ui/messages.py" line="24" />
+        <source>The file is damaged or incomplete.</source>
+        <translation>文件已损坏或不完整。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/messages.py" line="26" />
+        <source>The document is protected by a password.</source>
+        <translation>文档受密码保护。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/messages.py" line="28" />
+        <source>The document holds scanned pages without text; it needs text recognition (OCR) first.</source>
+        <translation>文档只有扫描页面、没有文字层，需要先进行文字识别（OCR）。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/messages.py" line="32" />
         <source>The file does not exist or cannot be read: %1</source>
         <translation>文件不存在或无法读取：%1</translation>
     </message>
@@ -504,82 +562,77 @@
 <context>
     <name>LibraryController</name>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="147" />
+        <location filename="../../reader/ui/library_controller.py" line="148" />
         <source>%1 matching paragraphs</source>
         <translation>%1 个匹配段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="184" />
+        <location filename="../../reader/ui/library_controller.py" line="185" />
         <source>Match %1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="225" />
+        <location filename="../../reader/ui/library_controller.py" line="226" />
         <source>Import Reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="227" />
-        <source>Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)</source>
-        <translation>报告 (*.html *.htm *.shtml *.txt *.md);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/library_controller.py" line="236" />
+        <location filename="../../reader/ui/library_controller.py" line="237" />
         <source>Import a Folder of Reports</source>
         <translation>导入报告文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="244" />
+        <location filename="../../reader/ui/library_controller.py" line="245" />
         <source>Import URL</source>
         <translation>导入网址</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="244" />
+        <location filename="../../reader/ui/library_controller.py" line="245" />
         <source>Address of a report page:</source>
         <translation>报告网页地址：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="257" />
+        <location filename="../../reader/ui/library_controller.py" line="258" />
         <source>Imported %1 documents</source>
         <translation>已导入 %1 个文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="262" />
+        <location filename="../../reader/ui/library_controller.py" line="263" />
         <source> (and %1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="264" />
+        <location filename="../../reader/ui/library_controller.py" line="265" />
         <source>Could not import %1: %2</source>
         <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="270" />
+        <location filename="../../reader/ui/library_controller.py" line="271" />
         <source>%1 holds the same text as %2.</source>
         <translation>%1 与文库中的“%2”内容相同。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="274" />
+        <location filename="../../reader/ui/library_controller.py" line="275" />
         <source>(and %1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="282" />
+        <location filename="../../reader/ui/library_controller.py" line="283" />
         <source>Already in the Library</source>
         <translation>文库中已有</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="284" />
+        <location filename="../../reader/ui/library_controller.py" line="285" />
         <source>Replace those entries with the new copies?</source>
         <translation>用新导入的文件替换这些条目吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="291" />
+        <location filename="../../reader/ui/library_controller.py" line="292" />
         <source>Indexing %1 of %2…</source>
         <translation>正在建立索引：第 %1 个，共 %2 个…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="293" />
+        <location filename="../../reader/ui/library_controller.py" line="294" />
         <source>Search index up to date</source>
         <translation>搜索索引已是最新</translation>
     </message>
@@ -727,12 +780,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/launch.py" line="90" />
-        <source>Unexpected error: %1</source>
-        <translation>意外错误：%1</translation>
+        <location filename="../../reader/ui/launch.py" line="92" />
+        <source>Unexpected error: %1 (details in %2)</source>
+        <translation>意外错误：%1（详情见 %2）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/launch.py" line="230" />
+        <location filename="../../reader/ui/launch.py" line="237" />
         <location filename="../../reader/ui/main_window.py" line="85" />
         <source>Report Reader</source>
         <translation>报告阅读器</translation>
@@ -913,27 +966,27 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="389" />
+        <location filename="../../reader/ui/root.py" line="390" />
         <source>Page down / up (in the text)</source>
         <translation>向下 / 向上翻页（正文中）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="390" />
+        <location filename="../../reader/ui/root.py" line="391" />
         <source>Section menu (in the outline)</source>
         <translation>章节菜单（目录中）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="391" />
+        <location filename="../../reader/ui/root.py" line="392" />
         <source>Every control on screen, in screen order</source>
         <translation>按屏幕顺序遍历所有控件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="393" />
+        <location filename="../../reader/ui/root.py" line="394" />
         <source>Back / forward (mouse)</source>
         <translation>后退 / 前进（鼠标）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="394" />
+        <location filename="../../reader/ui/root.py" line="395" />
         <source>Back and forward buttons</source>
         <translation>后退键和前进键</translation>
     </message>
@@ -1119,7 +1172,7 @@
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="341" />
+        <location filename="../../reader/ui/root.py" line="342" />
         <source>%1 — Report Reader</source>
         <translation>%1 — 报告阅读器</translation>
     </message>
@@ -1127,7 +1180,7 @@
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="319" />
+        <location filename="../../reader/ui/widgets.py" line="349" />
         <source>Close message</source>
         <translation>关闭消息</translation>
     </message>
@@ -1135,95 +1188,100 @@
 <context>
     <name>MetadataCard</name>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="213" />
-        <location filename="../../reader/ui/widgets.py" line="260" />
+        <location filename="../../reader/ui/widgets.py" line="215" />
+        <location filename="../../reader/ui/widgets.py" line="262" />
         <source>Document information</source>
         <translation>文件信息</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="235" />
+        <location filename="../../reader/ui/widgets.py" line="237" />
         <source>Index no.</source>
         <translation>索引号</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="236" />
+        <location filename="../../reader/ui/widgets.py" line="238" />
         <source>Category</source>
         <translation>主题分类</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="237" />
+        <location filename="../../reader/ui/widgets.py" line="239" />
         <source>Issued by</source>
         <translation>发布机构</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="238" />
+        <location filename="../../reader/ui/widgets.py" line="240" />
         <source>Date written</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="239" />
+        <location filename="../../reader/ui/widgets.py" line="241" />
         <source>Published</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="240" />
+        <location filename="../../reader/ui/widgets.py" line="242" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="241" />
+        <location filename="../../reader/ui/widgets.py" line="243" />
         <source>Document no.</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="242" />
+        <location filename="../../reader/ui/widgets.py" line="244" />
         <source>Keywords</source>
         <translation>主题词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="243" />
+        <location filename="../../reader/ui/widgets.py" line="245" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="244" />
+        <location filename="../../reader/ui/widgets.py" line="246" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="245" />
+        <location filename="../../reader/ui/widgets.py" line="247" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="246" />
+        <location filename="../../reader/ui/widgets.py" line="248" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="247" />
+        <location filename="../../reader/ui/widgets.py" line="249" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="248" />
+        <location filename="../../reader/ui/widgets.py" line="250" />
         <source>Speaker</source>
         <translation>报告人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="249" />
+        <location filename="../../reader/ui/widgets.py" line="251" />
         <source>Office</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="250" />
+        <location filename="../../reader/ui/widgets.py" line="252" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/widgets.py" line="251" />
+        <location filename="../../reader/ui/widgets.py" line="253" />
         <source>Delivered</source>
         <translation>报告日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/widgets.py" line="289" />
+        <source>Attachments</source>
+        <translation>附件</translation>
     </message>
 </context>
 <context>
@@ -1283,37 +1341,32 @@
 <context>
     <name>OpeningController</name>
     <message>
-        <location filename="../../reader/ui/opening.py" line="58" />
+        <location filename="../../reader/ui/opening.py" line="59" />
         <source>Open Report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/opening.py" line="60" />
-        <source>Reports (*.html *.htm *.shtml *.txt *.md);;All files (*)</source>
-        <translation>报告 (*.html *.htm *.shtml *.txt *.md);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/opening.py" line="88" />
+        <location filename="../../reader/ui/opening.py" line="89" />
         <source>Open URL</source>
         <translation>打开网址</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/opening.py" line="88" />
+        <location filename="../../reader/ui/opening.py" line="89" />
         <source>Address of a report page:</source>
         <translation>报告网页地址：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/opening.py" line="102" />
+        <location filename="../../reader/ui/opening.py" line="103" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/opening.py" line="106" />
+        <location filename="../../reader/ui/opening.py" line="107" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/opening.py" line="113" />
+        <location filename="../../reader/ui/opening.py" line="114" />
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
@@ -1382,7 +1435,7 @@
     <name>PlayerBar</name>
     <message>
         <location filename="../../reader/ui/player_bar.py" line="73" />
-        <location filename="../../reader/ui/player_bar.py" line="191" />
+        <location filename="../../reader/ui/player_bar.py" line="194" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
@@ -1440,8 +1493,8 @@
     <message>
         <location filename="../../reader/ui/player_bar.py" line="113" />
         <location filename="../../reader/ui/player_bar.py" line="114" />
-        <location filename="../../reader/ui/player_bar.py" line="253" />
-        <location filename="../../reader/ui/player_bar.py" line="259" />
+        <location filename="../../reader/ui/player_bar.py" line="256" />
+        <location filename="../../reader/ui/player_bar.py" line="262" />
         <source>Voice</source>
         <translation>语音</translation>
     </message>
@@ -1483,17 +1536,17 @@
         <translation>语速(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="191" />
+        <location filename="../../reader/ui/player_bar.py" line="194" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="227" />
+        <location filename="../../reader/ui/player_bar.py" line="230" />
         <source>More Voices…</source>
         <translation>更多语音…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/player_bar.py" line="255" />
+        <location filename="../../reader/ui/player_bar.py" line="258" />
         <source>Mandarin</source>
         <translation>普通话</translation>
     </message>
@@ -1504,6 +1557,11 @@
         <location filename="../../reader/ui/reading_status.py" line="37" />
         <source>%1% · %2 · about %3 min left</source>
         <translation>%1% · %2 · 约剩 %3 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading_status.py" line="43" />
+        <source>page %1</source>
+        <translation>第 %1 页</translation>
     </message>
 </context>
 <context>
@@ -1580,52 +1638,52 @@
         <translation>结果的顺序</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="161" />
+        <location filename="../../reader/ui/search_panel.py" line="160" />
         <source>Sor&amp;t:</source>
         <translation>排序(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="169" />
+        <location filename="../../reader/ui/search_panel.py" line="168" />
         <source>Matches per region and year</source>
         <translation>各地区、各年份的匹配数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="175" />
+        <location filename="../../reader/ui/search_panel.py" line="174" />
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="225" />
+        <location filename="../../reader/ui/search_panel.py" line="224" />
         <source>Section: %1</source>
         <translation>本节：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="278" />
+        <location filename="../../reader/ui/search_panel.py" line="277" />
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="298" />
+        <location filename="../../reader/ui/search_panel.py" line="297" />
         <source>No paragraph matches.</source>
         <translation>没有匹配的段落。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="301" />
+        <location filename="../../reader/ui/search_panel.py" line="300" />
         <source>%1 paragraphs match · the best %2 shown · %3 ms</source>
         <translation>%1 个段落匹配 · 显示最相关的 %2 个 · %3 毫秒</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="308" />
+        <location filename="../../reader/ui/search_panel.py" line="307" />
         <source>%1 paragraphs match · %2 ms</source>
         <translation>%1 个段落匹配 · %2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="340" />
+        <location filename="../../reader/ui/search_panel.py" line="335" />
         <source>(opening)</source>
         <translation>（开头）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="346" />
+        <location filename="../../reader/ui/search_panel.py" line="341" />
         <source>%1×</source>
         <translation>%1 处</translation>
     </message>

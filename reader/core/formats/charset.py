@@ -137,10 +137,14 @@ def _decode_allowing_cut_tail(data: bytes, encoding: str) -> str:
 def _reject_binary(data: bytes) -> None:
     sample = data[:65536]
     if b"\x00" in sample:
-        raise BinaryInputError("the file is binary, not a web page or text")
+        raise BinaryInputError(
+            "the file is binary and not a document the reader opens (web page, text, PDF, Word or OFD)"
+        )
     controls = len(sample.translate(None, _TEXT_BYTES))
     if controls > len(sample) * 0.01:
-        raise BinaryInputError("the file is binary, not a web page or text")
+        raise BinaryInputError(
+            "the file is binary and not a document the reader opens (web page, text, PDF, Word or OFD)"
+        )
 
 
 def _guess(data: bytes) -> tuple[str, str]:

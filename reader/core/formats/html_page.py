@@ -114,7 +114,30 @@ def parse_html(text: str) -> RawDocument:
     title = _title(page, bodies, finder, [match.title if match else "", table_title, head.get("title", "")])
     if not title:
         title = paragraphs[0].text[:60]
-    return RawDocument(title=title, meta=meta, paragraphs=paragraphs, url=page_url(page))
+    attachments = _attachments(bodies)
+    return RawDocument(title=title, meta=meta, paragraphs=paragraphs, url=page_url(page), attachments=attachments)
+
+
+def _attachments(bodies: list[HtmlElement]) -> list[tuple[str, str]]:
+    """Links from the article to documents (PDF, Word, OFD), once each, in page order.
+
+    The article's own box is searched, not only the body: the 附件 list often sits just under it.
+    """
+    from reader.core.formats.registry import FORMATS
+
+    suffixes = tuple(suffix for fmt in FORMATS if fmt.binary for suffix in fmt.suffixes)
+    scope = _article_box(bodies)
+    containers = [scope] if scope is not None else bodies
+    found: dict[str, str] = {}
+    for container in containers:
+        for link in container.iter("a"):
+            href = (link.get("href") or "").strip()
+            path = href.split("?", 1)[0].split("#", 1)[0].lower()
+            if not href or not path.endswith(suffixes) or href in found:
+                continue
+            text = re.sub(r"\s+", " ", link.text_content() or "").strip()
+            found[href] = text or path.rsplit("/", 1)[-1]
+    return [(title, href) for href, title in found.items()]
 
 
 def _has_words(paragraph: RawParagraph) -> bool:

@@ -53,6 +53,7 @@ class RawDocument:
         url: Public address of the page when the source names it.
         title_block_lines: How many leading paragraphs the parser already knows
             to be the title block (-1 when the outline builder should decide).
+        attachments: Files the page links to as its attachments: (link text, address as written).
 
     """
 
@@ -61,6 +62,7 @@ class RawDocument:
     paragraphs: list[RawParagraph] = field(default_factory=list)
     url: str = ""
     title_block_lines: int = -1
+    attachments: list[tuple[str, str]] = field(default_factory=list)
 
 
 def normalize_runs(runs: list[Run]) -> tuple[Run, ...]:

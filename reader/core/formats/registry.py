@@ -9,10 +9,8 @@ by a test) all read their lists from it. Adding a format is one module with a
 from __future__ import annotations
 
 import importlib
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from io import BytesIO
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -128,6 +126,9 @@ def sniff_format(data: bytes) -> DocumentFormat | None:
     if head.startswith(_OLE_MAGIC):
         return DOC
     if head.startswith(b"PK\x03\x04"):
+        import zipfile  # here: the window's start never sniffs a file
+        from io import BytesIO
+
         try:
             with zipfile.ZipFile(BytesIO(data)) as archive:
                 names = {name.lower() for name in archive.namelist()}
