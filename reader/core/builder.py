@@ -133,6 +133,7 @@ def build_document(raw: RawDocument, source: str, source_key: str) -> Document:
         outline=result.outline,
         url=raw.url,
         attachments=tuple(raw.attachments),
+        notes=tuple(raw.notes),
     )
     identity = identify(document).to_meta()
     ordered = {key: value for key in META_KEYS if (value := {**identity, **meta}.get(key))}

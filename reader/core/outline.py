@@ -145,6 +145,7 @@ class _Classifier:
         self.body_has_bold = body_has_bold
         self.legal = legal
         self.in_article = False  # legal: after the first 第X条, numbered lines are items
+        self.in_chapter = False  # legal: after the first 第X章, numbered sentences are items
 
     def classify(self, c: Candidate) -> tuple[int, str] | None:
         text, lead = c.text, _lead(c.runs)
@@ -154,10 +155,13 @@ class _Classifier:
         if legal:
             unit = legal.group(2)
             self.in_article = self.in_article or unit == "条"
+            self.in_chapter = self.in_chapter or unit in ("编", "章")
             if unit != "条" and not _is_heading_line(text):
                 return None
             return _LEGAL_RANKS[unit], _legal_title(text, unit)
-        if self.legal and self.in_article and (PART_RE.match(text) or SECTION_RE.match(text)):
+        numbered = PART_RE.match(text) or SECTION_RE.match(text)
+        sentence = not _is_heading_line(text) or text.rstrip().endswith("。") or "，" in text
+        if self.legal and numbered and (self.in_article or (self.in_chapter and sentence)):
             return None
         if ANNEX_RE.match(text.replace(" ", "")):
             return RANK_PART, _clip(text)
@@ -283,14 +287,22 @@ def _nest_restarts(candidates: list[Candidate], found: list[tuple[int, str] | No
 
 
 def is_legal_text(candidates: list[Candidate]) -> bool:
-    """A law or regulation: three or more articles (第X条) at the start of paragraphs."""
-    articles = 0
+    """A law or rules: three or more articles (第X条), or two or more chapters (第X章 as heading lines).
+
+    Rules in chapters may number their items 一、二、… instead of 第X条 (国务院工作规则): the
+    chapters are still the outline's top, and the items under them (九、十、十一、) are text.
+    """
+    articles = chapters = 0
     for candidate in candidates:
         match = _LEGAL_RE.match(candidate.text)
-        if match and match.group(2) == "条":
+        if not match:
+            continue
+        if match.group(2) == "条":
             articles += 1
-            if articles >= 3:
-                return True
+        elif match.group(2) in ("编", "章") and _is_heading_line(candidate.text):
+            chapters += 1
+        if articles >= 3 or chapters >= 2:
+            return True
     return False
 
 

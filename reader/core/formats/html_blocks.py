@@ -103,10 +103,13 @@ class BlockWalker:
         """Return the paragraphs found under ``root`` in document order."""
         top = _State().entering(root, block=False)
         work: list = []  # (step, node, state), popped from the end
-        for child in reversed(list(root)):
-            work.append((_TAIL, child, top))
-            work.append((None, child, top))
-        work.append((_TEXT, root.text or "", top))
+        if root.tag == "table":  # the body is a table (a label/value document): read it as rows
+            work.append((None, root, top))
+        else:
+            for child in reversed(list(root)):
+                work.append((_TAIL, child, top))
+                work.append((None, child, top))
+            work.append((_TEXT, root.text or "", top))
         while work:
             kind, node, state = work.pop()
             if kind == _TEXT:

@@ -20,6 +20,7 @@ from lxml.html import HtmlElement
 
 from reader.core.formats.html_blocks import SKIP_TAGS
 from reader.core.formats.html_tree import classes, is_hidden, own_text
+from reader.core.text_utils import normalize_space
 
 CHROME_RE = re.compile(
     r"nav|menu|breadcrumb|crumb|share|footer|foot|header|topbar|toolbar|sidebar|side-bar|"
@@ -33,7 +34,7 @@ _CHROME_TAGS = frozenset(("nav", "footer", "header", "aside"))
 # Copies meant for phones only (shown by CSS we do not run).
 _MOBILE_RE = re.compile(r"(^|[\s_-])(mobile|wap|phone|sj|m)([\s_-]|$)|visible-xs|hidden-(md|lg)|d-md-none", re.I)
 _SCORED_TAGS = ("p", "div", "td", "section", "article", "li", "span", "font", "center", "pre")
-_CONTAINER_TAGS = frozenset(("div", "td", "article", "section", "main", "body", "center", "font"))
+_CONTAINER_TAGS = frozenset(("div", "td", "article", "section", "main", "body", "center", "font", "table"))
 _SPACES = (" ", "\n", "\t", "\r", "\u3000", "\xa0")
 # A template body with less than this share of the best block's text did not fit the page.
 TEMPLATE_SHARE = 0.5
@@ -94,6 +95,11 @@ class BodyFinder:
                     ancestor = ancestor.getparent()
                 if ancestor is not None:
                     self._scores[ancestor] = self._scores.get(ancestor, 0.0) + score * weight
+        for table in root.iter("table"):
+            if not self.excluded.get(table, False):
+                record = _record_score(table)
+                if record:  # a document that is a table of labels and values (行政处罚信息公开表)
+                    self._scores[table] = self._scores.get(table, 0.0) + record
 
     def _counts(self, element: HtmlElement) -> tuple[int, int]:
         """Readable words and link words under an element (computed when first asked)."""
@@ -154,6 +160,30 @@ class BodyFinder:
         if any(_contains(element, best) for element in template_body):
             return template_body  # the scorer chose a part of the template's body
         return [best]
+
+
+_LABEL_MAX = 14
+
+
+def _record_score(table: HtmlElement) -> float:
+    """The score of a table whose rows pair a short label with its value, as a body (0 if it is not one).
+
+    Such a table *is* the document on many disclosure pages; scored only cell by cell, its
+    short values never add up to a body and a paragraph of the page's chrome wins instead.
+    """
+    rows = 0
+    score = 0.0
+    for row in table.iter("tr"):
+        cells = [normalize_space(cell.text_content()) for cell in row if cell.tag in ("td", "th")]
+        if len(cells) < 2 or len(cells) % 2:
+            continue
+        pairs = list(zip(cells[::2], cells[1::2], strict=True))
+        if not all(label and len(label) <= _LABEL_MAX and value for label, value in pairs):
+            continue
+        rows += 1
+        for _label, value in pairs:
+            score += 1 + value.count("，") + value.count("。") * 2 + min(len(value) / 40, 4)
+    return score if rows >= 4 else 0.0
 
 
 def _contains(outer: HtmlElement, inner: HtmlElement) -> bool:

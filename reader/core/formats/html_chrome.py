@@ -83,3 +83,35 @@ def mark_captions(paragraphs: list[RawParagraph]) -> None:
             continue
         if _CAPTION_RE.search(text) or (paragraph.near_image and (paragraph.centered or text[-1] not in _SENTENCE_END)):
             paragraph.hint = "caption"
+
+
+_PAGER_TOKEN = (
+    r"(?:\[\s*\d{1,3}\s*\]|(?<!\d)\d{1,3}(?!\d)|上一页|下一页|首页|尾页|末页|前一页|后一页|上页|下页"
+    r"|第\s*\d{1,3}\s*页|共\s*\d{1,3}\s*页|跳转|转到|GO|»|«|‹|›|…|<<|>>)"
+)
+_PAGER_RE = re.compile(rf"^\s*{_PAGER_TOKEN}(?:[\s,，|/、]*{_PAGER_TOKEN})+\s*$", re.IGNORECASE)
+
+
+def drop_pagers(paragraphs: list[RawParagraph]) -> tuple[list[RawParagraph], tuple[int, int] | None]:
+    """Remove an article's pager ("[1] [2] … [6]", "上一页 1 2 3 下一页") wherever it sits in the body.
+
+    Returns:
+        The paragraphs left, and (this page, pages in all) when a pager said so.
+    """
+    kept: list[RawParagraph] = []
+    pages: tuple[int, int] | None = None
+    for paragraph in paragraphs:
+        text = paragraph.text
+        if paragraph.cells or not _PAGER_RE.match(text):
+            kept.append(paragraph)
+            continue
+        numbers = [int(n) for n in re.findall(r"\d+", text)]
+        total = re.search(r"共\s*(\d+)\s*页", text)
+        current = re.search(r"第\s*(\d+)\s*页", text)
+        if len(numbers) < 2 and not (total or "页" in text):
+            kept.append(paragraph)  # a lone number is text (a year, a count)
+            continue
+        last = int(total.group(1)) if total else max(numbers, default=0)
+        if last > 1:
+            pages = (int(current.group(1)) if current else 1, last)
+    return kept, pages

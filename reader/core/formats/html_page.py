@@ -22,9 +22,10 @@ from lxml.html import HtmlElement
 from reader.core.errors import InputTooLargeError, NoBodyTextError
 from reader.core.formats.html_blocks import BlockWalker
 from reader.core.formats.html_body import BodyFinder, is_chrome, word_count
-from reader.core.formats.html_chrome import mark_captions, split_edges
+from reader.core.formats.html_chrome import drop_pagers, mark_captions, split_edges
 from reader.core.formats.html_meta import (
     boundary_text,
+    date_in,
     head_metadata,
     is_info_line,
     is_metadata_table,
@@ -36,7 +37,7 @@ from reader.core.formats.html_meta import (
 from reader.core.formats.html_templates import match_template, page_url
 from reader.core.formats.html_tree import PageIndex, classes, drop_unreadable, parse_tree
 from reader.core.formats.raw import RawDocument, RawParagraph
-from reader.core.text_utils import clean_title
+from reader.core.text_utils import clean_title, normalize_space
 
 # Widgets some templates put inside the body container.
 _WIDGET_CLASS_RE = re.compile(r"^(yybb|bdsharebuttonbox|share.*|print.*|fontzoom)$", re.IGNORECASE)
@@ -47,6 +48,11 @@ _FURNITURE_RE = re.compile(
 _TITLE_CLASS_RE = re.compile(r"(^|[\s_-])(title|tit|bt|wzbt|biaoti|headline|subject|article-title|arc-title)", re.I)
 _SITE_NAME_RE = re.compile(r"(人民政府|政府网|门户网站?|网站|官网|平台|首页)$")
 _TITLE_SEPARATOR_RE = re.compile(r"\s*(?:__|_|\||｜|－| - | — )\s*")
+# Where a site may have appended its own or a column's name to a <title> (kept in the split).
+_WINDOW_SEPARATOR_RE = re.compile(r"(\s*(?:__|_|\||｜|－|-|—|--)\s*)")
+_BYLINE_RE = re.compile(
+    r"(?:来源|作者|发布时间|发布日期|发文日期|发稿时间|时间|日期|浏览次数|点击数|阅读次数|访问量|字号|责任编辑|编辑)\s*[:：]"
+)
 _INFO_SCAN_LIMIT = 160
 # Real report and policy pages hold a few thousand tags; the largest (a law with its tables)
 # some tens of thousands. A page beyond this is refused with a message, not parsed for minutes.
@@ -97,6 +103,7 @@ def parse_html(text: str) -> RawDocument:
     walker = BlockWalker(skip=skip)
     paragraphs = [p for body in bodies for p in walker.walk(body)]
     paragraphs = [p for p in paragraphs if p.cells or not _FURNITURE_RE.match(p.text)]
+    paragraphs, pages = drop_pagers(paragraphs)
     paragraphs, edge_meta = split_edges(paragraphs)
     mark_captions(paragraphs)
     if not any(_has_words(p) for p in paragraphs):
@@ -111,11 +118,17 @@ def parse_html(text: str) -> RawDocument:
     for key in ("published", "source_org", "author", "keywords", "description"):
         if head.get(key):
             meta.setdefault(key, head[key])
-    title = _title(page, bodies, finder, [match.title if match else "", table_title, head.get("title", "")])
+    stated = [match.title if match else "", table_title, head.get("title", "")]
+    title, byline = _title(page, bodies, finder, stated, body_text)
+    for key, value in byline.items():
+        meta.setdefault(key, value)
     if not title:
         title = paragraphs[0].text[:60]
     attachments = _attachments(bodies)
-    return RawDocument(title=title, meta=meta, paragraphs=paragraphs, url=page_url(page), attachments=attachments)
+    raw = RawDocument(title=title, meta=meta, paragraphs=paragraphs, url=page_url(page), attachments=attachments)
+    if pages:
+        raw.notes.append(f"this is page {pages[0]} of {pages[1]} of the article; the other pages are not in this file")
+    return raw
 
 
 def _attachments(bodies: list[HtmlElement]) -> list[tuple[str, str]]:
@@ -188,6 +201,7 @@ def _info_around(bodies: list[HtmlElement], finder: BodyFinder, rejected: list[H
         return meta
     before = list(box.itersiblings(preceding=True))[:_INFO_SIBLINGS]
     stack = [*reversed(rejected), *before, box]
+    bare_dates: list[str] = []
     while stack:
         element = stack.pop()
         if not isinstance(element.tag, str) or finder.excluded.get(element, False) or element in bodies:
@@ -195,25 +209,46 @@ def _info_around(bodies: list[HtmlElement], finder: BodyFinder, rejected: list[H
         if len(element.text_content()) <= _INFO_SCAN_LIMIT * 2:  # cheap test first: most of the box is long
             text = boundary_text(element)
             if word_count(text) <= _INFO_SCAN_LIMIT and is_info_line(text):
-                for key, value in pairs_to_meta(label_pairs(text)).items():
+                found = pairs_to_meta(label_pairs(text))
+                if not found and date_in(text) and not _in_a_list(element, box):
+                    bare_dates.append(date_in(text))
+                for key, value in found.items():
                     meta.setdefault(key, value)
                 continue  # its parts were read with it
         stack.extend(reversed(list(element)))
+    if bare_dates and "published" not in meta:  # a date alone by the title: when the page was published
+        meta["published"] = bare_dates[0]
     return meta
 
 
+def _in_a_list(element: HtmlElement, box: HtmlElement) -> bool:
+    """Whether an element sits in a list or a link (the dates of a "latest documents" list are not the page's)."""
+    for ancestor in (element, *element.iterancestors()):
+        if ancestor is box:
+            return False
+        if ancestor.tag in ("li", "a", "ul", "ol", "dl", "dd"):
+            return True
+    return False
+
+
 # Title ------------------------------------------------------------------------------------
-def _title(page: PageIndex, bodies: list[HtmlElement], finder: BodyFinder, stated: list[str]) -> str:
-    """The page's own heading, else a stated title (template, metadata table, head tags), else ``<title>``."""
+def _title(
+    page: PageIndex, bodies: list[HtmlElement], finder: BodyFinder, stated: list[str], body_text: str
+) -> tuple[str, dict[str, str]]:
+    """The page's own heading, else a stated title (template, metadata table, head tags), else ``<title>``.
+
+    Returns:
+        The title and what a byline glued to the heading said (来源, 作者, 发布时间).
+    """
     window = _window_title(page)
-    heading = _heading_before(bodies, finder, window)
+    heading, byline = _heading_before(bodies, finder, window)
     if heading:
-        return heading
+        return heading, byline
     for candidate in stated:
         candidate = clean_title(plain(candidate))
         if candidate:
-            return candidate
-    return _first_segment(window)
+            return candidate, {}
+    return _confirmed_window_title(window, body_text), {}
 
 
 def _window_title(page: PageIndex) -> str:
@@ -226,18 +261,42 @@ def _first_segment(window: str) -> str:
     return parts[0] if parts else ""
 
 
-def _heading_before(bodies: list[HtmlElement], finder: BodyFinder, window: str) -> str:
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _confirmed_window_title(window: str, body_text: str) -> str:
+    """``<title>`` without what a site appends (``_某某市人民政府``, ``-纪检``), cut only where the page agrees.
+
+    The longest beginning of the window title that the body repeats is the title (an
+    underscore inside "2023_2024学年" stays); without such evidence only a site's name is
+    cut off, and a column name ("-纪检") stays, since nothing says it is not the title's.
+    """
+    pieces = _WINDOW_SEPARATOR_RE.split(window)
+    heads = ["".join(pieces[: 2 * n + 1]) for n in range(len(pieces) // 2 + 1)]
+    evidence = _squeezed(body_text[:3000])
+    for head in sorted({h.strip() for h in heads if len(h.strip()) >= 4}, key=len, reverse=True):
+        if _squeezed(head) in evidence:
+            return head
+    first = _first_segment(window)
+    rest = window[len(first) :].strip(" _|｜－-—")
+    return first if first and rest and _SITE_NAME_RE.search(rest) else (window or first)
+
+
+def _heading_before(bodies: list[HtmlElement], finder: BodyFinder, window: str) -> tuple[str, dict[str, str]]:
     """The nearest heading above the body in its article box: ``<h1>``–``<h3>`` or a title-classed element.
 
     A heading counts only if the window title or the body agrees with it (it starts the
     ``<title>``, or the ``<title>``'s first part starts it), so a section banner
-    ("政策文件") is never taken for the document's title.
+    ("政策文件") is never taken for the document's title — unless a byline (来源：…
+    作者：… 2023-12-01) is glued to it, which only an article's title carries; the byline
+    is split off into the metadata.
     """
     box = _article_box(bodies)
     if box is None:
-        return ""
+        return "", {}
     first_body = bodies[0]
-    found = ""
+    found, found_byline = "", {}
     for element in box.iter():
         if element is first_body:
             break
@@ -245,10 +304,23 @@ def _heading_before(bodies: list[HtmlElement], finder: BodyFinder, window: str) 
             continue
         if element.tag not in ("h1", "h2", "h3") and not _TITLE_CLASS_RE.search(classes(element)):
             continue
-        text = clean_title(plain(element.text_content()))
-        if 4 <= len(text) <= 150 and not is_info_line(text) and _agrees(text, window):
-            found = text  # the nearest one before the body wins
-    return found
+        text, byline = _split_byline(element)
+        if 4 <= len(text) <= 150 and not is_info_line(text) and (byline or _agrees(text, window)):
+            found, found_byline = text, byline  # the nearest one before the body wins
+    return found, found_byline
+
+
+def _split_byline(element: HtmlElement) -> tuple[str, dict[str, str]]:
+    """A heading's text, and the metadata of a byline glued to its end ("…座谈会来源：新华社作者：2023-12-01")."""
+    spaced = normalize_space(" ".join(part.strip() for part in element.itertext() if part.strip()))
+    match = _BYLINE_RE.search(spaced)
+    if match is None or match.start() < 4:
+        return clean_title(plain(element.text_content())), {}
+    rest = spaced[match.start() :]
+    meta = pairs_to_meta(label_pairs(rest))
+    if "published" not in meta and date_in(rest):
+        meta["published"] = date_in(rest)
+    return clean_title(plain(spaced[: match.start()])), meta
 
 
 def _agrees(heading: str, window: str) -> bool:

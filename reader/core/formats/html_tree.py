@@ -25,6 +25,11 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _INLINE_TAG_RE = re.compile(r"</?(?:span|font|a|em|i|u|s|small|big|sub|sup|label|abbr|strong|b)(?:\s[^>]*)?>", re.I)
 _ANY_TAG_RE = re.compile(r"<(?!/?(?:p|br|div|table|tr|td|th|h[1-6])\b)[^>]*>", re.IGNORECASE)
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_HIDING_CLASS_RE = re.compile(
+    r"(?:^|\s)(?:ng-hide|ng-cloak|d-none|hidden|hide|invisible|sr-only|visually-hidden|screen-reader-text|"
+    r"element-invisible)(?:\s|$)",
+    re.IGNORECASE,
+)
 
 
 def _parse(text: str) -> tuple[HtmlElement, bool]:
@@ -76,8 +81,20 @@ def classes(element: HtmlElement) -> str:
 
 
 def is_hidden(element: HtmlElement) -> bool:
-    """Whether an element is hidden by an inline style or the ``hidden`` attribute."""
-    if element.get("hidden") is not None:
+    """Whether a reader of the page never sees the element.
+
+    Hidden by an inline style, the ``hidden`` attribute, ``aria-hidden``, a class that
+    hides (Angular's ``ng-hide``, Bootstrap's ``d-none``, the screen-reader-only copies
+    of menus), or an unrendered template (``{{item.title}}``): all decided before any
+    scoring, so a hidden disclaimer can never win as the body.
+    """
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    names = element.get("class")
+    if names and _HIDING_CLASS_RE.search(names):
+        return True
+    text = element.text
+    if text and "{{" in text and "}}" in text:
         return True
     style = element.get("style")
     return style is not None and ("none" in style or "hidden" in style) and bool(_HIDDEN_STYLE_RE.search(style))

@@ -54,6 +54,7 @@ class RawDocument:
         title_block_lines: How many leading paragraphs the parser already knows
             to be the title block (-1 when the outline builder should decide).
         attachments: Files the page links to as its attachments: (link text, address as written).
+        notes: What the reader should know about how the source was read.
 
     """
 
@@ -63,6 +64,7 @@ class RawDocument:
     url: str = ""
     title_block_lines: int = -1
     attachments: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def normalize_runs(runs: list[Run]) -> tuple[Run, ...]:
