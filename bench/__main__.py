@@ -1,7 +1,7 @@
 """``python -m bench [section ...]``: print every performance figure as one JSON object.
 
-Sections: parse, formats, gui, search, bookmarks, narration, library, analysis (default: all). Each runs in its own
-process (one QApplication, one display each). Every figure sits next to the baseline
+Sections: parse, fidelity, formats, gui, search, bookmarks, narration, library, analysis (default: all).
+Each runs in its own process (one QApplication, one display each). Every figure sits next to the baseline
 measured in the same run.
 """
 
@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 
-SECTIONS = ("parse", "formats", "gui", "search", "bookmarks", "narration", "library", "analysis")
+SECTIONS = ("parse", "fidelity", "formats", "gui", "search", "bookmarks", "narration", "library", "analysis")
 
 
 def run_section(name: str) -> dict:
