@@ -9,6 +9,7 @@ from reader.core.builder import build_document
 from reader.core.document import Document
 from reader.core.errors import InputTooLargeError, UnsupportedSourceError
 from reader.core.formats.charset import decode_bytes_noting
+from reader.core.formats.raw import RawDocument
 from reader.core.formats.registry import FORMATS, format_for_suffix, format_named, sniff_format, supported_suffixes
 from reader.core.resources import BUNDLED_REPORT_URL, BUNDLED_SOURCE_KEY, is_bundled
 from reader.core.sources import is_url, split_fragment
@@ -37,21 +38,19 @@ def source_key_for_path(path: Path) -> str:
     return str(path.resolve())
 
 
-def parse_bytes(
-    data: bytes, *, name: str, source: str, source_key: str, kind: str = "auto", charset: str | None = None
-) -> Document:
-    """Parse raw bytes into a document.
+def parse_raw(
+    data: bytes, *, name: str, kind: str = "auto", charset: str | None = None
+) -> tuple[RawDocument, list[str]]:
+    """Parse raw bytes with the parser their format calls for, before the document is assembled.
 
     Args:
         data: The file or response body.
         name: File name, used for the fallback title.
-        source: Path or URL as shown to the user.
-        source_key: Canonical key for the document id.
-        kind: ``html``, ``markdown``, ``text`` or ``auto`` (sniff the content).
+        kind: A format's name (``html``, ``pdf``…) or ``auto`` (sniff the content).
         charset: Charset declared out of band (HTTP header), if any.
 
     Returns:
-        The parsed document.
+        What the parser found, and notes on how the bytes were read.
 
     Raises:
         InputError: A subclass saying what is wrong with the input.
@@ -62,24 +61,50 @@ def parse_bytes(
     if len(data) > limit:
         raise InputTooLargeError(f"the file is larger than {limit // (1024 * 1024)} MB")
     if binary is not None:
-        return build_document(binary.parse_function()(data, name), source, source_key)
+        return binary.parse_function()(data, name), []
     # The parsers (lxml) are imported here, when a file is parsed, not when
     # this module is: the app opens cached documents without ever loading them.
     from reader.core.formats.html_page import looks_like_html, parse_html
     from reader.core.formats.text_report import parse_text
 
     text, encoding, replaced = decode_bytes_noting(data, charset)
-    if kind == "auto":
+    if kind not in ("html", "markdown", "text"):
         kind = "html" if looks_like_html(text) else "markdown" if "**" in text or "\n#" in text else "text"
     if kind == "html":
         raw = parse_html(text)
     else:
         raw = parse_text(text, markdown=kind == "markdown", fallback_title=Path(name).stem)
-    document = build_document(raw, source, source_key)
+    notes = []
     if replaced:
-        note = f"{replaced} byte{'s' if replaced > 1 else ''} fit no character in {encoding} and were replaced by �"
-        document = replace(document, notes=(*document.notes, note))
-    return document
+        notes.append(
+            f"{replaced} byte{'s' if replaced > 1 else ''} fit no character in {encoding} and were replaced by �"
+        )
+    return raw, notes
+
+
+def parse_bytes(
+    data: bytes, *, name: str, source: str, source_key: str, kind: str = "auto", charset: str | None = None
+) -> Document:
+    """Parse raw bytes into a document.
+
+    Args:
+        data: The file or response body.
+        name: File name, used for the fallback title.
+        source: Path or URL as shown to the user.
+        source_key: Canonical key for the document id.
+        kind: A format's name (``html``, ``pdf``…) or ``auto`` (sniff the content).
+        charset: Charset declared out of band (HTTP header), if any.
+
+    Returns:
+        The parsed document.
+
+    Raises:
+        InputError: A subclass saying what is wrong with the input.
+
+    """
+    raw, notes = parse_raw(data, name=name, kind=kind, charset=charset)
+    document = build_document(raw, source, source_key)
+    return replace(document, notes=(*document.notes, *notes)) if notes else document
 
 
 def _binary_format(kind: str):
@@ -122,8 +147,49 @@ def load_url(url: str, timeout: float = 15.0) -> Document:
     fetched = fetch_url(url, timeout=timeout, max_bytes=MAX_BINARY_BYTES)
     kind = kind_for_content_type(fetched.content_type, url)
     name = fetched.url.rstrip("/").rsplit("/", 1)[-1] or "page"
-    document = parse_bytes(fetched.data, name=name, source=url, source_key=url, kind=kind, charset=fetched.charset)
+    raw, notes = parse_raw(fetched.data, name=name, kind=kind, charset=fetched.charset)
+    if raw.continuations:
+        notes += join_continuations(raw, fetched.url, timeout)
+    document = build_document(raw, url, url)
+    document = replace(document, notes=(*document.notes, *notes)) if notes else document
     return document if document.url else replace(document, url=fetched.url)
+
+
+MAX_ARTICLE_PAGES = 30
+
+
+def join_continuations(raw: RawDocument, address: str, timeout: float) -> list[str]:
+    """Fetch an article's other pages and append their bodies, each paragraph keeping its page number.
+
+    Each page is fetched with the same limits as any fetch; a page that fails ends the
+    joining with a note, never the document.
+
+    Returns:
+        Notes on what was joined.
+    """
+    from urllib.parse import urljoin
+
+    from reader.core.errors import InputError
+    from reader.core.formats.fetch import fetch_url
+
+    for paragraph in raw.paragraphs:
+        paragraph.page = 1
+    seen_texts = {raw.title, *(p.text for p in raw.paragraphs[:3])}
+    joined = 1
+    for number, href in enumerate(raw.continuations[: MAX_ARTICLE_PAGES - 1], start=2):
+        try:
+            fetched = fetch_url(urljoin(address, href), timeout=timeout, max_bytes=MAX_INPUT_BYTES)
+            page, _notes = parse_raw(fetched.data, name=href, kind="html", charset=fetched.charset)
+        except InputError as error:
+            return [f"pages 1–{joined} of the article were joined; page {number} could not be read: {error}"]
+        for paragraph in page.paragraphs:
+            if paragraph.text in seen_texts and paragraph is page.paragraphs[0]:
+                continue  # the title repeated at the top of every page
+            paragraph.page = number
+            raw.paragraphs.append(paragraph)
+        joined = number
+    raw.notes = [note for note in raw.notes if "other pages are not in this file" not in note]
+    return [f"the article's {joined} pages were joined"]
 
 
 def kind_for_content_type(content_type: str, url: str = "") -> str:

@@ -139,9 +139,7 @@ def test_a_bare_date_beside_the_title_is_the_publication_date():
         "<html><head><title>关于行政执法公示的办法</title></head><body>"
         + CHROME
         + "<div class='article'><h1>关于行政执法公示的办法</h1><div class='time'>2005-08-16</div>"
-        "<div class='content'>"
-        + _paragraphs(BODY)
-        + "</div></div></body></html>"
+        "<div class='content'>" + _paragraphs(BODY) + "</div></div></body></html>"
     )
     document = _parse(page)
     assert document.meta.get("published") == "2005-08-16"
@@ -182,3 +180,53 @@ def test_a_letter_spaced_title_and_chapters_before_numbered_items():
     document = _parse(page)
     assert document.title == "国务院工作规则"
     assert [node.title for node in document.outline] == ["第一章 总则", "第二章 依法全面履行政府职能"]
+
+
+def _article_page(number: int, total: int, texts: list[str]) -> bytes:
+    links = " ".join(
+        f"<a href='art_{n}.html'>[{n}]</a>"
+        if n != number and n > 1
+        else ("<a href='art.html'>[1]</a>" if n != number else f"[{n}]")
+        for n in range(1, total + 1)
+    )
+    return (
+        "<html><head><title>关于行政执法公示的办法</title></head><body>"
+        + CHROME
+        + "<div class='article'><h1>关于行政执法公示的办法</h1><div class='content'>"
+        + _paragraphs(texts)
+        + f"<p style='text-align:center'>{links}</p></div></div></body></html>"
+    ).encode("utf-8")
+
+
+def test_a_paginated_article_from_a_url_is_joined_in_order_with_its_page_breaks():
+    import http.server
+    import threading
+
+    pages = {"/art.html": BODY[:2], "/art_2.html": BODY[2:4], "/art_3.html": BODY[4:]}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            texts = pages.get(self.path)
+            body = (
+                _article_page(int(self.path.split("_")[-1][0]) if "_" in self.path else 1, 3, texts) if texts else b""
+            )
+            self.send_response(200 if texts else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        from reader.core.loader import load_source
+
+        document = load_source(f"http://127.0.0.1:{httpd.server_address[1]}/art.html")
+    finally:
+        httpd.shutdown()
+    assert [p.text for p in document.paragraphs] == BODY
+    assert [p.page for p in document.paragraphs] == [1, 1, 2, 2, 3]
+    assert any("3 pages were joined" in note for note in document.notes)

@@ -128,7 +128,27 @@ def parse_html(text: str) -> RawDocument:
     raw = RawDocument(title=title, meta=meta, paragraphs=paragraphs, url=page_url(page), attachments=attachments)
     if pages:
         raw.notes.append(f"this is page {pages[0]} of {pages[1]} of the article; the other pages are not in this file")
+        raw.continuations = _continuations(root)
     return raw
+
+
+_CONTINUATION_RE = re.compile(
+    r"(?:_(\d{1,3})\.(?:s?html?|jsp|php|aspx?)|[?&](?:page|pageno|p|pn)=(\d{1,3}))(?:$|[&#])", re.I
+)
+
+
+def _continuations(root: HtmlElement) -> list[str]:
+    """The pager's links to the article's pages 2, 3, … (``…_2.html``, ``?page=2``), once each, by number."""
+    found: dict[int, str] = {}
+    for link in root.iter("a"):
+        href = (link.get("href") or "").strip()
+        match = _CONTINUATION_RE.search(href)
+        if match is None:
+            continue
+        number = int(match.group(1) or match.group(2))
+        if number >= 2 and number not in found:
+            found[number] = href
+    return [found[number] for number in sorted(found)]
 
 
 def _attachments(bodies: list[HtmlElement]) -> list[tuple[str, str]]:

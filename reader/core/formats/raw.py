@@ -55,6 +55,8 @@ class RawDocument:
             to be the title block (-1 when the outline builder should decide).
         attachments: Files the page links to as its attachments: (link text, address as written).
         notes: What the reader should know about how the source was read.
+        continuations: The addresses of an article's other pages (``…_2.html``, ``?page=2``), in order,
+            as its pager links to them.
 
     """
 
@@ -65,6 +67,7 @@ class RawDocument:
     title_block_lines: int = -1
     attachments: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    continuations: list[str] = field(default_factory=list)
 
 
 def normalize_runs(runs: list[Run]) -> tuple[Run, ...]:
