@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -15,33 +14,34 @@ from pathlib import Path
 from reader.arguments import COMMANDS, PROG, UsageError, build_parser
 from reader.core.diagnostics import configure_logging, describe_error, logger
 from reader.core.errors import ReaderError
-from reader.core.fileutil import write_atomic
+from reader.core.fileutil import read_input, write_output
 from reader.core.formats.registry import supported_suffixes
-from reader.core.paths import DataLayout, resolve_data_dir
+from reader.core.paths import DataLayout, checked_data_dir, resolve_data_dir
+from reader.core.safetext import for_terminal, one_line
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 MIN_RATE, MAX_RATE = 80, 450  # espeak-ng's useful range: below it drawls, above it is noise
-# Terminal control characters (ANSI escapes among them), C1 controls and unpaired surrogates (a
-# file name that is not UTF-8): what an imported page or file name may carry, never printed raw.
-_UNPRINTABLE_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def _clean(text: str) -> str:
-    return _UNPRINTABLE_RE.sub("\ufffd", text)
 
 
 def _say(*values: object, file=None, end: str = "\n") -> None:
-    """``print`` for people: text from pages and file names can never drive the terminal."""
+    r"""``print`` for people: one line each, and text from pages and file names can never drive the terminal.
+
+    A newline inside a value (a crafted file name) is shown as ``\\n``, so it cannot forge a line.
+    """
     stream = file or sys.stdout
-    stream.write(_clean(" ".join(str(value) for value in values)) + end)
+    stream.write(one_line(" ".join(str(value) for value in values)) + end)
 
 
 def _write_output(text: str, output: str | None) -> None:
-    """To a file (whole or not at all: an existing file is replaced only by a complete one), or stdout."""
+    """To a file (whole or not at all: an existing file is replaced only by a complete one), or stdout.
+
+    On a terminal the page's own control characters and bidi overrides are shown as U+FFFD:
+    they would otherwise retitle or clear the terminal, or make a line read backwards.
+    """
     if output:
-        write_atomic(Path(output), text.encode("utf-8"))
+        write_output(Path(output), text.encode("utf-8"))
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(for_terminal(text) if sys.stdout.isatty() else text)
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -74,12 +74,20 @@ def _progress_printer(label: str):
             return
         if tty:
             end = "\n" if done >= total else ""
-            sys.stderr.write(f"\r{label} {done}/{total} {_clean(current[:50])}\033[K{end}")
+            sys.stderr.write(f"\r{label} {done}/{total} {one_line(current[:50])}\033[K{end}")
             sys.stderr.flush()
         elif done >= total:
             _say(f"{label}: {total} done", file=sys.stderr)
 
     return report
+
+
+def _refuse_damaged(search_index) -> None:
+    """An index found damaged while answering gave no answer: exit with the reason, never with zeros."""
+    if search_index.damage:
+        raise ReaderError(
+            f"the search index is damaged ({search_index.damage}); it is rebuilt the next time a command uses it"
+        )
 
 
 def _sync_index(data_dir: Path, library, quiet: bool = False):
@@ -100,6 +108,13 @@ def _sync_index(data_dir: Path, library, quiet: bool = False):
                 f"{PROG}: cannot update the search index ({error.strerror or error}); searching it as it is",
                 file=sys.stderr,
             )
+    if search_index.damage:  # an index that cannot be trusted is never answered from (0 hits would be a lie)
+        search_index.open()
+    if search_index.damage:
+        search_index.close()
+        raise ReaderError(
+            f"the search index cannot be used ({search_index.damage}); run the command again to rebuild it"
+        )
     if notice:
         _say(f"{PROG}: {notice}", file=sys.stderr)
     return search_index
@@ -200,6 +215,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
         search_index = _sync_index(args.data_dir, library)
         try:
             result = search_index.search(parsed, scope, args.limit)
+            _refuse_damaged(search_index)
         finally:
             search_index.close()
         hits.extend(result.hits)
@@ -321,11 +337,14 @@ def _cmd_bookmarks(args: argparse.Namespace) -> int:
                         return None
 
                 text = bookmarks_markdown(store.list(), resolve)
-            write_atomic(Path(args.file), text.encode("utf-8"))
+            write_output(Path(args.file), text.encode("utf-8"))
             _say(f"wrote {store.count()} bookmarks to {args.file}")
             return EXIT_OK
+        from reader.core.bookmarks import MAX_IMPORT_BYTES
+
+        raw = read_input(Path(args.file), MAX_IMPORT_BYTES, "a bookmark file")
         try:
-            data = json.loads(Path(args.file).read_text(encoding="utf-8"))
+            data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
             reason = "nested too deeply" if isinstance(error, RecursionError) else error.__class__.__name__
             raise BookmarkError(f"{args.file} is not a bookmarks JSON file ({reason})") from None
@@ -506,6 +525,7 @@ def _cmd_trend(args: argparse.Namespace) -> int:
     search_index = _sync_index(args.data_dir, library, quiet=args.json)
     try:
         points = term_trend(search_index, args.term.strip(), entries)
+        _refuse_damaged(search_index)
     finally:
         search_index.close()
     if args.json:
@@ -558,7 +578,7 @@ def run(argv: Sequence[str]) -> int:
         args = build_parser().parse_args(list(argv))
         if not args.command:
             raise UsageError("a command is required: " + ", ".join(COMMANDS))
-        args.data_dir = resolve_data_dir(args.data_dir)
+        args.data_dir = checked_data_dir(resolve_data_dir(args.data_dir))
         return HANDLERS[args.command](args)
     except UsageError as error:
         _say(f"{PROG}: usage error: {error}", file=sys.stderr)

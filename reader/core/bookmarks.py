@@ -35,6 +35,12 @@ SNIPPET_LENGTH = 80
 FUZZY_THRESHOLD = 0.6
 
 
+# An export from a real reader holds hundreds; a million (0.8 GB) is a mistake or an attack,
+# and would make every later listing slow.
+MAX_IMPORTED = 100_000
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+
+
 class BookmarkError(ReaderError):
     """A bookmark operation cannot be done (unknown id, read-only store, bad import file)."""
 
@@ -540,6 +546,10 @@ class BookmarkStore:
         items = data.get("bookmarks", [])
         if not isinstance(items, list):
             raise BookmarkError("the export's bookmarks are not a list")
+        if len(items) > MAX_IMPORTED:
+            raise BookmarkError(
+                f"the export holds {len(items):,} bookmarks; at most {MAX_IMPORTED:,} are imported at once"
+            )
         incoming = [Bookmark.from_json(item) for item in items]
         added = updated = 0
         with self._writing():
@@ -591,13 +601,24 @@ def find_anchor(document: Document, snippet: str) -> tuple[str, int] | None:
 
 @contextlib.contextmanager
 def _transaction(db: sqlite3.Connection) -> Iterator[None]:
-    db.execute("BEGIN IMMEDIATE")
+    """One change, all or nothing; a full disk or a lock held too long is a message, never a crash.
+
+    ``OperationalError`` (disk full, locked, I/O) is not damage: the file stays as it is and
+    the change is simply not made, with a line that says why.
+    """
     try:
-        yield
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+    except sqlite3.OperationalError as error:
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("ROLLBACK")
+        raise BookmarkError(f"the bookmarks could not be saved ({error}); nothing was changed") from None
 
 
 def _like_prefix(text: str) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from reader.core.bookmarks import Bookmark, group_for_markdown
 from reader.core.document import Document
 from reader.core.identity import citation_source
+from reader.core.safetext import markdown_text
 
 
 def _citation(bookmark: Bookmark, document: Document | None) -> str:
@@ -40,19 +41,20 @@ def bookmarks_markdown(bookmarks: Iterable[Bookmark], resolve: Callable[[str], D
     lines = ["# 书签 · Bookmarks", "", f"_{time.strftime('%Y-%m-%d %H:%M')}_", ""]
     for (doc_id, doc_title), sections in group_for_markdown(bookmarks).items():
         document = resolve(doc_id)
-        lines += [f"## {doc_title or (document.title if document else doc_id)}", ""]
+        lines += [f"## {markdown_text(doc_title or (document.title if document else doc_id))}", ""]
         for section_path, items in sections.items():
-            lines += [f"### {' › '.join(section_path) if section_path else '（正文开头）'}", ""]
+            heading = " › ".join(section_path) if section_path else "（正文开头）"
+            lines += [f"### {markdown_text(heading)}", ""]
             for bookmark in items:
                 flag = " ⚠ detached" if bookmark.detached else ""
-                lines.append(f"- **{bookmark.title}**{flag}")
+                lines.append(f"- **{markdown_text(bookmark.title)}**{flag}")
                 lines.append("")
-                lines.append(f"  > {bookmark.snippet}")
+                lines.append(f"  > {markdown_text(bookmark.snippet)}")
                 lines.append("")
-                if bookmark.note.strip():
+                if bookmark.note.strip():  # notes come from export files too: shown, never run as markup
                     for note_line in bookmark.note.strip().splitlines():
-                        lines.append(f"  {note_line}")
+                        lines.append(f"  {markdown_text(note_line)}")
                     lines.append("")
-                lines.append(f"  —— {_citation(bookmark, document)}")
+                lines.append(f"  —— {markdown_text(_citation(bookmark, document))}")
                 lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reader.core.document import Document, OutlineNode, Paragraph, ParagraphKind
+from reader.core.safetext import markdown_text
 
 META_LABELS_ZH = {
     "index_no": "索引号",
@@ -82,7 +83,7 @@ def _paragraph_json(paragraph: Paragraph) -> dict[str, Any]:
 def _markdown_inline(paragraph) -> str:
     parts = []
     for run in paragraph.runs:
-        text = run.text.replace("*", r"\*")
+        text = markdown_text(run.text)
         if run.bold and text.strip():
             core = text.strip()
             lead = text[: len(text) - len(text.lstrip())]
@@ -95,18 +96,18 @@ def _markdown_inline(paragraph) -> str:
 
 def to_markdown(document: Document) -> str:
     """Markdown: title, a metadata list, parts as ``##``, sections as ``###``."""
-    lines = [f"# {document.title}", ""]
+    lines = [f"# {markdown_text(document.title)}", ""]
     for key, value in document.meta.items():
-        lines.append(f"- {META_LABELS_ZH.get(key, key)}：{value}")
+        lines.append(f"- {META_LABELS_ZH.get(key, key)}：{markdown_text(value)}")
     if document.meta:
         lines.append("")
     for paragraph in document.paragraphs:
         if paragraph.kind is ParagraphKind.PART:
-            lines.append(f"## {paragraph.text}")
+            lines.append(f"## {markdown_text(paragraph.text)}")
         elif paragraph.kind is ParagraphKind.SECTION and paragraph.lead_text == paragraph.text:
-            lines.append(f"### {paragraph.text}")
+            lines.append(f"### {markdown_text(paragraph.text)}")
         elif paragraph.kind is ParagraphKind.TABLE:
-            lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in paragraph.cells) + " |")
+            lines.append("| " + " | ".join(markdown_text(cell).replace("|", "\\|") for cell in paragraph.cells) + " |")
             lines.append("")
             continue
         else:

@@ -27,7 +27,7 @@ from pathlib import Path
 from reader.core.cache import parser_fingerprint
 from reader.core.document import Document
 from reader.core.errors import ReaderError, UnsupportedSourceError
-from reader.core.fileutil import write_atomic
+from reader.core.fileutil import remove_stale_temporaries, write_atomic
 from reader.core.formats.registry import format_named, sniff_format
 from reader.core.identity import Identity, display_name
 from reader.core.loader import (
@@ -217,6 +217,8 @@ class Library:
     def _read_catalog(self) -> dict[str, LibraryEntry]:
         try:
             raw = json.loads((self.root / "catalog.json").read_text(encoding="utf-8"))
+            if not isinstance(raw, dict) or not isinstance(raw.get("documents", {}), dict):
+                raise ValueError("the catalog is JSON of another shape")  # [] or null: damaged all the same
             entries = {key: LibraryEntry(**value) for key, value in raw.get("documents", {}).items()}
             # An id names a folder under the library: anything else (``../../x``) is not ours to touch.
             return {key: entry for key, entry in entries.items() if _is_document_id(key) and entry.id == key}
@@ -436,6 +438,11 @@ class Library:
         if _is_document_id(document_id) and folder.resolve().parent == self.root.resolve():
             shutil.rmtree(folder, ignore_errors=True)
 
+    def clean_temporaries(self) -> int:
+        """Remove the half-written files an import killed earlier left (under the lock: no writer has one open)."""
+        with self._locked():
+            return remove_stale_temporaries([self.root])
+
     def add_many(
         self,
         sources: list[str],
@@ -453,6 +460,7 @@ class Library:
             One outcome per file or URL.
         """
         expanded = expand_sources(sources)
+        self.clean_temporaries()
         outcomes = []
         for number, source in enumerate(expanded):
             if progress:

@@ -34,6 +34,20 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def checked_data_dir(directory: Path) -> Path:
+    """The data directory, refused when it names something other than a folder.
+
+    Raises:
+        UnsupportedSourceError: It exists and is a file (or a device): using it would lose data
+            or show an empty library as if nothing had been imported.
+    """
+    if directory.exists() and not directory.is_dir():
+        from reader.core.errors import UnsupportedSourceError
+
+        raise UnsupportedSourceError(f"the data directory {directory} is not a folder")
+    return directory
+
+
 @dataclass(frozen=True)
 class DataLayout:
     """Every place inside the data directory, named once.

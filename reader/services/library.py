@@ -154,6 +154,7 @@ class LibraryService(QObject):
         expanded = expand_sources(sources)
         outcomes: list[ImportOutcome] = []
         self.importProgress.emit(0, len(expanded), "")
+        self.library.clean_temporaries()
         if len(expanded) < PARALLEL_FROM:
             prepared_items = (prepare_source(self.library.data_dir, source) for source in expanded)
             pool = None

@@ -237,6 +237,9 @@ def run_gui(argv: Sequence[str]) -> int:
     app.setApplicationDisplayName(app.translate("MainWindow", "Report Reader"))
     families = configure_fonts(app)
     data_dir = resolve_data_dir(args.data_dir)
+    if data_dir.exists() and not data_dir.is_dir():
+        print(f"{PROG}: the data directory {data_dir} is not a folder", file=sys.stderr)
+        return 1
     configure_logging(DataLayout(data_dir).log, debug=args.debug)
     settings = create_settings(args.data_dir)
     runner = TaskRunner(app)

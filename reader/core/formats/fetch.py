@@ -8,8 +8,10 @@ decompressed within the same size cap (a gzip bomb stops at the cap).
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import socket
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -73,32 +75,113 @@ def fetch_url(url: str, timeout: float = 15.0, max_bytes: int = 32 * 1024 * 1024
     """
     started = time.monotonic()
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,text/plain,*/*", "Accept-Encoding": "gzip, deflate"}
-    opener = urllib.request.build_opener(_SafeRedirects)
+    watchdog = _Watchdog(deadline)
+    opener = urllib.request.build_opener(_SafeRedirects, _WatchedHTTP(watchdog), _WatchedHTTPS(watchdog))
     try:
-        with opener.open(urllib.request.Request(url, headers=headers), timeout=timeout) as response:
+        with watchdog, opener.open(urllib.request.Request(url, headers=headers), timeout=timeout) as response:
             raw = _read_body(response, started, timeout, deadline, max_bytes, url)
             info: Message = response.headers
             data = _decode(raw, (info.get("Content-Encoding") or "").strip().lower(), max_bytes)
             return Fetched(data, response.geturl(), info.get_content_type(), info.get_content_charset())
-    except (FetchError, InputTooLargeError):
-        raise
-    except urllib.error.HTTPError as error:
+    except Exception as error:
+        if watchdog.fired:  # the deadline closed the connection, whatever the read then said
+            raise FetchError(f"{url} took longer than {deadline:g} s to answer and download") from None
+        if isinstance(error, (FetchError, InputTooLargeError)):
+            raise
+        raise _as_fetch_error(error, url, timeout) from None
+
+
+def _as_fetch_error(error: Exception, url: str, timeout: float) -> Exception:
+    """One line a person can read for whatever went wrong while fetching (a bug stays itself)."""
+    if isinstance(error, urllib.error.HTTPError):
         if 300 <= error.code < 400:
-            raise FetchError(f"too many redirects from {url}") from None
-        raise FetchError(f"the server answered {error.code} {_one_line(error.reason)} for {url}") from None
-    except urllib.error.URLError as error:
-        reason = error.reason
-        if isinstance(reason, (TimeoutError, socket.timeout)):
-            raise FetchError(f"no answer from {url} within {timeout:g} s") from None
-        raise FetchError(f"could not reach {url}: {_one_line(reason)}") from None
-    except TimeoutError:
-        raise FetchError(f"no answer from {url} within {timeout:g} s") from None
-    except http.client.IncompleteRead:
-        raise FetchError(f"the page from {url} was cut short") from None
-    except http.client.HTTPException as error:
-        raise FetchError(f"the server at {url} does not speak HTTP properly ({error.__class__.__name__})") from None
-    except (OSError, ValueError) as error:
-        raise FetchError(f"could not fetch {url}: {_one_line(error)}") from None
+            return FetchError(f"too many redirects from {url}")
+        return FetchError(f"the server answered {error.code} {_one_line(error.reason)} for {url}")
+    if isinstance(error, urllib.error.URLError):
+        if isinstance(error.reason, (TimeoutError, socket.timeout)):
+            return FetchError(f"no answer from {url} within {timeout:g} s")
+        return FetchError(f"could not reach {url}: {_one_line(error.reason)}")
+    if isinstance(error, TimeoutError):
+        return FetchError(f"no answer from {url} within {timeout:g} s")
+    if isinstance(error, http.client.IncompleteRead):
+        return FetchError(f"the page from {url} was cut short")
+    if isinstance(error, http.client.HTTPException):
+        return FetchError(f"the server at {url} does not speak HTTP properly ({error.__class__.__name__})")
+    if isinstance(error, (OSError, ValueError)):
+        return FetchError(f"could not fetch {url}: {_one_line(error)}")
+    return error
+
+
+class _Watchdog:
+    """Closes a download's connections when its deadline passes, whatever stage it is in.
+
+    A per-read timeout cannot stop a server that trickles its status line and headers a
+    byte at a time; the deadline covers connecting, the headers and the body alike.
+    """
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+        self.fired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(deadline, self._fire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._timer.cancel()
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.fired:
+                self._close(sock)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            for sock in self._sockets:
+                self._close(sock)
+
+    @staticmethod
+    def _close(sock: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)  # wakes a blocked read at once
+
+
+class _WatchedHTTP(urllib.request.HTTPHandler):
+    def __init__(self, watchdog: _Watchdog) -> None:
+        super().__init__()
+        self._watchdog = watchdog
+
+    def http_open(self, req):
+        watchdog = self._watchdog
+
+        class Connection(http.client.HTTPConnection):
+            def connect(self) -> None:
+                super().connect()
+                watchdog.watch(self.sock)
+
+        return self.do_open(Connection, req)
+
+
+class _WatchedHTTPS(urllib.request.HTTPSHandler):
+    def __init__(self, watchdog: _Watchdog) -> None:
+        super().__init__()
+        self._watchdog = watchdog
+
+    def https_open(self, req):
+        watchdog = self._watchdog
+
+        class Connection(http.client.HTTPSConnection):
+            def connect(self) -> None:
+                super().connect()
+                watchdog.watch(self.sock)
+
+        return self.do_open(Connection, req, context=self._context)
 
 
 def _read_body(response, started: float, timeout: float, deadline: float, max_bytes: int, url: str) -> bytes:

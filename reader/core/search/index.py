@@ -30,6 +30,7 @@ import pickle
 import shutil
 import struct
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,10 +72,25 @@ class IndexDamagedError(ValueError):
 
 
 # What reading a damaged segment or store raises (Whoosh reads with struct, mmap and pickle).
-_READ_FAILURES = (OSError, ValueError, EOFError, KeyError, IndexError, struct.error, pickle.UnpicklingError)
+# What a damaged segment or store makes a read raise (flipped bytes: a zlib stream that does not
+# inflate, a pickle or a struct that does not parse, a posting format Whoosh does not know).
+_READ_FAILURES = (
+    OSError,
+    ValueError,
+    EOFError,
+    KeyError,
+    IndexError,
+    OverflowError,
+    NotImplementedError,
+    struct.error,
+    pickle.UnpicklingError,
+    zlib.error,
+)
 
 # Files in the index directory that are not Whoosh's (their integrity is checked otherwise).
-_OWN_FILES = frozenset(("manifest.json", "texts.u16", "starts.npy", "ends.npy", "docs.npy"))
+_OWN_FILES = frozenset(("manifest.json", "texts.u16", "starts.npy", "ends.npy", "docs.npy", "DAMAGED"))
+# Left by a reader that found damage while reading: the next writer rebuilds, whatever the files' dates say.
+_DAMAGED_MARK = "DAMAGED"
 
 
 @dataclass(frozen=True)
@@ -86,23 +102,47 @@ class TermInDocument:
     first_paragraph: str
 
 
-def _whoosh_files(directory: Path) -> dict[str, int]:
-    """Whoosh's files (segments, table of contents) and their sizes, as committed."""
-    return {
-        p.name: p.stat().st_size
-        for p in directory.iterdir()
-        if p.is_file() and p.name not in _OWN_FILES and not p.name.startswith(".") and not p.name.endswith("LOCK")
-    }
+def _file_crc(path: Path) -> int:
+    checksum = 0
+    with path.open("rb") as stream:
+        while block := stream.read(1 << 20):
+            checksum = zlib.crc32(block, checksum)
+    return checksum
 
 
-def _check_files(directory: Path, recorded: dict[str, int]) -> None:
-    """A segment file deleted or cut short since the commit is damage (found before a search trips on it)."""
-    for name, size in recorded.items():
+def _whoosh_files(directory: Path) -> dict[str, list[int]]:
+    """Whoosh's files (segments, table of contents) as committed: [size, modification time, CRC-32]."""
+    found = {}
+    for path in directory.iterdir():
+        if (
+            path.is_file()
+            and path.name not in _OWN_FILES
+            and not path.name.startswith(".")
+            and not path.name.endswith("LOCK")
+        ):
+            info = path.stat()
+            found[path.name] = [info.st_size, info.st_mtime_ns, _file_crc(path)]
+    return found
+
+
+def _check_files(directory: Path, recorded: dict[str, int | list[int]]) -> None:
+    """A segment file deleted, cut short or changed since the commit is damage, found before a search trips on it.
+
+    A file whose size and modification time are as committed is trusted without reading it
+    (a cold search must not read the whole index); one written to since — bytes flipped in
+    place keep the size — is read and its CRC-32 compared.
+    """
+    for name, record in recorded.items():
+        size, mtime, crc = (record, None, None) if isinstance(record, int) else record
         path = directory / name
-        if not path.exists():
-            raise IndexDamagedError(f"{name} is missing")
-        if path.stat().st_size != size:
-            raise IndexDamagedError(f"{name} has {path.stat().st_size} bytes, {size} were written")
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            raise IndexDamagedError(f"{name} is missing") from None
+        if info.st_size != size:
+            raise IndexDamagedError(f"{name} has {info.st_size} bytes, {size} were written")
+        if mtime is not None and info.st_mtime_ns != mtime and _file_crc(path) != crc:
+            raise IndexDamagedError(f"{name} was changed since it was written")
 
 
 def _describe_damage(error: BaseException) -> str:
@@ -201,6 +241,10 @@ class SearchIndex:
                 raise IndexDamagedError(
                     f"the index has schema version {manifest.get('schema')}, this version uses {SCHEMA_VERSION}"
                 )
+            if manifest.get("complete") is False:
+                raise IndexDamagedError("the last update of the index did not finish")
+            if (self.directory / _DAMAGED_MARK).exists():
+                raise IndexDamagedError("a search found the index damaged")
             try:
                 self._ix = index.open_dir(str(self.directory), indexname=INDEX_NAME)
                 self._manifest = self._settled_manifest(manifest)
@@ -240,6 +284,9 @@ class SearchIndex:
             "next_ordinal": 0,
             "documents": {},
             "generation": self._ix.latest_generation(),
+            # False until the sync that started it finishes: a rebuild interrupted (disk full, a
+            # kill) leaves an index that would answer 0 for everything, and is never searched.
+            "complete": False,
         }
         self.store = TextStore(self.directory)
         self._commit_manifest()
@@ -342,6 +389,9 @@ class SearchIndex:
             gone = [d for d in self.documents if d not in fingerprints]
             if wanted or gone:
                 self._write(report, wanted, gone, fingerprints, load, progress, timeout, processes)
+            if self._manifest.get("complete") is False:
+                self._manifest["complete"] = True
+                self._write_manifest()
         self._refresh_searcher()
         if progress and (wanted or gone):
             progress(len(wanted), len(wanted), "")
@@ -520,10 +570,16 @@ class SearchIndex:
         try:
             return self._search(parsed, scope, limit, finish)
         except _READ_FAILURES as error:  # a segment or the store broke under us: the writer repairs it
-            self.damage = _describe_damage(error)
-            self.notice = f"The search index needs repair ({self.damage}); it is rebuilt at the next update."
-            self.close()
+            self._found_damaged(error)
             return finish()
+
+    def _found_damaged(self, error: BaseException) -> None:
+        """A read tripped on damage: say so, close, and leave a mark so that the next writer rebuilds."""
+        self.damage = _describe_damage(error)
+        self.notice = f"The search index needs repair ({self.damage}); it is rebuilt at the next update."
+        self.close()
+        with contextlib.suppress(OSError):
+            (self.directory / _DAMAGED_MARK).write_text(self.damage, encoding="utf-8")
 
     def _scan_spans(self, scope: set[str] | None, in_scope: dict) -> list[tuple[int, int]] | None:
         """The text store's slices of a few chosen documents (a scan then reads only those); None: all."""
@@ -608,9 +664,7 @@ class SearchIndex:
                 result[doc] = TermInDocument(int(hits.counts[chosen].sum()), len(keys), first)
             return result
         except _READ_FAILURES as error:
-            self.damage = _describe_damage(error)
-            self.notice = f"The search index needs repair ({self.damage}); it is rebuilt at the next update."
-            self.close()
+            self._found_damaged(error)
             return {}
 
     def _facets(self, keys: np.ndarray, in_scope: dict) -> tuple[tuple, tuple]:

@@ -15,7 +15,13 @@ import signal
 
 from whoosh import multiproc
 
+from reader.core.errors import ReaderError
+
 _SPAWN = multiprocessing.get_context("spawn")
+
+
+class HelperStoppedError(ReaderError):
+    """A helper process of the indexer died (killed, out of memory) before it finished."""
 
 
 class SpawnedSubWriter(multiproc.SubWriterTask):
@@ -27,7 +33,30 @@ class SpawnedSubWriter(multiproc.SubWriterTask):
 
     def run(self) -> None:  # noqa: D102 - multiprocessing hook
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _exit_with_parent()
         super().run()
+
+
+def _exit_with_parent(interval: float = 1.0) -> None:
+    """End this helper when the process that started it is gone (killed, crashed).
+
+    A helper whose parent died would wait on its job queue for ever, holding memory, and keep
+    multiprocessing's resource tracker alive with it. The watch is a thread polling the
+    parent's pid (a reparented process has another), portable beyond Linux's PR_SET_PDEATHSIG.
+    """
+    import os
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(interval)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 class SpawningMpWriter(multiproc.MultiSegmentWriter):
@@ -49,12 +78,15 @@ class SpawningMpWriter(multiproc.MultiSegmentWriter):
             task.join()
         if any(task.exitcode != 0 for task in self.tasks):
             self.cancel()
-            raise OSError("a helper process of the index writer stopped before it finished")
+            raise HelperStoppedError("a helper process of the indexer stopped before it finished; run it again")
         super()._commit(mergetype, optimize, merge)
 
     def cancel(self) -> None:  # noqa: D102 - Whoosh API
         # Whoosh's own cancel only flips a flag in the parent's copy of each task; the
-        # helpers would wait on their queue for ever. Stop them.
+        # helpers would wait on their queue for ever. Stop them. Cancelling twice (the commit
+        # that found a dead helper, then the caller's clean-up) is harmless, not an error.
+        if getattr(self, "is_closed", False):
+            return
         for task in self.tasks:
             if task.is_alive():
                 task.terminate()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import queue
+import shutil
 import tempfile
 import threading
 import wave
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from reader.core.document import Document
 from reader.core.errors import ReaderError
-from reader.core.fileutil import FILE_MODE, write_atomic
+from reader.core.fileutil import FILE_MODE, special_file, write_atomic
 from reader.core.speech.player import SAMPLE_RATE
 from reader.core.speech.sentences import Piece
 from reader.core.speech.spoken import spoken
@@ -148,7 +149,14 @@ class _Writer:
             raise self._error
 
     def commit(self) -> None:
-        """Put the finished file in place of ``path``."""
+        """Put the finished file in place of ``path`` (a device or a pipe is written to, never replaced)."""
+        if special_file(self.path):
+            try:
+                with self.temporary.open("rb") as finished, self.path.open("wb") as target:
+                    shutil.copyfileobj(finished, target)
+            finally:
+                self.temporary.unlink(missing_ok=True)
+            return
         os.replace(self.temporary, self.path)
 
     def discard(self) -> None:
