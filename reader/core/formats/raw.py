@@ -39,7 +39,10 @@ class RawParagraph:
     @property
     def text(self) -> str:
         """Concatenated text of the runs."""
-        return "".join(run.text for run in self.runs)
+        runs = self.runs
+        if len(runs) == 1:  # most paragraphs: asked for often, so no join
+            return runs[0].text
+        return "".join([run.text for run in runs])
 
 
 @dataclass
@@ -83,6 +86,9 @@ def normalize_runs(runs: list[Run]) -> tuple[Run, ...]:
         Normalised runs whose concatenation equals the paragraph's clean text.
 
     """
+    if len(runs) == 1:  # one run (most paragraphs of a text file): collapse and trim, nothing to merge
+        text = _WS_RE.sub(" ", runs[0].text).strip(_EDGE_SPACE)
+        return (Run(text, runs[0].bold),) if text else ()
     merged: list[Run] = []
     for run in runs:
         text = _WS_RE.sub(" ", run.text)
