@@ -15,7 +15,18 @@ from reader.core.formats.registry import suffix_summary
 
 PROG = "report-reader"
 # The commands; any other first word is a document for the window.
-COMMANDS = ("export", "library", "search", "bookmarks", "speak", "compare", "targets", "terms", "trend")
+COMMANDS = (
+    "export",
+    "library",
+    "search",
+    "bookmarks",
+    "speak",
+    "compare",
+    "targets",
+    "terms",
+    "trend",
+    "concordance",
+)
 LANGUAGES = ("zh", "en")
 
 _USAGE = (
@@ -135,10 +146,11 @@ def _library_command(commands) -> None:
     remove.add_argument("id", help="document id (see library list)")
 
 
-def _facets(parser: argparse.ArgumentParser) -> None:
+def _facets(parser: argparse.ArgumentParser, kind_default: str = "") -> None:
     parser.add_argument("--region", help="only this region (浙江, 内蒙古, 广州, 全国)")
     parser.add_argument("--year", help="only this year, or years Y1-Y2")
-    parser.add_argument("--kind", help="only this kind (政府工作报告, 决议, 通知…)")
+    default = f"; default {kind_default}" if kind_default else ""
+    parser.add_argument("--kind", help=f"only this kind (政府工作报告, 决议, 通知…{default})")
 
 
 def _search_command(commands) -> None:
@@ -220,5 +232,12 @@ def _analysis_commands(commands) -> None:
     terms.add_argument("--json", action="store_true", help="print JSON")
     trend = commands.add_parser("trend", help="occurrences of a word or phrase in each report of the library")
     trend.add_argument("term", metavar="TERM", help="a word or phrase, matched exactly")
-    _facets(trend)
+    _facets(trend, kind_default="政府工作报告 (all: every kind)")
     trend.add_argument("--json", action="store_true", help="print JSON")
+    concordance = commands.add_parser(
+        "concordance", help="every occurrence of a word or phrase across the library, in context (KWIC)"
+    )
+    concordance.add_argument("term", metavar="TERM", help="a word or phrase, matched exactly")
+    _facets(concordance)
+    concordance.add_argument("--width", type=int, default=30, help="characters of context on each side (default 30)")
+    concordance.add_argument("--json", action="store_true", help="print JSON")

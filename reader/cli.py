@@ -20,6 +20,7 @@ from reader.core.paths import DataLayout, checked_data_dir, resolve_data_dir
 from reader.core.safetext import for_terminal, one_line
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+REPORT_KIND = "政府工作报告"
 MIN_RATE, MAX_RATE = 80, 450  # espeak-ng's useful range: below it drawls, above it is noise
 
 
@@ -521,7 +522,9 @@ def _cmd_trend(args: argparse.Namespace) -> int:
     if not args.term.strip():
         raise UsageError("TERM is empty")
     library = Library(args.data_dir)
-    entries = [entry for entry in library.entries() if entry.matches(*_facet_filter(args))]
+    region, years, kind = _facet_filter(args)
+    kind = "" if kind == "all" else kind or REPORT_KIND  # a term across the years of the reports themselves
+    entries = [entry for entry in library.entries() if entry.matches(region, years, kind)]
     search_index = _sync_index(args.data_dir, library, quiet=args.json)
     try:
         points = term_trend(search_index, args.term.strip(), entries)
@@ -533,6 +536,31 @@ def _cmd_trend(args: argparse.Namespace) -> int:
         return EXIT_OK
     for point in points:
         _say(f"{point.year or '':>4}  {point.count:5}  {point.title}")
+    return EXIT_OK
+
+
+def _cmd_concordance(args: argparse.Namespace) -> int:
+    from reader.core.analysis.concordance import concordance, concordance_json
+    from reader.core.library import Library
+
+    if not args.term.strip():
+        raise UsageError("TERM is empty")
+    if not 1 <= args.width <= 200:
+        raise UsageError("--width must be from 1 to 200")
+    library = Library(args.data_dir)
+    entries = [entry for entry in library.entries() if entry.matches(*_facet_filter(args))]
+    search_index = _sync_index(args.data_dir, library, quiet=args.json)
+    try:
+        lines = concordance(search_index, args.term.strip(), entries, args.width)
+        _refuse_damaged(search_index)
+    finally:
+        search_index.close()
+    if args.json:
+        _print_json(concordance_json(args.term.strip(), lines))
+        return EXIT_OK
+    for line in lines:
+        _say(f"{line.left:>{args.width}}【{line.match}】{line.right:<{args.width}}  {line.year or '':>4} {line.title}")
+    _say(f"{len(lines)} occurrences", file=sys.stderr)
     return EXIT_OK
 
 
@@ -557,6 +585,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "targets": _cmd_targets,
     "terms": _cmd_terms,
     "trend": _cmd_trend,
+    "concordance": _cmd_concordance,
 }
 
 

@@ -162,11 +162,30 @@ def prepare_source(data_dir: Path, source: str) -> Prepared | ImportOutcome:
         return ImportOutcome(source, error=f"could not be read ({error.__class__.__name__})")
 
 
+# Each entry's paragraph wordings for duplicate checks (a new name: the older paragraphs.json keyed by id).
+CONTENT_FILE = "wording.json"
+_NOT_WORDING_RE = re.compile(r"[\W_]+")
+
+
+def content_key(text: str) -> str:
+    """A paragraph's wording, whatever its typography: NFKC, no spaces, no punctuation, Latin lower case.
+
+    Two copies of one report from two sites differ in exactly these (— and －, ＋ and +,
+    李强 and 李　强); as duplicates they must be one.
+    """
+    import hashlib
+    import unicodedata
+
+    wording = _NOT_WORDING_RE.sub("", unicodedata.normalize("NFKC", text)).lower()
+    return hashlib.sha1(wording.encode("utf-8")).hexdigest()[:12]
+
+
 def paragraph_lengths(document: Document) -> dict[str, int]:
-    """Paragraph id → length: what duplicate detection compares (ids derive from the normalised text)."""
+    """Paragraph wording (``content_key``) → its length: what duplicate detection compares."""
     lengths: dict[str, int] = {}
     for paragraph in document.paragraphs:
-        lengths[paragraph.id] = lengths.get(paragraph.id, 0) + len(paragraph.text)
+        key = content_key(paragraph.text)
+        lengths[key] = lengths.get(key, 0) + len(paragraph.text)
     return lengths
 
 
@@ -423,7 +442,7 @@ class Library:
     def _paragraph_lengths(self, document_id: str) -> dict[str, int]:
         folder = self.root / document_id
         try:
-            return json.loads((folder / "paragraphs.json").read_text(encoding="utf-8"))
+            return json.loads((folder / CONTENT_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             try:
                 return paragraph_lengths(self.document(document_id))
@@ -498,7 +517,7 @@ class Library:
             folder / "document.json",
             json.dumps(dump_document(document), ensure_ascii=False, separators=(",", ":")).encode("utf-8", _JSON_SAFE),
         )
-        write_atomic(folder / "paragraphs.json", json.dumps(paragraph_lengths(document)).encode("utf-8"))
+        write_atomic(folder / CONTENT_FILE, json.dumps(paragraph_lengths(document)).encode("utf-8"))
         identity = Identity.from_meta(document.meta)
         entry = LibraryEntry(
             id=document.id,

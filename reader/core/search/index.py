@@ -667,6 +667,47 @@ class SearchIndex:
             self._found_damaged(error)
             return {}
 
+    def paragraphs_with(self, term: str, scope: set[str] | None = None) -> list[tuple[str, str, str, str]]:
+        """Every paragraph holding ``term``: (document id, paragraph id, its text, its folded text), in key order.
+
+        The folded text (what matching uses) has the original's length, so an occurrence's
+        offsets in one are its offsets in the other.
+
+        Key order is each document's reading order. Empty when the index is damaged
+        (``damage`` says so).
+        """
+        folded = fold(term.strip())
+        if not folded or self._ix is None:
+            return []
+        try:
+            searcher = self._get_searcher()
+            in_scope = {d: info for d, info in self.documents.items() if scope is None or d in scope}
+            if not in_scope:
+                return []
+            hits = self._group_hits(searcher, (folded,), self._scan_spans(scope, in_scope))[folded]
+            by_ordinal = {info["ordinal"]: doc for doc, info in in_scope.items()}
+            found = []
+            for key in hits.keys.tolist():
+                doc = by_ordinal.get(int(self.store.docs[key]))
+                if doc is None:
+                    continue
+                folded_text = self.store.text(int(key))
+                docnum = searcher.document_number(key=int(key))
+                stored = searcher.stored_fields(docnum) if docnum is not None else {}
+                original = stored.get("text", folded_text)
+                found.append(
+                    (
+                        doc,
+                        stored.get("para", ""),
+                        original if len(original) == len(folded_text) else folded_text,
+                        folded_text,
+                    )
+                )
+            return found
+        except _READ_FAILURES as error:
+            self._found_damaged(error)
+            return []
+
     def _facets(self, keys: np.ndarray, in_scope: dict) -> tuple[tuple, tuple]:
         """Matching paragraphs per region and per year (by each document's identity)."""
         ordinals, per_ordinal = np.unique(self.store.docs[keys], return_counts=True)

@@ -1,0 +1,106 @@
+"""A concordance (KWIC): every occurrence of a term across the library, centred, with its context.
+
+What analysts read in AntConc or Voyant: each occurrence on its own line, the match in the
+middle, so the words around it line up and can be sorted. Occurrences are counted as the
+trend counts them (non-overlapping, on the index's folded text), so the number of lines
+equals the library's exact count of the term.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.core.search.folding import fold
+
+if TYPE_CHECKING:
+    from reader.core.library import LibraryEntry
+    from reader.core.search.index import SearchIndex
+
+DEFAULT_WIDTH = 30
+
+
+@dataclass(frozen=True)
+class ConcordanceLine:
+    """One occurrence: where it is and what surrounds it."""
+
+    doc: str
+    title: str
+    region: str
+    year: int | None
+    paragraph: str
+    left: str
+    match: str
+    right: str
+    offset: int  # where the match starts in its paragraph
+
+    def to_json(self) -> dict:
+        """As ``report-reader concordance --json`` prints it."""
+        return {
+            "doc": self.doc,
+            "title": self.title,
+            "region": self.region,
+            "year": self.year,
+            "paragraph": self.paragraph,
+            "left": self.left,
+            "match": self.match,
+            "right": self.right,
+        }
+
+
+def occurrence_offsets(text: str, term: str) -> list[int]:
+    """Where ``term`` starts in ``text``, non-overlapping, left to right (``str.count``'s occurrences)."""
+    found, start = [], text.find(term)
+    while start >= 0:
+        found.append(start)
+        start = text.find(term, start + len(term))
+    return found
+
+
+def concordance(
+    search_index: SearchIndex, term: str, entries: Iterable[LibraryEntry], width: int = DEFAULT_WIDTH
+) -> list[ConcordanceLine]:
+    """Every occurrence of ``term`` in the reports ``entries``, in the library's reading order.
+
+    Args:
+        search_index: The library's index, up to date with the entries.
+        term: A word or phrase, matched exactly (full-width and Latin case folded, as search does).
+        entries: The reports to look in; their order is the order of the lines (oldest first, then
+            region and title), each report top to bottom.
+        width: Characters of context on each side.
+
+    Returns:
+        One line per occurrence.
+    """
+    chosen = sorted(entries, key=lambda e: (e.year is None, e.year or 0, e.region, e.display or e.title))
+    folded = fold(term.strip())
+    if not chosen or not folded:
+        return []
+    by_doc: dict[str, list[tuple[str, str, str]]] = {}
+    for doc, paragraph, text, folded_text in search_index.paragraphs_with(folded, {e.id for e in chosen}):
+        by_doc.setdefault(doc, []).append((paragraph, text, folded_text))
+    lines = []
+    for entry in chosen:
+        for paragraph, text, folded_text in by_doc.get(entry.id, ()):
+            for start in occurrence_offsets(folded_text, folded):
+                end = start + len(folded)
+                lines.append(
+                    ConcordanceLine(
+                        entry.id,
+                        entry.display or entry.title,
+                        entry.region,
+                        entry.year,
+                        paragraph,
+                        text[max(0, start - width) : start],
+                        text[start:end],
+                        text[end : end + width],
+                        start,
+                    )
+                )
+    return lines
+
+
+def concordance_json(term: str, lines: list[ConcordanceLine]) -> dict:
+    """As ``report-reader concordance TERM --json`` prints it."""
+    return {"term": term, "lines": [line.to_json() for line in lines]}
