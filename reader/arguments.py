@@ -229,6 +229,12 @@ def _analysis_commands(commands) -> None:
     terms.add_argument("document", metavar="DOC", help="library id, path or URL")
     terms.add_argument("--top", type=int, default=50, help="how many words (0 = all; default 50)")
     terms.add_argument("--section", metavar="OUTLINE_ID", help="only this outline section (ids as in export)")
+    terms.add_argument(
+        "--order",
+        choices=("count", "keyness"),
+        default="count",
+        help="most frequent first (高频词, default) or most distinctive against general Chinese (关键词)",
+    )
     terms.add_argument("--json", action="store_true", help="print JSON")
     trend = commands.add_parser("trend", help="occurrences of a word or phrase in each report of the library")
     trend.add_argument("term", metavar="TERM", help="a word or phrase, matched exactly")

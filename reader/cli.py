@@ -445,6 +445,7 @@ def _jieba_cache(data_dir: Path) -> Path:
 
 def _cmd_compare(args: argparse.Namespace) -> int:
     from reader.core.analysis.compare import compare, describe
+    from reader.core.analysis.history import comparison_context
     from reader.core.analysis.segment import tokenizer
     from reader.core.library import Library
 
@@ -460,7 +461,12 @@ def _cmd_compare(args: argparse.Namespace) -> int:
             raise UsageError("give OLD and NEW: the library has no earlier report of this region and kind")
         old = library.document(earlier.id)
     tokenizer(_jieba_cache(args.data_dir))
-    result = compare(old, new)
+    search_index = _sync_index(args.data_dir, library, quiet=True)
+    try:
+        context = comparison_context(library.entries(), new.meta, {old.id, new.id}, search_index.document_text)
+    finally:
+        search_index.close()
+    result = compare(old, new, history=context.history, spread_new=context.spread_new, spread_old=context.spread_old)
     if args.json:
         _print_json(result.to_json())
         return EXIT_OK
@@ -504,14 +510,23 @@ def _cmd_terms(args: argparse.Namespace) -> int:
         raise UsageError("--top must be 0 (all) or more")
     document = _resolve_document(Library(args.data_dir), args.document)
     try:
-        terms = top_terms(document, args.top, args.section, _jieba_cache(args.data_dir))
+        terms = top_terms(
+            document,
+            args.top,
+            args.section,
+            _jieba_cache(args.data_dir),
+            DataLayout(args.data_dir).analysis,
+            order=args.order,
+        )
     except KeyError:
         raise UsageError(f"no outline section {args.section} in this document") from None
     if args.json:
-        _print_json({"doc": document.id, "terms": [t.to_json() for t in terms]})
+        # count: at word boundaries; occurrences: every substring, as search counts; score: keyness
+        _print_json({"doc": document.id, "order": args.order, "terms": [t.to_json() for t in terms]})
     else:
+        _say(f"{'words':>6}  {'search':>6}  {'keyness':>8}  term", file=sys.stderr)
         for term in terms:
-            _say(f"{term.count:6}  {term.term}")
+            _say(f"{term.count:6}  {term.occurrences:6}  {term.score:8.1f}  {term.term}")
     return EXIT_OK
 
 

@@ -84,6 +84,11 @@ class DataLayout:
         return self.cache / "jieba"
 
     @property
+    def analysis(self) -> Path:
+        """The reader's own word lists for the analyses (stop terms, policy vocabulary, variants)."""
+        return self.root / "analysis"
+
+    @property
     def logs(self) -> Path:
         """The rotating log and its older parts."""
         return self.root / "logs"

@@ -122,6 +122,7 @@ class AnalysisService(QObject):
     # On the worker ------------------------------------------------------------------------
     def _compare(self, document: Document, old_id: str | None, new_id: str):
         from reader.core.analysis.compare import compare
+        from reader.core.analysis.history import comparison_context
         from reader.core.analysis.segment import tokenizer
         from reader.core.analysis.years import previous_report
 
@@ -133,7 +134,10 @@ class AnalysisService(QObject):
             old_id = earlier.id
         old = self.library.document(old_id) if old_id else document
         tokenizer(self._cache_dir)
-        return compare(old, new)
+        index = self._open_index()
+        text_of = index.document_text if index is not None else (lambda _doc_id: "")
+        context = comparison_context(self.library.entries(), new.meta, {old.id, new.id}, text_of)
+        return compare(old, new, history=context.history, spread_new=context.spread_new, spread_old=context.spread_old)
 
     def _targets(self, document: Document) -> list[YearTargets]:
         from reader.core.analysis.targets import extract_targets
@@ -160,16 +164,24 @@ class AnalysisService(QObject):
 
         return TermsResult(document.id, node_id, top_terms(document, top, node_id, self._cache_dir))
 
-    def _trend(self, term: str, region: str, kind: str) -> TrendResult:
-        from reader.core.analysis.trend import term_trend
+    def _open_index(self) -> SearchIndex | None:
+        """The library's index, opened read-only (the library service's writer repairs and updates it)."""
         from reader.core.search.index import SearchIndex
 
         if self._index is None:
             self._index = SearchIndex(self._index_dir)
         if self._index.damage or self._index.closed:
-            self._index.open()  # read-only: the library service's writer repairs and updates it
+            self._index.open()
+        return None if self._index.closed else self._index
+
+    def _trend(self, term: str, region: str, kind: str) -> TrendResult:
+        from reader.core.analysis.trend import term_trend
+
+        index = self._open_index()
+        if index is None:
+            raise ReaderError(self._index.notice if self._index is not None else "the search index is not ready")
         entries = [e for e in self.library.entries() if e.matches(region, None, kind)]
-        points = term_trend(self._index, term, entries)
+        points = term_trend(index, term, entries)
         if self._index.notice:
             raise ReaderError(self._index.notice)
         return TrendResult(term, region, kind, points)

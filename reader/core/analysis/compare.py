@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core.analysis.terms import STOP_WORDS, TermCount
+from reader.core.analysis.novelty import formulations_only_in
+from reader.core.analysis.terms import TermCount
 from reader.core.document import Document, OutlineNode, ParagraphKind
 from reader.core.identity import Identity, display_name
 
@@ -265,13 +267,23 @@ def _child_range(document: Document, parent: OutlineNode, child: OutlineNode) ->
     return list(range(start, end))
 
 
-def compare(a: Document, b: Document, min_term_count: int = MIN_TERM_COUNT) -> Comparison:
+def compare(
+    a: Document,
+    b: Document,
+    min_term_count: int = 1,
+    history: Sequence[str] = (),
+    spread_new: Sequence[str] = (),
+    spread_old: Sequence[str] = (),
+) -> Comparison:
     """Compare an older report ``a`` with a newer report ``b``.
 
     Args:
         a: The earlier report.
         b: The later report.
         min_term_count: How often a term must occur to be listed as new or dropped.
+        history: Texts of the region's other earlier reports: a new term is new to all of them too.
+        spread_new: Texts of other reports of ``b``'s year or later (a new term they take up ranks higher).
+        spread_old: Texts of other reports before ``b`` (a dropped term they used ranks higher).
 
     Returns:
         Sections matched, paragraphs aligned, new and dropped terms.
@@ -295,123 +307,20 @@ def compare(a: Document, b: Document, min_term_count: int = MIN_TERM_COUNT) -> C
             elif b_para is not None:
                 pairs.append(ParagraphPair(None, b_para.id, ADDED, 0.0))
     a_text, b_text = _full_text(a), _full_text(b)
+    new = formulations_only_in(b_text, [a_text, *history], spread_new, min_term_count)
+    dropped = formulations_only_in(a_text, [b_text], spread_old, min_term_count)
     return Comparison(
         a,
         b,
         tuple(_node_pairs(a, b, a_top, b_top, matched)),
         tuple(pairs),
-        tuple(terms_only_in(b_text, a_text, min_term_count)),
-        tuple(terms_only_in(a_text, b_text, min_term_count)),
+        tuple(TermCount(f.term, f.count, f.score, f.renamed_from) for f in new),
+        tuple(TermCount(f.term, f.count, f.score) for f in dropped),
     )
 
 
 def _full_text(document: Document) -> str:
     return "\n".join(document.paragraphs[i].text for i in _body(document))
-
-
-def _candidates(text: str) -> tuple[dict[str, None], dict[str, tuple[str, ...]], dict[str, int]]:
-    """Words and runs of two or three words of a text that could be a 提法.
-
-    Returns:
-        Single words (everyday words left out), runs with the words they are made of, and how
-        often the segmenter produced each run.
-    """
-    from reader.core.analysis.segment import everyday, words
-
-    singles: dict[str, None] = {}
-    runs: dict[str, tuple[str, ...]] = {}
-    seen: dict[str, int] = {}
-    # Per distinct token, once: can it be part of a term, can it begin or end one.
-    part: dict[str, bool] = {}
-    edge: dict[str, bool] = {}
-    for line in text.split("\n"):
-        tokens = words(line)
-        for token in tokens:
-            if token not in part:
-                part[token] = _is_term(token)
-                edge[token] = part[token] and len(token) >= 2 and token not in STOP_WORDS
-                if edge[token] and not everyday(token):
-                    singles[token] = None
-        count = len(tokens)
-        for start in range(count - 1):
-            if not edge[tokens[start]]:
-                continue  # "比上年", "年经济社会": a run must begin and end with a real word
-            for size in (2, 3):
-                end = start + size
-                if end > count or not edge[tokens[end - 1]] or not all(part[t] for t in tokens[start + 1 : end - 1]):
-                    continue
-                run = tuple(tokens[start:end])
-                term = "".join(run)
-                if len(term) <= MAX_TERM_LENGTH:
-                    runs[term] = run
-                    seen[term] = seen.get(term, 0) + 1
-    return singles, runs, seen
-
-
-def _is_term(text: str) -> bool:
-    return bool(_TERM_RE.match(text)) and not text.startswith(_NOT_TERM_START)
-
-
-def terms_only_in(text: str, other: str, min_count: int = MIN_TERM_COUNT) -> list[TermCount]:
-    """Terms of ``text`` that ``other`` never uses, most frequent first.
-
-    A term is a word that is not everyday language, or a run of two or three words
-    (jieba splits 新质生产力 into 新质 + 生产力). A run counts when it recurs
-    (``min_count`` times) or when it carries a new word; a term that only ever occurs
-    inside a longer new term is that longer term, and a longer term that is new only
-    because it holds a more frequent new one (地方债务风险 beside 地方债务) is left out.
-
-    Args:
-        text: The report whose terms are listed.
-        other: The report they are absent from.
-        min_count: Fewest occurrences for a run of words without a new word in it.
-    """
-    singles, runs, seen = _candidates(text)
-    counts = {term: text.count(term) for term in singles if len(term) >= 2 and term not in other}
-    for term, parts in runs.items():
-        # A run the segmenter met too rarely, with no new word in it, is not counted at all.
-        if term in counts or (seen[term] < min_count and not any(p in counts for p in parts)) or term in other:
-            continue
-        counts[term] = text.count(term)
-    # Only ever part of a longer new term (新质 in 新质生产力): the longer one is the term.
-    absorbed: set[str] = set()
-    absorbers: set[str] = set()
-    for term, count in counts.items():
-        for part in _shorter_substrings(term):
-            if counts.get(part) == count:
-                absorbed.add(part)
-                if part in singles:
-                    absorbers.add(term)
-    kept = [t for t in counts if t not in absorbed]
-    kept_set = set(kept)
-    # New only because a more frequent new term sits inside it (地方债务风险 beside 地方债务),
-    # unless it also holds a word found nowhere else (新质生产力 beside 生产力).
-    kept = [
-        t
-        for t in kept
-        if t in absorbers or not any(part in kept_set and counts[part] > counts[t] for part in _shorter_substrings(t))
-    ]
-    kept.sort(key=lambda t: (-counts[t], -len(t), t))
-    # Runs of words that overlap a term already listed (财政每年统筹安排 after 统筹安排专项资金)
-    # are the same phrase cut differently.
-    accepted: list[str] = []
-    for term in kept:
-        if term in runs and term not in absorbers and any(_overlap(term, other) for other in accepted):
-            continue
-        accepted.append(term)
-    return [TermCount(t, counts[t]) for t in accepted]
-
-
-def _overlap(a: str, b: str) -> bool:
-    """Whether one term contains the other, or one ends with at least two characters the other begins with."""
-    if a in b or b in a:
-        return True
-    return any(a.endswith(b[:size]) or b.endswith(a[:size]) for size in range(2, min(len(a), len(b))))
-
-
-def _shorter_substrings(term: str) -> set[str]:
-    size = len(term)
-    return {term[i:j] for i in range(size) for j in range(i + 2, size + 1) if j - i < size}
 
 
 def occurrences(document: Document, term: str) -> list[str]:

@@ -1,46 +1,47 @@
-"""高频词: the words a report (or one section) stresses, without function words and report boilerplate."""
+"""高频词: the words and phrases a report (or one section) stresses.
+
+Counted at word boundaries (jieba, with the policy vocabulary kept whole), without the
+stop list's filler (function words, the verbs every report uses, ceremony), parts of
+speech that never make a term (verbs, adverbs, time words), place names and quantities.
+Phrases count too: policy vocabulary (现代化产业体系, 扩大内需) and runs of words that
+recur together. Each term also carries ``occurrences``, the substring count search gives.
+"""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.analysis.segment import words
+from reader.core.analysis.vocabulary import vocabulary
 from reader.core.document import Document
 
-# Function words and the verbs every report uses in every paragraph: counting them says nothing.
-_STOP_TEXT = (
-    "的 了 和 与 及 以及 并 并且 或 或者 在 对 对于 为 为了 以 把 被 将 从 向 到 由 "
-    "等 等等 是 有 也 又 还 就 都 而 其 之 这 那 这个 这些 那些 我们 我 你 他 她 它 "
-    "他们 大家 各位 代表 同志 一个 一些 一批 一系列 一是 二是 三是 四是 五是 进一步 更加 "
-    "更好 不断 坚持 加强 推进 推动 加快 深化 全面 持续 实施 开展 促进 提升 提高 强化 完善 "
-    "健全 落实 做好 抓好 着力 大力 积极 切实 扎实 努力 确保 支持 发展 建设 工作 方面 领域 "
-    "重点 重要 主要 问题 任务 同时 今年 去年 过去 一年 五年 以上 左右 实现 取得 增长 提出 "
-    "要求 进行 加大 优化 创新 改革 政策 政府 全省 全市 全国 我省 我市 各地 各级 部门 单位 "
-    "有效 积极性 新 大 多 更 好 高 强 全 要 可 能 会 让 使 给 着 过 所 该 每 各 "
-    "其他 本 此 如 若 既 于 以来 之中 之间 当前 目前 今后 未来 "
-)
-STOP_WORDS = frozenset(_STOP_TEXT.split())
-_WORD_RE = re.compile(r"^[\u4e00-\u9fff]{2,}$|^[A-Za-z]{2,}$")
+STOP_WORDS = vocabulary().stop
+MIN_PHRASE_COUNT = 3
+PHRASE_ASSOCIATION = 0.5  # a run counts as a phrase when it holds this share of its rarer word's uses
+_PLACE_TAGS = frozenset(("ns", "nr", "nrt", "nrfg"))
 
 
 @dataclass(frozen=True)
 class TermCount:
-    """A word and how often it occurs."""
+    """A word and how often it occurs (with its ranking score, and the old name it replaced, when known)."""
 
     term: str
     count: int
+    score: float = 0.0
+    renamed_from: str = ""
+    occurrences: int = 0  # as search counts it: every substring occurrence
 
     def to_json(self) -> dict:
-        """As the CLI's JSON prints it."""
-        return {"term": self.term, "count": self.count}
-
-
-def counted_words(text: str, cache_dir: Path | None = None) -> Counter:
-    """Content words of a text (two or more characters, no stop words), counted."""
-    return Counter(w for w in words(text, cache_dir) if _WORD_RE.match(w) and w not in STOP_WORDS)
+        """As the CLI's JSON prints it (``score``, ``renamed_from`` and ``occurrences`` only when known)."""
+        found: dict = {"term": self.term, "count": self.count}
+        if self.occurrences:
+            found["occurrences"] = self.occurrences
+        if self.score:
+            found["score"] = self.score
+        if self.renamed_from:
+            found["renamed_from"] = self.renamed_from
+        return found
 
 
 def section_text(document: Document, node_id: str | None = None) -> str:
@@ -54,15 +55,75 @@ def section_text(document: Document, node_id: str | None = None) -> str:
 
 
 def top_terms(
-    document: Document, top: int = 50, node_id: str | None = None, cache_dir: Path | None = None
+    document: Document,
+    top: int = 50,
+    node_id: str | None = None,
+    cache_dir: Path | None = None,
+    user_dir: Path | None = None,
+    order: str = "count",
 ) -> list[TermCount]:
-    """The most frequent content words of a report or section, most frequent first.
+    """The terms of a report or section, most frequent (or most distinctive) first.
+
+    Args:
+        document: The report.
+        top: How many (0: all).
+        node_id: Only this outline node and its children.
+        cache_dir: jieba's cache.
+        user_dir: The reader's own word lists.
+        order: ``count`` (高频词) or ``keyness`` (关键词: against general Chinese); every
+            term carries both figures.
 
     Raises:
         KeyError: ``node_id`` is not a node of the document.
     """
+    from reader.core.analysis.novelty import term_counts
+    from reader.core.analysis.segment import part_of_speech
+
     if node_id and document.node(node_id) is None:
         raise KeyError(node_id)
-    counts = counted_words(section_text(document, node_id), cache_dir)
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return [TermCount(term, count) for term, count in ranked[: top if top > 0 else None]]
+    text = section_text(document, node_id)
+    vocab = vocabulary(user_dir)
+    counts, sizes = term_counts(text, vocab, cache_dir, keep_everyday=True)
+    words = {
+        term: count
+        for term, count in counts.items()
+        if sizes[term] == 1 and (term in vocab.policy or part_of_speech(term) not in _PLACE_TAGS)
+    }
+    phrases = {
+        term: count
+        for term, count in counts.items()
+        if sizes[term] > 1 and count >= MIN_PHRASE_COUNT and _associated(term, count, counts)
+    }
+    found = {**words, **phrases}
+    total = sum(counts[t] for t, size in sizes.items() if size == 1) or 1
+    keyness = {term: general_keyness(term, count, total) for term, count in found.items()}
+    if order == "keyness":
+        ranked = sorted(found.items(), key=lambda item: (-keyness[item[0]], -item[1], item[0]))
+    else:
+        ranked = sorted(found.items(), key=lambda item: (-item[1], -len(item[0]), item[0]))
+    chosen = ranked[: top if top > 0 else None]
+    return [TermCount(term, count, round(keyness[term], 1), occurrences=text.count(term)) for term, count in chosen]
+
+
+def general_keyness(term: str, count: int, total: int) -> float:
+    """Log-likelihood of a term's use in a report against general Chinese (jieba's dictionary counts).
+
+    Dunning's G²: how surprising ``count`` uses in ``total`` words are, given how often the
+    language at large uses the term. 高质量发展 and 新质生产力 score high, 工作 and 中心 low.
+    A word the dictionary never saw counts as seen once.
+    """
+    from reader.core.analysis.segment import tokenizer
+
+    reference = tokenizer().FREQ.get(term, 0) or 1
+    reference_total = tokenizer().total
+    expected = total * (count + reference) / (total + reference_total)
+    expected_reference = reference_total * (count + reference) / (total + reference_total)
+    score = count * math.log(count / expected) + reference * math.log(reference / expected_reference)
+    return 2 * score if count / total > reference / reference_total else 0.0
+
+
+def _associated(phrase: str, count: int, counts) -> bool:
+    """Whether a run's words occur together often enough to be one phrase (扩大有效需求, not 加快发展)."""
+    parts = [counts.get(phrase[:cut], 0) for cut in range(2, len(phrase) - 1)]
+    rarer = min((p for p in parts if p), default=count)
+    return count >= PHRASE_ASSOCIATION * rarer

@@ -667,6 +667,14 @@ class SearchIndex:
             self._found_damaged(error)
             return {}
 
+    def document_text(self, doc_id: str) -> str:
+        """A document's paragraphs as the index holds them (folded), one per line ('' when not indexed)."""
+        info = self.documents.get(doc_id)
+        if info is None or self._ix is None or not info.get("count"):
+            return ""
+        first, count = int(info["first"]), int(info["count"])
+        return "\n".join(self.store.text(key) for key in range(first, first + count))
+
     def paragraphs_with(self, term: str, scope: set[str] | None = None) -> list[tuple[str, str, str, str]]:
         """Every paragraph holding ``term``: (document id, paragraph id, its text, its folded text), in key order.
 
