@@ -32,8 +32,9 @@ APT_PACKAGES=(
   xvfb xauth
   # End-to-end tests press keys in the real window.
   xdotool
-  # Tests: pdftotext checks exported PDFs; desktop/AppStream validators for packaging.
-  poppler-utils desktop-file-utils appstream
+  # Tests: pdftotext checks exported PDFs; desktop/AppStream validators for packaging;
+  # PyInstaller reads the libraries it bundles with objdump (binutils).
+  poppler-utils desktop-file-utils appstream binutils
 )
 
 log() { printf '[setup] %s\n' "$*" >&2; }
@@ -161,6 +162,7 @@ verify_tools() {
   command -v pdftotext >/dev/null 2>&1 || missing+=("pdftotext (package poppler-utils)")
   command -v desktop-file-validate >/dev/null 2>&1 || missing+=("desktop-file-validate (package desktop-file-utils)")
   command -v appstreamcli >/dev/null 2>&1 || missing+=("appstreamcli (package appstream)")
+  command -v objdump >/dev/null 2>&1 || missing+=("objdump (package binutils)")
   if [ ${#missing[@]} -gt 0 ]; then
     local joined
     joined="$(printf '%s; ' "${missing[@]}")"
