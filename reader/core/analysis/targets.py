@@ -18,8 +18,13 @@ from dataclasses import dataclass
 
 from reader.core.document import Document, Paragraph
 
-# "主要预期目标是：", "主要预期目标为：", "主要预期目标建议为：" — the colon ends the lead-in.
-_LEAD_RE = re.compile(r"主要预期目标[^：:。；]{0,6}[：:]")
+# "主要预期目标是：", "主要预期目标建议为：", "主要目标是：" (2007), "预期目标是：" (2008) — the colon
+# ends the lead-in. Reports without one (2020) are read by the shape of their targets sentence.
+_LEAD_RE = re.compile(r"(?:主要预期目标|主要目标|预期目标)[^：:。；]{0,6}[：:]")
+# "在优化结构、提高效益……的基础上": the condition the targets are set under, not a target.
+_PREAMBLE_RE = re.compile(r"^在.{2,40}(?:基础上|前提下|条件下)$")
+_QUALIFIED_FIGURE_RE = re.compile(r"\d(?:\.\d+)?(?:%|％|[万亿]?[^\d，；。]{0,3})(?:左右|以上|以内|以下)")
+_FIGURES_FOR_A_TARGETS_SENTENCE = 3
 # Full-width digits and percent are folded before parsing ("6％左右").
 _WIDTH = str.maketrans("０１２３４５６７８９％．～", "0123456789%.~")
 _MULTIPLIERS = "万亿千百"
@@ -121,12 +126,28 @@ def _format_number(value: float) -> str:
 
 
 def find_passage(document: Document) -> tuple[Paragraph, int, int] | None:
-    """The paragraph holding the targets sentence, and where in it the targets run (after the colon)."""
+    """The paragraph holding the targets sentence, and where in it the targets run (after the colon).
+
+    Without a lead-in, the first sentence after the report's review that states three or more
+    figures with a qualifier (左右, 以上, 以内) is the targets sentence, from its first figure's clause.
+    """
     for paragraph in document.paragraphs:
         match = _LEAD_RE.search(paragraph.text)
         if match:
             end = paragraph.text.find("。", match.end())
             return paragraph, match.end(), end if end >= 0 else len(paragraph.text)
+    start = len(document.paragraphs) // 5  # past the title block and the opening of the review
+    for paragraph in document.paragraphs[start:]:
+        text = paragraph.text
+        sentence_start = 0
+        for sentence_end in [i for i, char in enumerate(text) if char == "。"] + [len(text)]:
+            sentence = text[sentence_start:sentence_end]
+            figures = list(_QUALIFIED_FIGURE_RE.finditer(sentence))
+            if len(figures) >= _FIGURES_FOR_A_TARGETS_SENTENCE and "今年" in text[:sentence_end]:
+                first = figures[0].start()
+                clause_start = max(sentence.rfind(mark, 0, first) for mark in "，；：") + 1
+                return paragraph, sentence_start + clause_start, sentence_end
+            sentence_start = sentence_end + 1
     return None
 
 
@@ -260,6 +281,8 @@ def parse_targets(passage: str, paragraph: str = "") -> list[Target]:
     """
     targets: list[Target] = []
     for clause in _clauses(passage):
+        if _PREAMBLE_RE.match(clause):
+            continue
         if _COMMENT_RE.match(clause) and targets:
             previous = targets[-1]
             targets[-1] = Target(*_fields(previous)[:-2], f"{previous.text}，{clause}", previous.paragraph)
@@ -352,20 +375,48 @@ def find_achieved(targets: tuple[Target, ...] | list[Target], review: tuple[Para
     return achieved
 
 
+# A figure near an indicator's name that is not last year's result for it: a share (占…比重), an
+# average or total over the five years a report also reviews (年均, 累计, 从…增加到), a plan's target.
+_NOT_LAST_YEAR_RE = re.compile(r"占|比重|年均|平均每年|五年|累计|目标|任务|规划|预计|从\d")
+_SENTENCE_PERIOD_RE = re.compile(r"五年来|过去五年|五年间|这五年|十[一二三四五]五(?:时期|期间)|年均")
+_NEXT_CLAUSE_VERB_RE = re.compile(r"^(?:比上年|同比|较上年)?(?:实际)?(?:增长|下降|上涨|提高|降低)")
+
+
 def _first_figure(name: str, unit: str, review: tuple[Paragraph, ...]):
-    """The first figure in ``unit`` following ``name`` closely in the same sentence."""
+    """Last year's figure in ``unit`` for ``name``: in the same clause, or a next clause that starts with its verb.
+
+    Never a figure of a sentence about the five years a report also reviews, a share, an
+    average, a plan's target, or another indicator's figure in a later clause.
+    """
     for paragraph in review:
         text = paragraph.text.translate(_WIDTH)
         start = text.find(name)
         while start >= 0:
-            window_end = start + len(name) + _ACHIEVED_REACH
             stop = min((i for i in (text.find(c, start) for c in "。；") if i >= 0), default=len(text))
-            window = text[start + len(name) : min(window_end, stop)]
-            if not any(word in window[:6] for word in ("目标", "任务")):
-                for match in _values(window):
-                    if _unit(match) == unit:
-                        clause_start = max(text.rfind(mark, 0, start) for mark in "，；。、")
-                        clause_end = start + len(name) + match.end()
-                        return paragraph, match, text[clause_start + 1 : clause_end]
+            clause_start = max(text.rfind(mark, 0, start) for mark in "，；。、") + 1
+            found = None
+            about_five_years = _SENTENCE_PERIOD_RE.search(text[:stop])  # the paragraph so far, or this sentence
+            another_indicator = text[max(0, start - 2) : start] == "单位"  # 单位国内生产总值能耗: energy intensity
+            averaged = _NOT_LAST_YEAR_RE.search(text[clause_start:start])  # 平均每年城镇新增就业, 占…
+            if not (about_five_years or another_indicator or averaged):
+                found = _figure_after(text, start + len(name), min(start + len(name) + _ACHIEVED_REACH, stop), unit)
+            if found is not None:
+                return paragraph, found[0], text[clause_start : found[1]]
             start = text.find(name, start + 1)
+    return None
+
+
+def _figure_after(text: str, begin: int, end: int, unit: str) -> tuple[re.Match, int] | None:
+    """The figure in ``unit`` after an indicator's name, in its clause or a next clause starting with a verb."""
+    window = text[begin:end]
+    comma = window.find("，")
+    own, following = (window, "") if comma < 0 else (window[:comma], window[comma + 1 :])
+    for part, offset in ((own, 0), (following, comma + 1)):
+        if not part or (offset and not _NEXT_CLAUSE_VERB_RE.match(part)):
+            continue
+        for match in _values(part):
+            if _unit(match) == unit and not _NOT_LAST_YEAR_RE.search(part[: match.start()]):
+                return match, begin + offset + match.end()
+        if offset == 0 and any(_unit(m) == unit for m in _values(part)):
+            return None  # its clause has such a figure, but not last year's: the next clause is another's
     return None

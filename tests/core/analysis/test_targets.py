@@ -7,6 +7,7 @@ import pytest
 from reader.core.analysis.targets import extract_targets, parse_targets
 from reader.core.loader import load_source
 from tests.conftest import corpus_path
+from tests.core.analysis.conftest import report
 from tests.core.analysis.targets_labels import LABELS
 
 
@@ -116,3 +117,27 @@ def test_a_report_without_targets_gives_none() -> None:
     result = extract_targets(document)
     assert result.targets == () and result.achieved == ()
     assert result.to_json(document.id) == {"doc": document.id, "targets": [], "achieved": []}
+
+
+def test_lead_ins_of_other_years_and_a_targets_sentence_without_one() -> None:
+    firsts = {2007: ("国内生产总值增长", 8.0), 2008: ("国内生产总值增长", 8.0), 2020: ("城镇新增就业", 900.0)}
+    for year, first in firsts.items():
+        targets = extract_targets(report("national", f"gwy_{year}.md")).targets
+        assert (targets[0].indicator, targets[0].value) == first, year
+        assert not any(t.indicator.startswith("在优化结构") for t in targets)  # the condition, not a target
+
+
+def test_achieved_figures_are_last_years_results_of_the_same_indicator() -> None:
+    expected = {
+        ("national", "gwy_2013.md"): ("国内生产总值增长", 7.8),  # not the 2.8% deficit ratio
+        ("national", "gwy_2018.md"): ("城镇新增就业", 1351.0),  # not the five years' 6600万
+        ("national", "gwy_2011.md"): ("国内生产总值增长", 10.3),  # not the five-year average 11.2%
+        ("province", "guangdong_2024.md"): ("地区生产总值增长", 4.8),  # not the manufacturing share 32.7%
+    }
+    for parts, (indicator, value) in expected.items():
+        achieved = {a.indicator: a.value for a in extract_targets(report(*parts)).achieved}
+        assert achieved.get(indicator) == value, (parts, achieved)
+    xinjiang = {a.indicator: a for a in extract_targets(report("province", "xinjiang_2024.md")).achieved}
+    assert "进出口总额增长" not in xinjiang  # its clause has no growth figure; the next clause is another's
+    achieved_2008 = {a.indicator: a.value for a in extract_targets(report("national", "gwy_2008.md")).achieved}
+    assert achieved_2008.get("国内生产总值增长") != 3.27  # 单位国内生产总值能耗 is another indicator
