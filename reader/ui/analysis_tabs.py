@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.analysis.targets import indicator_key
 from reader.core.document import Document
 from reader.core.library import LibraryEntry
 from reader.ui.charts import BarChart, LineChart
@@ -31,12 +31,18 @@ TREND_SERIES = 8  # lines in the trend chart when every region is shown
 
 
 def table_csv(table: QTableWidget) -> str:
-    """A table's header and cells as CSV."""
+    """A table's header and cells as CSV (the rows' header first, when the table shows one)."""
     stream = io.StringIO()
     writer = csv.writer(stream)
-    writer.writerow([table.horizontalHeaderItem(c).text() for c in range(table.columnCount())])
+    labelled = table.verticalHeader().isVisible()
+    header = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    writer.writerow([table.tr("Indicator"), *header] if labelled else header)
     for row in range(table.rowCount()):
-        writer.writerow([(table.item(row, c).text() if table.item(row, c) else "") for c in range(table.columnCount())])
+        cells = [(table.item(row, c).text() if table.item(row, c) else "") for c in range(table.columnCount())]
+        if labelled:
+            label = table.verticalHeaderItem(row)
+            cells.insert(0, label.text() if label is not None else "")
+        writer.writerow(cells)
     return stream.getvalue()
 
 
@@ -64,15 +70,6 @@ def _new_table(name: str) -> QTableWidget:
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
-
-
-# What stays of an indicator's name across years ("地区生产总值增长" in 2023, "生产总值增长" in 2024).
-_SCOPE_RE = re.compile(r"^(?:全省|全市|全区|地区)|地区(?=生产总值)")
-
-
-def indicator_key(indicator: str) -> str:
-    """The name under which an indicator is the same row in every year."""
-    return _SCOPE_RE.sub("", indicator)
 
 
 class _LinkedTableTab(QWidget):
@@ -121,6 +118,8 @@ class TargetsTab(_LinkedTableTab):
             self.passage.setText(self.tr("This report states no 主要预期目标 (main targets)."))
         else:
             self.passage.setText(self.tr("Targets as the report states them: ") + current.targets.passage)
+        # Only years with data: a report that states no targets and reports no results is no column.
+        years = [y for y in years if y.targets.targets or y.targets.achieved or y.doc == current_doc]
         columns: list[tuple[str, str, object]] = []  # (header, kind, YearTargets)
         by_year = {y.year: y for y in years}
         for item in years:
@@ -142,17 +141,21 @@ class TargetsTab(_LinkedTableTab):
             for target in source:
                 rows.setdefault(indicator_key(target.indicator), {})[column] = (target, item.doc)
         self.table.clear()
-        self.table.setColumnCount(len(columns) + 1)
+        self.table.setColumnCount(len(columns))
         self.table.setRowCount(len(rows))
-        self.table.setHorizontalHeaderLabels([self.tr("Indicator"), *(c[0] for c in columns)])
-        for row, (name, cells) in enumerate(rows.items()):
-            self.table.setItem(row, 0, _item(name))
+        self.table.setHorizontalHeaderLabels([c[0] for c in columns])
+        # The indicators are the rows' header: it stays in view when the years scroll, and is as
+        # wide as the longest name (never "国…").
+        self.table.setVerticalHeaderLabels(list(rows))
+        self.table.verticalHeader().setVisible(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for row, (_name, cells) in enumerate(rows.items()):
             for column, (target, doc) in cells.items():
                 text = target.figure() if target.numeric else "✓"
                 cell = _item(text, (doc, target.paragraph), number=target.numeric)
                 cell.setToolTip(target.text)
-                self.table.setItem(row, column + 1, cell)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+                self.table.setItem(row, column, cell)
 
 
 class TermsTab(QWidget):

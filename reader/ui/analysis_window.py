@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QTabWidget, QWidget
 
-from reader.core.fileutil import write_atomic
+from reader.core.tables import save_table
 from reader.ui.analysis_tabs import TargetsTab, TermsTab, TrendTab, table_csv
 from reader.ui.appearance import Theme
 from reader.ui.compare_tab import CompareTab
@@ -108,14 +108,21 @@ class AnalysisWindow(QMainWindow):
         return path
 
     def export_csv_dialog(self) -> None:
-        """Ask where, then save the front tab's data as CSV."""
-        path = self._ask_path(self.tr("Save Data as CSV"), "csv", self.tr("CSV files (*.csv)"))
+        """Ask where, then save the front tab's data as CSV or an Excel workbook."""
+        kinds = self.tr("CSV files (*.csv);;Excel workbooks (*.xlsx)")
+        path = self._ask_path(self.tr("Save Data"), "csv", kinds)
         if path:
             self.save_csv_to(path)
 
     def save_csv_to(self, path: str) -> None:
-        """Save the front tab's data (UTF-8 with a byte-order mark, which spreadsheet programs expect)."""
-        write_atomic(Path(path), ("\ufeff" + self.csv_text()).encode("utf-8"))
+        """Save the front tab's data: .xlsx as a workbook, anything else as CSV."""
+        try:
+            save_table(Path(path), self.csv_text(), self.current_tab())
+        except OSError as error:
+            self.statusBar().showMessage(
+                self.tr("Could not save %1").replace("%1", f"{path}: {error.strerror or error}"), 8000
+            )
+            return
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 5000)
 
     def export_png_dialog(self) -> None:

@@ -73,7 +73,6 @@ def test_targets_across_years(qtbot, analysed):
     table = controller.window.targets.table
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     assert headers == [
-        "Indicator",
         "2022 achieved",
         "2023 target",
         "2023 achieved",
@@ -81,9 +80,11 @@ def test_targets_across_years(qtbot, analysed):
         "2024 achieved",
         "2025 target",
     ]
-    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    # The indicators are the rows' header, fixed while the years scroll, and named in full.
+    assert table.verticalHeader().isVisible()
+    rows = {table.verticalHeaderItem(r).text(): r for r in range(table.rowCount())}
     gdp = rows["生产总值增长"]
-    assert [table.item(gdp, c).text() if table.item(gdp, c) else "" for c in range(1, 7)] == [
+    assert [table.item(gdp, c).text() if table.item(gdp, c) else "" for c in range(0, 6)] == [
         "3%左右",
         "5%以上",
         "6%",
@@ -94,7 +95,7 @@ def test_targets_across_years(qtbot, analysed):
     assert controller.window.targets.passage.text().endswith("城镇调查失业率控制在5%以内")
     # A cell opens the report it comes from at the targets paragraph.
     with qtbot.waitSignal(analysed.navigator.documentShown, timeout=15000) as shown:
-        table.cellActivated.emit(gdp, 6)
+        table.cellActivated.emit(gdp, 5)
     assert shown.args[0].id == _entry(analysed, "浙江", 2025).id
 
 
@@ -163,3 +164,17 @@ def _csv_rows(text: str) -> list[list[str]]:
     import io
 
     return list(csv.reader(io.StringIO(text)))
+
+
+def test_a_table_saves_as_an_excel_workbook(qtbot, analysed, tmp_path):
+    from openpyxl import load_workbook
+
+    controller = analysed.analysis_ui
+    with qtbot.waitSignal(controller._service().targetsReady, timeout=60000):
+        analysed.window.action("analysis_targets").trigger()
+    path = tmp_path / "targets.xlsx"
+    controller.window.save_csv_to(str(path))
+    sheet = load_workbook(path).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Indicator" and rows[0][1] == "2022 achieved"
+    assert any(row[0] == "生产总值增长" for row in rows[1:])

@@ -91,9 +91,10 @@ class Target:
         return f"{prefix}{low}{self.unit}{suffix}"
 
     def to_json(self) -> dict:
-        """As the CLI's JSON prints it."""
+        """As the CLI's JSON prints it (``key``: the indicator's name across years and regions)."""
         return {
             "indicator": self.indicator,
+            "key": indicator_key(self.indicator),
             "value": self.value,
             "value_max": self.value_max,
             "unit": self.unit,
@@ -376,8 +377,9 @@ def find_achieved(targets: tuple[Target, ...] | list[Target], review: tuple[Para
 
 
 # A figure near an indicator's name that is not last year's result for it: a share (占…比重), an
-# average or total over the five years a report also reviews (年均, 累计, 从…增加到), a plan's target.
-_NOT_LAST_YEAR_RE = re.compile(r"占|比重|年均|平均每年|五年|累计|目标|任务|规划|预计|从\d")
+# average or total over the five years a report also reviews (年均, 累计, 从…增加到), a plan's target;
+# an estimate (预计增长3%左右) is the result a January report can give, and counts.
+_NOT_LAST_YEAR_RE = re.compile(r"占|比重|年均|平均每年|五年|累计|目标|任务|规划|从\d")
 _SENTENCE_PERIOD_RE = re.compile(r"五年来|过去五年|五年间|这五年|十[一二三四五]五(?:时期|期间)|年均")
 _NEXT_CLAUSE_VERB_RE = re.compile(r"^(?:比上年|同比|较上年)?(?:实际)?(?:增长|下降|上涨|提高|降低)")
 
@@ -420,3 +422,27 @@ def _figure_after(text: str, begin: int, end: int, unit: str) -> tuple[re.Match,
         if offset == 0 and any(_unit(m) == unit for m in _values(part)):
             return None  # its clause has such a figure, but not last year's: the next clause is another's
     return None
+
+
+# One indicator under the names reports give it in different years and places.
+_KEY_SCOPE_RE = re.compile(r"^(?:全省|全市|全区|全国|我省|我市|我区|国内|地区|全年)+|地区(?=生产总值)|国内(?=生产总值)")
+_KEY_SYNONYMS = (
+    (re.compile(r"^(?:经济|国民经济|GDP|生产总值)增长$"), "生产总值增长"),
+    (re.compile(r"^居民消费价格(?:总水平)?(?:涨幅|上涨|增幅)$|^物价涨幅$|^CPI涨幅$"), "居民消费价格涨幅"),
+    (re.compile(r"^城镇新增就业(?:人数)?$"), "城镇新增就业"),
+)
+_KEY_FILLERS_RE = re.compile(r"保持|实现|继续|进一步")
+
+
+def indicator_key(indicator: str) -> str:
+    """The name under which an indicator is one row across years and regions.
+
+    地区生产总值增长 (2023), 生产总值增长 (2024) and 经济增长 are one; 国际收支保持基本平衡 and
+    国际收支基本平衡 are one; 居民消费价格总水平涨幅 and 居民消费价格涨幅 are one.
+    """
+    key = _KEY_SCOPE_RE.sub("", indicator.replace(" ", ""))
+    key = _KEY_FILLERS_RE.sub("", key) or key
+    for pattern, name in _KEY_SYNONYMS:
+        if pattern.match(key):
+            return name
+    return key

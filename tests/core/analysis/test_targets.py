@@ -141,3 +141,13 @@ def test_achieved_figures_are_last_years_results_of_the_same_indicator() -> None
     assert "进出口总额增长" not in xinjiang  # its clause has no growth figure; the next clause is another's
     achieved_2008 = {a.indicator: a.value for a in extract_targets(report("national", "gwy_2008.md")).achieved}
     assert achieved_2008.get("国内生产总值增长") != 3.27  # 单位国内生产总值能耗 is another indicator
+
+
+def test_one_indicator_under_the_names_reports_give_it() -> None:
+    from reader.core.analysis.targets import indicator_key
+
+    assert indicator_key("地区生产总值增长") == indicator_key("生产总值增长") == indicator_key("经济增长")
+    assert indicator_key("国际收支保持基本平衡") == indicator_key("国际收支基本平衡")
+    assert indicator_key("居民消费价格总水平涨幅") == indicator_key("居民消费价格涨幅")
+    assert indicator_key("城镇新增就业人数") == indicator_key("城镇新增就业")
+    assert indicator_key("城镇调查失业率") != indicator_key("城镇登记失业率")

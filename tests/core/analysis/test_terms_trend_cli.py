@@ -82,7 +82,7 @@ def test_targets_and_terms_commands(analysis_library, capsys) -> None:
     data = run_json(capsys, "--data-dir", str(analysis_library), "targets", n24.id)
     assert data["doc"] == n24.id
     first = data["targets"][0]
-    assert set(first) == {"indicator", "value", "value_max", "unit", "qualifier", "text", "paragraph"}
+    assert set(first) == {"indicator", "key", "value", "value_max", "unit", "qualifier", "text", "paragraph"}
     assert (first["indicator"], first["value"], first["unit"], first["qualifier"]) == (
         "国内生产总值增长",
         5,
