@@ -123,6 +123,26 @@ setup_venv() {
   fi
 }
 
+install_libpython() {
+  # PyInstaller (the packaging check) bundles the interpreter's shared library; a system Python
+  # on Debian keeps it in its own package (libpython3.11 on Debian 12, libpython3.13 on 13).
+  command -v dpkg-query >/dev/null 2>&1 || return 0
+  local version package
+  version="$("$VENV/bin/python" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")' 2>/dev/null)" || return 0
+  case "$("$VENV/bin/python" -c 'import sys; print(sys.base_prefix)' 2>/dev/null)" in
+    /usr) ;;            # the system's Python: its library comes from a package
+    *) return 0 ;;      # a Python built elsewhere (pyenv, a container image) carries its own
+  esac
+  package="libpython$version"
+  package_installed "$package" && return 0
+  package_available "$package" || return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  log "installing $package (the packaged app bundles it)"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" >/dev/null ||
+    fail "apt-get install $package failed"
+}
+
 compile_bytecode() {
   # An editable install leaves the package uncompiled, and with PYTHONDONTWRITEBYTECODE
   # set (as on CI) every start would compile it again: compile once, as pip does for a wheel.
@@ -172,5 +192,6 @@ verify_tools() {
 
 install_system_packages
 setup_venv
+install_libpython
 compile_bytecode
 verify_tools
