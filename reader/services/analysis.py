@@ -45,6 +45,15 @@ class TermsResult:
 
 
 @dataclass(frozen=True)
+class ConcordanceResult:
+    """Every occurrence of a term, in context."""
+
+    term: str
+    region: str
+    lines: list
+
+
+@dataclass(frozen=True)
 class TrendResult:
     """A term's occurrences per report."""
 
@@ -74,6 +83,7 @@ class AnalysisService(QObject):
     targetsReady = Signal(list)
     termsReady = Signal(object)
     trendReady = Signal(object)
+    concordanceReady = Signal(object)
     failed = Signal(str)
 
     def __init__(self, library: Library, index_dir: Path, cache_dir: Path, parent: QObject | None = None) -> None:
@@ -113,6 +123,18 @@ class AnalysisService(QObject):
         """Occurrences of ``term`` per report of the library (of ``region`` and ``kind`` when given)."""
         self._runner.submit(
             self._trend, term, region, kind, on_done=self.trendReady.emit, on_error=self._fail, channel="trend"
+        )
+
+    def concordance(self, term: str, region: str = "", kind: str = "") -> None:
+        """Every occurrence of ``term`` in the library (of ``region`` and ``kind`` when given), in context."""
+        self._runner.submit(
+            self._concordance,
+            term,
+            region,
+            kind,
+            on_done=self.concordanceReady.emit,
+            on_error=self._fail,
+            channel="concordance",
         )
 
     def entries(self) -> list[LibraryEntry]:
@@ -185,6 +207,18 @@ class AnalysisService(QObject):
         if self._index.notice:
             raise ReaderError(self._index.notice)
         return TrendResult(term, region, kind, points)
+
+    def _concordance(self, term: str, region: str, kind: str) -> ConcordanceResult:
+        from reader.core.analysis.concordance import concordance
+
+        index = self._open_index()
+        if index is None:
+            raise ReaderError(self._index.notice if self._index is not None else "the search index is not ready")
+        entries = [e for e in self.library.entries() if e.matches(region, None, kind)]
+        lines = concordance(index, term, entries)
+        if index.damage:
+            raise ReaderError(index.notice)
+        return ConcordanceResult(term, region, lines)
 
     def _fail(self, error: Exception) -> None:
         self.failed.emit(str(error) if isinstance(error, KeyError) else describe_error(error))

@@ -85,6 +85,7 @@ class AnalysisController(QObject):
             self.service.targetsReady.connect(self._on_targets)
             self.service.termsReady.connect(self._on_terms)
             self.service.trendReady.connect(self._on_trend)
+            self.service.concordanceReady.connect(self._on_concordance)
             self.service.failed.connect(self._on_failed)
         return self.service
 
@@ -115,6 +116,8 @@ class AnalysisController(QObject):
             window.compare.openParagraph.connect(self.open_paragraph)
             window.trend.openParagraph.connect(self.open_paragraph)
             window.trend.trendRequested.connect(self._trend_requested)
+            window.concordance.openParagraph.connect(self.open_paragraph)
+            window.concordance.concordanceRequested.connect(self._concordance_requested)
             window.terms.scopeChanged.connect(self._terms_scope)
             window.terms.searchTerm.connect(self._search_term)
             window.tabs.currentChanged.connect(lambda _i: self._fill_front())
@@ -156,12 +159,13 @@ class AnalysisController(QObject):
         else:
             from reader.core.identity import Identity
 
-            window.trend.set_regions(service.entries(), Identity.from_meta(document.meta).region)
+            tab_widget = window.trend if tab == "trend" else window.concordance
+            tab_widget.set_regions(service.entries(), Identity.from_meta(document.meta).region)
             selected = self._view.textCursor().selectedText().strip()
             if selected and len(selected) <= _MAX_SELECTED_TERM:
-                window.trend.term.setText(selected)
-            if window.trend.term.text().strip():
-                window.trend.go.click()
+                tab_widget.term.setText(selected)
+            if tab_widget.term.text().strip():
+                tab_widget.go.click()
 
     def compare_section(self, node_id: str) -> None:
         """与上一年对比本节: the comparison with the previous year, scrolled to this section."""
@@ -193,6 +197,21 @@ class AnalysisController(QObject):
             return
         self.window.compare.show_waiting()
         self.service.compare(document, old_id, new_id)
+
+    def _concordance_requested(self, term: str, region: str) -> None:
+        if self.service is not None:
+            self.service.concordance(term, region)
+
+    def _on_concordance(self, result) -> None:
+        if self.window is not None:
+            self.window.concordance.show_lines(result)
+
+    def show_concordance(self, term: str) -> None:
+        """A term's concordance: every place the library uses it (from a click on a term anywhere)."""
+        self.show("concordance")
+        if self.window is not None:
+            self.window.concordance.term.setText(term)
+            self.window.concordance.go.click()
 
     def _terms_scope(self, node_id: str) -> None:
         document = self._navigator.document

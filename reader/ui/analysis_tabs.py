@@ -72,6 +72,21 @@ def _new_table(name: str) -> QTableWidget:
     return table
 
 
+def fill_regions(combo: QComboBox, entries: list[LibraryEntry], current: str, all_label: str) -> None:
+    """A region chooser: every region of the library (most reports first), and all together first."""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        if entry.region:
+            counts[entry.region] = counts.get(entry.region, 0) + 1
+    chosen = combo.currentData() if combo.count() else current
+    combo.clear()
+    combo.addItem(all_label, "")
+    for region in sorted(counts, key=lambda r: (-counts[r], r)):
+        combo.addItem(f"{region} ({counts[region]})", region)
+    index = combo.findData(chosen if chosen is not None else "")
+    combo.setCurrentIndex(max(0, index))
+
+
 class _LinkedTableTab(QWidget):
     """A tab whose table cells point at paragraphs of reports (``self.table``, ``openParagraph``)."""
 
@@ -276,17 +291,7 @@ class TrendTab(_LinkedTableTab):
 
     def set_regions(self, entries: list[LibraryEntry], current: str) -> None:
         """Offer every region of the library (most reports first) and all of them together."""
-        counts: dict[str, int] = {}
-        for entry in entries:
-            if entry.region:
-                counts[entry.region] = counts.get(entry.region, 0) + 1
-        chosen = self.region.currentData() if self.region.count() else current
-        self.region.clear()
-        self.region.addItem(self.tr("All regions"), "")
-        for region in sorted(counts, key=lambda r: (-counts[r], r)):
-            self.region.addItem(f"{region} ({counts[region]})", region)
-        index = self.region.findData(chosen if chosen is not None else "")
-        self.region.setCurrentIndex(max(0, index))
+        fill_regions(self.region, entries, current, self.tr("All regions"))
 
     def _request(self) -> None:
         term = self.term.text().strip()
@@ -328,3 +333,94 @@ class TrendTab(_LinkedTableTab):
         doc, paragraph = payload
         if paragraph:
             self.openParagraph.emit(doc, paragraph)
+
+
+class _ContextItem(QTableWidgetItem):
+    """A context cell that sorts by the words nearest the match: a left context read backwards."""
+
+    def __init__(self, text: str, backwards: bool) -> None:
+        super().__init__(text)
+        self._key = text[::-1] if backwards else text
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        key = getattr(other, "_key", other.text())
+        return self._key < key
+
+
+class ConcordanceTab(_LinkedTableTab):
+    """A concordance (KWIC): every occurrence of a term across the library, the match centred.
+
+    Sorting a column sorts the lines: by the left context read from the match outwards (the
+    words just before the term group together), by the right context, by region or by year.
+
+    Signals:
+        concordanceRequested(str, str): the term and a region ('' = every region).
+        openParagraph(str, str): a document id and paragraph id to show.
+    """
+
+    concordanceRequested = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.term = QLineEdit()
+        self.term.setAccessibleName(self.tr("Word or phrase"))
+        self.term.setPlaceholderText(self.tr("数字经济, 新质生产力, 营商环境…"))
+        self.term.returnPressed.connect(self._request)
+        term_label = QLabel(self.tr("&Term:"))
+        term_label.setBuddy(self.term)
+        self.region = QComboBox()
+        self.region.setAccessibleName(self.tr("Region"))
+        region_label = QLabel(self.tr("&Region:"))
+        region_label.setBuddy(self.region)
+        self.go = QPushButton(self.tr("&Find"))
+        self.go.clicked.connect(self._request)
+        bar = QHBoxLayout()
+        for widget in (term_label, self.term, region_label, self.region, self.go):
+            bar.addWidget(widget)
+        self.summary = QLabel()
+        self.table = _new_table(self.tr("Occurrences in context"))
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.cellActivated.connect(self._activated)
+        self.table.cellDoubleClicked.connect(self._activated)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+
+    def set_regions(self, entries: list[LibraryEntry], current: str) -> None:
+        """Offer every region of the library (most reports first) and all of them together."""
+        fill_regions(self.region, entries, current, self.tr("All regions"))
+
+    def _request(self) -> None:
+        term = self.term.text().strip()
+        if term:
+            self.summary.setText(self.tr("Looking…"))
+            self.concordanceRequested.emit(term, self.region.currentData() or "")
+
+    def show_lines(self, result) -> None:
+        """Show a ``ConcordanceResult``, one row per occurrence, in the library's reading order."""
+        lines = result.lines
+        reports = len({line.doc for line in lines})
+        self.summary.setText(
+            self.tr("“%1”: %2 occurrences in %3 reports")
+            .replace("%1", result.term)
+            .replace("%2", str(len(lines)))
+            .replace("%3", str(reports))
+        )
+        self.table.setSortingEnabled(False)
+        self.table.clear()
+        headers = [self.tr("Left"), self.tr("Match"), self.tr("Right"), self.tr("Region"), self.tr("Year")]
+        headers.append(self.tr("Report"))
+        self.table.setColumnCount(len(headers))
+        self.table.setRowCount(len(lines))
+        self.table.setHorizontalHeaderLabels(headers)
+        for row, line in enumerate(lines):
+            link = (line.doc, line.paragraph)
+            left = _ContextItem(line.left, backwards=True)
+            left.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            cells = [left, _item(line.match, link), _ContextItem(line.right, backwards=False)]
+            cells += [_item(line.region, link), _item(str(line.year or ""), link, number=True), _item(line.title, link)]
+            for column, cell in enumerate(cells):
+                cell.setData(Qt.ItemDataRole.UserRole, link)
+                self.table.setItem(row, column, cell)
+        self.table.setSortingEnabled(True)

@@ -13,11 +13,11 @@ from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QTabWidget, QWidget
 
 from reader.core.tables import save_table
-from reader.ui.analysis_tabs import TargetsTab, TermsTab, TrendTab, table_csv
+from reader.ui.analysis_tabs import ConcordanceTab, TargetsTab, TermsTab, TrendTab, table_csv
 from reader.ui.appearance import Theme
 from reader.ui.compare_tab import CompareTab
 
-TABS = ("compare", "targets", "terms", "trend")
+TABS = ("compare", "targets", "terms", "trend", "concordance")
 
 
 class AnalysisWindow(QMainWindow):
@@ -41,6 +41,7 @@ class AnalysisWindow(QMainWindow):
         self.targets = TargetsTab()
         self.terms = TermsTab(families)
         self.trend = TrendTab(families)
+        self.concordance = ConcordanceTab()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Analyses"))
         self.tabs.setDocumentMode(True)
@@ -48,6 +49,7 @@ class AnalysisWindow(QMainWindow):
         self.tabs.addTab(self.targets, self.tr("Targets (主要预期目标)"))
         self.tabs.addTab(self.terms, self.tr("Word Frequencies (高频词)"))
         self.tabs.addTab(self.trend, self.tr("Term Across Years (趋势)"))
+        self.tabs.addTab(self.concordance, self.tr("Concordance (语境)"))
         self.tabs.currentChanged.connect(self._update_exports)
         self.setCentralWidget(self.tabs)
         self._build_toolbar()
@@ -70,7 +72,7 @@ class AnalysisWindow(QMainWindow):
         self._update_exports()
 
     def show_tab(self, name: str) -> None:
-        """Bring a tab to the front ("compare", "targets", "terms", "trend") and the window up."""
+        """Bring a tab to the front (one of ``TABS``) and the window up."""
         self.tabs.setCurrentIndex(TABS.index(name))
         self.show()
         self.raise_()
@@ -101,6 +103,8 @@ class AnalysisWindow(QMainWindow):
             return table_csv(self.terms.table)
         if name == "trend":
             return self.trend.csv_text()
+        if name == "concordance":
+            return self.concordance.csv_text()
         return _comparison_csv(self.compare)
 
     def _ask_path(self, title: str, suffix: str, kinds: str) -> str:

@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
             ("analysis_targets", self.tr("Main &Targets"), [], False),
             ("analysis_terms", self.tr("&Word Frequencies"), [], False),
             ("analysis_trend", self.tr("Term Across the &Years…"), [], False),
+            ("analysis_concordance", self.tr("Co&ncordance…"), [], False),
             ("shortcuts", self.tr("&Keyboard Shortcuts"), [_KEY.HelpContents], False),
             ("about", self.tr("&About Report Reader"), [], False),
         )
@@ -311,7 +312,8 @@ class MainWindow(QMainWindow):
             ["next_heading", "previous_heading", "next_paragraph", "previous_paragraph", "-", "read_paragraph"],
         )
         self.analysis_menu = self._menu(
-            self.tr("&Analyse"), ["analysis_compare", "analysis_targets", "analysis_terms", "analysis_trend"]
+            self.tr("&Analyse"),
+            ["analysis_compare", "analysis_targets", "analysis_terms", "analysis_trend", "analysis_concordance"],
         )
         self.help_menu = self._menu(self.tr("&Help"), ["shortcuts", "-", "about"])
 

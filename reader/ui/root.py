@@ -272,6 +272,7 @@ class ReaderApp(QObject):
             "analysis_targets": lambda: self.analysis_ui.show("targets"),
             "analysis_terms": lambda: self.analysis_ui.show("terms"),
             "analysis_trend": lambda: self.analysis_ui.show("trend"),
+            "analysis_concordance": lambda: self.analysis_ui.show("concordance"),
         }
         presets = PAGE_ZOOM_PRESETS
         slots.update({name: lambda _c=False, n=name: style.set_font_px(presets[n]) for name in presets})

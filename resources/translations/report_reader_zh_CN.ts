@@ -46,12 +46,12 @@
 <context>
     <name>AnalysisController</name>
     <message>
-        <location filename="../../reader/ui/analysis_controller.py" line="98" />
+        <location filename="../../reader/ui/analysis_controller.py" line="99" />
         <source>The library is still starting; try again in a moment.</source>
         <translation>文库正在启动，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_controller.py" line="145" />
+        <location filename="../../reader/ui/analysis_controller.py" line="148" />
         <source>The library holds no earlier report of this region: choose two.</source>
         <translation>文库中没有本地区更早的报告：请选择两份报告。</translation>
     </message>
@@ -64,78 +64,84 @@
         <translation>分析 — 报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_window.py" line="45" />
+        <location filename="../../reader/ui/analysis_window.py" line="46" />
         <source>Analyses</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_window.py" line="47" />
+        <location filename="../../reader/ui/analysis_window.py" line="48" />
         <source>Compare (对比)</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_window.py" line="48" />
+        <location filename="../../reader/ui/analysis_window.py" line="49" />
         <source>Targets (主要预期目标)</source>
         <translation>主要预期目标</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_window.py" line="49" />
+        <location filename="../../reader/ui/analysis_window.py" line="50" />
         <source>Word Frequencies (高频词)</source>
         <translation>高频词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_window.py" line="50" />
+        <location filename="../../reader/ui/analysis_window.py" line="51" />
         <source>Term Across Years (趋势)</source>
         <translation>词语趋势</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_window.py" line="57" />
+        <location filename="../../reader/ui/analysis_window.py" line="52" />
+        <source>Concordance (语境)</source>
+        <translation>语境检索</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_window.py" line="59" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_window.py" line="59" />
+        <location filename="../../reader/ui/analysis_window.py" line="61" />
         <source>Save Chart as &amp;Image…</source>
         <translation>图表存为图片(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_window.py" line="61" />
+        <location filename="../../reader/ui/analysis_window.py" line="63" />
         <source>Save &amp;Data as CSV…</source>
         <translation>数据存为 CSV(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_window.py" line="64" />
+        <location filename="../../reader/ui/analysis_window.py" line="66" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_window.py" line="112" />
-        <source>Save Data as CSV</source>
-        <translation>数据存为 CSV</translation>
+        <location filename="../../reader/ui/analysis_window.py" line="116" />
+        <source>CSV files (*.csv);;Excel workbooks (*.xlsx)</source>
+        <translation>CSV 文件 (*.csv);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_window.py" line="112" />
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
+        <location filename="../../reader/ui/analysis_window.py" line="117" />
+        <source>Save Data</source>
+        <translation>保存数据</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_window.py" line="119" />
-        <location filename="../../reader/ui/analysis_window.py" line="131" />
+        <location filename="../../reader/ui/analysis_window.py" line="130" />
+        <location filename="../../reader/ui/analysis_window.py" line="142" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_window.py" line="123" />
+        <location filename="../../reader/ui/analysis_window.py" line="134" />
         <source>Save Chart as Image</source>
         <translation>图表存为图片</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_window.py" line="123" />
+        <location filename="../../reader/ui/analysis_window.py" line="134" />
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_window.py" line="131" />
+        <location filename="../../reader/ui/analysis_window.py" line="127" />
+        <location filename="../../reader/ui/analysis_window.py" line="142" />
         <source>Could not save %1</source>
         <translation>无法保存 %1</translation>
     </message>
@@ -389,6 +395,85 @@
         <location filename="../../reader/ui/compare_tab.py" line="126" />
         <source>%1 same, %2 changed, %3 added, %4 removed paragraphs; %5 new terms, %6 dropped</source>
         <translation>段落：相同 %1，改动 %2，新增 %3，删去 %4；新提法 %5 个，不再提及 %6 个</translation>
+    </message>
+</context>
+<context>
+    <name>ConcordanceTab</name>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="366" />
+        <source>Word or phrase</source>
+        <translation>词语或短语</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="367" />
+        <source>数字经济, 新质生产力, 营商环境…</source>
+        <translation>数字经济、新质生产力、营商环境…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="369" />
+        <source>&amp;Term:</source>
+        <translation>词语(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="372" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="412" />
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="373" />
+        <source>&amp;Region:</source>
+        <translation>地区(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="375" />
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="381" />
+        <source>Occurrences in context</source>
+        <translation>上下文中的出现</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="392" />
+        <source>All regions</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="397" />
+        <source>Looking…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="405" />
+        <source>“%1”: %2 occurrences in %3 reports</source>
+        <translation>“%1”：在 %3 份报告中出现 %2 次</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="412" />
+        <source>Left</source>
+        <translation>左侧语境</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="412" />
+        <source>Match</source>
+        <translation>检索词</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="412" />
+        <source>Right</source>
+        <translation>右侧语境</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="412" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="413" />
+        <source>Report</source>
+        <translation>报告</translation>
     </message>
 </context>
 <context>
@@ -966,27 +1051,27 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="390" />
+        <location filename="../../reader/ui/root.py" line="391" />
         <source>Page down / up (in the text)</source>
         <translation>向下 / 向上翻页（正文中）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="391" />
+        <location filename="../../reader/ui/root.py" line="392" />
         <source>Section menu (in the outline)</source>
         <translation>章节菜单（目录中）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="392" />
+        <location filename="../../reader/ui/root.py" line="393" />
         <source>Every control on screen, in screen order</source>
         <translation>按屏幕顺序遍历所有控件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="394" />
+        <location filename="../../reader/ui/root.py" line="395" />
         <source>Back / forward (mouse)</source>
         <translation>后退 / 前进（鼠标）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="395" />
+        <location filename="../../reader/ui/root.py" line="396" />
         <source>Back and forward buttons</source>
         <translation>后退键和前进键</translation>
     </message>
@@ -1042,71 +1127,76 @@
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="240" />
+        <source>Co&amp;ncordance…</source>
+        <translation>语境检索(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="241" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="254" />
+        <location filename="../../reader/ui/main_window.py" line="255" />
         <source>Follow &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="255" />
+        <location filename="../../reader/ui/main_window.py" line="256" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="257" />
+        <location filename="../../reader/ui/main_window.py" line="258" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="294" />
+        <location filename="../../reader/ui/main_window.py" line="295" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="295" />
+        <location filename="../../reader/ui/main_window.py" line="296" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="297" />
+        <location filename="../../reader/ui/main_window.py" line="298" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="301" />
+        <location filename="../../reader/ui/main_window.py" line="302" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="302" />
+        <location filename="../../reader/ui/main_window.py" line="303" />
         <source>Text &amp;Size</source>
         <translation>字体大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="303" />
+        <location filename="../../reader/ui/main_window.py" line="304" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="310" />
+        <location filename="../../reader/ui/main_window.py" line="311" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="314" />
+        <location filename="../../reader/ui/main_window.py" line="315" />
         <source>&amp;Analyse</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="316" />
+        <location filename="../../reader/ui/main_window.py" line="318" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="241" />
+        <location filename="../../reader/ui/main_window.py" line="242" />
         <source>&amp;About Report Reader</source>
         <translation>关于报告阅读器(&amp;A)</translation>
     </message>
@@ -1146,33 +1236,33 @@
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="256" />
+        <location filename="../../reader/ui/main_window.py" line="257" />
         <source>Se&amp;pia</source>
         <translation>护眼(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="304" />
+        <location filename="../../reader/ui/main_window.py" line="305" />
         <source>Line Spa&amp;cing</source>
         <translation>行距(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="324" />
+        <location filename="../../reader/ui/main_window.py" line="326" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="330" />
+        <location filename="../../reader/ui/main_window.py" line="332" />
         <source>Text size:</source>
         <translation>字体：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="344" />
-        <location filename="../../reader/ui/main_window.py" line="345" />
+        <location filename="../../reader/ui/main_window.py" line="346" />
+        <location filename="../../reader/ui/main_window.py" line="347" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="342" />
+        <location filename="../../reader/ui/root.py" line="343" />
         <source>%1 — Report Reader</source>
         <translation>%1 — 报告阅读器</translation>
     </message>
@@ -1722,78 +1812,73 @@
 <context>
     <name>TargetsTab</name>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="106" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="118" />
         <source>Targets by year</source>
         <translation>历年目标</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="115" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="127" />
         <source>Reading the targets…</source>
         <translation>正在读取目标…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="121" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="133" />
         <source>This report states no 主要预期目标 (main targets).</source>
         <translation>本报告未列出主要预期目标。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="123" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="135" />
         <source>Targets as the report states them: </source>
         <translation>报告原文：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="129" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="143" />
         <source>%1 target</source>
         <translation>%1年目标</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="131" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="133" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="145" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="147" />
         <source>%1 achieved</source>
         <translation>%1年完成</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="147" />
-        <source>Indicator</source>
-        <translation>指标</translation>
     </message>
 </context>
 <context>
     <name>TermsTab</name>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="172" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="190" />
         <source>Part of the report</source>
         <translation>报告范围</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="174" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="192" />
         <source>&amp;Words of:</source>
         <translation>统计范围(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="179" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="219" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="197" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="237" />
         <source>Word</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="181" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="199" />
         <source>Word frequencies</source>
         <translation>词频</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="189" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="207" />
         <source>Click a word to search for it in the report.</source>
         <translation>点击词语即可在报告中搜索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="199" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="217" />
         <source>The whole report</source>
         <translation>全文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="215" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="219" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="233" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="237" />
         <source>Count</source>
         <translation>次数</translation>
     </message>
@@ -1801,87 +1886,95 @@
 <context>
     <name>TrendTab</name>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="244" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="262" />
         <source>Word or phrase</source>
         <translation>词语或短语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="245" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="263" />
         <source>数字经济, 新质生产力, 营商环境…</source>
         <translation>数字经济、新质生产力、营商环境…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="247" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="265" />
         <source>&amp;Term:</source>
         <translation>词语(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="250" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="315" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="268" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="323" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="251" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="269" />
         <source>&amp;Region:</source>
         <translation>地区(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="253" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="271" />
         <source>&amp;Count</source>
         <translation>统计(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="258" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="276" />
         <source>Occurrences per year</source>
         <translation>历年出现次数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="260" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="278" />
         <source>Occurrences per report</source>
         <translation>各报告出现次数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="282" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="294" />
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="291" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="299" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="299" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="307" />
         <source>“%1” occurs %2 times in %3 of %4 reports</source>
         <translation>“%1”在 %4 份报告中的 %3 份出现，共 %2 次</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="306" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="314" />
         <source>Unknown region</source>
         <translation>地区不详</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="310" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="315" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="318" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="323" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="310" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="315" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="318" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="323" />
         <source>Occurrences</source>
         <translation>出现次数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="315" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="323" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="315" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="323" />
         <source>Paragraphs</source>
         <translation>段落数</translation>
+    </message>
+</context>
+<context>
+    <name>table</name>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="39" />
+        <source>Indicator</source>
+        <translation>指标</translation>
     </message>
 </context>
 </TS>

@@ -178,3 +178,24 @@ def test_a_table_saves_as_an_excel_workbook(qtbot, analysed, tmp_path):
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "Indicator" and rows[0][1] == "2022 achieved"
     assert any(row[0] == "生产总值增长" for row in rows[1:])
+
+
+def test_the_concordance_tab_lists_every_occurrence_and_opens_it(qtbot, analysed):
+    controller = analysed.analysis_ui
+    service = controller._service()
+    controller.show("concordance")
+    tab = controller.window.concordance
+    tab.term.setText("数字经济")
+    with qtbot.waitSignal(service.concordanceReady, timeout=60000) as ready:
+        tab.go.click()
+    lines = ready.args[0].lines
+    assert tab.table.rowCount() == len(lines) > 0
+    assert all(tab.table.item(r, 1).text() == "数字经济" for r in range(tab.table.rowCount()))
+    # Sorting by the left context groups the words just before the term (read outwards).
+    tab.table.sortItems(0)
+    lefts = [tab.table.item(r, 0).text()[::-1] for r in range(tab.table.rowCount())]
+    assert lefts == sorted(lefts)
+    with qtbot.waitSignal(analysed.navigator.documentShown, timeout=15000) as shown:
+        tab.table.cellActivated.emit(0, 1)
+    assert shown.args[0].id == tab.table.item(0, 1).data(Qt.ItemDataRole.UserRole)[0]
+    assert "数字经济" in controller.window.csv_text()
