@@ -43,9 +43,23 @@ def _compare_figures() -> dict:
         ("zhejiang_2024_2025", "province/zhejiang_2024.md", "province/zhejiang_2025.md"),
     ):
         old, new = _load(old_path), _load(new_path)
+        year = int(new.meta.get("year", "0") or 0)
+        history = [
+            _texts(_load(f"national/gwy_{y}.md"))
+            for y in range(year - 5, year - 1)
+            if (CORPUS / "text" / "national" / f"gwy_{y}.md").exists()
+        ]
+        spread = [
+            _texts(_load(str(p.relative_to(CORPUS / "text"))))
+            for p in (CORPUS / "text" / "province").glob(f"*_{year}.md")
+        ]
         figures[name] = {
             "characters": [sum(len(p.text) for p in old.paragraphs), sum(len(p.text) for p in new.paragraphs)],
             "compare_ms": median_ms(lambda o=old, n=new: compare(o, n), repeat=3),
+            # with the region's five earlier years and the other reports of its year as context
+            "compare_with_history_ms": median_ms(
+                lambda o=old, n=new, h=history, s=spread: compare(o, n, history=h, spread_new=s), repeat=3
+            ),
             "baseline_jieba_segment_both_ms": median_ms(lambda o=old, n=new: (words(_texts(o)), words(_texts(n)))),
             "baseline_difflib_paragraph_lists_ms": median_ms(
                 lambda o=old, n=new: list(
@@ -117,6 +131,7 @@ def _library_of(size: int, work: Path):
 
 
 def _trend_figures(work: Path) -> dict:
+    from reader.core.analysis.concordance import concordance
     from reader.core.analysis.trend import term_trend
 
     index, entries, documents, build_s = _library_of(LIBRARY_SIZE, work)
@@ -131,8 +146,11 @@ def _trend_figures(work: Path) -> dict:
                 "trend_all_ms": median_ms(lambda t=term: term_trend(index, t, entries)),
                 "trend_one_region_ms": median_ms(lambda t=term: term_trend(index, t, national)),
                 "baseline_str_count_all_paragraphs_ms": median_ms(lambda t=term: sum(x.count(t) for x in paragraphs)),
+                "concordance_all_ms": median_ms(lambda t=term: concordance(index, t, entries), repeat=3),
+                "concordance_lines": len(concordance(index, term, entries)),
             }
         figures["target_trend_ms"] = 300
+        figures["target_concordance_ms"] = 300
         return figures
     finally:
         index.close()
