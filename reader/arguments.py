@@ -237,7 +237,9 @@ def _analysis_commands(commands) -> None:
     )
     terms.add_argument("--json", action="store_true", help="print JSON")
     trend = commands.add_parser("trend", help="occurrences of a word or phrase in each report of the library")
-    trend.add_argument("term", metavar="TERM", help="a word or phrase, matched exactly")
+    trend.add_argument(
+        "term", metavar="TERM", nargs="+", help="a word or phrase, matched exactly (several: one line each)"
+    )
     _facets(trend, kind_default="政府工作报告 (all: every kind)")
     trend.add_argument("--json", action="store_true", help="print JSON")
     concordance = commands.add_parser(

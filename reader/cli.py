@@ -534,7 +534,8 @@ def _cmd_trend(args: argparse.Namespace) -> int:
     from reader.core.analysis.trend import term_trend, trend_json
     from reader.core.library import Library
 
-    if not args.term.strip():
+    terms = [term.strip() for term in args.term if term.strip()]
+    if not terms:
         raise UsageError("TERM is empty")
     library = Library(args.data_dir)
     region, years, kind = _facet_filter(args)
@@ -542,15 +543,20 @@ def _cmd_trend(args: argparse.Namespace) -> int:
     entries = [entry for entry in library.entries() if entry.matches(region, years, kind)]
     search_index = _sync_index(args.data_dir, library, quiet=args.json)
     try:
-        points = term_trend(search_index, args.term.strip(), entries)
+        found = {term: term_trend(search_index, term, entries) for term in terms}
         _refuse_damaged(search_index)
     finally:
         search_index.close()
+    points = found[terms[0]]
     if args.json:
-        _print_json(trend_json(args.term.strip(), points))
+        _print_json(trend_json(terms[0], points, {term: found[term] for term in terms[1:]}))
         return EXIT_OK
-    for point in points:
-        _say(f"{point.year or '':>4}  {point.count:5}  {point.title}")
+    header = "  ".join(f"{term:>6}" for term in terms)
+    _say(f"{'year':>4}  {header}  per 10,000 characters  report", file=sys.stderr)
+    for number, point in enumerate(points):
+        counts = "  ".join(f"{found[term][number].count:>6}" for term in terms)
+        rates = " ".join(f"{found[term][number].per_10k or 0:>5.2f}" for term in terms)
+        _say(f"{point.year or '':>4}  {counts}  {rates}  {point.title}")
     return EXIT_OK
 
 

@@ -8,7 +8,7 @@ is delivered.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,12 +55,13 @@ class ConcordanceResult:
 
 @dataclass(frozen=True)
 class TrendResult:
-    """A term's occurrences per report."""
+    """Terms' occurrences per report: ``points`` of the first term, ``series`` of each (in the order asked)."""
 
     term: str
     region: str
     kind: str
     points: list
+    series: dict = field(default_factory=dict)
 
 
 class AnalysisService(QObject):
@@ -197,16 +198,17 @@ class AnalysisService(QObject):
         return None if self._index.closed else self._index
 
     def _trend(self, term: str, region: str, kind: str) -> TrendResult:
-        from reader.core.analysis.trend import term_trend
+        from reader.core.analysis.trend import split_terms, term_trend
 
         index = self._open_index()
         if index is None:
             raise ReaderError(self._index.notice if self._index is not None else "the search index is not ready")
         entries = [e for e in self.library.entries() if e.matches(region, None, kind)]
-        points = term_trend(index, term, entries)
+        terms = split_terms(term) or [term]
+        series = {name: term_trend(index, name, entries) for name in terms}
         if self._index.notice:
             raise ReaderError(self._index.notice)
-        return TrendResult(term, region, kind, points)
+        return TrendResult(terms[0], region, kind, series[terms[0]], series)
 
     def _concordance(self, term: str, region: str, kind: str) -> ConcordanceResult:
         from reader.core.analysis.concordance import concordance

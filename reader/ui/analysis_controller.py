@@ -120,6 +120,7 @@ class AnalysisController(QObject):
             window.concordance.concordanceRequested.connect(self._concordance_requested)
             window.terms.scopeChanged.connect(self._terms_scope)
             window.terms.searchTerm.connect(self._search_term)
+            window.terms.concordanceTerm.connect(self.show_concordance)
             window.tabs.currentChanged.connect(lambda _i: self._fill_front())
             self.window = window
             self._apply_style()

@@ -59,6 +59,11 @@ def _item(text: str, link: tuple | None = None, number: bool = False) -> QTableW
         item.setData(Qt.ItemDataRole.UserRole, link)
     if number:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        try:  # a figure sorts as a number (9 before 10), not as text
+            value = float(text)
+        except ValueError:
+            return item
+        item.setData(Qt.ItemDataRole.DisplayRole, int(value) if value.is_integer() else value)
     return item
 
 
@@ -178,11 +183,13 @@ class TermsTab(QWidget):
 
     Signals:
         scopeChanged(str): an outline node id ('' = the whole report).
-        searchTerm(str): a word to search in the report.
+        searchTerm(str): a word to search in the report (a bar of the chart).
+        concordanceTerm(str): a word whose concordance to show (a row of the table).
     """
 
     scopeChanged = Signal(str)
     searchTerm = Signal(str)
+    concordanceTerm = Signal(str)
 
     def __init__(self, families: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -231,19 +238,27 @@ class TermsTab(QWidget):
         """Show ``TermCount`` items, most frequent first."""
         top = terms[:CHART_TERMS]
         self.chart.show_bars([t.term for t in top], [t.count for t in top], self.tr("Count"))
+        self.table.setSortingEnabled(False)
         self.table.clear()
-        self.table.setColumnCount(2)
+        self.table.setColumnCount(4)
         self.table.setRowCount(len(terms))
-        self.table.setHorizontalHeaderLabels([self.tr("Word"), self.tr("Count")])
+        # Count: at word boundaries; In search: every occurrence, as search finds it; Keyness: against
+        # general Chinese (how much more this report uses the word than the language does).
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Word"), self.tr("Count"), self.tr("In search"), self.tr("Keyness")]
+        )
         for row, term in enumerate(terms):
             self.table.setItem(row, 0, _item(term.term, (term.term,)))
             self.table.setItem(row, 1, _item(str(term.count), (term.term,), number=True))
+            self.table.setItem(row, 2, _item(str(term.occurrences or term.count), (term.term,), number=True))
+            self.table.setItem(row, 3, _item(f"{term.score:g}", (term.term,), number=True))
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setSortingEnabled(True)
 
     def _activated(self, row: int, _column: int) -> None:
         item = self.table.item(row, 0)
         if item is not None:
-            self.searchTerm.emit(item.text())
+            self.concordanceTerm.emit(item.text())
 
 
 class TrendTab(_LinkedTableTab):
@@ -302,6 +317,7 @@ class TrendTab(_LinkedTableTab):
     def show_trend(self, result) -> None:
         """Show a ``TrendResult``: the chart by region, the table by report."""
         points = result.points
+        terms = result.series or {result.term: points}
         total = sum(p.count for p in points)
         using = sum(1 for p in points if p.count)
         text = self.tr("“%1” occurs %2 times in %3 of %4 reports")
@@ -309,25 +325,50 @@ class TrendTab(_LinkedTableTab):
             text = text.replace(f"%{number}", str(value))
         self.summary.setText(text)
         series: dict[str, list] = {}
-        for point in points:
-            if point.year is not None:
-                series.setdefault(point.region or self.tr("Unknown region"), []).append(
-                    (point.year, point.count, (point.doc, point.first_paragraph))
-                )
+        if len(terms) > 1:  # several terms: a line each, per 10,000 characters, so years of any length compare
+            for name, term_points in terms.items():
+                by_year: dict[int, list] = {}
+                for point in term_points:
+                    if point.year is not None:
+                        by_year.setdefault(point.year, []).append(point)
+                series[name] = [
+                    (
+                        year,
+                        round(sum(p.count for p in group) * 10_000 / max(1, sum(p.characters for p in group)), 2),
+                        (group[0].doc, next((p.first_paragraph for p in group if p.count), "")),
+                    )
+                    for year, group in sorted(by_year.items())
+                ]
+            y_name = self.tr("Per 10,000 characters")
+        else:
+            for point in points:
+                if point.year is not None:
+                    series.setdefault(point.region or self.tr("Unknown region"), []).append(
+                        (point.year, point.count, (point.doc, point.first_paragraph))
+                    )
+            y_name = self.tr("Occurrences")
         ranked = sorted(series, key=lambda r: -sum(p[1] for p in series[r]))[:TREND_SERIES]
-        self.chart.show_series({r: sorted(series[r]) for r in ranked}, self.tr("Year"), self.tr("Occurrences"))
+        self.chart.show_series({r: sorted(series[r]) for r in ranked}, self.tr("Year"), y_name)
+        self.table.setSortingEnabled(False)
         self.table.clear()
-        self.table.setColumnCount(5)
+        headers = [self.tr("Year"), self.tr("Region"), self.tr("Report")]
+        for name in terms:
+            prefix = f"{name} " if len(terms) > 1 else ""
+            headers += [prefix + self.tr("Occurrences"), prefix + self.tr("Per 10,000 characters")]
+        headers.append(self.tr("Paragraphs"))
+        self.table.setColumnCount(len(headers))
         self.table.setRowCount(len(points))
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Year"), self.tr("Region"), self.tr("Report"), self.tr("Occurrences"), self.tr("Paragraphs")]
-        )
+        self.table.setHorizontalHeaderLabels(headers)
         for row, point in enumerate(points):
             link = (point.doc, point.first_paragraph) if point.count else None
-            cells = (str(point.year or ""), point.region, point.title, str(point.count), str(point.paragraphs))
+            cells = [str(point.year or ""), point.region, point.title]
+            for term_points in terms.values():
+                cells += [str(term_points[row].count), f"{term_points[row].per_10k or 0:g}"]
+            cells.append(str(point.paragraphs))
             for column, text in enumerate(cells):
-                self.table.setItem(row, column, _item(text, link, number=column in (0, 3, 4)))
+                self.table.setItem(row, column, _item(text, link, number=column == 0 or column >= 3))
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setSortingEnabled(True)
 
     def _point_clicked(self, payload) -> None:
         doc, paragraph = payload

@@ -51,7 +51,7 @@
         <translation>文库正在启动，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_controller.py" line="148" />
+        <location filename="../../reader/ui/analysis_controller.py" line="149" />
         <source>The library holds no earlier report of this region: choose two.</source>
         <translation>文库中没有本地区更早的报告：请选择两份报告。</translation>
     </message>
@@ -400,78 +400,78 @@
 <context>
     <name>ConcordanceTab</name>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="366" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="407" />
         <source>Word or phrase</source>
         <translation>词语或短语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="367" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="408" />
         <source>数字经济, 新质生产力, 营商环境…</source>
         <translation>数字经济、新质生产力、营商环境…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="369" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="410" />
         <source>&amp;Term:</source>
         <translation>词语(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="372" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="412" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="413" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="453" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="373" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="414" />
         <source>&amp;Region:</source>
         <translation>地区(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="375" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="416" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="381" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="422" />
         <source>Occurrences in context</source>
         <translation>上下文中的出现</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="392" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="433" />
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="397" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="438" />
         <source>Looking…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="405" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="446" />
         <source>“%1”: %2 occurrences in %3 reports</source>
         <translation>“%1”：在 %3 份报告中出现 %2 次</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="412" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="453" />
         <source>Left</source>
         <translation>左侧语境</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="412" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="453" />
         <source>Match</source>
         <translation>检索词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="412" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="453" />
         <source>Right</source>
         <translation>右侧语境</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="412" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="453" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="413" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="454" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
@@ -1812,33 +1812,33 @@
 <context>
     <name>TargetsTab</name>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="118" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="123" />
         <source>Targets by year</source>
         <translation>历年目标</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="127" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="132" />
         <source>Reading the targets…</source>
         <translation>正在读取目标…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="133" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="138" />
         <source>This report states no 主要预期目标 (main targets).</source>
         <translation>本报告未列出主要预期目标。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="135" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="140" />
         <source>Targets as the report states them: </source>
         <translation>报告原文：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="143" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="148" />
         <source>%1 target</source>
         <translation>%1年目标</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="145" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="147" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="150" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="152" />
         <source>%1 achieved</source>
         <translation>%1年完成</translation>
     </message>
@@ -1846,125 +1846,141 @@
 <context>
     <name>TermsTab</name>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="190" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="197" />
         <source>Part of the report</source>
         <translation>报告范围</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="192" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="199" />
         <source>&amp;Words of:</source>
         <translation>统计范围(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="197" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="237" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="204" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="248" />
         <source>Word</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="199" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="206" />
         <source>Word frequencies</source>
         <translation>词频</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="207" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="214" />
         <source>Click a word to search for it in the report.</source>
         <translation>点击词语即可在报告中搜索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="217" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="224" />
         <source>The whole report</source>
         <translation>全文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="233" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="237" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="240" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="248" />
         <source>Count</source>
         <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="248" />
+        <source>In search</source>
+        <translation>检索次数</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="248" />
+        <source>Keyness</source>
+        <translation>关键度</translation>
     </message>
 </context>
 <context>
     <name>TrendTab</name>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="262" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="277" />
         <source>Word or phrase</source>
         <translation>词语或短语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="263" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="278" />
         <source>数字经济, 新质生产力, 营商环境…</source>
         <translation>数字经济、新质生产力、营商环境…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="265" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="280" />
         <source>&amp;Term:</source>
         <translation>词语(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="268" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="323" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="283" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="354" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="269" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="284" />
         <source>&amp;Region:</source>
         <translation>地区(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="271" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="286" />
         <source>&amp;Count</source>
         <translation>统计(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="276" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="291" />
         <source>Occurrences per year</source>
         <translation>历年出现次数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="278" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="293" />
         <source>Occurrences per report</source>
         <translation>各报告出现次数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="294" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="309" />
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="299" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="314" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="307" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="323" />
         <source>“%1” occurs %2 times in %3 of %4 reports</source>
         <translation>“%1”在 %4 份报告中的 %3 份出现，共 %2 次</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="314" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="342" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="357" />
+        <source>Per 10,000 characters</source>
+        <translation>每万字</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="346" />
         <source>Unknown region</source>
         <translation>地区不详</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="318" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="323" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="351" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="354" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="318" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="323" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="349" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="357" />
         <source>Occurrences</source>
         <translation>出现次数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="323" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="354" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="323" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="358" />
         <source>Paragraphs</source>
         <translation>段落数</translation>
     </message>

@@ -99,7 +99,7 @@ def test_targets_across_years(qtbot, analysed):
     assert shown.args[0].id == _entry(analysed, "浙江", 2025).id
 
 
-def test_word_frequencies_search_on_click(qtbot, analysed):
+def test_word_frequencies_open_their_concordance_and_search_from_the_chart(qtbot, analysed):
     controller = analysed.analysis_ui
     with qtbot.waitSignal(controller._service().termsReady, timeout=60000):
         analysed.window.action("analysis_terms").trigger()
@@ -109,8 +109,12 @@ def test_word_frequencies_search_on_click(qtbot, analysed):
     assert counts == sorted(counts, reverse=True)
     assert tab.chart.csv_text().count("\n") == 21  # header + 20 bars
     first = tab.table.item(0, 0).text()
-    tab.table.cellActivated.emit(0, 0)
+    with qtbot.waitSignal(controller.service.concordanceReady, timeout=60000) as found:
+        tab.table.cellActivated.emit(0, 0)  # a word of the table: its concordance across the library
+    assert found.args[0].term == first and controller.window.current_tab() == "concordance"
+    tab.searchTerm.emit(first)  # a bar of the chart: the word searched in the report
     assert analysed.search_panel.box.text() == first
+    controller.window.show_tab("terms")
     # One section's words.
     section = analysed.document.outline[0]
     with qtbot.waitSignal(controller.service.termsReady, timeout=60000) as ready:
@@ -146,7 +150,7 @@ def test_term_across_years_chart_click_and_exports(qtbot, analysed, tmp_path):
     assert image.width() > 100 and len({image.pixel(x, image.height() // 2) for x in range(image.width())}) > 3
     controller.window.save_csv_to(str(tmp_path / "trend.csv"))
     text = (tmp_path / "trend.csv").read_text(encoding="utf-8-sig")
-    assert text.splitlines()[0] == "Year,Region,Report,Occurrences,Paragraphs"
+    assert text.splitlines()[0] == 'Year,Region,Report,Occurrences,"Per 10,000 characters",Paragraphs'
     assert len(text.splitlines()) == 6
 
 

@@ -32,6 +32,12 @@ class TrendPoint:
     count: int
     paragraphs: int
     first_paragraph: str = ""
+    characters: int = 0  # the report's length, for a rate that compares reports of any length
+
+    @property
+    def per_10k(self) -> float | None:
+        """Occurrences per 10,000 characters of the report (None when its length is unknown)."""
+        return round(self.count * 10_000 / self.characters, 2) if self.characters else None
 
     def to_json(self) -> dict:
         """As ``report-reader trend --json`` prints it."""
@@ -43,6 +49,7 @@ class TrendPoint:
             "count": self.count,
             "paragraphs": self.paragraphs,
             "first_paragraph": self.first_paragraph or None,
+            "per_10k": self.per_10k,
         }
 
 
@@ -71,12 +78,23 @@ def term_trend(search_index: SearchIndex, term: str, entries: Iterable[LibraryEn
                 hit.count if hit else 0,
                 hit.paragraphs if hit else 0,
                 hit.first_paragraph if hit else "",
+                entry.characters,
             )
         )
     points.sort(key=lambda p: (p.year is None, p.year or 0, p.region, p.title))
     return points
 
 
-def trend_json(term: str, points: list[TrendPoint]) -> dict:
-    """As ``report-reader trend TERM --json`` prints it."""
-    return {"term": term, "points": [p.to_json() for p in points]}
+def trend_json(term: str, points: list[TrendPoint], others: dict[str, list[TrendPoint]] | None = None) -> dict:
+    """As ``report-reader trend TERM --json`` prints it (``terms``: each further term's points, when asked)."""
+    found: dict = {"term": term, "points": [p.to_json() for p in points]}
+    if others:
+        found["terms"] = {name: [p.to_json() for p in more] for name, more in others.items()}
+    return found
+
+
+def split_terms(text: str) -> list[str]:
+    """Several terms typed in one box: 数字经济，新质生产力 / 数字经济, 新质生产力 / 数字经济 新质生产力."""
+    import re
+
+    return list(dict.fromkeys(part for part in re.split(r"[,，、;；\s]+", text) if part))

@@ -70,3 +70,14 @@ def test_trend_counts_the_reports_themselves_unless_asked(tmp_path, capsys):
         "points"
     ]
     assert len(reports) == 1 and len(every) == 2
+
+
+def test_several_terms_across_the_years_with_rates(analysis_library, capsys):
+    data = run_json(capsys, "--data-dir", str(analysis_library), "trend", "数字经济", "新质生产力", "--region", "全国")
+    assert data["term"] == "数字经济" and list(data["terms"]) == ["新质生产力"]
+    first, second = data["points"], data["terms"]["新质生产力"]
+    assert [p["doc"] for p in first] == [p["doc"] for p in second]
+    library = Library(analysis_library)
+    for point in first:
+        characters = library.entry(point["doc"]).characters
+        assert point["per_10k"] == round(point["count"] * 10_000 / characters, 2)
