@@ -82,6 +82,7 @@ class AnalysisService(QObject):
 
     compared = Signal(object)
     targetsReady = Signal(list)
+    crossSectionReady = Signal(list)
     termsReady = Signal(object)
     trendReady = Signal(object)
     concordanceReady = Signal(object)
@@ -112,6 +113,16 @@ class AnalysisService(QObject):
         """The targets of ``document`` and of the library's other reports of its region and kind."""
         self._runner.submit(
             self._targets, document, on_done=self.targetsReady.emit, on_error=self._fail, channel="targets"
+        )
+
+    def cross_section(self, document: Document) -> None:
+        """The targets of every region's report of ``document``'s year and kind, side by side."""
+        self._runner.submit(
+            self._cross_section,
+            document,
+            on_done=self.crossSectionReady.emit,
+            on_error=self._fail,
+            channel="targets",
         )
 
     def terms(self, document: Document, node_id: str | None = None, top: int = 100) -> None:
@@ -181,6 +192,22 @@ class AnalysisService(QObject):
             result.append(YearTargets(document.id, display_name(document), identity.year, extract_targets(document)))
         result.sort(key=lambda r: (r.year is None, r.year or 0))
         return result
+
+    def _cross_section(self, document: Document) -> list[YearTargets]:
+        from reader.core.analysis.targets import extract_targets
+        from reader.core.identity import Identity
+
+        identity = Identity.from_meta(document.meta)
+        chosen: dict[str, YearTargets] = {}
+        for entry in self.library.entries():
+            if entry.year != identity.year or (identity.kind and entry.doc_kind != identity.kind) or not entry.region:
+                continue
+            if entry.region in chosen and entry.id != document.id:
+                continue  # one report a region
+            report = document if entry.id == document.id else self.library.document(entry.id)
+            chosen[entry.region] = YearTargets(entry.id, entry.region, entry.year, extract_targets(report))
+        current = identity.region
+        return sorted(chosen.values(), key=lambda item: (item.title != current, item.title != "全国", item.title))
 
     def _terms(self, document: Document, node_id: str | None, top: int) -> TermsResult:
         from reader.core.analysis.terms import top_terms

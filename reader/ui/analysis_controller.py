@@ -83,6 +83,7 @@ class AnalysisController(QObject):
             self.service = AnalysisService(self._library.library, layout.index, layout.jieba, self)
             self.service.compared.connect(self._on_compared)
             self.service.targetsReady.connect(self._on_targets)
+            self.service.crossSectionReady.connect(self._on_cross_section)
             self.service.termsReady.connect(self._on_terms)
             self.service.trendReady.connect(self._on_trend)
             self.service.concordanceReady.connect(self._on_concordance)
@@ -113,6 +114,7 @@ class AnalysisController(QObject):
             window = AnalysisWindow(self._style.families, self._parent)
             window.compare.compareRequested.connect(self._compare_chosen)
             window.targets.openParagraph.connect(self.open_paragraph)
+            window.targets.viewChanged.connect(lambda _view: self._fill_front())
             window.compare.openParagraph.connect(self.open_paragraph)
             window.trend.openParagraph.connect(self.open_paragraph)
             window.trend.trendRequested.connect(self._trend_requested)
@@ -152,7 +154,10 @@ class AnalysisController(QObject):
                 )
         elif tab == "targets":
             window.targets.show_waiting()
-            service.targets(document)
+            if window.targets.current_view() == "regions":
+                service.cross_section(document)
+            else:
+                service.targets(document)
         elif tab == "terms":
             self._terms_node = self._terms_node if self._terms_node and document.node(self._terms_node) else None
             window.terms.set_document(document, self._terms_node)
@@ -265,6 +270,10 @@ class AnalysisController(QObject):
         document = self._navigator.document
         if self.window is not None and document is not None:
             self.window.targets.show_targets(years, document.id)
+
+    def _on_cross_section(self, regions: list) -> None:
+        if self.window is not None:
+            self.window.targets.show_regions(regions)
 
     def _on_terms(self, result) -> None:
         document = self._navigator.document

@@ -109,14 +109,30 @@ class _LinkedTableTab(QWidget):
 
 
 class TargetsTab(_LinkedTableTab):
-    """主要预期目标 of a region's reports, year by year, with the achieved figures.
+    """主要预期目标: a region's reports year by year with the achieved figures, or one year's regions.
+
+    The cross-section view puts one year's targets of every region side by side.
 
     Signals:
         openParagraph(str, str): a document id and paragraph id to show.
+        viewChanged(str): "years" or "regions".
     """
+
+    viewChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.view = QComboBox()
+        self.view.setAccessibleName(self.tr("Targets view"))
+        self.view.addItem(self.tr("This region, year by year"), "years")
+        self.view.addItem(self.tr("Every region, this year"), "regions")
+        self.view.currentIndexChanged.connect(lambda _i: self.viewChanged.emit(self.view.currentData()))
+        view_label = QLabel(self.tr("&Show:"))
+        view_label.setBuddy(self.view)
+        bar = QHBoxLayout()
+        bar.addWidget(view_label)
+        bar.addWidget(self.view)
+        bar.addStretch(1)
         self.passage = QLabel()
         self.passage.setWordWrap(True)
         self.passage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -124,8 +140,42 @@ class TargetsTab(_LinkedTableTab):
         self.table.cellActivated.connect(self._activated)
         self.table.cellDoubleClicked.connect(self._activated)
         layout = QVBoxLayout(self)
+        layout.addLayout(bar)
         layout.addWidget(self.passage)
         layout.addWidget(self.table, 1)
+
+    def current_view(self) -> str:
+        """Which view is chosen: "years" or "regions"."""
+        return self.view.currentData() or "years"
+
+    def show_regions(self, regions: list) -> None:
+        """Show one year's ``YearTargets`` of every region: a column a region, a row an indicator."""
+        regions = [r for r in regions if r.targets.targets]
+        year = next((r.year for r in regions if r.year), "")
+        self.passage.setText(self.tr("Targets of %1 for every region in the library").replace("%1", str(year)))
+        rows: dict[str, dict[int, tuple]] = {}
+        for column, item in enumerate(regions):
+            for target in item.targets.targets:
+                rows.setdefault(indicator_key(target.indicator), {})[column] = (target, item.doc)
+        self._fill([item.title for item in regions], rows)
+
+    def _fill(self, headers: list[str], rows: dict[str, dict[int, tuple]]) -> None:
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setRowCount(len(rows))
+        self.table.setHorizontalHeaderLabels(headers)
+        # The indicators are the rows' header: it stays in view when the columns scroll, and is as
+        # wide as the longest name (never "国…").
+        self.table.setVerticalHeaderLabels(list(rows))
+        self.table.verticalHeader().setVisible(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for row, cells in enumerate(rows.values()):
+            for column, (target, doc) in cells.items():
+                text = target.figure() if target.numeric else "✓"
+                cell = _item(text, (doc, target.paragraph), number=target.numeric)
+                cell.setToolTip(target.text)
+                self.table.setItem(row, column, cell)
 
     def show_waiting(self) -> None:
         """Say that the targets are being read."""
@@ -160,22 +210,7 @@ class TargetsTab(_LinkedTableTab):
             source = item.targets.targets if kind == "target" else item.targets.achieved
             for target in source:
                 rows.setdefault(indicator_key(target.indicator), {})[column] = (target, item.doc)
-        self.table.clear()
-        self.table.setColumnCount(len(columns))
-        self.table.setRowCount(len(rows))
-        self.table.setHorizontalHeaderLabels([c[0] for c in columns])
-        # The indicators are the rows' header: it stays in view when the years scroll, and is as
-        # wide as the longest name (never "国…").
-        self.table.setVerticalHeaderLabels(list(rows))
-        self.table.verticalHeader().setVisible(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for row, (_name, cells) in enumerate(rows.items()):
-            for column, (target, doc) in cells.items():
-                text = target.figure() if target.numeric else "✓"
-                cell = _item(text, (doc, target.paragraph), number=target.numeric)
-                cell.setToolTip(target.text)
-                self.table.setItem(row, column, cell)
+        self._fill([c[0] for c in columns], rows)
 
 
 class TermsTab(QWidget):

@@ -46,12 +46,12 @@
 <context>
     <name>AnalysisController</name>
     <message>
-        <location filename="../../reader/ui/analysis_controller.py" line="99" />
+        <location filename="../../reader/ui/analysis_controller.py" line="100" />
         <source>The library is still starting; try again in a moment.</source>
         <translation>文库正在启动，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_controller.py" line="149" />
+        <location filename="../../reader/ui/analysis_controller.py" line="151" />
         <source>The library holds no earlier report of this region: choose two.</source>
         <translation>文库中没有本地区更早的报告：请选择两份报告。</translation>
     </message>
@@ -400,78 +400,78 @@
 <context>
     <name>ConcordanceTab</name>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="407" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="442" />
         <source>Word or phrase</source>
         <translation>词语或短语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="408" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="443" />
         <source>数字经济, 新质生产力, 营商环境…</source>
         <translation>数字经济、新质生产力、营商环境…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="410" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="445" />
         <source>&amp;Term:</source>
         <translation>词语(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="413" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="453" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="448" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="488" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="414" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="449" />
         <source>&amp;Region:</source>
         <translation>地区(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="416" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="451" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="422" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="457" />
         <source>Occurrences in context</source>
         <translation>上下文中的出现</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="433" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="468" />
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="438" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="473" />
         <source>Looking…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="446" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="481" />
         <source>“%1”: %2 occurrences in %3 reports</source>
         <translation>“%1”：在 %3 份报告中出现 %2 次</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="453" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="488" />
         <source>Left</source>
         <translation>左侧语境</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="453" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="488" />
         <source>Match</source>
         <translation>检索词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="453" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="488" />
         <source>Right</source>
         <translation>右侧语境</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="453" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="488" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="454" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="489" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
@@ -1812,33 +1812,58 @@
 <context>
     <name>TargetsTab</name>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="123" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="126" />
+        <source>Targets view</source>
+        <translation>目标视图</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="127" />
+        <source>This region, year by year</source>
+        <translation>本地区，逐年</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="128" />
+        <source>Every region, this year</source>
+        <translation>各地区，本年</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="130" />
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="139" />
         <source>Targets by year</source>
         <translation>历年目标</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="132" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="155" />
+        <source>Targets of %1 for every region in the library</source>
+        <translation>文库中各地区 %1 年的目标</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/analysis_tabs.py" line="182" />
         <source>Reading the targets…</source>
         <translation>正在读取目标…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="138" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="188" />
         <source>This report states no 主要预期目标 (main targets).</source>
         <translation>本报告未列出主要预期目标。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="140" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="190" />
         <source>Targets as the report states them: </source>
         <translation>报告原文：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="148" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="198" />
         <source>%1 target</source>
         <translation>%1年目标</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="150" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="152" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="200" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="202" />
         <source>%1 achieved</source>
         <translation>%1年完成</translation>
     </message>
@@ -1846,49 +1871,49 @@
 <context>
     <name>TermsTab</name>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="197" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="232" />
         <source>Part of the report</source>
         <translation>报告范围</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="199" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="234" />
         <source>&amp;Words of:</source>
         <translation>统计范围(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="204" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="248" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="239" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="283" />
         <source>Word</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="206" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="241" />
         <source>Word frequencies</source>
         <translation>词频</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="214" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="249" />
         <source>Click a word to search for it in the report.</source>
         <translation>点击词语即可在报告中搜索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="224" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="259" />
         <source>The whole report</source>
         <translation>全文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="240" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="248" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="275" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="283" />
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="248" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="283" />
         <source>In search</source>
         <translation>检索次数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="248" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="283" />
         <source>Keyness</source>
         <translation>关键度</translation>
     </message>
@@ -1896,91 +1921,91 @@
 <context>
     <name>TrendTab</name>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="277" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="312" />
         <source>Word or phrase</source>
         <translation>词语或短语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="278" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="313" />
         <source>数字经济, 新质生产力, 营商环境…</source>
         <translation>数字经济、新质生产力、营商环境…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="280" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="315" />
         <source>&amp;Term:</source>
         <translation>词语(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="283" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="354" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="318" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="389" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="284" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="319" />
         <source>&amp;Region:</source>
         <translation>地区(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="286" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="321" />
         <source>&amp;Count</source>
         <translation>统计(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="291" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="326" />
         <source>Occurrences per year</source>
         <translation>历年出现次数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="293" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="328" />
         <source>Occurrences per report</source>
         <translation>各报告出现次数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="309" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="344" />
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="314" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="349" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="323" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="358" />
         <source>“%1” occurs %2 times in %3 of %4 reports</source>
         <translation>“%1”在 %4 份报告中的 %3 份出现，共 %2 次</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="342" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="357" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="377" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="392" />
         <source>Per 10,000 characters</source>
         <translation>每万字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="346" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="381" />
         <source>Unknown region</source>
         <translation>地区不详</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="351" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="354" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="386" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="389" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="349" />
-        <location filename="../../reader/ui/analysis_tabs.py" line="357" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="384" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="392" />
         <source>Occurrences</source>
         <translation>出现次数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="354" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="389" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis_tabs.py" line="358" />
+        <location filename="../../reader/ui/analysis_tabs.py" line="393" />
         <source>Paragraphs</source>
         <translation>段落数</translation>
     </message>

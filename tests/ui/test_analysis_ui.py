@@ -203,3 +203,17 @@ def test_the_concordance_tab_lists_every_occurrence_and_opens_it(qtbot, analysed
         tab.table.cellActivated.emit(0, 1)
     assert shown.args[0].id == tab.table.item(0, 1).data(Qt.ItemDataRole.UserRole)[0]
     assert "数字经济" in controller.window.csv_text()
+
+
+def test_one_years_targets_for_every_region_side_by_side(qtbot, analysed):
+    controller = analysed.analysis_ui
+    with qtbot.waitSignal(controller._service().targetsReady, timeout=60000):
+        analysed.window.action("analysis_targets").trigger()
+    tab = controller.window.targets
+    with qtbot.waitSignal(controller.service.crossSectionReady, timeout=60000) as ready:
+        tab.view.setCurrentIndex(tab.view.findData("regions"))
+    regions = [item.title for item in ready.args[0] if item.targets.targets]
+    headers = [tab.table.horizontalHeaderItem(c).text() for c in range(tab.table.columnCount())]
+    assert headers == regions and headers[0] == "浙江"  # the open report's region first
+    rows = {tab.table.verticalHeaderItem(r).text() for r in range(tab.table.rowCount())}
+    assert "生产总值增长" in rows
