@@ -2,14 +2,17 @@
 
 Layout::
 
-    DATA/library/catalog.json          id -> entry (title, source, kind, sizes, times)
+    DATA/library/catalog.sqlite3       id -> entry (title, source, kind, sizes, times), paragraph wordings
     DATA/library/<id>/original.<ext>   the bytes as imported
     DATA/library/<id>/document.json    the parsed document (lossless JSON)
+    DATA/library/<id>/entry.json       the entry again: the catalogue is rebuilt from these if damaged
 
-Every write goes through a temporary file and ``os.replace``, under an
-exclusive lock on ``DATA/library/.lock``, so the CLI and the app can import at
-the same time without losing entries. Importing the same source again keeps the
-document id and replaces the entry in place. The bundled report is always there.
+Every file write goes through a temporary file and ``os.replace``, and every change
+happens under an exclusive lock on ``DATA/library/.lock``, so the CLI and the app can
+import at the same time without losing entries. The catalogue (``reader.core.catalogue``)
+changes one row per document, so an import costs the same at 10 entries and at 10,000.
+Importing the same source again keeps the document id and replaces the entry in place.
+The bundled report is always there. An older ``catalog.json`` is read once, into the new file.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from reader.core.cache import parser_fingerprint
+from reader.core.catalogue import Catalogue
 from reader.core.document import Document
 from reader.core.errors import ReaderError, UnsupportedSourceError
 from reader.core.fileutil import remove_stale_temporaries, write_atomic
@@ -223,6 +227,9 @@ class Library:
         self.data_dir = data_dir
         self.root = DataLayout(data_dir).library
         self._bundled_checked = False
+        self.catalogue = Catalogue(
+            self.root / "catalog.sqlite3", LibraryEntry, self._recovered_entries, self._stored_wording
+        )
 
     # Locking and atomic files -------------------------------------------------
     @contextlib.contextmanager
@@ -234,23 +241,30 @@ class Library:
             yield
 
     def _read_catalog(self) -> dict[str, LibraryEntry]:
+        # An id names a folder under the library: anything else (``../../x``) is not ours to touch.
+        return {key: entry for key, entry in self.catalogue.all().items() if _is_document_id(key)}
+
+    def _recovered_entries(self) -> list[LibraryEntry]:
+        """Every entry, for a new or damaged catalogue: an older catalog.json if it is sound, else the folders."""
         try:
             raw = json.loads((self.root / "catalog.json").read_text(encoding="utf-8"))
             if not isinstance(raw, dict) or not isinstance(raw.get("documents", {}), dict):
                 raise ValueError("the catalog is JSON of another shape")  # [] or null: damaged all the same
-            entries = {key: LibraryEntry(**value) for key, value in raw.get("documents", {}).items()}
+            entries = [LibraryEntry(**value) for value in raw.get("documents", {}).values()]
             # An id names a folder under the library: anything else (``../../x``) is not ours to touch.
-            return {key: entry for key, entry in entries.items() if _is_document_id(key) and entry.id == key}
+            return [entry for entry in entries if _is_document_id(entry.id) and (self.root / entry.id).is_dir()]
         except FileNotFoundError:
-            return {}
-        except (OSError, ValueError, TypeError):
-            return self._rebuild_catalog()
+            pass
+        except (OSError, ValueError, TypeError, AttributeError):
+            pass
+        return list(self._rebuild_catalog().values())
 
-    def _write_catalog(self, catalog: dict[str, LibraryEntry]) -> None:
-        payload = {"version": 1, "documents": {key: asdict(entry) for key, entry in sorted(catalog.items())}}
-        write_atomic(
-            self.root / "catalog.json", json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8", _JSON_SAFE)
-        )
+    def _stored_wording(self, document_id: str) -> dict[str, int]:
+        try:
+            found = json.loads((self.root / document_id / CONTENT_FILE).read_text(encoding="utf-8"))
+            return found if isinstance(found, dict) else {}
+        except (OSError, ValueError):
+            return {}
 
     def _rebuild_catalog(self) -> dict[str, LibraryEntry]:
         """Recover a damaged catalog from the per-document folders (nothing imported is lost)."""
@@ -275,7 +289,7 @@ class Library:
     def entry(self, document_id: str) -> LibraryEntry | None:
         """The catalog entry of a document id, or None."""
         self.ensure_bundled()
-        return self._read_catalog().get(document_id)
+        return self.catalogue.get(document_id) if _is_document_id(document_id) else None
 
     def document(self, document_id: str) -> Document:
         """The parsed document; parsed again from the stored original if the parser changed.
@@ -301,15 +315,17 @@ class Library:
     def resolve(self, reference: str) -> str | None:
         """Map a document id, or the path/URL it was imported from, to its id."""
         self.ensure_bundled()
-        catalog = self._read_catalog()
-        if reference in catalog:
+        if _is_document_id(reference) and self.catalogue.get(reference) is not None:
             return reference
         if is_url(reference):
-            return next((e.id for e in catalog.values() if e.source == reference), None)
+            return self.catalogue.by_source(reference)
         path = Path(reference).expanduser()
         if path.exists():
             key = source_key_for_path(path)
-            return next((e.id for e in catalog.values() if self._source_key(e) == key), None)
+            found = self.catalogue.by_source(str(path.resolve()))
+            if found is not None:
+                return found
+            return next((e.id for e in self._read_catalog().values() if self._source_key(e) == key), None)
         return None
 
     @staticmethod
@@ -324,7 +340,7 @@ class Library:
         if self._bundled_checked:
             return
         self._bundled_checked = True
-        catalog = self._read_catalog() if (self.root / "catalog.json").exists() else {}
+        catalog = self._read_catalog() if self.root.exists() else {}
         if any(entry.bundled for entry in catalog.values()):
             return
         path = bundled_report_path()
@@ -394,65 +410,47 @@ class Library:
         document = prepared.document
         self.ensure_bundled()  # the bundled report counts when duplicates are looked for
         with self._locked():
-            catalog = self._read_catalog()
-            updated = document.id in catalog
-            duplicate = "" if updated else self._duplicate_of(document, catalog)
+            updated = self.catalogue.get(document.id) is not None
+            duplicate = "" if updated else self._duplicate_of(document)
+            if duplicate:
+                existing = self.catalogue.get(duplicate)
             if duplicate and not replace_duplicate:
-                title = catalog[duplicate].display or catalog[duplicate].title
+                title = existing.display or existing.title
                 return ImportOutcome(
                     prepared.source, document.id, document.title, duplicate_of=duplicate, duplicate_name=title
                 )
             if duplicate:
-                if catalog[duplicate].bundled:
+                if existing.bundled:
                     raise LibraryError("the same text is the bundled report, which always stays in the library")
-                self._forget(duplicate, catalog)
+                self._forget(duplicate)
             self._store(document, prepared.data, prepared.source, prepared.kind, prepared.suffix, prepared.bundled)
         return ImportOutcome(prepared.source, document.id, document.title, updated=updated, replaced=duplicate)
 
     def _import_path(self, path: Path, bundled: bool = False) -> tuple[Document, bool]:
         prepared = self._prepare_path(path, bundled)
         with self._locked():
-            updated = prepared.document.id in self._read_catalog()
+            updated = self.catalogue.get(prepared.document.id) is not None
             document = prepared.document
             self._store(document, prepared.data, prepared.source, prepared.kind, prepared.suffix, bundled)
         return document, updated
 
     # Duplicates --------------------------------------------------------------------
-    def _duplicate_of(self, document: Document, catalog: dict[str, LibraryEntry]) -> str:
-        """An entry holding (almost) the same text: ≥ 98% of the characters in paragraphs both have."""
-        identity = Identity.from_meta(document.meta)
+    def _duplicate_of(self, document: Document) -> str:
+        """An entry holding (almost) the same text: ≥ 98% of the characters in paragraphs both have.
+
+        Only entries sharing a paragraph's wording with the document are looked at (an index
+        look-up), so the check costs the same in a library of 10 and of 10,000.
+        """
         ours = paragraph_lengths(document)
         total = sum(ours.values()) or 1
-        for entry in catalog.values():
-            same_report = identity.region and (entry.region, entry.year, entry.doc_kind) == (
-                identity.region,
-                identity.year,
-                identity.kind,
-            )
-            if not same_report and abs(entry.characters - total) > 0.05 * total:
-                continue
-            theirs = self._paragraph_lengths(entry.id)
-            if not theirs:
-                continue
-            shared = sum(length for pid, length in ours.items() if pid in theirs)
-            if shared >= DUPLICATE_SHARE * max(total, sum(theirs.values())):
-                return entry.id
+        for doc, shared, theirs in self.catalogue.sharing(ours):
+            if doc != document.id and shared >= DUPLICATE_SHARE * max(total, theirs):
+                return doc
         return ""
 
-    def _paragraph_lengths(self, document_id: str) -> dict[str, int]:
-        folder = self.root / document_id
-        try:
-            return json.loads((folder / CONTENT_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            try:
-                return paragraph_lengths(self.document(document_id))
-            except (ReaderError, OSError):
-                return {}
-
-    def _forget(self, document_id: str, catalog: dict[str, LibraryEntry]) -> None:
-        """Drop an entry and its folder (the lock is held by the caller)."""
-        catalog.pop(document_id, None)
-        self._write_catalog(catalog)
+    def _forget(self, document_id: str) -> None:
+        """Drop an entry and its folder (the lock held by the caller)."""
+        self.catalogue.remove(document_id)
         folder = self.root / document_id
         if _is_document_id(document_id) and folder.resolve().parent == self.root.resolve():
             shutil.rmtree(folder, ignore_errors=True)
@@ -517,7 +515,8 @@ class Library:
             folder / "document.json",
             json.dumps(dump_document(document), ensure_ascii=False, separators=(",", ":")).encode("utf-8", _JSON_SAFE),
         )
-        write_atomic(folder / CONTENT_FILE, json.dumps(paragraph_lengths(document)).encode("utf-8"))
+        wording = paragraph_lengths(document)
+        write_atomic(folder / CONTENT_FILE, json.dumps(wording).encode("utf-8"))
         identity = Identity.from_meta(document.meta)
         entry = LibraryEntry(
             id=document.id,
@@ -540,9 +539,7 @@ class Library:
             display=display_name(document),
         )
         write_atomic(folder / "entry.json", json.dumps(asdict(entry), ensure_ascii=False).encode("utf-8", _JSON_SAFE))
-        catalog = self._read_catalog()
-        catalog[document.id] = entry
-        self._write_catalog(catalog)
+        self.catalogue.put(entry, wording)
 
     def remove(self, document_id: str) -> LibraryEntry:
         """Remove a document and its files.
@@ -551,13 +548,12 @@ class Library:
             LibraryError: Unknown id, or the bundled report.
         """
         with self._locked():
-            catalog = self._read_catalog()
-            entry = catalog.get(document_id)
+            entry = self.entry(document_id)
             if entry is None:
                 raise LibraryError(f"no document with id {document_id} in the library")
             if entry.bundled:
                 raise LibraryError("the bundled report is always in the library and cannot be removed")
-            self._forget(document_id, catalog)
+            self._forget(document_id)
         return entry
 
     def fingerprints(self) -> dict[str, str]:

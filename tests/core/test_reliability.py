@@ -284,14 +284,16 @@ def test_a_crafted_catalog_id_cannot_delete_outside_the_library(data_dir, tmp_pa
     victim = tmp_path / "victim"
     victim.mkdir()
     (victim / "precious.txt").write_text("mine", encoding="utf-8")
+    import sqlite3
+
     library = Library(data_dir)
     library.entries()  # creates the catalog with the bundled report
-    catalog_path = data_dir / "library" / "catalog.json"
-    catalog = json.loads(catalog_path.read_text(encoding="utf-8"))
+    library.catalogue.close()
     evil = os.path.relpath(victim, data_dir / "library")
-    first = next(iter(catalog["documents"].values()))
-    catalog["documents"][evil] = {**first, "id": evil, "bundled": False}
-    catalog_path.write_text(json.dumps(catalog), encoding="utf-8")
+    with sqlite3.connect(data_dir / "library" / "catalog.sqlite3") as db:  # a crafted row, as an attacker would
+        (text,) = db.execute("SELECT entry FROM entries").fetchone()
+        entry = {**json.loads(text), "id": evil, "bundled": False}
+        db.execute("INSERT INTO entries VALUES (?, ?, ?, ?)", (evil, json.dumps("x"), json.dumps(entry), 1))
     result = _cli("library", "remove", evil, data_dir=data_dir)
     assert result.returncode == 1
     assert (victim / "precious.txt").exists()

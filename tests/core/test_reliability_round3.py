@@ -106,13 +106,28 @@ def test_a_bookmark_file_with_a_million_entries_is_refused(tmp_path):
 
 # The catalogue and the index: damage is found and repaired, never answered from ------------------
 @pytest.mark.parametrize("content", ["[]", "null", '{"documents": []}', '"text"'])
-def test_a_catalogue_of_the_wrong_shape_is_rebuilt(tmp_path, content):
+def test_an_older_catalogue_of_the_wrong_shape_is_not_trusted(tmp_path, content):
     data = tmp_path / "data"
-    assert _cli("library", "list", data_dir=data).returncode == 0
+    (data / "library").mkdir(parents=True)
     (data / "library" / "catalog.json").write_text(content, encoding="utf-8")
     result = _cli("library", "list", "--json", data_dir=data)
     assert result.returncode == 0, result.stderr
-    assert len(json.loads(result.stdout)) == 1  # the bundled report, recovered from its folder
+    assert len(json.loads(result.stdout)) == 1  # the bundled report, imported again
+
+
+def test_a_damaged_catalogue_is_moved_aside_and_rebuilt_from_the_folders(tmp_path):
+    data = tmp_path / "data"
+    report = tmp_path / "r.txt"
+    report.write_text("政府工作报告\n\n各位代表：\n\n现在，我代表市人民政府向大会报告工作。\n", encoding="utf-8")
+    assert _cli("library", "add", str(report), data_dir=data).returncode == 0
+    catalogue = data / "library" / "catalog.sqlite3"
+    for part in (catalogue, Path(str(catalogue) + "-wal"), Path(str(catalogue) + "-shm")):
+        part.unlink(missing_ok=True)
+    catalogue.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 16)  # a header, then garbage
+    result = _cli("library", "list", "--json", data_dir=data)
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 2  # nothing imported is lost
+    assert list((data / "library").glob("catalog.corrupt-*"))
 
 
 def _index_with_hits(data: Path) -> int:
