@@ -26,6 +26,7 @@ COMMANDS = (
     "terms",
     "trend",
     "concordance",
+    "highlights",
 )
 LANGUAGES = ("zh", "en")
 
@@ -120,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     _library_command(commands)
     _search_command(commands)
     _bookmarks_command(commands)
+    _highlights_command(commands)
     _speak_command(commands)
     _analysis_commands(commands)
     return parser
@@ -198,6 +200,34 @@ def _bookmarks_command(commands) -> None:
     b_export.add_argument("--format", choices=("json", "markdown"), default="json")
     b_import = bookmark_commands.add_parser("import", help="merge bookmarks from an exported JSON file")
     b_import.add_argument("file")
+
+
+def _highlights_command(commands) -> None:
+    highlights = commands.add_parser("highlights", help="highlighted passages with notes and tags, and quotes")
+    h_commands = highlights.add_subparsers(dest="highlights_command", parser_class=_Parser)
+    h_add = h_commands.add_parser("add", help="highlight characters START..END of a paragraph")
+    h_add.add_argument("document", metavar="DOC", help="library id, path or URL")
+    h_add.add_argument("--paragraph", required=True, metavar="ID", help="as in export --format json")
+    h_add.add_argument("--start", type=int, required=True, help="first character (0-based)")
+    h_add.add_argument("--end", type=int, required=True, help="one past the last character")
+    h_add.add_argument("--color", default="yellow", help="yellow, green, blue, pink or purple (default yellow)")
+    h_add.add_argument("--style", default="highlight", choices=("highlight", "underline"))
+    h_add.add_argument("--note", default="")
+    h_add.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    h_list = h_commands.add_parser("list", help="list highlights")
+    h_list.add_argument("document", metavar="DOC", nargs="?", help="only this document (id or path)")
+    h_list.add_argument("--color", default="")
+    h_list.add_argument("--tag", default="")
+    h_list.add_argument("--json", action="store_true", help="print JSON")
+    h_export = h_commands.add_parser("export", help="the highlights as quotes with citations")
+    h_export.add_argument("document", metavar="DOC", nargs="?", help="only this document (id or path)")
+    h_export.add_argument("--format", choices=("markdown", "text", "csv", "docx"), default="markdown")
+    h_export.add_argument("--order", choices=("text", "tag"), default="text", help="reading order or by tag")
+    h_export.add_argument("--color", default="")
+    h_export.add_argument("--tag", default="")
+    h_export.add_argument("-o", "--output", help="output file (default: standard output; docx needs a file)")
+    h_remove = h_commands.add_parser("remove", help="delete a highlight")
+    h_remove.add_argument("id", help="highlight id (or a unique prefix of at least 4 characters)")
 
 
 def _speak_command(commands) -> None:

@@ -296,7 +296,7 @@ def _cmd_bookmarks(args: argparse.Namespace) -> int:
             doc = None
             if args.doc:
                 doc = library.resolve(args.doc) or _resolve_document(library, args.doc).id
-            items = store.list(doc)
+            items = [b for b in store.list(doc) if not b.is_highlight]  # highlights: `highlights list`
             if args.json:
                 _write_output(json.dumps([b.to_json() for b in items], ensure_ascii=False, indent=1) + "\n", None)
             else:
@@ -351,6 +351,62 @@ def _cmd_bookmarks(args: argparse.Namespace) -> int:
             raise BookmarkError(f"{args.file} is not a bookmarks JSON file ({reason})") from None
         added, updated = store.import_json(data)
         _say(f"imported {added} new and {updated} updated bookmarks")
+        return EXIT_OK
+    finally:
+        store.close()
+
+
+def _cmd_highlights(args: argparse.Namespace) -> int:
+    from reader.core.bookmarks import make_highlight
+    from reader.core.highlights_export import export, quotes
+    from reader.core.library import Library
+
+    command = args.highlights_command
+    if command is None:
+        raise UsageError("highlights needs a command: add, list, export or remove")
+    library = Library(args.data_dir)
+    store = _open_bookmarks(args.data_dir)
+    try:
+        if command == "add":
+            document = _resolve_document(library, args.document)
+            made = make_highlight(
+                document, args.paragraph, args.start, args.end, args.color, args.note, args.tag, args.style
+            )
+            highlight = store.add(made)
+            _say(f"added {highlight.uid}  “{highlight.snippet[:40]}”")
+            return EXIT_OK
+        if command == "remove":
+            removed = store.delete(args.id)
+            _say(f"removed {removed.uid}  “{removed.snippet[:40]}”")
+            return EXIT_OK
+        doc = None
+        if args.document:
+            doc = library.resolve(args.document) or _resolve_document(library, args.document).id
+        items = store.highlights(doc, args.color, args.tag)
+        if command == "list":
+            if args.json:
+                _print_json([h.to_json() for h in items])
+            else:
+                for highlight in items:
+                    flag = "  [text changed]" if highlight.detached else ""
+                    tags = f"  #{' #'.join(highlight.tags)}" if highlight.tags else ""
+                    _say(f"{highlight.uid[:8]}  {highlight.color:<6}  “{highlight.snippet[:50]}”{tags}{flag}")
+            return EXIT_OK
+
+        def resolve(doc_id: str):
+            try:
+                return library.document(doc_id) if library.entry(doc_id) else None
+            except (ReaderError, OSError):
+                return None
+
+        data = export(quotes(items, resolve, args.order), args.format)
+        if args.output:
+            write_output(Path(args.output), data)
+            _say(f"wrote {len(items)} highlights to {args.output}", file=sys.stderr)
+        elif args.format == "docx":
+            raise UsageError("a Word file needs -o FILE")
+        else:
+            _write_output(data.decode("utf-8").lstrip("\ufeff"), None)
         return EXIT_OK
     finally:
         store.close()
@@ -607,6 +663,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "terms": _cmd_terms,
     "trend": _cmd_trend,
     "concordance": _cmd_concordance,
+    "highlights": _cmd_highlights,
 }
 
 

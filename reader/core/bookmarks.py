@@ -28,7 +28,7 @@ from reader.core.document import Document
 from reader.core.errors import ReaderError
 from reader.core.identity import display_name
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 EXPORT_FORMAT = "report-reader-bookmarks"
 EXPORT_VERSION = 1
 SNIPPET_LENGTH = 80
@@ -39,6 +39,12 @@ FUZZY_THRESHOLD = 0.6
 # and would make every later listing slow.
 MAX_IMPORTED = 100_000
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
+
+
+BOOKMARK, HIGHLIGHT = "bookmark", "highlight"
+# Five highlight colours, by name; the window draws each in a shade readable on its theme.
+HIGHLIGHT_COLORS = ("yellow", "green", "blue", "pink", "purple")
+HIGHLIGHT_STYLES = ("highlight", "underline")
 
 
 class BookmarkError(ReaderError):
@@ -65,6 +71,10 @@ class Bookmark:
         detached: The paragraph could not be found again after a re-import.
         source: Path or URL the document was opened from (to open it again).
         section: The bookmark marks the whole section its paragraph heads (书签本节), not a place.
+        kind: ``bookmark`` (a place) or ``highlight`` (a passage, ``offset``..``offset + length``).
+        color: A highlight's colour name (one of ``HIGHLIGHT_COLORS``).
+        style: ``highlight`` (a background) or ``underline`` (for people who print).
+        tags: The reader's tags.
     """
 
     uid: str
@@ -82,11 +92,21 @@ class Bookmark:
     detached: bool = False
     source: str = ""
     section: bool = False
+    kind: str = "bookmark"
+    color: str = ""
+    style: str = ""
+    tags: tuple[str, ...] = ()
+
+    @property
+    def is_highlight(self) -> bool:
+        """Whether this marks a passage (a highlight), not a place."""
+        return self.kind == HIGHLIGHT
 
     def to_json(self) -> dict:
         """Lossless JSON form (export and CLI)."""
         data = asdict(self)
         data["section_path"] = list(self.section_path)
+        data["tags"] = list(self.tags)
         return data
 
     @staticmethod
@@ -114,6 +134,10 @@ class Bookmark:
             detached=_flag(data, "detached"),
             source=_text(data, "source"),
             section=_flag(data, "section"),
+            kind=HIGHLIGHT if data.get("kind") == HIGHLIGHT else BOOKMARK,
+            color=_text(data, "color", limit=20),
+            style=_text(data, "style", limit=20),
+            tags=_texts(data, "tags"),
         )
 
 
@@ -198,6 +222,41 @@ def make_section_bookmark(document: Document, node_id: str, title: str = "", not
     return replace(bookmark, section=True)
 
 
+def make_highlight(
+    document: Document,
+    paragraph_id: str,
+    start: int,
+    end: int,
+    color: str = "yellow",
+    note: str = "",
+    tags: Iterable[str] = (),
+    style: str = "highlight",
+) -> Bookmark:
+    """A new highlight of the characters ``start``–``end`` of a paragraph.
+
+    Raises:
+        BookmarkError: Unknown paragraph, an empty or out-of-range span, an unknown colour or style.
+    """
+    paragraph = document.paragraph(paragraph_id)
+    if paragraph is None:
+        raise BookmarkError(f"no paragraph {paragraph_id} in {document.title}")
+    if not 0 <= start < end <= len(paragraph.text):
+        raise BookmarkError(f"the span {start}–{end} is not inside the paragraph (0–{len(paragraph.text)})")
+    if color not in HIGHLIGHT_COLORS:
+        raise BookmarkError(f"unknown colour {color!r} (colours: {', '.join(HIGHLIGHT_COLORS)})")
+    if style not in HIGHLIGHT_STYLES:
+        raise BookmarkError(f"unknown style {style!r} (styles: {', '.join(HIGHLIGHT_STYLES)})")
+    marked = paragraph.text[start:end]
+    return replace(
+        make_bookmark(document, paragraph_id, start, end - start, title=marked[:40], note=note),
+        snippet=marked[:_TEXT_LIMIT],
+        kind=HIGHLIGHT,
+        color=color,
+        style=style,
+        tags=tuple(dict.fromkeys(t.strip() for t in tags if t.strip())),
+    )
+
+
 def make_bookmark(
     document: Document, paragraph_id: str, offset: int = 0, length: int = 0, title: str = "", note: str = ""
 ) -> Bookmark:
@@ -252,12 +311,18 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     ("ALTER TABLE bookmarks ADD COLUMN source TEXT NOT NULL DEFAULT ''",),
     ("ALTER TABLE bookmarks ADD COLUMN section INTEGER NOT NULL DEFAULT 0",),
+    (  # highlights: passages in a colour, with tags, kept beside the bookmarks
+        "ALTER TABLE bookmarks ADD COLUMN kind TEXT NOT NULL DEFAULT 'bookmark'",
+        "ALTER TABLE bookmarks ADD COLUMN color TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE bookmarks ADD COLUMN style TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE bookmarks ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'",
+    ),
 )
 _COLUMNS = (
     "uid, doc, paragraph, offset, length, snippet, title, note, section_path, doc_title, created, updated, detached, "
-    "source, section"
+    "source, section, kind, color, style, tags"
 )
-_PLACEHOLDERS = ", ".join("?" * 15)
+_PLACEHOLDERS = ", ".join("?" * 19)
 _ASSIGNMENTS = ", ".join(f"{column.strip()}=?" for column in _COLUMNS.split(",")[1:])  # every column but uid
 
 
@@ -278,6 +343,10 @@ def _row_to_bookmark(row: tuple) -> Bookmark:
         bool(row[12]),
         row[13],
         bool(row[14]),
+        row[15],
+        row[16],
+        row[17],
+        tuple(json.loads(row[18])),
     )
 
 
@@ -298,6 +367,10 @@ def _bookmark_values(bookmark: Bookmark) -> tuple:
         int(bookmark.detached),
         bookmark.source,
         int(bookmark.section),
+        bookmark.kind,
+        bookmark.color,
+        bookmark.style,
+        json.dumps(list(bookmark.tags), ensure_ascii=False),
     )
 
 
@@ -429,6 +502,15 @@ class BookmarkStore:
         """Number of live bookmarks."""
         return self._db.execute("SELECT count(*) FROM bookmarks WHERE deleted IS NULL").fetchone()[0]
 
+    def highlights(self, doc: str | None = None, color: str = "", tag: str = "") -> list[Bookmark]:
+        """Highlights (of one document, one colour, one tag), in reading order of each document."""
+        found = [
+            b
+            for b in self.list(doc)
+            if b.is_highlight and (not color or b.color == color) and (not tag or tag in b.tags)
+        ]
+        return sorted(found, key=lambda b: (b.doc_title, b.doc, b.created))
+
     # Changing ---------------------------------------------------------------------------------
     def add(self, bookmark: Bookmark) -> Bookmark:
         """Store a new bookmark."""
@@ -479,6 +561,20 @@ class BookmarkStore:
             ).rowcount
 
     # Anchoring ----------------------------------------------------------------------------------
+    def move_document(self, old_id: str, document: Document) -> tuple[int, int]:
+        """Bookmarks and highlights of a document that was replaced by another copy (a new id): moved, re-anchored.
+
+        Returns:
+            (re-anchored, detached) counts, as ``reanchor``.
+        """
+        if self.read_only or old_id == document.id:
+            return self.reanchor(document)
+        with self._writing():
+            self._db.execute(
+                "UPDATE bookmarks SET doc = ?, source = ? WHERE doc = ?", (document.id, document.source, old_id)
+            )
+        return self.reanchor(document)
+
     def reanchor(self, document: Document) -> tuple[int, int]:
         """Re-find bookmarks whose paragraph vanished from a re-imported document.
 
@@ -500,6 +596,12 @@ class BookmarkStore:
                 moved += 1
                 continue
             found = find_anchor(document, bookmark.snippet)
+            if found is not None and bookmark.is_highlight:
+                # A highlight marks exact words: a fuzzy place would colour other text. Its words
+                # changed: it is kept, marked, and still listed with the words it had.
+                paragraph = document.paragraph(found[0])
+                if paragraph is None or paragraph.text[found[1] : found[1] + bookmark.length] != bookmark.snippet:
+                    found = None
             if found is None:
                 if not bookmark.detached:
                     self.update(bookmark.uid, detached=True)

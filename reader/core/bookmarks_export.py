@@ -11,7 +11,8 @@ from reader.core.identity import citation_source
 from reader.core.safetext import markdown_text
 
 
-def _citation(bookmark: Bookmark, document: Document | None) -> str:
+def citation_of(bookmark: Bookmark, document: Document | None) -> str:
+    """Where a bookmark or highlight is: 浙江省《2024年政府工作报告》，section path, page, issuer, date, address."""
     source = citation_source(document) if document is not None else f"《{bookmark.doc_title or bookmark.doc}》"
     parts = [source]  # 浙江省《2024年政府工作报告》
     if bookmark.section_path:
@@ -55,6 +56,6 @@ def bookmarks_markdown(bookmarks: Iterable[Bookmark], resolve: Callable[[str], D
                     for note_line in bookmark.note.strip().splitlines():
                         lines.append(f"  {markdown_text(note_line)}")
                     lines.append("")
-                lines.append(f"  —— {markdown_text(_citation(bookmark, document))}")
+                lines.append(f"  —— {markdown_text(citation_of(bookmark, document))}")
                 lines.append("")
     return "\n".join(lines).rstrip() + "\n"

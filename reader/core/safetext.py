@@ -14,7 +14,7 @@ import re
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 # Bidirectional embeddings, overrides and isolates (U+202A–202E, U+2066–2069) and marks that steer them.
 _BIDI_RE = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
-_MARKDOWN_INLINE_RE = re.compile(r"([\\`*_\[\]<>])")
+_MARKDOWN_INLINE_RE = re.compile(r"([\\`*\[\]<>])")
 _MARKDOWN_LINE_START_RE = re.compile(r"^(\s*)([#>+\-=|]|\d+[.)])")
 
 

@@ -52,6 +52,20 @@ THEMES = {
 }
 
 
+# Highlight colours per theme: pale on light paper, deep on dark, each readable under the
+# theme's own text colour (contrast ≥ 4.5 : 1 against it, checked by a test).
+HIGHLIGHT_PALETTES = {
+    "light": {"yellow": "#fff3a0", "green": "#c8f0c0", "blue": "#cfe3ff", "pink": "#ffd3e0", "purple": "#e3d5ff"},
+    "sepia": {"yellow": "#f5e08a", "green": "#cfe3b0", "blue": "#cddbe8", "pink": "#f2cfc7", "purple": "#ddd0ea"},
+    "dark": {"yellow": "#5c5010", "green": "#1f4d2a", "blue": "#1d3d66", "pink": "#5e2139", "purple": "#3f2a66"},
+}
+
+
+def highlight_palette(theme: Theme) -> dict[str, str]:
+    """The five highlight colours as drawn on a theme."""
+    return HIGHLIGHT_PALETTES.get(theme.name, HIGHLIGHT_PALETTES["light"])
+
+
 def resolve_theme(name: str) -> Theme:
     """Map a setting (``system`` included) to a concrete theme."""
     if name == "system":

@@ -213,7 +213,7 @@ class BookmarksController(QObject):
 
     def refresh(self) -> None:
         """Refresh the panel, the margin ribbons and the outline counts."""
-        items = self.service.bookmarks if self.service is not None else []
+        items = [b for b in self.service.bookmarks if not b.is_highlight] if self.service is not None else []
         document = self._navigator.document
         current = document.id if document is not None else None
         panel = self._panel
@@ -259,7 +259,7 @@ class BookmarksController(QObject):
         marks = sorted(
             (document.paragraph_index(b.paragraph), b.offset, b.uid)
             for b in self.service.bookmarks
-            if b.doc == document.id and document.paragraph_index(b.paragraph) >= 0
+            if b.doc == document.id and not b.is_highlight and document.paragraph_index(b.paragraph) >= 0
         )
         if not marks:
             self._notifier.status(self.tr("No bookmarks in this document"), 3000)

@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
             ("find_previous", self.tr("Find Pre&vious"), [_KEY.FindPrevious], False),
             ("clear_highlights", self.tr("Clear Highlights"), ["Esc"], False),
             ("bookmark", self.tr("&Bookmark This Place…"), ["Ctrl+D"], False),
+            ("highlight", self.tr("&Highlight Selection"), ["Ctrl+H"], False),
             ("next_bookmark", self.tr("Next Bookmark"), ["F2"], False),
             ("previous_bookmark", self.tr("Previous Bookmark"), ["Shift+F2"], False),
             ("zoom_in", self.tr("Zoom &In"), [_KEY.ZoomIn, "Ctrl+="], False),
@@ -298,7 +299,7 @@ class MainWindow(QMainWindow):
         self.edit_menu = self._menu(self.tr("&Edit"), [])  # the root adds undo and redo at the top
         self._fill(self.edit_menu, ["copy", "cite", "section_link", "select_all", "-"])
         self._fill(self.edit_menu, ["find", "find_next", "find_previous", "clear_highlights", "-"])
-        self._fill(self.edit_menu, ["bookmark", "next_bookmark", "previous_bookmark"])
+        self._fill(self.edit_menu, ["bookmark", "highlight", "next_bookmark", "previous_bookmark"])
         self.view_menu = self._menu(self.tr("&View"), ["zoom_in", "zoom_out", "zoom_reset"])
         self._fill(self.view_menu.addMenu(self.tr("Text &Size")), ["large", "medium", "small"])
         self._fill(self.view_menu.addMenu(self.tr("&Theme")), [f"theme_{name}" for name in THEMES])

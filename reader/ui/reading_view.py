@@ -53,8 +53,9 @@ class ReadingView(QTextBrowser):
         self._markers: set[int] = set()
         self._marker_color = QColor("#d9822b")
         self._background = ""
-        self._highlight_ranges: dict[str, tuple[list[tuple[int, int, int]], str]] = {}
+        self._highlight_ranges: dict[str, tuple[list[tuple[int, int, int]], str, bool]] = {}
         self._extra_actions: list[QAction] = []
+        self._context_providers: list = []
         self._settle = QTimer(self, singleShot=True, interval=60)
         self._settle.timeout.connect(self._emit_top)
         self.verticalScrollBar().valueChanged.connect(lambda _value: self._settle.start())
@@ -234,8 +235,8 @@ class ReadingView(QTextBrowser):
         return self.paragraph_at(start)[0] if self._document else None
 
     # Highlights ------------------------------------------------------------
-    def set_highlights(self, key: str, ranges: list[tuple[int, int, int]], color: str) -> None:
-        """Highlight character ranges ``(paragraph index, start, end)`` under a key."""
+    def set_highlights(self, key: str, ranges: list[tuple[int, int, int]], color: str, underline: bool = False) -> None:
+        """Highlight character ranges ``(paragraph index, start, end)`` under a key (or underline them)."""
         selections = []
         for index, start, end in ranges:
             base = self.paragraph_position(index)
@@ -247,21 +248,34 @@ class ReadingView(QTextBrowser):
             cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             fmt = QTextCharFormat()
-            fmt.setBackground(QColor(color))
+            if underline:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(QColor(color))
+            else:
+                fmt.setBackground(QColor(color))
             selection.format = fmt
             selections.append(selection)
-        self._highlight_ranges[key] = (ranges, color)
+        self._highlight_ranges[key] = (ranges, color, underline)
         self._highlights[key] = selections
         self.setExtraSelections([s for group in self._highlights.values() for s in group])
 
     def reapply_highlights(self) -> None:
         """Rebuild highlights for a new layout (after zoom or theme changes)."""
-        for key, (ranges, color) in list(self._highlight_ranges.items()):
-            self.set_highlights(key, ranges, color)
+        for key, (ranges, color, underline) in list(self._highlight_ranges.items()):
+            self.set_highlights(key, ranges, color, underline)
 
     def highlight_ranges(self, key: str) -> list[tuple[int, int, int]]:
         """The ranges highlighted under a key ([] when none)."""
-        return list(self._highlight_ranges.get(key, ([], ""))[0])
+        return list(self._highlight_ranges.get(key, ([], "", False))[0])
+
+    def clear_highlights_under(self, prefix: str) -> None:
+        """Remove every kind of highlight whose key starts with ``prefix``."""
+        keys = [key for key in self._highlight_ranges if key.startswith(prefix)]
+        for key in keys:
+            self._highlight_ranges.pop(key, None)
+            self._highlights.pop(key, None)
+        if keys:
+            self.setExtraSelections([s for group in self._highlights.values() for s in group])
 
     def clear_highlights(self, key: str) -> None:
         """Remove one kind of highlight."""
@@ -323,12 +337,22 @@ class ReadingView(QTextBrowser):
         """Extra actions shown in the context menu (copy with citation, bookmark...)."""
         self._extra_actions = actions
 
+    def add_context_provider(self, provider) -> None:
+        """A callable giving actions for the menu at the moment it opens (what the selection or caret allows)."""
+        self._context_providers.append(provider)
+
     def contextMenuEvent(self, event) -> None:  # noqa: D102 - Qt override
         menu = self.createStandardContextMenu(event.pos())
         if self._extra_actions:
             menu.addSeparator()
             for action in self._extra_actions:
                 menu.addAction(action)
+        for provider in self._context_providers:
+            actions = provider()
+            if actions:
+                menu.addSeparator()
+                for action in actions:
+                    menu.addAction(action)
         menu.exec(event.globalPos())
         menu.deleteLater()
 

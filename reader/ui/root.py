@@ -81,6 +81,9 @@ PANELS = (
     PanelSpec(DockSpec("bookmarks_panel", QT_TRANSLATE_NOOP("MainWindow", "Bookmarks"), "bookmarksDock", _LEFT, True,
                        QT_TRANSLATE_NOOP("MainWindow", "&Bookmarks")),
               "reader.ui.bookmarks_panel:BookmarksPanel"),
+    PanelSpec(DockSpec("highlights_panel", QT_TRANSLATE_NOOP("MainWindow", "Highlights"), "highlightsDock", _LEFT,
+                       True, QT_TRANSLATE_NOOP("MainWindow", "Highli&ghts")),
+              "reader.ui.highlights_panel:HighlightsPanel"),
     PanelSpec(DockSpec("search_panel", QT_TRANSLATE_NOOP("MainWindow", "Search"), "searchDock", _RIGHT, False,
                        QT_TRANSLATE_NOOP("MainWindow", "Searc&h Panel")),
               "reader.ui.search_panel:SearchPanel"),
@@ -202,6 +205,12 @@ class ReaderApp(QObject):
         return self._controllers["bookmarks"]
 
     @property
+    def highlights_ui(self):
+        """Highlights' controller."""
+        self.complete()
+        return self._controllers["highlights"]
+
+    @property
     def library_ui(self) -> LibraryController:
         """Library and search's controller."""
         self.complete()
@@ -254,6 +263,7 @@ class ReaderApp(QObject):
             "clear_highlights": self._escape,
             "play_pause": lambda: self.narration_ui.toggle(),
             "bookmark": lambda: self.bookmarks_ui.add(),
+            "highlight": lambda: self.highlights_ui.highlight(),
             "next_bookmark": lambda: self.bookmarks_ui.step(1),
             "previous_bookmark": lambda: self.bookmarks_ui.step(-1),
             "zoom_in": lambda: style.zoom(1),
@@ -457,6 +467,7 @@ class ReaderApp(QObject):
     def _create_controllers(self) -> None:
         from reader.ui.analysis_controller import AnalysisController
         from reader.ui.bookmarks_controller import BookmarksController
+        from reader.ui.highlights_controller import HighlightsController
         from reader.ui.library_controller import LibraryController
         from reader.ui.narration_controller import NarrationController
 
@@ -480,7 +491,11 @@ class ReaderApp(QObject):
             "analysis": AnalysisController(
                 nav, view, style, self.runner, notifier, self.search_for, self._chosen_section, window
             ),
+            "highlights": HighlightsController(
+                nav, view, panels["highlights_panel"], self.undo_stack, style, notifier, window
+            ),
         }
+        view.add_context_provider(self._controllers["highlights"].context_actions)
 
     # Third stage: the background services ---------------------------------------------------
     def attach_services(self, library=None, bookmarks=None, narration=None) -> None:
@@ -498,7 +513,22 @@ class ReaderApp(QObject):
             self._attached.add(name)
             if name == "bookmarks":
                 self._controllers["bookmarks"].attach(service, self._services.get("library"))
+                highlights = self._controllers["highlights"]
+                highlights.attach(service)
+                library = self._services.get("library")
+                if library is not None:  # quotes of other reports cite them from the library
+                    highlights.resolve_document = lambda doc_id, lib=library.library: _library_document(lib, doc_id)
             else:
                 self._controllers[name].attach(service)
             if name == "library":  # the analyses read the library's reports and index
                 self._controllers["analysis"].attach(service)
+
+
+def _library_document(library, document_id: str):
+    """A library document for a quote's citation, or None when it is gone."""
+    from reader.core.errors import ReaderError
+
+    try:
+        return library.document(document_id) if library.entry(document_id) else None
+    except (ReaderError, OSError):
+        return None

@@ -645,6 +645,262 @@
     </message>
 </context>
 <context>
+    <name>Highlights</name>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="39" />
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="40" />
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="41" />
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="42" />
+        <source>Pink</source>
+        <translation>粉色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="43" />
+        <source>Purple</source>
+        <translation>紫色</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightsController</name>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="178" />
+        <source>Select the words to highlight first</source>
+        <translation>请先选中要标注的文字</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="190" />
+        <source>Highlight</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="195" />
+        <location filename="../../reader/ui/highlights_controller.py" line="308" />
+        <source>Highlighted in %1</source>
+        <translation>已用%1标注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="204" />
+        <source>Edit Highlight</source>
+        <translation>编辑标注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="210" />
+        <source>Change Highlight Colour</source>
+        <translation>更改标注颜色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="215" />
+        <source>Change Highlight Style</source>
+        <translation>更改标注样式</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="220" />
+        <location filename="../../reader/ui/highlights_controller.py" line="264" />
+        <source>Remove Highlight</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="221" />
+        <source>Highlight removed — Ctrl+Z to undo</source>
+        <translation>标注已删除 — Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="227" />
+        <source>Highlight Note and Tags</source>
+        <translation>标注的批注和标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="228" />
+        <source>Tags (separated by spaces)</source>
+        <translation>标签（以空格分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="229" />
+        <source>Tags, separated by spaces</source>
+        <translation>标签，以空格分隔</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="240" />
+        <source>Highlight in %1</source>
+        <translation>用%1标注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="243" />
+        <source>Underline</source>
+        <translation>下划线</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="245" />
+        <source>Highlight with Note…</source>
+        <translation>标注并加批注…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="251" />
+        <source>Edit Highlight Note…</source>
+        <translation>编辑标注批注…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="256" />
+        <source>Colour: %1</source>
+        <translation>颜色：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="261" />
+        <source>Show as Background</source>
+        <translation>显示为底色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="261" />
+        <source>Show as Underline</source>
+        <translation>显示为下划线</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="310" />
+        <source>, note: %1</source>
+        <translation>，批注：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="320" />
+        <source>The report's words changed here: this highlight's text was not found.</source>
+        <translation>报告此处文字已改动：找不到这条标注的原文。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="348" />
+        <source>Copied %1 quotes</source>
+        <translation>已复制 %1 条摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="351" />
+        <source>Markdown (*.md);;Plain text (*.txt);;CSV (*.csv);;Word (*.docx)</source>
+        <translation>Markdown (*.md);;纯文本 (*.txt);;CSV (*.csv);;Word (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="352" />
+        <source>Export Highlights</source>
+        <translation>导出标注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="370" />
+        <source>Could not save %1</source>
+        <translation>无法保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="372" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightsPanel</name>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="72" />
+        <source>Filter by words, note or tag</source>
+        <translation>按文字、批注或标签筛选</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="73" />
+        <source>Filter highlights</source>
+        <translation>筛选标注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="77" />
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="78" />
+        <source>All colours</source>
+        <translation>所有颜色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="82" />
+        <source>Co&amp;lour:</source>
+        <translation>颜色(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="85" />
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="86" />
+        <source>In reading order</source>
+        <translation>按阅读顺序</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="87" />
+        <source>Newest first</source>
+        <translation>最新在前</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="89" />
+        <source>&amp;Order:</source>
+        <translation>顺序(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="91" />
+        <source>Whole &amp;library</source>
+        <translation>整个文库(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="94" />
+        <source>Highlights</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="100" />
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="102" />
+        <source>Co&amp;py as Quotes</source>
+        <translation>复制为摘录(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="167" />
+        <source>(before the first heading)</source>
+        <translation>（第一个标题之前）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="188" />
+        <source>(the report's words changed here)</source>
+        <translation>（报告此处文字已改动）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="219" />
+        <source>&amp;Go There</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="220" />
+        <source>Edit &amp;Note and Tags…</source>
+        <translation>编辑批注和标签(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="221" />
+        <source>&amp;Colour</source>
+        <translation>颜色(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="227" />
+        <source>&amp;Remove Highlight</source>
+        <translation>删除标注(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>LibraryController</name>
     <message>
         <location filename="../../reader/ui/library_controller.py" line="148" />
@@ -926,37 +1182,37 @@
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="216" />
+        <location filename="../../reader/ui/main_window.py" line="217" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="217" />
+        <location filename="../../reader/ui/main_window.py" line="218" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="218" />
+        <location filename="../../reader/ui/main_window.py" line="219" />
         <source>&amp;Normal Size</source>
         <translation>默认大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="219" />
+        <location filename="../../reader/ui/main_window.py" line="220" />
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="220" />
+        <location filename="../../reader/ui/main_window.py" line="221" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="221" />
+        <location filename="../../reader/ui/main_window.py" line="222" />
         <source>Small</source>
         <translation>小</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="228" />
+        <location filename="../../reader/ui/main_window.py" line="229" />
         <source>Next Panel</source>
         <translation>下一个面板</translation>
     </message>
@@ -991,12 +1247,12 @@
         <translation>添加书签(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="214" />
+        <location filename="../../reader/ui/main_window.py" line="215" />
         <source>Next Bookmark</source>
         <translation>下一个书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="215" />
+        <location filename="../../reader/ui/main_window.py" line="216" />
         <source>Previous Bookmark</source>
         <translation>上一个书签</translation>
     </message>
@@ -1032,46 +1288,56 @@
     </message>
     <message>
         <location filename="../../reader/ui/root.py" line="84" />
+        <source>Highlights</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/root.py" line="85" />
+        <source>Highli&amp;ghts</source>
+        <translation>标注(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/root.py" line="87" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="85" />
+        <location filename="../../reader/ui/root.py" line="88" />
         <source>Searc&amp;h Panel</source>
         <translation>搜索面板(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="227" />
+        <location filename="../../reader/ui/root.py" line="236" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="228" />
+        <location filename="../../reader/ui/root.py" line="237" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="391" />
+        <location filename="../../reader/ui/root.py" line="401" />
         <source>Page down / up (in the text)</source>
         <translation>向下 / 向上翻页（正文中）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="392" />
+        <location filename="../../reader/ui/root.py" line="402" />
         <source>Section menu (in the outline)</source>
         <translation>章节菜单（目录中）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="393" />
+        <location filename="../../reader/ui/root.py" line="403" />
         <source>Every control on screen, in screen order</source>
         <translation>按屏幕顺序遍历所有控件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="395" />
+        <location filename="../../reader/ui/root.py" line="405" />
         <source>Back / forward (mouse)</source>
         <translation>后退 / 前进（鼠标）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="396" />
+        <location filename="../../reader/ui/root.py" line="406" />
         <source>Back and forward buttons</source>
         <translation>后退键和前进键</translation>
     </message>
@@ -1081,188 +1347,193 @@
         <translation>加入文库(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="231" />
+        <location filename="../../reader/ui/main_window.py" line="214" />
+        <source>&amp;Highlight Selection</source>
+        <translation>标注所选文字(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="232" />
         <source>Next &amp;Heading</source>
         <translation>下一个标题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="232" />
+        <location filename="../../reader/ui/main_window.py" line="233" />
         <source>Previous H&amp;eading</source>
         <translation>上一个标题(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="233" />
+        <location filename="../../reader/ui/main_window.py" line="234" />
         <source>&amp;Next Paragraph</source>
         <translation>下一段(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="234" />
+        <location filename="../../reader/ui/main_window.py" line="235" />
         <source>&amp;Previous Paragraph</source>
         <translation>上一段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="235" />
+        <location filename="../../reader/ui/main_window.py" line="236" />
         <source>&amp;Read This Paragraph Aloud</source>
         <translation>朗读本段(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="236" />
+        <location filename="../../reader/ui/main_window.py" line="237" />
         <source>&amp;Compare with Previous Year</source>
         <translation>与上一年对比(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="237" />
+        <location filename="../../reader/ui/main_window.py" line="238" />
         <source>Main &amp;Targets</source>
         <translation>主要预期目标(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="238" />
+        <location filename="../../reader/ui/main_window.py" line="239" />
         <source>&amp;Word Frequencies</source>
         <translation>高频词(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="239" />
+        <location filename="../../reader/ui/main_window.py" line="240" />
         <source>Term Across the &amp;Years…</source>
         <translation>词语历年趋势(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="240" />
+        <location filename="../../reader/ui/main_window.py" line="241" />
         <source>Co&amp;ncordance…</source>
         <translation>语境检索(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="241" />
+        <location filename="../../reader/ui/main_window.py" line="242" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="255" />
+        <location filename="../../reader/ui/main_window.py" line="256" />
         <source>Follow &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="256" />
+        <location filename="../../reader/ui/main_window.py" line="257" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="258" />
+        <location filename="../../reader/ui/main_window.py" line="259" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="295" />
+        <location filename="../../reader/ui/main_window.py" line="296" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="296" />
+        <location filename="../../reader/ui/main_window.py" line="297" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="298" />
+        <location filename="../../reader/ui/main_window.py" line="299" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="302" />
+        <location filename="../../reader/ui/main_window.py" line="303" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="303" />
+        <location filename="../../reader/ui/main_window.py" line="304" />
         <source>Text &amp;Size</source>
         <translation>字体大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="304" />
+        <location filename="../../reader/ui/main_window.py" line="305" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="311" />
+        <location filename="../../reader/ui/main_window.py" line="312" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="315" />
+        <location filename="../../reader/ui/main_window.py" line="316" />
         <source>&amp;Analyse</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="318" />
+        <location filename="../../reader/ui/main_window.py" line="319" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="242" />
+        <location filename="../../reader/ui/main_window.py" line="243" />
         <source>&amp;About Report Reader</source>
         <translation>关于报告阅读器(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="222" />
+        <location filename="../../reader/ui/main_window.py" line="223" />
         <source>&amp;Document Information</source>
         <translation>文件信息(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="224" />
+        <location filename="../../reader/ui/main_window.py" line="225" />
         <source>&amp;Full Screen Reading</source>
         <translation>全屏阅读(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="225" />
+        <location filename="../../reader/ui/main_window.py" line="226" />
         <source>&amp;Play/Pause Narration</source>
         <translation>播放/暂停朗读(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="226" />
+        <location filename="../../reader/ui/main_window.py" line="227" />
         <source>Next Panel &amp;Tab</source>
         <translation>下一个面板标签(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="227" />
+        <location filename="../../reader/ui/main_window.py" line="228" />
         <source>Previous Panel Tab</source>
         <translation>上一个面板标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="229" />
+        <location filename="../../reader/ui/main_window.py" line="230" />
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="230" />
+        <location filename="../../reader/ui/main_window.py" line="231" />
         <source>&amp;Forward</source>
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="257" />
+        <location filename="../../reader/ui/main_window.py" line="258" />
         <source>Se&amp;pia</source>
         <translation>护眼(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="305" />
+        <location filename="../../reader/ui/main_window.py" line="306" />
         <source>Line Spa&amp;cing</source>
         <translation>行距(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="326" />
+        <location filename="../../reader/ui/main_window.py" line="327" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="332" />
+        <location filename="../../reader/ui/main_window.py" line="333" />
         <source>Text size:</source>
         <translation>字体：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="346" />
         <location filename="../../reader/ui/main_window.py" line="347" />
+        <location filename="../../reader/ui/main_window.py" line="348" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/root.py" line="343" />
+        <location filename="../../reader/ui/root.py" line="353" />
         <source>%1 — Report Reader</source>
         <translation>%1 — 报告阅读器</translation>
     </message>

@@ -458,3 +458,29 @@ def test_find_next_open_and_pdf_by_keys(xvfb, tmp_path):
     assert bookmarks[0].title == "一、2023年工作回顾" and isinstance(bookmarks[1], list), "nested bookmarks"
     settings = (data / "settings.ini").read_text(encoding="utf-8")
     assert f"open_folder={other.parent}" in settings, "the next Open starts in that folder"
+
+
+@needs_tool("xdotool", "xdotool")
+def test_highlight_by_keys_reaches_the_command_line(xvfb, tmp_path):
+    """Shift+arrow keys select words in the text, Ctrl+H highlights them; the CLI lists exactly those words."""
+    data = tmp_path / "data"
+    env = _reader_env(xvfb, tmp_path)
+    with _running_reader(env, tmp_path, "--data-dir", str(data)):
+        _bundled_report_window(xvfb)
+        _xdotool(xvfb, "key", "ctrl+Home")
+        for _ in range(4):  # the first four characters of the report
+            _xdotool(xvfb, "key", "shift+Right")
+        time.sleep(0.3)
+        _xdotool(xvfb, "key", "ctrl+h")
+        time.sleep(1.5)  # the highlight is written on the bookmark service's worker
+    listed = subprocess.run([sys.executable, "-m", "reader", "--data-dir", str(data), "highlights", "list", "--json"],
+                            env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)  # fmt: skip
+    highlights = json.loads(listed.stdout)
+    exported = subprocess.run([sys.executable, "-m", "reader", "export",
+                               str(ROOT / "resources" / "zhejiang-2024-government-work-report.html")],
+                              env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)  # fmt: skip
+    first = json.loads(exported.stdout)["paragraphs"][0]
+    assert [(h["snippet"], h["paragraph"], h["offset"]) for h in highlights] == [(first["text"][:4], first["id"], 0)]
+    quotes = subprocess.run([sys.executable, "-m", "reader", "--data-dir", str(data), "highlights", "export"],
+                            env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert f"> {first['text'][:4]}" in quotes.stdout and "——浙江省《2024年政府工作报告》" in quotes.stdout

@@ -47,7 +47,7 @@ def test_panels_take_the_empty_docks_places_after_the_first_paint(qtbot, make_ap
     app.window.show()  # lays the frame out synchronously
     before_text, before_docks = _text_rect(app), _docks(app.window)
     assert not app.is_complete
-    assert set(before_docks) == {"outlineDock", "libraryDock", "bookmarksDock", "searchDock"}
+    assert set(before_docks) == {"outlineDock", "libraryDock", "bookmarksDock", "highlightsDock", "searchDock"}
     assert app.window.centralWidget().findChildren(type(app.view)) == [app.view]
 
     with qtbot.waitSignal(app.completed, timeout=10000):

@@ -1,0 +1,112 @@
+"""Highlights in the window: Ctrl+H on a selection, drawn in its colour, listed, changed, removed, undone, quoted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication, QTextCursor
+
+from reader.ui.appearance import HIGHLIGHT_PALETTES
+from reader.ui.highlights_panel import color_names
+
+
+def _select(app, prefix: str, start_text: str, length: int) -> tuple[int, int]:
+    index = next(i for i, p in enumerate(app.document.paragraphs) if p.text.startswith(prefix))
+    offset = app.document.paragraphs[index].text.index(start_text)
+    base = app.view.paragraph_position(index)
+    cursor = QTextCursor(app.view.document())
+    cursor.setPosition(base + offset)
+    cursor.setPosition(base + offset + length, QTextCursor.MoveMode.KeepAnchor)
+    app.view.setTextCursor(cursor)
+    return index, offset
+
+
+def _highlights(app) -> list:
+    return [b for b in app.service("bookmarks").bookmarks if b.is_highlight]
+
+
+def _settle(qtbot, app, count: int) -> None:
+    qtbot.waitUntil(lambda: len(_highlights(app)) == count, timeout=10000)
+    app.service("bookmarks").wait()
+    QCoreApplication.processEvents()
+
+
+def test_ctrl_h_highlights_the_selection_in_its_exact_words(qtbot, app):
+    index, offset = _select(app, "持续推进公共服务", "推进“学有优教”", 8)
+    app.view.setFocus()
+    qtbot.keyClick(app.view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    _settle(qtbot, app, 1)
+    (highlight,) = _highlights(app)
+    assert highlight.snippet == "推进“学有优教”" and highlight.offset == offset and highlight.color == "yellow"
+    assert app.view.highlight_ranges("highlight:yellow:highlight") == [(index, offset, offset + 8)]
+    panel = app.panel("highlights_panel")
+    assert [h.uid for h in panel.shown()] == [highlight.uid]
+    assert not app.bookmarks_panel.model.rowCount()  # a highlight is not a bookmark
+    # The context menu on the highlight changes its colour; Ctrl+Z gives the old one back.
+    cursor = app.view.textCursor()
+    cursor.setPosition(app.view.paragraph_position(index) + offset + 2)
+    app.view.setTextCursor(cursor)
+    actions = {a.text(): a for a in app.highlights_ui.context_actions()}
+    actions[f"Colour: {color_names()['green']}"].trigger()
+    qtbot.waitUntil(lambda: _highlights(app)[0].color == "green", timeout=10000)
+    assert app.view.highlight_ranges("highlight:green:highlight") == [(index, offset, offset + 8)]
+    app.window.action("undo").trigger()
+    qtbot.waitUntil(lambda: _highlights(app)[0].color == "yellow", timeout=10000)
+    actions = {a.text(): a for a in app.highlights_ui.context_actions()}
+    actions["Remove Highlight"].trigger()
+    _settle(qtbot, app, 0)
+    assert app.view.highlight_ranges("highlight:yellow:highlight") == []
+    app.window.action("undo").trigger()
+    _settle(qtbot, app, 1)
+
+
+def test_a_note_and_tags_then_filter_jump_and_copy_as_quotes(qtbot, app):
+    _select(app, "持续推进公共服务", "推进“学有优教”", 8)
+    app.highlights_ui.ask_details = lambda note, tags, quote: (True, "教育是重点", ["教育", "民生"])
+    app.highlights_ui.highlight("blue", with_note=True)
+    _settle(qtbot, app, 1)
+    (highlight,) = _highlights(app)
+    assert (highlight.note, highlight.tags, highlight.color) == ("教育是重点", ("教育", "民生"), "blue")
+    panel = app.panel("highlights_panel")
+    panel.filter.setText("民生")
+    assert len(panel.shown()) == 1
+    panel.filter.setText("没有这个词")
+    assert panel.shown() == []
+    panel.filter.clear()
+    panel.color.setCurrentIndex(panel.color.findData("blue"))
+    assert len(panel.shown()) == 1
+    app.view.scroll_to_paragraph(len(app.document.paragraphs) - 1)
+    panel.activated.emit(highlight)
+    qtbot.waitUntil(
+        lambda: app.view.top_position()[0] <= app.document.paragraph_index(highlight.paragraph), timeout=5000
+    )
+    panel.copyRequested.emit(panel.shown())
+    copied = QGuiApplication.clipboard().text()
+    assert "“推进“学有优教””" in copied and "教育是重点" in copied and "——浙江省《2024年政府工作报告》" in copied
+
+
+def test_export_writes_the_quote_collection_by_the_file_name(qtbot, app, tmp_path):
+    _select(app, "持续推进公共服务", "推进“学有优教”", 8)
+    app.highlights_ui.highlight("pink")
+    _settle(qtbot, app, 1)
+    for name in ("quotes.md", "quotes.docx", "quotes.csv"):
+        target = tmp_path / name
+        app.highlights_ui.ask_export_path = lambda t=target: str(t)
+        app.highlights_ui.export_dialog(_highlights(app))
+        assert target.exists() and target.stat().st_size > 0
+    assert "推进“学有优教”" in (tmp_path / "quotes.md").read_text(encoding="utf-8")
+
+
+def test_each_colour_is_readable_on_each_theme():
+    from reader.ui.appearance import THEMES
+
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    for name, palette in HIGHLIGHT_PALETTES.items():
+        text = luminance(THEMES[name].text)
+        assert set(palette) == set(color_names())
+        for colour in palette.values():
+            light, dark = sorted((luminance(colour), text), reverse=True)
+            assert (light + 0.05) / (dark + 0.05) >= 4.5, (name, colour)
