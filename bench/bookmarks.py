@@ -1,5 +1,8 @@
 """Bookmark figures: GUI-thread time to add one and to show 10,000 in the panel.
 
+Highlights: 1,000 in one report — the GUI-thread time to draw them all, and to scroll a page
+and paint it with them, next to the same scroll and paint without any highlight.
+
 Next to them, in the same run: SQLite's own time for the same insert and list
 (on the worker thread), and a bare QStandardItemModel filled with the same
 10,000 rows (the floor of showing them at all).
@@ -97,6 +100,7 @@ def measure() -> dict:
             model.appendRow([QStandardItem(bookmark.title), QStandardItem(bookmark.note)])
 
     bare_fill_ms = _gui_ms(fill_bare, repeat=3)
+    highlight_figures = _highlight_figures(app, document, bookmarks)
     window.close()
     bookmarks.close()
     library.close()
@@ -112,4 +116,65 @@ def measure() -> dict:
         "worker_sqlite_insert_ms": sqlite_insert_ms,
         "worker_sqlite_list_10000_ms": sqlite_list_ms,
         "insert_10000_one_transaction_each_s": round(insert_all_s, 1),
+        **highlight_figures,
+    }
+
+
+HIGHLIGHTS = 1_000
+
+
+def _scroll_and_paint_ms(view) -> float:
+    """Median time to scroll the text one page further and paint it (wrapping to the top)."""
+    from PySide6.QtWidgets import QApplication
+
+    bar = view.verticalScrollBar()
+
+    def step() -> None:
+        bar.setValue(bar.value() + bar.pageStep() if bar.value() < bar.maximum() else 0)
+        view.viewport().repaint()
+        QApplication.processEvents()
+
+    return median_ms(step, 15)
+
+
+def _highlight_figures(app, document, bookmarks) -> dict:
+    """1,000 highlights spread over the open report: draw them, then scroll and paint with them."""
+    from PySide6.QtTest import QTest
+
+    from reader.core.bookmarks import make_highlight
+
+    view = app.view
+    view.verticalScrollBar().setValue(0)
+    bare_scroll_ms = _scroll_and_paint_ms(view)
+    paragraphs = [p for p in document.paragraphs if len(p.text) >= 12]
+    colors = ("yellow", "green", "blue", "pink", "purple")
+    made = []
+    for number in range(HIGHLIGHTS):
+        paragraph = paragraphs[number % len(paragraphs)]
+        start = (number // len(paragraphs) * 6) % max(1, len(paragraph.text) - 6)
+        made.append(
+            make_highlight(
+                document,
+                paragraph.id,
+                start,
+                start + 5,
+                color=colors[number % len(colors)],
+                style="underline" if number % 7 == 0 else "highlight",
+            )
+        )
+    for highlight in made:
+        bookmarks.add(highlight)
+    bookmarks.wait()
+    bookmarks.refresh()
+    controller = app.highlights_ui
+    while len([h for h in controller.highlights() if h.doc == document.id]) < HIGHLIGHTS:
+        QTest.qWait(20)
+    draw_ms = median_ms(controller.refresh, 5)
+    view.verticalScrollBar().setValue(0)
+    scroll_ms = _scroll_and_paint_ms(view)
+    return {
+        "highlights": len([h for h in controller.highlights() if h.doc == document.id]),
+        "gui_draw_1000_highlights_ms": draw_ms,
+        "gui_scroll_page_and_paint_with_1000_highlights_ms": scroll_ms,
+        "baseline_scroll_page_and_paint_without_highlights_ms": bare_scroll_ms,
     }

@@ -129,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _export_command(commands) -> None:
     export = commands.add_parser("export", help="parse a page or report and write it as JSON, Markdown or text")
-    export.add_argument("source", help="path or http(s) URL")
+    export.add_argument("source", help="path, http(s) URL or library id")
     export.add_argument("--format", choices=("json", "markdown", "text"), default="json")
     export.add_argument("-o", "--output", help="output file (default: standard output)")
     export.add_argument("--section", metavar="OUTLINE_ID", help="only this outline section (ids as in --format json)")

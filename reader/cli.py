@@ -47,9 +47,8 @@ def _write_output(text: str, output: str | None) -> None:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from reader.core.export import to_json, to_markdown, to_text
-    from reader.core.loader import load_source
 
-    document = load_source(args.source)
+    document = _export_source(args)
     for note in document.notes:
         _say(f"{PROG}: {note}", file=sys.stderr)
     if args.section:
@@ -64,6 +63,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
         text = to_text(document)
     _write_output(text, args.output)
     return EXIT_OK
+
+
+def _export_source(args: argparse.Namespace):
+    """The document to export: a path or URL, or else a library id (as every other command takes)."""
+    from reader.core.loader import load_source
+
+    source = args.source
+    if "://" not in source and not Path(source).exists():
+        from reader.core.library import Library
+
+        library = Library(args.data_dir)
+        found = library.resolve(source)
+        if found:
+            return library.document(found)
+    return load_source(source)
 
 
 def _progress_printer(label: str):
@@ -163,7 +177,7 @@ def _cmd_library(args: argparse.Namespace) -> int:
 
 def _facet_filter(args: argparse.Namespace) -> tuple[str, tuple[int, int] | None, str]:
     """The --region, --year and --kind of a command line, checked."""
-    from reader.core.library import parse_years
+    from reader.core.library_entry import parse_years
 
     years = None
     if args.year:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from reader.core.errors import ReaderError
 
 if TYPE_CHECKING:
-    from reader.core.library import LibraryEntry
+    from reader.core.library_entry import LibraryEntry
 
 SCHEMA_VERSION = 1
 _SCHEMA = """

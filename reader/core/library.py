@@ -34,6 +34,7 @@ from reader.core.errors import ReaderError, UnsupportedSourceError
 from reader.core.fileutil import remove_stale_temporaries, write_atomic
 from reader.core.formats.registry import format_named, sniff_format
 from reader.core.identity import Identity, display_name
+from reader.core.library_entry import LibraryEntry
 from reader.core.loader import (
     MAX_BINARY_BYTES,
     SUPPORTED_SUFFIXES,
@@ -50,72 +51,6 @@ from reader.core.sources import is_url
 
 class LibraryError(ReaderError):
     """A library operation cannot be done (unknown id, removing the bundled report...)."""
-
-
-@dataclass(frozen=True)
-class LibraryEntry:
-    """What the catalog knows about one imported document."""
-
-    id: str
-    title: str
-    source: str
-    kind: str
-    original: str  # file name of the stored original bytes
-    paragraphs: int
-    characters: int
-    sha1: str
-    imported: float
-    parser: str = ""
-    bundled: bool = False
-    # Identity (reader.core.identity), as the catalogue shows and filters it.
-    region: str = ""
-    level: str = ""
-    year: int | None = None
-    doc_kind: str = ""
-    speaker: str = ""
-    delivered: str = ""
-    display: str = ""
-
-    def to_json(self) -> dict:
-        """The entry as ``library list --json`` prints it."""
-        return {
-            "id": self.id,
-            "title": self.title,
-            "display_name": self.display or self.title,
-            "source": self.source,
-            "paragraphs": self.paragraphs,
-            "characters": self.characters,
-            "imported": time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(self.imported)),
-            "bundled": self.bundled,
-            "region": self.region,
-            "level": self.level,
-            "year": self.year,
-            "kind": self.doc_kind,
-            "speaker": self.speaker,
-            "delivered": self.delivered,
-        }
-
-    def matches(self, region: str = "", years: tuple[int, int] | None = None, kind: str = "") -> bool:
-        """Whether the entry is of this region, in this year range and of this kind (empty: any)."""
-        if region and self.region != region:
-            return False
-        if years and (self.year is None or not years[0] <= self.year <= years[1]):
-            return False
-        return not kind or self.doc_kind == kind
-
-
-def parse_years(text: str) -> tuple[int, int]:
-    """``2024`` → (2024, 2024); ``2015-2026`` → (2015, 2026).
-
-    Raises:
-        ValueError: Not a year or a range of years.
-    """
-    match = re.fullmatch(r"\s*(\d{4})\s*(?:[-–~至]\s*(\d{4}))?\s*", text)
-    if not match:
-        raise ValueError(f"{text!r} is not a year or a range of years (2024, 2015-2026)")
-    first = int(match.group(1))
-    last = int(match.group(2) or first)
-    return (first, last) if first <= last else (last, first)
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,7 @@ class AnalysisWindow(QMainWindow):
         toolbar.setObjectName("analysisToolbar")
         self.save_png = QAction(self.tr("Save Chart as &Image…"), self)
         self.save_png.triggered.connect(self.export_png_dialog)
-        self.save_csv = QAction(self.tr("Save &Data as CSV…"), self)
+        self.save_csv = QAction(self.tr("Save &Data as CSV or Excel…"), self)
         self.save_csv.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Save))
         self.save_csv.triggered.connect(self.export_csv_dialog)
         close = QAction(self.tr("&Close"), self)

@@ -105,8 +105,8 @@
     </message>
     <message>
         <location filename="../../reader/ui/analysis_window.py" line="63" />
-        <source>Save &amp;Data as CSV…</source>
-        <translation>数据存为 CSV(&amp;D)…</translation>
+        <source>Save &amp;Data as CSV or Excel…</source>
+        <translation>数据存为 CSV 或 Excel(&amp;D)…</translation>
     </message>
     <message>
         <location filename="../../reader/ui/analysis_window.py" line="66" />

@@ -87,3 +87,16 @@ def test_cli_section_scope_everywhere(seed, data_dir, capsys) -> None:
     assert cli.run([*base, "search", "数字经济", "--section", node.id]) == 2
     assert cli.run([*base, "bookmarks", "add", str(SEED)]) == 2
     assert cli.run([*base, "bookmarks", "add", str(SEED), "p0", "--section", node.id]) == 2
+
+
+def test_export_takes_a_library_id_like_every_other_command(seed, data_dir, capsys) -> None:
+    base = ["--data-dir", str(data_dir)]
+    assert cli.run([*base, "library", "list", "--json"]) == 0
+    bundled = json.loads(capsys.readouterr().out)[0]["id"]
+    assert cli.run([*base, "export", bundled, "--format", "json"]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert exported["id"] == bundled
+    assert [p["id"] for p in exported["paragraphs"]] == [p.id for p in seed.paragraphs]
+    # Neither a file nor an id: the one-line error names what was asked for.
+    assert cli.run([*base, "export", "d0000000000ff"]) == 1
+    assert "d0000000000ff" in capsys.readouterr().err

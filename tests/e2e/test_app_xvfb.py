@@ -208,7 +208,7 @@ def test_compare_with_last_year_by_keyboard(xvfb, tmp_path):
         while not dialog and time.monotonic() < deadline:  # Ctrl+S saves once the comparison is there
             _xdotool(xvfb, "key", "ctrl+s")
             time.sleep(1)
-            dialog = _xdotool(xvfb, "search", "--onlyvisible", "--name", "数据存为 CSV")
+            dialog = _xdotool(xvfb, "search", "--onlyvisible", "--name", "保存数据")
         assert dialog, "the save dialog did not open"
         _xdotool(xvfb, "windowfocus", "--sync", dialog.splitlines()[-1])
         time.sleep(0.5)
@@ -392,8 +392,9 @@ def test_reader_conventions_by_keys(xvfb, tmp_path):
             _xdotool(xvfb, "key", key)
             time.sleep(0.5)
         at_end = _clipboard(env)
-        # Ctrl+Shift+Tab from the outline: the bookmarks (its dock's previous tab); Enter goes to the one made above.
-        for key in ("ctrl+shift+Tab", "Home", "Return", "ctrl+shift+l"):
+        # Ctrl+Shift+Tab from the outline: the highlights, then the bookmarks (the dock's tabs backwards, from the
+        # last); Enter goes to the bookmark made above.
+        for key in ("ctrl+shift+Tab", "ctrl+shift+Tab", "Home", "Return", "ctrl+shift+l"):
             _xdotool(xvfb, "key", key)
             time.sleep(0.5)
         at_bookmark = _clipboard(env)

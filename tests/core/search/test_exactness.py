@@ -78,10 +78,12 @@ def corpus_library(tmp_path_factory):
     outcomes = library.add_many([str(TEXT_DIR)])
     assert len(outcomes) == 74 and not any(o.error for o in outcomes)
     # Copies of one report's text are one entry: zhejiang_2024.md is the bundled page's text, and the
-    # Wikisource text of the 2025 report is the national 2025 Markdown's.
+    # Wikisource texts of the 2024 and 2025 reports have the national Markdown's wording (SOURCES.md:
+    # "two independent texts of the same report"; they differ in punctuation and spacing only).
     duplicates = {Path(o.source).name: o.duplicate_of for o in outcomes if o.duplicate_of}
-    assert sorted(duplicates) == ["gwy_2025_wikisource.txt", "zhejiang_2024.md"]
+    assert sorted(duplicates) == ["gwy_2024_wikisource.txt", "gwy_2025_wikisource.txt", "zhejiang_2024.md"]
     by_id = {o.document_id: Path(o.source).name for o in outcomes if not o.duplicate_of}
+    assert by_id[duplicates["gwy_2024_wikisource.txt"]] == "gwy_2024.md"
     assert by_id[duplicates["gwy_2025_wikisource.txt"]] == "gwy_2025.md"
     assert library.entry(duplicates["zhejiang_2024.md"]).bundled
     search_index = SearchIndex(data_dir / "index")
@@ -94,9 +96,9 @@ def corpus_library(tmp_path_factory):
     search_index.close()
 
 
-def test_library_holds_the_bundled_report_and_72_other_reports(corpus_library):
+def test_library_holds_the_bundled_report_and_71_other_reports(corpus_library):
     library, search_index, paragraphs = corpus_library
-    assert len(library.entries()) == 73
+    assert len(library.entries()) == 72
     assert library.entries()[0].bundled
     assert search_index.paragraph_count() == len(paragraphs)
 
