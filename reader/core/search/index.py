@@ -50,7 +50,7 @@ from reader.core.search.query import ParsedQuery, parse_query
 from reader.core.search.results import SearchHit, SearchResult
 from reader.core.search.store import StoreDamagedError, TermHits, TextStore
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6  # 6: paragraph ids and unchanged-by-folding flags in the text store
 INDEX_NAME = "paragraphs"
 # Above this many postings to walk, scanning the text store in C is faster.
 POSTINGS_LIMIT = 600
@@ -441,7 +441,9 @@ class SearchIndex:
         ordinal = self._manifest["next_ordinal"]
         self._manifest["next_ordinal"] = ordinal + 1
         texts = [fold(p.text) for p in document.paragraphs]
-        keys = self.store.append(texts, ordinal)
+        keys = self.store.append(
+            texts, ordinal, [p.id for p in document.paragraphs], [p.text for p in document.paragraphs]
+        )
         for key, paragraph in zip(keys, document.paragraphs, strict=True):
             writer.add_document(
                 key=key,
@@ -699,17 +701,16 @@ class SearchIndex:
                 doc = by_ordinal.get(int(self.store.docs[key]))
                 if doc is None:
                     continue
-                folded_text = self.store.text(int(key))
-                docnum = searcher.document_number(key=int(key))
-                stored = searcher.stored_fields(docnum) if docnum is not None else {}
-                original = stored.get("text", folded_text)
+                folded_text = self.store.text(key)
+                paragraph = self.store.paragraph_id(key)
+                original = folded_text if self.store.unchanged_by_folding(key) else None
+                if paragraph is None or original is None:  # the rare paragraph folding changed: Whoosh has it
+                    docnum = searcher.document_number(key=key)
+                    stored = searcher.stored_fields(docnum) if docnum is not None else {}
+                    paragraph = paragraph or stored.get("para", "")
+                    original = stored.get("text", folded_text)
                 found.append(
-                    (
-                        doc,
-                        stored.get("para", ""),
-                        original if len(original) == len(folded_text) else folded_text,
-                        folded_text,
-                    )
+                    (doc, paragraph, original if len(original) == len(folded_text) else folded_text, folded_text)
                 )
             return found
         except _READ_FAILURES as error:

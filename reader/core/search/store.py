@@ -13,6 +13,11 @@ Files (beside the Whoosh index)::
     starts.npy   per key: first code unit        (int64)
     ends.npy     per key: one past the last unit (int64)
     docs.npy     per key: document ordinal, or DEAD (uint32)
+    paras.npy    per key: the paragraph id's 40 bits (``p`` + 10 hex digits), or NO_ID (uint64)
+    same.npy     per key: 1 when the folded text is the original text (uint8)
+
+The last two let a concordance name each paragraph and show its words without a
+Whoosh lookup per hit (most Chinese paragraphs fold to themselves).
 
 Keys are allocated sequentially and never reused; a document's keys are
 contiguous. A removed document's keys get the ordinal ``DEAD``; ``compact``
@@ -24,6 +29,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 import zlib
 from dataclasses import dataclass
@@ -34,7 +40,21 @@ import numpy as np
 from reader.core.fileutil import write_atomic
 
 DEAD = np.uint32(0xFFFFFFFF)
+NO_ID = np.uint64(0xFFFFFFFFFFFFFFFF)
 UNIT = np.dtype("<u2")
+_PARAGRAPH_ID_RE = re.compile(r"p[0-9a-f]{10}")
+
+
+def encode_paragraph_id(paragraph_id: str) -> int:
+    """A paragraph id of the usual shape as a number; ``NO_ID`` for any other id."""
+    if _PARAGRAPH_ID_RE.fullmatch(paragraph_id):
+        return int(paragraph_id[1:], 16)
+    return int(NO_ID)
+
+
+def decode_paragraph_id(number: int) -> str | None:
+    """The id ``encode_paragraph_id`` made, or None for ``NO_ID``."""
+    return None if number == int(NO_ID) else f"p{number:010x}"
 
 
 def encode_units(text: str) -> np.ndarray:
@@ -71,6 +91,8 @@ class TextStore:
         self.starts = np.empty(0, dtype=np.int64)
         self.ends = np.empty(0, dtype=np.int64)
         self.docs = np.empty(0, dtype=np.uint32)
+        self.paras = np.empty(0, dtype=np.uint64)
+        self.same = np.empty(0, dtype=np.uint8)
         self.units = np.empty(0, dtype=UNIT)
         self.known_units = 0  # the committed length of texts.u16, in units
 
@@ -92,15 +114,19 @@ class TextStore:
                 self.starts = np.load(folder / "starts.npy")
                 self.ends = np.load(folder / "ends.npy")
                 self.docs = np.load(folder / "docs.npy")
+                self.paras = np.load(folder / "paras.npy")
+                self.same = np.load(folder / "same.npy")
             else:
                 self.starts = np.empty(0, dtype=np.int64)
                 self.ends = np.empty(0, dtype=np.int64)
                 self.docs = np.empty(0, dtype=np.uint32)
+                self.paras = np.empty(0, dtype=np.uint64)
+                self.same = np.empty(0, dtype=np.uint8)
         except (ValueError, EOFError, OSError) as error:
             if isinstance(error, FileNotFoundError):
                 raise
             raise StoreDamagedError(f"a key array cannot be read ({error.__class__.__name__})") from None
-        if not (len(self.starts) == len(self.ends) == len(self.docs)):
+        if not (len(self.starts) == len(self.ends) == len(self.docs) == len(self.paras) == len(self.same)):
             raise StoreDamagedError("the key arrays have different lengths")
         texts = folder / "texts.u16"
         size = texts.stat().st_size // 2 if texts.exists() else 0
@@ -118,6 +144,8 @@ class TextStore:
             "starts": zlib.crc32(self.starts.tobytes()),
             "ends": zlib.crc32(self.ends.tobytes()),
             "docs": zlib.crc32(self.docs.tobytes()),
+            "paras": zlib.crc32(self.paras.tobytes()),
+            "same": zlib.crc32(self.same.tobytes()),
         }
 
     def discard_unreferenced(self) -> None:
@@ -149,7 +177,17 @@ class TextStore:
 
     def text(self, key: int) -> str:
         """The folded text of a key."""
-        return self.units[int(self.starts[key]) : int(self.ends[key])].tobytes().decode("utf-16-le")
+        # A plain-array view: slicing the memmap itself builds a memmap object per call.
+        units = self.units.view(np.ndarray)
+        return units[int(self.starts[key]) : int(self.ends[key])].tobytes().decode("utf-16-le")
+
+    def paragraph_id(self, key: int) -> str | None:
+        """A key's paragraph id, or None when it was not of the usual shape (ask Whoosh's stored fields)."""
+        return decode_paragraph_id(int(self.paras[key]))
+
+    def unchanged_by_folding(self, key: int) -> bool:
+        """Whether a key's folded text is its original text."""
+        return bool(self.same[key])
 
     def length(self, key: int) -> int:
         """Length of a key's text in code units."""
@@ -191,8 +229,17 @@ class TextStore:
         return term in self.text(key)
 
     # Writing (the caller holds the index write lock) --------------------------------------
-    def append(self, texts: list[str], ordinal: int) -> range:
-        """Append one document's folded texts; returns their keys."""
+    def append(
+        self, texts: list[str], ordinal: int, paragraph_ids: list[str] | None = None, originals: list[str] | None = None
+    ) -> range:
+        """Append one document's folded texts; returns their keys.
+
+        Args:
+            texts: The paragraphs' folded texts.
+            ordinal: The document's ordinal.
+            paragraph_ids: The paragraphs' ids (None: unknown, looked up in Whoosh).
+            originals: The paragraphs' texts before folding (None: unknown, looked up in Whoosh).
+        """
         first = self.size
         path = self.directory / "texts.u16"
         starts, ends = [], []
@@ -212,6 +259,10 @@ class TextStore:
         self.starts = np.concatenate([self.starts, np.array(starts, dtype=np.int64)])
         self.ends = np.concatenate([self.ends, np.array(ends, dtype=np.int64)])
         self.docs = np.concatenate([self.docs, np.full(len(texts), ordinal, dtype=np.uint32)])
+        ids = [encode_paragraph_id(i) for i in paragraph_ids] if paragraph_ids else [int(NO_ID)] * len(texts)
+        self.paras = np.concatenate([self.paras, np.array(ids, dtype=np.uint64)])
+        same = [o == t for o, t in zip(originals, texts, strict=True)] if originals else [False] * len(texts)
+        self.same = np.concatenate([self.same, np.array(same, dtype=np.uint8)])
         return range(first, self.size)
 
     def kill(self, keys: range) -> None:
@@ -225,7 +276,14 @@ class TextStore:
         Returns:
             The committed text length and the checksums, for the manifest (``load`` checks them).
         """
-        for name, values in (("starts", self.starts), ("ends", self.ends), ("docs", self.docs)):
+        arrays = (
+            ("starts", self.starts),
+            ("ends", self.ends),
+            ("docs", self.docs),
+            ("paras", self.paras),
+            ("same", self.same),
+        )
+        for name, values in arrays:
             _save_atomic(self.directory / f"{name}.npy", values)
         self._map()
         return {"units": self.known_units, "crc": self._checksums()}

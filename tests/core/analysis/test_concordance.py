@@ -81,3 +81,27 @@ def test_several_terms_across_the_years_with_rates(analysis_library, capsys):
     for point in first:
         characters = library.entry(point["doc"]).characters
         assert point["per_10k"] == round(point["count"] * 10_000 / characters, 2)
+
+
+def test_lines_show_the_original_words_and_paragraph_even_where_folding_changed_them(tmp_path, capsys):
+    """Most paragraphs are named and shown from the text store; those folding changed come from Whoosh."""
+    report = tmp_path / "report.md"
+    report.write_text(
+        "# 2024年某市政府工作报告\n\n全年ＧＤＰ增长5%，数字经济占比提高。\n\n"
+        "数字经济核心产业增加值增长10%，GDP质量提升。\n\n推进数字经济和实体经济深度融合。\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "data"
+    assert cli.run(["--data-dir", str(data), "library", "add", str(report)]) == 0
+    capsys.readouterr()
+    library = Library(data)
+    mine = library.resolve(str(report))
+    for term in ("数字经济", "gdp"):
+        found = run_json(capsys, "--data-dir", str(data), "concordance", term, "--width", "40")["lines"]
+        lines = [line for line in found if line["doc"] == mine]  # (the bundled report is in the library too)
+        assert lines
+        for line in lines:
+            paragraph = library.document(line["doc"]).paragraph(line["paragraph"])
+            assert line["left"] + line["match"] + line["right"] == paragraph.text
+            assert fold(line["match"]) == fold(term)
+    assert [line["match"] for line in lines] == ["ＧＤＰ", "GDP"]

@@ -99,6 +99,8 @@ DAMAGES = [
     "deleted-segment",
     "flipped-text",
     "flipped-keys",
+    "flipped-paragraph-ids",
+    "missing-paragraph-ids",
 ]
 
 
@@ -130,6 +132,12 @@ def test_corrupt_index_is_reported_by_readers_and_rebuilt_by_the_writer(setup, d
         data = bytearray((folder / "ends.npy").read_bytes())
         data[-3] ^= 0x01
         (folder / "ends.npy").write_bytes(bytes(data))
+    elif damage == "flipped-paragraph-ids":  # a concordance would name a paragraph that is not there
+        data = bytearray((folder / "paras.npy").read_bytes())
+        data[-3] ^= 0x01
+        (folder / "paras.npy").write_bytes(bytes(data))
+    elif damage == "missing-paragraph-ids":
+        (folder / "paras.npy").unlink()
     else:
         for path in folder.glob("*.toc"):
             path.unlink()
