@@ -14,6 +14,9 @@ from reader.core.document import Document
 from reader.services.tasks import TaskRunner
 
 
+PURGE_AFTER_DAYS = 30
+
+
 class BookmarkService(QObject):
     """The bookmark store behind a single-thread worker.
 
@@ -43,6 +46,10 @@ class BookmarkService(QObject):
             self._store = BookmarkStore(self._path)
             if self._store.notice:
                 self.message.emit(self._store.notice)
+            elif not self._store.read_only:
+                # Deleted bookmarks are kept (marked) so undo can bring them back; a month on, no
+                # session can undo them any more.
+                self._store.purge_deleted(PURGE_AFTER_DAYS)
         return self._store
 
     def _submit(self, work, on_done=None) -> None:
