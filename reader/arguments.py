@@ -236,6 +236,9 @@ def _speak_command(commands) -> None:
     part = speak.add_mutually_exclusive_group()
     part.add_argument("--section", metavar="OUTLINE_ID", help="only this outline section (ids as in export)")
     part.add_argument("--paragraph", metavar="ID", help="only this paragraph")
+    part.add_argument(
+        "--highlights", action="store_true", help="only the report's highlights, in reading order (read my highlights)"
+    )
     speak.add_argument("--voice", help="voice id or part of its name (default: a Mandarin voice)")
     speak.add_argument("--rate", type=int, default=None, help="speaking rate, 80 to 450 (engine words per minute)")
     speak.add_argument("--list-voices", action="store_true", help="list the engine's voices and exit")

@@ -450,6 +450,20 @@ def _export_progress():
     return lambda done, total: printer(done, total, "")
 
 
+def _highlight_ranges(data_dir: Path, document) -> list[tuple[int, int, int]]:
+    """The document's highlights still anchored, as (paragraph index, start, end), in reading order."""
+    store = _open_bookmarks(data_dir)
+    try:
+        ranges = [
+            (document.paragraph_index(h.paragraph), h.offset, h.offset + h.length)
+            for h in store.highlights(document.id)
+            if not h.detached and document.paragraph_index(h.paragraph) >= 0
+        ]
+    finally:
+        store.close()
+    return sorted(ranges)
+
+
 def _cmd_speak(args: argparse.Namespace) -> int:
     from reader.core.library import Library
     from reader.core.speech import sentences
@@ -485,6 +499,10 @@ def _cmd_speak(args: argparse.Namespace) -> int:
             if index < 0:
                 raise UsageError(f"no paragraph {args.paragraph} in this document")
             pieces = sentences.document_pieces(document, index, index)
+        elif args.highlights:
+            pieces = sentences.passages(document, _highlight_ranges(args.data_dir, document))
+            if not pieces:
+                raise ReaderError("this report has no highlights to read")
         else:
             pieces = sentences.whole_document(document)
         result = export_narration(

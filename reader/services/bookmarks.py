@@ -13,7 +13,6 @@ from reader.core.diagnostics import describe_error
 from reader.core.document import Document
 from reader.services.tasks import TaskRunner
 
-
 PURGE_AFTER_DAYS = 30
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QTextCursor, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -71,7 +71,7 @@ class _Change(QUndoCommand):
 
 
 class HighlightsController(QObject):
-    """Marks, shows and exports highlights.
+    """Marks, shows, reads aloud and exports highlights.
 
     Args:
         navigator: The open document and jumps.
@@ -86,7 +86,13 @@ class HighlightsController(QObject):
         ask_details: Asks for a note and tags: ``(note, tags, quote)`` → ``(accepted, note, tags)``.
             A dialog; tests replace it.
         ask_export_path: Asks where to save quotes (the suffix picks the format); tests replace it.
+
+    Signals:
+        readPassages(object): passages of the open report to read aloud, one after another:
+            a list of (paragraph index, first character, one past the last).
     """
+
+    readPassages = Signal(object)
 
     def __init__(
         self,
@@ -118,6 +124,7 @@ class HighlightsController(QObject):
         panel.colorRequested.connect(self.recolor)
         panel.exportRequested.connect(self.export_dialog)
         panel.copyRequested.connect(self.copy_quotes)
+        panel.readRequested.connect(self.read_aloud)
         panel.scopeChanged.connect(self.refresh)
         navigator.documentShown.connect(lambda _document: self.refresh())
         style.themeChanged.connect(lambda _theme: self.refresh())
@@ -296,6 +303,20 @@ class HighlightsController(QObject):
             underline = style == "underline"
             shade = self._style.theme.heading if underline and color == "yellow" else palette.get(color, "#fff3a0")
             self._view.set_highlights(f"{_KEY}{color}:{style}", ranges, shade, underline)
+
+    def read_aloud(self, highlights: list[Bookmark]) -> None:
+        """Read my highlights: those of the open report among ``highlights``, in reading order."""
+        document = self._navigator.document
+        ranges = []
+        if document is not None:
+            for highlight in highlights:
+                index = document.paragraph_index(highlight.paragraph)
+                if highlight.doc == document.id and not highlight.detached and index >= 0:
+                    ranges.append((index, highlight.offset, highlight.offset + highlight.length))
+        if not ranges:
+            self._notifier.status(self.tr("This report has no highlights to read"), 4000)
+            return
+        self.readPassages.emit(sorted(ranges))
 
     def _announce_under_caret(self) -> None:
         """Say a highlight's colour and note when the caret enters it (screen readers hear it)."""

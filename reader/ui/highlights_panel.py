@@ -54,6 +54,7 @@ class HighlightsPanel(QWidget):
         colorRequested(object, str): a highlight and its new colour.
         exportRequested(object): the highlights shown (a list), to save as quotes.
         copyRequested(object): the highlights shown (a list), to copy as quotes.
+        readRequested(object): the highlights shown (a list), to read aloud.
         scopeChanged(): this report / the whole library.
     """
 
@@ -63,6 +64,7 @@ class HighlightsPanel(QWidget):
     colorRequested = Signal(object, str)
     exportRequested = Signal(object)
     copyRequested = Signal(object)
+    readRequested = Signal(object)
     scopeChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -101,6 +103,9 @@ class HighlightsPanel(QWidget):
         self.export_button.clicked.connect(lambda: self.exportRequested.emit(self.shown()))
         self.copy_button = QPushButton(self.tr("Co&py as Quotes"))
         self.copy_button.clicked.connect(lambda: self.copyRequested.emit(self.shown()))
+        self.read_button = QPushButton(self.tr("&Read Aloud"))
+        self.read_button.setToolTip(self.tr("Read the highlights listed aloud, one after another"))
+        self.read_button.clicked.connect(lambda: self.readRequested.emit(self.shown()))
         copy = QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.tree)
         copy.setContext(Qt.ShortcutContext.WidgetShortcut)
         copy.activated.connect(lambda: self.copyRequested.emit(self.shown()))
@@ -113,6 +118,7 @@ class HighlightsPanel(QWidget):
         filters.add_group([order_label, self.order])
         buttons = WrappingRow(self)
         buttons.add_group([self.whole_library_box])
+        buttons.add_group([self.read_button])
         buttons.add_group([self.copy_button])
         buttons.add_group([self.export_button])
         layout = QVBoxLayout(self)

@@ -186,6 +186,14 @@ class NarrationController(QObject):
         if self.service is not None and document is not None and document.node(node_id) is not None:
             self._play(speech_script.section(document, node_id))
 
+    def read_passages(self, ranges: list[tuple[int, int, int]]) -> None:
+        """Read passages of the open document one after another (read my highlights)."""
+        from reader.core.speech import sentences as speech_script
+
+        document = self._navigator.document
+        if self.service is not None and document is not None:
+            self._play(speech_script.passages(document, ranges))
+
     def read_paragraph(self, index: int) -> None:
         """Read one paragraph aloud (the one at the caret): with or without a screen reader."""
         from reader.core.speech import sentences as speech_script

@@ -496,6 +496,7 @@ class ReaderApp(QObject):
             ),
         }
         view.add_context_provider(self._controllers["highlights"].context_actions)
+        self._controllers["highlights"].readPassages.connect(self._controllers["narration"].read_passages)
 
     # Third stage: the background services ---------------------------------------------------
     def attach_services(self, library=None, bookmarks=None, narration=None) -> None:

@@ -182,7 +182,7 @@
 <context>
     <name>BookmarkService</name>
     <message>
-        <location filename="../../reader/services/bookmarks.py" line="119" />
+        <location filename="../../reader/services/bookmarks.py" line="125" />
         <source>%1 bookmarks no longer match the text; they are kept as detached.</source>
         <translation>有 %1 个书签已找不到对应文字，已保留为“脱离”状态。</translation>
     </message>
@@ -675,129 +675,134 @@
 <context>
     <name>HighlightsController</name>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="178" />
+        <location filename="../../reader/ui/highlights_controller.py" line="185" />
         <source>Select the words to highlight first</source>
         <translation>请先选中要标注的文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="190" />
+        <location filename="../../reader/ui/highlights_controller.py" line="197" />
         <source>Highlight</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="195" />
-        <location filename="../../reader/ui/highlights_controller.py" line="308" />
+        <location filename="../../reader/ui/highlights_controller.py" line="202" />
+        <location filename="../../reader/ui/highlights_controller.py" line="329" />
         <source>Highlighted in %1</source>
         <translation>已用%1标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="204" />
+        <location filename="../../reader/ui/highlights_controller.py" line="211" />
         <source>Edit Highlight</source>
         <translation>编辑标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="210" />
+        <location filename="../../reader/ui/highlights_controller.py" line="217" />
         <source>Change Highlight Colour</source>
         <translation>更改标注颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="215" />
+        <location filename="../../reader/ui/highlights_controller.py" line="222" />
         <source>Change Highlight Style</source>
         <translation>更改标注样式</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="220" />
-        <location filename="../../reader/ui/highlights_controller.py" line="264" />
+        <location filename="../../reader/ui/highlights_controller.py" line="227" />
+        <location filename="../../reader/ui/highlights_controller.py" line="271" />
         <source>Remove Highlight</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="221" />
+        <location filename="../../reader/ui/highlights_controller.py" line="228" />
         <source>Highlight removed — Ctrl+Z to undo</source>
         <translation>标注已删除 — Ctrl+Z 撤销</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="227" />
+        <location filename="../../reader/ui/highlights_controller.py" line="234" />
         <source>Highlight Note and Tags</source>
         <translation>标注的批注和标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="228" />
+        <location filename="../../reader/ui/highlights_controller.py" line="235" />
         <source>Tags (separated by spaces)</source>
         <translation>标签（以空格分隔）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="229" />
+        <location filename="../../reader/ui/highlights_controller.py" line="236" />
         <source>Tags, separated by spaces</source>
         <translation>标签，以空格分隔</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="240" />
+        <location filename="../../reader/ui/highlights_controller.py" line="247" />
         <source>Highlight in %1</source>
         <translation>用%1标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="243" />
+        <location filename="../../reader/ui/highlights_controller.py" line="250" />
         <source>Underline</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="245" />
+        <location filename="../../reader/ui/highlights_controller.py" line="252" />
         <source>Highlight with Note…</source>
         <translation>标注并加批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="251" />
+        <location filename="../../reader/ui/highlights_controller.py" line="258" />
         <source>Edit Highlight Note…</source>
         <translation>编辑标注批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="256" />
+        <location filename="../../reader/ui/highlights_controller.py" line="263" />
         <source>Colour: %1</source>
         <translation>颜色：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="261" />
+        <location filename="../../reader/ui/highlights_controller.py" line="268" />
         <source>Show as Background</source>
         <translation>显示为底色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="261" />
+        <location filename="../../reader/ui/highlights_controller.py" line="268" />
         <source>Show as Underline</source>
         <translation>显示为下划线</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="310" />
+        <location filename="../../reader/ui/highlights_controller.py" line="317" />
+        <source>This report has no highlights to read</source>
+        <translation>本报告没有可朗读的标注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_controller.py" line="331" />
         <source>, note: %1</source>
         <translation>，批注：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="320" />
+        <location filename="../../reader/ui/highlights_controller.py" line="341" />
         <source>The report's words changed here: this highlight's text was not found.</source>
         <translation>报告此处文字已改动：找不到这条标注的原文。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="348" />
+        <location filename="../../reader/ui/highlights_controller.py" line="369" />
         <source>Copied %1 quotes</source>
         <translation>已复制 %1 条摘录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="351" />
+        <location filename="../../reader/ui/highlights_controller.py" line="372" />
         <source>Markdown (*.md);;Plain text (*.txt);;CSV (*.csv);;Word (*.docx)</source>
         <translation>Markdown (*.md);;纯文本 (*.txt);;CSV (*.csv);;Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="352" />
+        <location filename="../../reader/ui/highlights_controller.py" line="373" />
         <source>Export Highlights</source>
         <translation>导出标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="370" />
+        <location filename="../../reader/ui/highlights_controller.py" line="391" />
         <source>Could not save %1</source>
         <translation>无法保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="372" />
+        <location filename="../../reader/ui/highlights_controller.py" line="393" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -805,97 +810,107 @@
 <context>
     <name>HighlightsPanel</name>
     <message>
-        <location filename="../../reader/ui/highlights_panel.py" line="72" />
+        <location filename="../../reader/ui/highlights_panel.py" line="74" />
         <source>Filter by words, note or tag</source>
         <translation>按文字、批注或标签筛选</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_panel.py" line="73" />
+        <location filename="../../reader/ui/highlights_panel.py" line="75" />
         <source>Filter highlights</source>
         <translation>筛选标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_panel.py" line="77" />
+        <location filename="../../reader/ui/highlights_panel.py" line="79" />
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_panel.py" line="78" />
+        <location filename="../../reader/ui/highlights_panel.py" line="80" />
         <source>All colours</source>
         <translation>所有颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_panel.py" line="82" />
+        <location filename="../../reader/ui/highlights_panel.py" line="84" />
         <source>Co&amp;lour:</source>
         <translation>颜色(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_panel.py" line="85" />
+        <location filename="../../reader/ui/highlights_panel.py" line="87" />
         <source>Order</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_panel.py" line="86" />
+        <location filename="../../reader/ui/highlights_panel.py" line="88" />
         <source>In reading order</source>
         <translation>按阅读顺序</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_panel.py" line="87" />
+        <location filename="../../reader/ui/highlights_panel.py" line="89" />
         <source>Newest first</source>
         <translation>最新在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_panel.py" line="89" />
+        <location filename="../../reader/ui/highlights_panel.py" line="91" />
         <source>&amp;Order:</source>
         <translation>顺序(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_panel.py" line="91" />
+        <location filename="../../reader/ui/highlights_panel.py" line="93" />
         <source>Whole &amp;library</source>
         <translation>整个文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_panel.py" line="94" />
+        <location filename="../../reader/ui/highlights_panel.py" line="96" />
         <source>Highlights</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_panel.py" line="100" />
+        <location filename="../../reader/ui/highlights_panel.py" line="102" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_panel.py" line="102" />
+        <location filename="../../reader/ui/highlights_panel.py" line="104" />
         <source>Co&amp;py as Quotes</source>
         <translation>复制为摘录(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_panel.py" line="167" />
+        <location filename="../../reader/ui/highlights_panel.py" line="106" />
+        <source>&amp;Read Aloud</source>
+        <translation>朗读(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="107" />
+        <source>Read the highlights listed aloud, one after another</source>
+        <translation>依次朗读列出的标注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/highlights_panel.py" line="173" />
         <source>(before the first heading)</source>
         <translation>（第一个标题之前）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_panel.py" line="188" />
+        <location filename="../../reader/ui/highlights_panel.py" line="194" />
         <source>(the report's words changed here)</source>
         <translation>（报告此处文字已改动）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_panel.py" line="219" />
+        <location filename="../../reader/ui/highlights_panel.py" line="225" />
         <source>&amp;Go There</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_panel.py" line="220" />
+        <location filename="../../reader/ui/highlights_panel.py" line="226" />
         <source>Edit &amp;Note and Tags…</source>
         <translation>编辑批注和标签(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_panel.py" line="221" />
+        <location filename="../../reader/ui/highlights_panel.py" line="227" />
         <source>&amp;Colour</source>
         <translation>颜色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_panel.py" line="227" />
+        <location filename="../../reader/ui/highlights_panel.py" line="233" />
         <source>&amp;Remove Highlight</source>
         <translation>删除标注(&amp;R)</translation>
     </message>
@@ -1653,28 +1668,28 @@
         <translation>请先选中要朗读的文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="289" />
-        <location filename="../../reader/ui/narration_controller.py" line="304" />
+        <location filename="../../reader/ui/narration_controller.py" line="297" />
+        <location filename="../../reader/ui/narration_controller.py" line="312" />
         <source>Export Audio</source>
         <translation>导出音频</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="289" />
+        <location filename="../../reader/ui/narration_controller.py" line="297" />
         <source>MP3 audio (*.mp3);;WAV audio (*.wav)</source>
         <translation>MP3 音频 (*.mp3);;WAV 音频 (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="302" />
+        <location filename="../../reader/ui/narration_controller.py" line="310" />
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="302" />
+        <location filename="../../reader/ui/narration_controller.py" line="310" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/narration_controller.py" line="320" />
+        <location filename="../../reader/ui/narration_controller.py" line="328" />
         <source>Audio written: %1 (%2:%3)</source>
         <translation>音频已保存：%1（%2:%3）</translation>
     </message>

@@ -110,3 +110,27 @@ def test_each_colour_is_readable_on_each_theme():
         for colour in palette.values():
             light, dark = sorted((luminance(colour), text), reverse=True)
             assert (light + 0.05) / (dark + 0.05) >= 4.5, (name, colour)
+
+
+def test_read_my_highlights_plays_them_in_reading_order(qtbot, app):
+    # Made back to front: the narration still follows the text.
+    late = _select(app, "持续推进公共服务", "推进“学有优教”", 8)
+    app.highlights_ui.highlight("green")
+    _settle(qtbot, app, 1)
+    body = next(p.text for p in app.document.paragraphs if len(p.text) > 60 and " " not in p.text[:40])
+    early = _select(app, body[:12], body[20:26], 6)
+    app.highlights_ui.highlight("blue")
+    _settle(qtbot, app, 2)
+    panel = app.panel("highlights_panel")
+    panel.read_button.click()
+    narration = app.service("narration")
+    qtbot.waitUntil(lambda: len(narration.pieces) >= 2, timeout=10000)
+    paragraphs = app.document.paragraphs
+    assert [p.paragraph for p in narration.pieces] == [early[0], late[0]]
+    assert "".join(p.text for p in narration.pieces) == (
+        paragraphs[early[0]].text[early[1] : early[1] + 6] + "推进“学有优教”"
+    )
+    # Nothing of this report to read: a message, nothing played.
+    panel.color.setCurrentIndex(panel.color.findData("pink"))
+    app.highlights_ui.read_aloud(panel.shown())
+    assert "no highlights to read" in app.window.statusBar().currentMessage()

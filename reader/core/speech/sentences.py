@@ -145,6 +145,19 @@ def section(document: Document, node_id: str) -> list[Piece]:
     return document_pieces(document, first, end - 1)
 
 
+def passages(document: Document, ranges: list[tuple[int, int, int]]) -> list[Piece]:
+    """The passages (paragraph index, first character, one past the last) one after another, as given.
+
+    "Read my highlights": each passage is cut into sentences like any selection; a range outside
+    the document is skipped.
+    """
+    pieces: list[Piece] = []
+    for index, start, end in ranges:
+        if 0 <= index < len(document.paragraphs) and end > start:
+            pieces.extend(selection(document, (index, start), (index, end)))
+    return pieces
+
+
 def selection(document: Document, start: tuple[int, int], end: tuple[int, int]) -> list[Piece]:
     """Exactly the selected characters: (paragraph, offset) to (paragraph, offset), pieces cut at both ends."""
     pieces = []

@@ -238,3 +238,32 @@ def test_cli_speak_writes_audio(tmp_path, seed):
         timeout=60,
     )
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_cli_speak_reads_my_highlights_and_only_them(tmp_path, seed, capsys):
+    """speak --highlights: the report's highlights in reading order, as audio; none is a one-line error."""
+    from reader import cli
+    from reader.core.bookmarks import BookmarkStore
+    from reader.core.paths import DataLayout
+
+    data = tmp_path / "d"
+    base = ["--data-dir", str(data)]
+    out = tmp_path / "highlights.wav"
+    assert cli.run([*base, "speak", str(SEED), "--highlights", "-o", str(out)]) == 1
+    assert "no highlights" in capsys.readouterr().err
+    paragraph = seed.paragraphs[8]
+    for start in (20, 0):  # added back to front
+        assert cli.run([*base, "highlights", "add", str(SEED), "--paragraph", paragraph.id,
+                        "--start", str(start), "--end", str(start + 8)]) == 0  # fmt: skip
+    capsys.readouterr()
+    assert cli.run([*base, "speak", str(SEED), "--highlights", "-o", str(out)]) == 0
+    samples, rate = _wav(out)
+    both = len(samples) / rate
+    assert both > 1 and _rms(samples) > 500
+    store = BookmarkStore(DataLayout(data).bookmarks)
+    assert [h.offset for h in sorted(store.highlights(), key=lambda h: h.offset)] == [0, 20]
+    store.close()
+    # Sixteen characters read take far less time than the paragraph they come from.
+    assert cli.run([*base, "speak", str(SEED), "--paragraph", paragraph.id, "-o", str(tmp_path / "p.wav")]) == 0
+    whole, whole_rate = _wav(tmp_path / "p.wav")
+    assert both < len(whole) / whole_rate
