@@ -61,6 +61,17 @@ HIGHLIGHT_PALETTES = {
 }
 
 
+# The same five colours, saturated, for the margin bars and scroll-bar ticks: thin marks must stand
+# out from the paper and from a scroll bar on light and dark themes alike.
+HIGHLIGHT_MARK_COLORS = {
+    "yellow": "#d4a000",
+    "green": "#2e9e44",
+    "blue": "#2f6fd6",
+    "pink": "#d6457a",
+    "purple": "#8a4fd0",
+}
+
+
 def highlight_palette(theme: Theme) -> dict[str, str]:
     """The five highlight colours as drawn on a theme."""
     return HIGHLIGHT_PALETTES.get(theme.name, HIGHLIGHT_PALETTES["light"])

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from reader.core.bookmarks import HIGHLIGHT_COLORS, Bookmark
 from reader.core.document import Document
 from reader.services.bookmarks import BookmarkService
-from reader.ui.appearance import highlight_palette
+from reader.ui.appearance import HIGHLIGHT_MARK_COLORS, highlight_palette
 from reader.ui.highlights_panel import HighlightsPanel, color_names
 from reader.ui.navigator import Navigator
 from reader.ui.notifier import Notifier
@@ -303,6 +303,13 @@ class HighlightsController(QObject):
             underline = style == "underline"
             shade = self._style.theme.heading if underline and color == "yellow" else palette.get(color, "#fff3a0")
             self._view.set_highlights(f"{_KEY}{color}:{style}", ranges, shade, underline)
+        self._view.set_passage_marks(
+            [
+                (index, start, end, HIGHLIGHT_MARK_COLORS.get(color, HIGHLIGHT_MARK_COLORS["yellow"]))
+                for (color, _style), ranges in groups.items()
+                for index, start, end in ranges
+            ]
+        )
 
     def read_aloud(self, highlights: list[Bookmark]) -> None:
         """Read my highlights: those of the open report among ``highlights``, in reading order."""

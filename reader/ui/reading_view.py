@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
 from reader.core.document import Document
+from reader.ui.passage_marks import Mark, PassageMarks, ScrollBarMarks
 from reader.ui.typesetter import NO_PARAGRAPH, TypeStyle, center_column, prepare
 
 
@@ -54,6 +55,11 @@ class ReadingView(QTextBrowser):
         self._marker_color = QColor("#d9822b")
         self._background = ""
         self._highlight_ranges: dict[str, tuple[list[tuple[int, int, int]], str, bool]] = {}
+        self._mark_ranges: list[tuple[int, int, int, str]] = []
+        self.passage_marks = PassageMarks(self.document)
+        self.scroll_bar_marks = ScrollBarMarks(
+            self.verticalScrollBar(), self.passage_marks, lambda: self.document().size().height()
+        )
         self._extra_actions: list[QAction] = []
         self._context_providers: list = []
         self._settle = QTimer(self, singleShot=True, interval=60)
@@ -95,6 +101,7 @@ class ReadingView(QTextBrowser):
         if document is not self._document:
             self._highlights.clear()
             self._highlight_ranges.clear()
+            self._mark_ranges = []
             self.setExtraSelections([])
         self._document = document
         self._style = style
@@ -263,6 +270,32 @@ class ReadingView(QTextBrowser):
         """Rebuild highlights for a new layout (after zoom or theme changes)."""
         for key, (ranges, color, underline) in list(self._highlight_ranges.items()):
             self.set_highlights(key, ranges, color, underline)
+        self.set_passage_marks(self._mark_ranges)
+
+    def set_passage_marks(self, ranges: list[tuple[int, int, int, str]]) -> None:
+        """Mark passages ``(paragraph index, start, end, colour)`` in the margin and on the scroll bar."""
+        self._mark_ranges = list(ranges)
+        marks = []
+        for index, start, end, color in ranges:
+            base = self.paragraph_position(index)
+            if base >= 0:
+                marks.append(Mark(base + start, base + end, QColor(color)))
+        self.passage_marks.set_marks(marks)
+        self.viewport().update()
+        self.scroll_bar_marks.update()
+
+    def margin_mark_rects(self) -> list[tuple[QRectF, QColor]]:
+        """Where the margin bars of the marked passages on screen are drawn (viewport coordinates)."""
+        if not self.passage_marks or self._style is None:
+            return []
+        offset = self.verticalScrollBar().value()
+        height = self.viewport().height()
+        x = self.document().rootFrame().frameFormat().leftMargin() - self._style.font_px * 0.5
+        return [
+            (QRectF(max(1.0, x), placed.top - offset, 3.0, placed.bottom - placed.top), placed.color)
+            for placed in self.passage_marks.placed()
+            if placed.bottom > offset and placed.top < offset + height
+        ]
 
     def highlight_ranges(self, key: str) -> list[tuple[int, int, int]]:
         """The ranges highlighted under a key ([] when none)."""
@@ -312,6 +345,12 @@ class ReadingView(QTextBrowser):
 
     def paintEvent(self, event) -> None:  # noqa: D102 - Qt override
         super().paintEvent(event)
+        bars = self.margin_mark_rects()
+        if bars:
+            painter = QPainter(self.viewport())
+            for rect, color in bars:
+                painter.fillRect(rect, color)
+            painter.end()
         rects = self.marker_rects()
         if not rects:
             return

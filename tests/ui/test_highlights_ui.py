@@ -134,3 +134,38 @@ def test_read_my_highlights_plays_them_in_reading_order(qtbot, app):
     panel.color.setCurrentIndex(panel.color.findData("pink"))
     app.highlights_ui.read_aloud(panel.shown())
     assert "no highlights to read" in app.window.statusBar().currentMessage()
+
+
+def test_highlights_are_marked_in_the_margin_and_on_the_scroll_bar(qtbot, app):
+    from PySide6.QtGui import QColor
+
+    from reader.ui.appearance import HIGHLIGHT_MARK_COLORS
+
+    index, offset = _select(app, "持续推进公共服务", "推进“学有优教”", 8)
+    app.highlights_ui.highlight("purple")
+    _settle(qtbot, app, 1)
+    view = app.view
+    view.scroll_to_paragraph(index, offset)
+    QCoreApplication.processEvents()
+    purple = QColor(HIGHLIGHT_MARK_COLORS["purple"])
+    # The margin bar sits beside the highlighted line, left of the column.
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.paragraph_position(index) + offset)
+    line = view.cursorRect(cursor)
+    ((bar, color),) = view.margin_mark_rects()
+    assert color == purple and bar.right() < line.left() and bar.top() <= line.center().y() <= bar.bottom()
+    image = view.viewport().grab().toImage()
+    assert image.pixelColor(int(bar.center().x()), int(bar.center().y())) == purple
+    # The scroll-bar tick: as far down the groove as the passage is down the report.
+    marks = view.scroll_bar_marks
+    ((tick, tick_color),) = marks.tick_rects()
+    groove = marks.groove()
+    placed = view.passage_marks.placed()[0]
+    share = placed.top / view.document().size().height()
+    assert abs((tick.top() - groove.top()) / groove.height() - share) < 0.01 and 0.5 < share < 1
+    picture = view.verticalScrollBar().grab().toImage()
+    assert picture.pixelColor(int(tick.center().x()), int(tick.center().y())) == tick_color == purple
+    # Removed: both marks go.
+    app.highlights_ui.remove(_highlights(app)[0])
+    _settle(qtbot, app, 0)
+    assert view.margin_mark_rects() == [] and marks.tick_rects() == []
