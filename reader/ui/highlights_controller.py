@@ -24,6 +24,7 @@ from reader.ui.navigator import Navigator
 from reader.ui.notifier import Notifier
 from reader.ui.reading_style import ReadingStyle
 from reader.ui.reading_view import ReadingView
+from reader.ui.selection_toolbar import SelectionToolbar
 from reader.ui.widgets import announce
 
 _KEY = "highlight:"
@@ -77,6 +78,7 @@ class HighlightsController(QObject):
         navigator: The open document and jumps.
         view: The reading view.
         panel: The highlights panel.
+        toolbar: The colours shown over a selection made with the mouse.
         undo_stack: Every change can be undone.
         style: The reading theme (colours readable on it).
         notifier: Messages.
@@ -99,6 +101,7 @@ class HighlightsController(QObject):
         navigator: Navigator,
         view: ReadingView,
         panel: HighlightsPanel,
+        toolbar: SelectionToolbar,
         undo_stack: QUndoStack,
         style: ReadingStyle,
         notifier: Notifier,
@@ -125,6 +128,9 @@ class HighlightsController(QObject):
         panel.exportRequested.connect(self.export_dialog)
         panel.copyRequested.connect(self.copy_quotes)
         panel.readRequested.connect(self.read_aloud)
+        toolbar.highlightRequested.connect(
+            lambda color, style, with_note: self.highlight(color or None, style, with_note)
+        )
         panel.scopeChanged.connect(self.refresh)
         navigator.documentShown.connect(lambda _document: self.refresh())
         style.themeChanged.connect(lambda _theme: self.refresh())

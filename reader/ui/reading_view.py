@@ -28,11 +28,13 @@ class ReadingView(QTextBrowser):
             the view, after scrolling settles.
         zoomRequested(int): +1 / -1 from Ctrl+wheel.
         paragraphClicked(int, int): a plain click (no selection) on a paragraph.
+        selectionMade(QPoint): the mouse let go of a selection, at this point (viewport coordinates).
     """
 
     topParagraphChanged = Signal(int, int)
     zoomRequested = Signal(int)
     paragraphClicked = Signal(int, int)
+    selectionMade = Signal(QPoint)
     historyRequested = Signal(int)  # the mouse's back (-1) or forward (+1) button
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -413,6 +415,10 @@ class ReadingView(QTextBrowser):
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: D102 - Qt override
         super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection() and self._document:
+        if event.button() != Qt.MouseButton.LeftButton or not self._document:
+            return
+        if self.textCursor().hasSelection():
+            self.selectionMade.emit(event.position().toPoint())
+        else:
             cursor = self.cursorForPosition(event.position().toPoint())
             self.paragraphClicked.emit(*self.paragraph_at(cursor))

@@ -470,6 +470,7 @@ class ReaderApp(QObject):
         from reader.ui.highlights_controller import HighlightsController
         from reader.ui.library_controller import LibraryController
         from reader.ui.narration_controller import NarrationController
+        from reader.ui.selection_toolbar import SelectionToolbar
 
         nav, view, style, notifier, window, panels = (
             self.navigator,
@@ -492,7 +493,7 @@ class ReaderApp(QObject):
                 nav, view, style, self.runner, notifier, self.search_for, self._chosen_section, window
             ),
             "highlights": HighlightsController(
-                nav, view, panels["highlights_panel"], self.undo_stack, style, notifier, window
+                nav, view, panels["highlights_panel"], SelectionToolbar(view), self.undo_stack, style, notifier, window
             ),
         }
         view.add_context_provider(self._controllers["highlights"].context_actions)

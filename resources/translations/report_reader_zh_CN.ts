@@ -675,134 +675,134 @@
 <context>
     <name>HighlightsController</name>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="185" />
+        <location filename="../../reader/ui/highlights_controller.py" line="191" />
         <source>Select the words to highlight first</source>
         <translation>请先选中要标注的文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="197" />
+        <location filename="../../reader/ui/highlights_controller.py" line="203" />
         <source>Highlight</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="202" />
-        <location filename="../../reader/ui/highlights_controller.py" line="329" />
+        <location filename="../../reader/ui/highlights_controller.py" line="208" />
+        <location filename="../../reader/ui/highlights_controller.py" line="342" />
         <source>Highlighted in %1</source>
         <translation>已用%1标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="211" />
+        <location filename="../../reader/ui/highlights_controller.py" line="217" />
         <source>Edit Highlight</source>
         <translation>编辑标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="217" />
+        <location filename="../../reader/ui/highlights_controller.py" line="223" />
         <source>Change Highlight Colour</source>
         <translation>更改标注颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="222" />
+        <location filename="../../reader/ui/highlights_controller.py" line="228" />
         <source>Change Highlight Style</source>
         <translation>更改标注样式</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="227" />
-        <location filename="../../reader/ui/highlights_controller.py" line="271" />
+        <location filename="../../reader/ui/highlights_controller.py" line="233" />
+        <location filename="../../reader/ui/highlights_controller.py" line="277" />
         <source>Remove Highlight</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="228" />
+        <location filename="../../reader/ui/highlights_controller.py" line="234" />
         <source>Highlight removed — Ctrl+Z to undo</source>
         <translation>标注已删除 — Ctrl+Z 撤销</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="234" />
+        <location filename="../../reader/ui/highlights_controller.py" line="240" />
         <source>Highlight Note and Tags</source>
         <translation>标注的批注和标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="235" />
+        <location filename="../../reader/ui/highlights_controller.py" line="241" />
         <source>Tags (separated by spaces)</source>
         <translation>标签（以空格分隔）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="236" />
+        <location filename="../../reader/ui/highlights_controller.py" line="242" />
         <source>Tags, separated by spaces</source>
         <translation>标签，以空格分隔</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="247" />
+        <location filename="../../reader/ui/highlights_controller.py" line="253" />
         <source>Highlight in %1</source>
         <translation>用%1标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="250" />
+        <location filename="../../reader/ui/highlights_controller.py" line="256" />
         <source>Underline</source>
         <translation>下划线</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="252" />
+        <location filename="../../reader/ui/highlights_controller.py" line="258" />
         <source>Highlight with Note…</source>
         <translation>标注并加批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="258" />
+        <location filename="../../reader/ui/highlights_controller.py" line="264" />
         <source>Edit Highlight Note…</source>
         <translation>编辑标注批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="263" />
+        <location filename="../../reader/ui/highlights_controller.py" line="269" />
         <source>Colour: %1</source>
         <translation>颜色：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="268" />
+        <location filename="../../reader/ui/highlights_controller.py" line="274" />
         <source>Show as Background</source>
         <translation>显示为底色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="268" />
+        <location filename="../../reader/ui/highlights_controller.py" line="274" />
         <source>Show as Underline</source>
         <translation>显示为下划线</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="317" />
+        <location filename="../../reader/ui/highlights_controller.py" line="330" />
         <source>This report has no highlights to read</source>
         <translation>本报告没有可朗读的标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="331" />
+        <location filename="../../reader/ui/highlights_controller.py" line="344" />
         <source>, note: %1</source>
         <translation>，批注：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="341" />
+        <location filename="../../reader/ui/highlights_controller.py" line="354" />
         <source>The report's words changed here: this highlight's text was not found.</source>
         <translation>报告此处文字已改动：找不到这条标注的原文。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="369" />
+        <location filename="../../reader/ui/highlights_controller.py" line="382" />
         <source>Copied %1 quotes</source>
         <translation>已复制 %1 条摘录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="372" />
+        <location filename="../../reader/ui/highlights_controller.py" line="385" />
         <source>Markdown (*.md);;Plain text (*.txt);;CSV (*.csv);;Word (*.docx)</source>
         <translation>Markdown (*.md);;纯文本 (*.txt);;CSV (*.csv);;Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="373" />
+        <location filename="../../reader/ui/highlights_controller.py" line="386" />
         <source>Export Highlights</source>
         <translation>导出标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="391" />
+        <location filename="../../reader/ui/highlights_controller.py" line="404" />
         <source>Could not save %1</source>
         <translation>无法保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/highlights_controller.py" line="393" />
+        <location filename="../../reader/ui/highlights_controller.py" line="406" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1951,7 +1951,7 @@
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="40" />
+        <location filename="../../reader/ui/reading_view.py" line="43" />
         <source>Report text</source>
         <translation>报告正文</translation>
     </message>
@@ -2062,6 +2062,29 @@
         <location filename="../../reader/ui/search_panel.py" line="341" />
         <source>%1×</source>
         <translation>%1 处</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionToolbar</name>
+    <message>
+        <location filename="../../reader/ui/selection_toolbar.py" line="50" />
+        <source>Highlight the selection</source>
+        <translation>标注所选文字</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/selection_toolbar.py" line="60" />
+        <source>Highlight in %1</source>
+        <translation>用%1标注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/selection_toolbar.py" line="64" />
+        <source>Underline</source>
+        <translation>下划线</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/selection_toolbar.py" line="67" />
+        <source>Highlight with a Note…</source>
+        <translation>标注并写批注…</translation>
     </message>
 </context>
 <context>

@@ -169,3 +169,61 @@ def test_highlights_are_marked_in_the_margin_and_on_the_scroll_bar(qtbot, app):
     app.highlights_ui.remove(_highlights(app)[0])
     _settle(qtbot, app, 0)
     assert view.margin_mark_rects() == [] and marks.tick_rects() == []
+
+
+def _drag(view, start, end) -> None:
+    """A real left-button drag over the text: press, move with the button held, release."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    viewport = view.viewport()
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    # (QTest.mouseMove carries no held button in Qt 6, so the drag is sent as the events a mouse makes.)
+    for kind, point, button, held in (
+        (QEvent.Type.MouseButtonPress, start, left, left),
+        (QEvent.Type.MouseMove, end, none, left),
+        (QEvent.Type.MouseButtonRelease, end, left, none),
+    ):
+        local = QPointF(point)
+        event = QMouseEvent(kind, local, viewport.mapToGlobal(local), button, held, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(viewport, event)
+
+
+def test_a_mouse_selection_offers_the_colours_and_one_click_highlights(qtbot, app):
+    view = app.view
+    index, offset = _select(app, "持续推进公共服务", "推进“学有优教”", 8)
+    cursor = view.textCursor()
+    cursor.clearSelection()  # no selection yet: the drag makes it
+    view.setTextCursor(cursor)
+    view.scroll_to_paragraph(index, 0)
+    QCoreApplication.processEvents()
+    base = view.paragraph_position(index)
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(base + offset)
+    start = view.cursorRect(cursor).center()
+    cursor.setPosition(base + offset + 8)
+    end = view.cursorRect(cursor).center()
+    _drag(view, start, end)
+    from reader.ui.selection_toolbar import SelectionToolbar
+
+    toolbar = view.viewport().findChild(SelectionToolbar, "selectionToolbar")
+    assert view.textCursor().selectedText() == "推进“学有优教”"
+    assert toolbar.isVisible() and not toolbar.hasFocus()
+    assert toolbar.geometry().bottom() < end.y() or toolbar.geometry().top() > end.y()  # never over the words
+    assert toolbar.buttons["green"].accessibleName() == f"Highlight in {color_names()['green']}"
+    toolbar.buttons["green"].click()
+    _settle(qtbot, app, 1)
+    (highlight,) = _highlights(app)
+    assert (highlight.snippet, highlight.color, highlight.offset) == ("推进“学有优教”", "green", offset)
+    assert not toolbar.isVisible()
+    # It goes away with the selection, and on a key.
+    _drag(view, start, end)
+    assert toolbar.isVisible()
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not toolbar.isVisible()
+    _drag(view, start, end)
+    cursor = view.textCursor()
+    cursor.clearSelection()
+    view.setTextCursor(cursor)
+    assert not toolbar.isVisible()
