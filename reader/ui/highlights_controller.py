@@ -290,13 +290,13 @@ class HighlightsController(QObject):
         palette = highlight_palette(self._style.theme)
         document = self._navigator.document
         items = self.highlights()
-        shown = items if self._panel.whole_library else self._mine()
-        self._panel.show_highlights(shown, self._position_key, palette)
-        self._view.clear_highlights_under(_KEY)
+        mine = [h for h in items if document is not None and h.doc == document.id]
+        self._panel.show_highlights(items if self._panel.whole_library else mine, self._position_key, palette)
         if document is None:
+            self._view.clear_highlights_under(_KEY)
             return
         groups: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
-        for highlight in self._mine():
+        for highlight in mine:
             if highlight.detached:
                 continue
             index = document.paragraph_index(highlight.paragraph)
@@ -305,10 +305,12 @@ class HighlightsController(QObject):
                 groups.setdefault((highlight.color, style), []).append(
                     (index, highlight.offset, highlight.offset + highlight.length)
                 )
+        drawn = {}
         for (color, style), ranges in groups.items():
             underline = style == "underline"
             shade = self._style.theme.heading if underline and color == "yellow" else palette.get(color, "#fff3a0")
-            self._view.set_highlights(f"{_KEY}{color}:{style}", ranges, shade, underline)
+            drawn[f"{_KEY}{color}:{style}"] = (ranges, shade, underline)
+        self._view.replace_highlights_under(_KEY, drawn)
         self._view.set_passage_marks(
             [
                 (index, start, end, HIGHLIGHT_MARK_COLORS.get(color, HIGHLIGHT_MARK_COLORS["yellow"]))

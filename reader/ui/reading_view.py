@@ -19,6 +19,9 @@ from reader.core.document import Document
 from reader.ui.passage_marks import Mark, PassageMarks, ScrollBarMarks
 from reader.ui.typesetter import NO_PARAGRAPH, TypeStyle, center_column, prepare
 
+# Ranges (paragraph index, start, end), their colour, and whether they are underlined rather than shaded.
+HighlightGroup = tuple[list[tuple[int, int, int]], str, bool]
+
 
 class ReadingView(QTextBrowser):
     """Shows one document and reports where the reader is.
@@ -246,6 +249,24 @@ class ReadingView(QTextBrowser):
     # Highlights ------------------------------------------------------------
     def set_highlights(self, key: str, ranges: list[tuple[int, int, int]], color: str, underline: bool = False) -> None:
         """Highlight character ranges ``(paragraph index, start, end)`` under a key (or underline them)."""
+        self._store_highlights(key, ranges, color, underline)
+        self.setExtraSelections([s for group in self._highlights.values() for s in group])
+
+    def replace_highlights_under(
+        self, prefix: str, groups: dict[str, tuple[list[tuple[int, int, int]], str, bool]]
+    ) -> None:
+        """Every highlight whose key starts with ``prefix`` replaced by ``groups`` (key → ranges, colour, underline).
+
+        One update of the view for all of them: each ``set_highlights`` hands Qt every selection again.
+        """
+        for key in [key for key in self._highlight_ranges if key.startswith(prefix)]:
+            self._highlight_ranges.pop(key, None)
+            self._highlights.pop(key, None)
+        for key, (ranges, color, underline) in groups.items():
+            self._store_highlights(key, ranges, color, underline)
+        self.setExtraSelections([s for group in self._highlights.values() for s in group])
+
+    def _store_highlights(self, key: str, ranges: list[tuple[int, int, int]], color: str, underline: bool) -> None:
         selections = []
         for index, start, end in ranges:
             base = self.paragraph_position(index)
@@ -266,7 +287,6 @@ class ReadingView(QTextBrowser):
             selections.append(selection)
         self._highlight_ranges[key] = (ranges, color, underline)
         self._highlights[key] = selections
-        self.setExtraSelections([s for group in self._highlights.values() for s in group])
 
     def reapply_highlights(self) -> None:
         """Rebuild highlights for a new layout (after zoom or theme changes)."""
