@@ -138,6 +138,20 @@ class TaskRunner(QObject):
         entry = self._take(task_id)
         if entry is not None:
             entry[1](result)
+        else:
+            self._discard(result)
+
+    def _discard(self, result: object) -> None:
+        """Let go of a dropped result; a Qt object is deleted by Qt, in its own thread.
+
+        The worker still holds its reference for a moment after emitting; if the last Python
+        reference went there, a QTextDocument moved to this thread would be destroyed on the
+        worker ("QBasicTimer::stop: Failed") and the process could crash (2 of 6 stress runs on
+        Debian 12). Parented here, Qt owns it and ``deleteLater`` destroys it in this thread.
+        """
+        if isinstance(result, QObject) and result.parent() is None and result.thread() is self.thread():
+            result.setParent(self)
+            result.deleteLater()
 
     @Slot(int, object)
     def _on_failed(self, task_id: int, error: object) -> None:

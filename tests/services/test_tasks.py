@@ -103,3 +103,38 @@ def test_a_worker_exception_reaches_the_log_with_its_traceback(qtbot, tmp_path):
         assert str(log) in describe_error(failures[0])  # the person is pointed to the log
     finally:
         configure_logging(None)
+
+
+def test_a_dropped_qt_result_is_destroyed_by_qt_in_the_gui_thread(qtbot):
+    """A stale QTextDocument typeset on the worker is never destroyed there (that crashed Qt)."""
+    from PySide6.QtCore import QThread
+    from PySide6.QtGui import QTextDocument
+
+    runner = TaskRunner()
+    gui = QThread.currentThread()
+    made: list = []
+    destroyed_in: list = []
+
+    started, go = threading.Event(), threading.Event()
+
+    def typeset() -> QTextDocument:
+        started.set()
+        go.wait(5)  # running when the next task supersedes it: its result is dropped, not skipped
+        document = QTextDocument()
+        document.setPlainText("稳中求进")
+        document.documentLayout().documentSize()
+        document.moveToThread(gui)
+        document.destroyed.connect(lambda: destroyed_in.append(QThread.currentThread() is gui))
+        made.append(document)  # a reference the worker lets go of last, as a worker's frame can
+        return document
+
+    delivered: list = []
+    runner.submit(typeset, on_done=delivered.append, channel="typeset")
+    assert started.wait(5)
+    runner.submit(lambda: None, on_done=delivered.append, channel="typeset")  # supersedes the first
+    go.set()
+    qtbot.waitUntil(lambda: delivered == [None], timeout=5000)  # the first result was dropped before this
+    runner.submit(made.clear, on_done=delivered.append)  # the worker's reference goes last
+    qtbot.waitUntil(lambda: len(delivered) == 2 and bool(destroyed_in), timeout=5000)
+    assert destroyed_in == [True]
+    runner.wait()

@@ -31,9 +31,14 @@ def main() -> int:
     view.resize(1000, 800)
     view.show()
     submitted = [0]
+    shown = []
 
     def install(text_document) -> None:
+        text_document.setParent(view)  # as ReadingView.install does: the view owns what it shows
         view.setDocument(text_document)
+        if shown:
+            shown.pop().deleteLater()
+        shown.append(text_document)
         view.viewport().repaint()
 
     def burst() -> None:
