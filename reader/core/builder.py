@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from reader.core.contents import find_contents
 from reader.core.document import META_KEYS, Document, Paragraph, ParagraphKind, document_id, paragraph_ids
 from reader.core.formats.raw import RawDocument, RawParagraph
 from reader.core.formats.text_chrome import HeadLine, classify_head_line
@@ -104,10 +105,22 @@ def build_document(raw: RawDocument, source: str, source_key: str) -> Document:
     ids = paragraph_ids(p.text for p in paragraphs)
     title_block = raw.title_block_lines if raw.title_block_lines >= 0 else detect_title_block(paragraphs)
     title_block = min(title_block, len(paragraphs))
+    # A table of contents in the text: its entries link to their headings and stay out of the outline.
+    # Centred under the title, it would pass for more title lines: the title block ends where it starts.
+    contents = find_contents([p.text for p in paragraphs])
+    if contents:
+        title_block = min(title_block, min(contents))
     mark_signatures(paragraphs, title_block)
     candidates = [
-        Candidate(p.text, tuple(p.runs), p.centered, p.heading, bool(p.cells), _HINT_KINDS.get(p.hint))
-        for p in paragraphs
+        Candidate(
+            p.text,
+            tuple(p.runs),
+            p.centered,
+            p.heading,
+            bool(p.cells),
+            ParagraphKind.CONTENTS if i in contents else _HINT_KINDS.get(p.hint),
+        )
+        for i, p in enumerate(paragraphs)
     ]
     result = build_outline(candidates, ids, title_block)
     built = tuple(
@@ -120,6 +133,7 @@ def build_document(raw: RawDocument, source: str, source_key: str) -> Document:
             centered=p.centered,
             cells=p.cells,
             page=p.page,
+            target=ids[contents[i]] if i in contents else "",
         )
         for i, p in enumerate(paragraphs)
     )

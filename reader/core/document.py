@@ -25,6 +25,7 @@ class ParagraphKind(StrEnum):
     CAPTION = "caption"  # the caption of an image
     SIGNATURE = "signature"  # who signs the document (国务院, 总理　李克强), set right-aligned
     DATE = "date"  # the date under the signature, set right-aligned
+    CONTENTS = "contents"  # an entry of the document's own table of contents (target: its heading)
 
 
 TABLE_CELL_SEPARATOR = " | "
@@ -76,6 +77,7 @@ class Paragraph:
         cells: For table rows, the cell texts.
         page: The page of the original file the paragraph starts on (PDF, OFD), 1-based;
             0 when the source has no pages.
+        target: For a contents entry, the id of the paragraph it names; else empty.
 
     """
 
@@ -87,6 +89,7 @@ class Paragraph:
     centered: bool = False
     cells: tuple[str, ...] = ()
     page: int = 0
+    target: str = ""
 
     @property
     def lead_text(self) -> str:

@@ -66,7 +66,7 @@ def to_json(document: Document) -> dict[str, Any]:
 
 
 def _paragraph_json(paragraph: Paragraph) -> dict[str, Any]:
-    """A paragraph's stable keys, plus ``cells`` for a table row and ``page`` where the file has pages."""
+    """A paragraph's stable keys, plus ``cells`` (table row), ``page`` (paged file), ``target`` (contents entry)."""
     found: dict[str, Any] = {
         "id": paragraph.id,
         "kind": paragraph.kind.value,
@@ -77,6 +77,8 @@ def _paragraph_json(paragraph: Paragraph) -> dict[str, Any]:
         found["cells"] = list(paragraph.cells)
     if paragraph.page:
         found["page"] = paragraph.page
+    if paragraph.target:
+        found["target"] = paragraph.target
     return found
 
 

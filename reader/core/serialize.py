@@ -41,7 +41,8 @@ def dump_document(document: Document) -> dict[str, Any]:
                 int(p.centered),
                 [[run.text, int(run.bold)] for run in p.runs],
                 list(p.cells),
-                *([p.page] if p.page else []),
+                *([p.page] if p.page or p.target else []),
+                *([p.target] if p.target else []),
             ]
             for p in document.paragraphs
         ],
@@ -57,7 +58,7 @@ def load_document(data: dict[str, Any]) -> Document:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValueError("not a serialised document of this version")
     paragraphs = []
-    for pid, kind, section, centered, runs, cells, *page in data["paragraphs"]:
+    for pid, kind, section, centered, runs, cells, *rest in data["paragraphs"]:
         run_tuple = tuple(Run(text, bool(bold)) for text, bold in runs)
         paragraphs.append(
             Paragraph(
@@ -68,7 +69,8 @@ def load_document(data: dict[str, Any]) -> Document:
                 section=section,
                 centered=bool(centered),
                 cells=tuple(cells),
-                page=int(page[0]) if page else 0,
+                page=int(rest[0]) if rest else 0,
+                target=str(rest[1]) if len(rest) > 1 else "",
             )
         )
     return Document(

@@ -31,12 +31,14 @@ class ReadingView(QTextBrowser):
             the view, after scrolling settles.
         zoomRequested(int): +1 / -1 from Ctrl+wheel.
         paragraphClicked(int, int): a plain click (no selection) on a paragraph.
+        paragraphLinkActivated(str): a link to a paragraph of this document (a contents entry) was followed.
         selectionMade(QPoint): the mouse let go of a selection, at this point (viewport coordinates).
     """
 
     topParagraphChanged = Signal(int, int)
     zoomRequested = Signal(int)
     paragraphClicked = Signal(int, int)
+    paragraphLinkActivated = Signal(str)
     selectionMade = Signal(QPoint)
     historyRequested = Signal(int)  # the mouse's back (-1) or forward (+1) button
 
@@ -48,8 +50,12 @@ class ReadingView(QTextBrowser):
         self.setFrameShape(QFrame.Shape.NoFrame)
         # Always shown: a scroll bar appearing with the text would narrow it and force a second layout.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # Links (a contents entry) by mouse only: by keyboard, Tab would stop at each link instead of
+        # moving to the next control; the outline (F9) reaches the same headings.
         self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
         )
         self._document: Document | None = None
         self._style: TypeStyle | None = None
@@ -69,6 +75,7 @@ class ReadingView(QTextBrowser):
         self._context_providers: list = []
         self._settle = QTimer(self, singleShot=True, interval=60)
         self._settle.timeout.connect(self._emit_top)
+        self.anchorClicked.connect(self._follow_link)
         self.verticalScrollBar().valueChanged.connect(lambda _value: self._settle.start())
 
     # Content --------------------------------------------------------------
@@ -337,6 +344,12 @@ class ReadingView(QTextBrowser):
         self._highlight_ranges.pop(key, None)
         if self._highlights.pop(key, None) is not None:
             self.setExtraSelections([s for group in self._highlights.values() for s in group])
+
+    def _follow_link(self, url) -> None:
+        """A link inside the text: ``#p…`` names a paragraph of this document; nothing else is followed."""
+        fragment = url.fragment() if not url.scheme() and not url.path() else ""
+        if fragment and self._document is not None and self._document.paragraph_index(fragment) >= 0:
+            self.paragraphLinkActivated.emit(fragment)
 
     # Gutter markers --------------------------------------------------------------------
     def set_markers(self, paragraph_indexes: set[int], color: str = "#d9822b") -> None:

@@ -303,6 +303,7 @@ class ReaderApp(QObject):
         self.navigator.documentShown.connect(self._on_document_shown)
         self.navigator.historyChanged.connect(self._on_history)
         self.view.historyRequested.connect(lambda step: self.navigator.back() if step < 0 else self.navigator.forward())
+        self.view.paragraphLinkActivated.connect(self.navigator.go_to_paragraph)  # contents entries
         self._on_history(False, False)
         self.status.textChanged.connect(window.progress_label.setText)
         style.fontSizeChanged.connect(lambda px: window.show_size(PAGE_ZOOM_PRESETS, px))

@@ -86,6 +86,11 @@ def _block_format(style: TypeStyle, paragraph: Paragraph, index_in_title: int) -
         fmt.setBottomMargin(px * 0.2)
     elif kind is ParagraphKind.CAPTION or paragraph.centered:
         fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    elif kind is ParagraphKind.CONTENTS:
+        # A contents entry: a link on a line of its own, indented like a list, lines close together.
+        fmt.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        fmt.setLeftMargin(px * 2)
+        fmt.setBottomMargin(px * 0.2)
     else:
         fmt.setAlignment(Qt.AlignmentFlag.AlignJustify)
         # Two characters of first-line indent, in pixels: QTextDocument has no em unit.
@@ -106,6 +111,12 @@ def _run_format(style: TypeStyle, paragraph: Paragraph, bold: bool, index_in_tit
         return _char_format(style, 1.0, True, theme.heading)
     if paragraph.kind is ParagraphKind.CAPTION:
         return _char_format(style, 0.88, bold, theme.muted)
+    if paragraph.kind is ParagraphKind.CONTENTS and paragraph.target:
+        fmt = _char_format(style, 0.95, bold, theme.heading)
+        fmt.setAnchor(True)
+        fmt.setAnchorHref(f"#{paragraph.target}")  # the reading view follows it to the heading
+        fmt.setFontUnderline(False)
+        return fmt
     return _char_format(style, 1.0, bold)
 
 

@@ -165,6 +165,35 @@ def test_a_documents_own_contents_is_not_a_second_outline():
     first = document.outline[0]
     assert document.paragraph(first.paragraph).text == "第一章 总则"
     assert document.paragraph_index(first.paragraph) > 3  # the chapter in the text, not its contents entry
+    # The contents stay in the text as a block of links to the chapters they name.
+    entries = [p for p in document.paragraphs if p.kind is ParagraphKind.CONTENTS]
+    assert [p.text for p in entries] == contents
+    assert [document.paragraph(p.target).text for p in entries] == [chapters[0], *chapters]
+    exported = [p for p in to_json(document)["paragraphs"] if p["kind"] == "contents"]
+    assert [p["target"] for p in exported[1:]] == [node.paragraph for node in document.outline]
+
+
+def test_contents_with_dot_leaders_and_page_numbers_link_to_headings_cut_short_or_not():
+    entries = ["一、总体要求……………………………1", "二、主要任务 ·········· 3", "三、保障措施 7"]
+    text = ["一、总体要求", BODY[1], "二、主要任务（2024—2026年）", BODY[2], "三、保障措施", BODY[3]]
+    page = (
+        "<html><head><title>某某市数字经济发展规划</title></head><body>"
+        + CHROME
+        + "<div class='article'><h1>某某市数字经济发展规划</h1><div class='content'>"
+        + "<p>目录</p>"
+        + "".join(f"<p>{line}</p>" for line in entries)
+        + _paragraphs(text)
+        + "</div></div></body></html>"
+    )
+    document = _parse(page)
+    kinds = [(p.text, p.kind) for p in document.paragraphs]
+    assert kinds[:4] == [("目录", ParagraphKind.CONTENTS)] + [(e, ParagraphKind.CONTENTS) for e in entries]
+    targets = [document.paragraph(p.target).text for p in document.paragraphs[1:4]]
+    assert targets == ["一、总体要求", "二、主要任务（2024—2026年）", "三、保障措施"]
+    assert [n.title for n in document.outline] == ["一、总体要求", "二、主要任务（2024—2026年）", "三、保障措施"]
+    # Two short lines that come back later are not a table of contents.
+    two = page.replace(f"<p>{entries[2]}</p>", "")
+    assert not [p for p in _parse(two).paragraphs if p.kind is ParagraphKind.CONTENTS]
 
 
 def test_a_letter_spaced_title_and_chapters_before_numbered_items():
@@ -230,3 +259,16 @@ def test_a_paginated_article_from_a_url_is_joined_in_order_with_its_page_breaks(
     assert [p.text for p in document.paragraphs] == BODY
     assert [p.page for p in document.paragraphs] == [1, 1, 2, 2, 3]
     assert any("3 pages were joined" in note for note in document.notes)
+
+
+def test_the_whole_report_read_aloud_skips_the_contents(tmp_path):
+    from reader.core.loader import load_path
+    from reader.core.speech.sentences import whole_document
+
+    lines = ["# 某某规划", "目录", "一、总体要求 1", "二、主要任务 3", "三、保障措施 7"]
+    lines += ["## 一、总体要求", BODY[1], "## 二、主要任务", BODY[2], "## 三、保障措施", BODY[3]]
+    path = tmp_path / "plan.md"
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    document = load_path(path)
+    spoken = "".join(piece.text for piece in whole_document(document))
+    assert spoken.count("总体要求") == 1 and "目录" not in spoken

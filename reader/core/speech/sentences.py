@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.core.document import Document
+from reader.core.document import Document, ParagraphKind
 
 MAX_PIECE = 160  # characters: short enough for fast synthesis, long enough for natural phrasing
 _END = "。！？；…"
@@ -124,8 +124,11 @@ def document_pieces(document: Document, first: int = 0, last: int | None = None,
 
 
 def whole_document(document: Document) -> list[Piece]:
-    """Title and metadata, then every paragraph."""
-    return header_pieces(document) + document_pieces(document)
+    """Title and metadata, then every paragraph but the document's own contents (its headings come in turn)."""
+    pieces = document_pieces(document)
+    return header_pieces(document) + [
+        piece for piece in pieces if document.paragraphs[piece.paragraph].kind is not ParagraphKind.CONTENTS
+    ]
 
 
 def from_position(document: Document, paragraph: int, offset: int = 0) -> list[Piece]:
