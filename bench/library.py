@@ -23,8 +23,8 @@ def _texts() -> list[Path]:
 
 
 def _identity() -> dict:
-    from reader.core.identity import Identity
     from reader.core.loader import load_path
+    from reader.core.naming import Identity
 
     right = speakers = dated = 0
     texts = _texts()

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from reader.core.document import Document
 from reader.core.errors import ReaderError
-from reader.core.identity import display_name
+from reader.core.naming import display_name
 
 SCHEMA_VERSION = 5
 EXPORT_FORMAT = "report-reader-bookmarks"

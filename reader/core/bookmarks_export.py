@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 from reader.core.bookmarks import Bookmark, group_for_markdown
 from reader.core.document import Document
-from reader.core.identity import citation_source
+from reader.core.naming import citation_source
 from reader.core.safetext import markdown_text
 
 

@@ -9,10 +9,10 @@ file name. Every key is optional: an unknown fact stays empty.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
 from urllib.parse import urlparse
 
 from reader.core.document import Document, ParagraphKind
+from reader.core.naming import Identity
 from reader.core.outline import chinese_number
 from reader.core.regions import CITIES, NATIONAL, PROVINCES, full_name, level_of, npc_year, region_of_host
 
@@ -40,39 +40,6 @@ _KINDS = (
     "方案", "批复", "通告", "公告", "规定", "细则", "报告",
 )  # fmt: skip
 _REPORT_MARKS = ("报告工作", "报告政府工作", "作政府工作报告")
-
-
-@dataclass(frozen=True)
-class Identity:
-    """What identifies a report among many (every field may be empty)."""
-
-    region: str = ""  # 浙江, 内蒙古, 广州, 全国
-    level: str = ""  # national, provincial, municipal
-    year: int | None = None  # the year of the session that heard it
-    kind: str = ""  # 政府工作报告, 决议, 通知…
-    speaker: str = ""  # 王浩
-    speaker_role: str = ""  # 浙江省省长
-    meeting: str = ""  # 浙江省第十四届人民代表大会第二次会议
-    delivered: str = ""  # 2024-01-23
-
-    def to_meta(self) -> dict[str, str]:
-        """The known fields as metadata entries (the year as digits)."""
-        return {key: str(value) for key, value in asdict(self).items() if value not in ("", None)}
-
-    @staticmethod
-    def from_meta(meta: dict[str, str]) -> Identity:
-        """Rebuild from metadata entries."""
-        year = meta.get("year", "")
-        return Identity(
-            region=meta.get("region", ""),
-            level=meta.get("level", ""),
-            year=int(year) if year.isdigit() else None,
-            kind=meta.get("kind", ""),
-            speaker=meta.get("speaker", ""),
-            speaker_role=meta.get("speaker_role", ""),
-            meeting=meta.get("meeting", ""),
-            delivered=meta.get("delivered", ""),
-        )
 
 
 _DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
@@ -241,23 +208,3 @@ def _year_from(document: Document) -> int | None:
         if review:
             return int(review.group(1)) + 1
     return _meta_year(document, "published")
-
-
-def display_name(document: Document) -> str:
-    """How the app names a document everywhere: "浙江 · 2024年政府工作报告", or its title."""
-    identity = Identity.from_meta(document.meta)
-    if not identity.region:
-        return document.title
-    if identity.kind == "政府工作报告" and identity.year:
-        return f"{identity.region} · {identity.year}年政府工作报告"
-    return f"{identity.region} · {document.title}"
-
-
-def citation_source(document: Document) -> str:
-    """The source in a citation: "浙江省《2024年政府工作报告》", or "《title》"."""
-    identity = Identity.from_meta(document.meta)
-    title = f"{identity.year}年政府工作报告" if identity.kind == "政府工作报告" and identity.year else document.title
-    place = "" if identity.region in ("", NATIONAL) else full_name(identity.region)
-    if identity.region == NATIONAL and identity.kind == "政府工作报告":
-        place = "国务院"
-    return f"{place}《{title}》"

@@ -33,7 +33,6 @@ from reader.core.document import Document
 from reader.core.errors import ReaderError, UnsupportedSourceError
 from reader.core.fileutil import remove_stale_temporaries, write_atomic
 from reader.core.formats.registry import format_named, sniff_format
-from reader.core.identity import Identity, display_name
 from reader.core.library_entry import LibraryEntry
 from reader.core.loader import (
     MAX_BINARY_BYTES,
@@ -43,6 +42,7 @@ from reader.core.loader import (
     parse_bytes,
     source_key_for_path,
 )
+from reader.core.naming import Identity, display_name
 from reader.core.paths import DataLayout
 from reader.core.resources import BUNDLED_REPORT_URL, BUNDLED_SOURCE_KEY, bundled_report_path
 from reader.core.serialize import dump_document, load_document

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.core.document import Document
-from reader.core.identity import citation_source
+from reader.core.naming import citation_source
 
 # Characters per minute a typical adult reads Chinese prose (silent reading
 # studies place it between 300 and 500); the middle of that range.
@@ -100,7 +100,7 @@ def section_reference(document: Document, node_id: str) -> str:
     The website has no anchor for our outline, so the address is the page's own; the words say
     where on it to look ("浙江 · 2024年政府工作报告 › 二、… › （七）…").
     """
-    from reader.core.identity import display_name
+    from reader.core.naming import display_name
 
     node = document.node(node_id)
     path = document.section_path(node.paragraph) if node is not None else []

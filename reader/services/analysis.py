@@ -176,7 +176,7 @@ class AnalysisService(QObject):
     def _targets(self, document: Document) -> list[YearTargets]:
         from reader.core.analysis.targets import extract_targets
         from reader.core.analysis.years import same_region
-        from reader.core.identity import Identity, display_name
+        from reader.core.naming import Identity, display_name
 
         result = []
         seen_years = set()
@@ -195,7 +195,7 @@ class AnalysisService(QObject):
 
     def _cross_section(self, document: Document) -> list[YearTargets]:
         from reader.core.analysis.targets import extract_targets
-        from reader.core.identity import Identity
+        from reader.core.naming import Identity
 
         identity = Identity.from_meta(document.meta)
         chosen: dict[str, YearTargets] = {}

@@ -19,8 +19,8 @@ from PySide6.QtCore import QObject, Signal
 from reader.core.diagnostics import describe_error
 from reader.core.document import Document
 from reader.core.errors import ReaderError
-from reader.core.identity import Identity
 from reader.core.library import ImportOutcome, Library, LibraryEntry
+from reader.core.naming import Identity
 from reader.core.paths import DataLayout
 from reader.core.search.results import SearchResult
 from reader.services.tasks import TaskRunner

@@ -138,7 +138,7 @@ class AnalysisController(QObject):
             if window.compare.comparison is not None and window.compare.comparison.b.id == document.id:
                 return
             from reader.core.analysis.years import previous_report
-            from reader.core.identity import display_name
+            from reader.core.naming import display_name
 
             entries = service.entries()
             earlier = previous_report(entries, document)
@@ -163,7 +163,7 @@ class AnalysisController(QObject):
             window.terms.set_document(document, self._terms_node)
             service.terms(document, self._terms_node)
         else:
-            from reader.core.identity import Identity
+            from reader.core.naming import Identity
 
             tab_widget = window.trend if tab == "trend" else window.concordance
             tab_widget.set_regions(service.entries(), Identity.from_meta(document.meta).region)

@@ -94,7 +94,7 @@ def typeset_comparison(
     pairs = comparison.paragraphs
     table = cursor.insertTable(len(pairs) + 1, 2, table_format)
     heading = _format(font, theme.heading, bold=True)
-    from reader.core.identity import display_name
+    from reader.core.naming import display_name
 
     for column, report in enumerate((comparison.a, comparison.b)):
         table.cellAt(0, column).firstCursorPosition().insertText(display_name(report), heading)

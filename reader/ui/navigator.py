@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.document import Document
-from reader.core.identity import display_name
+from reader.core.naming import display_name
 from reader.services.documents import DocumentService, OpenRequest
 from reader.services.settings import ReadingPosition, Settings
 from reader.ui.reading_style import ReadingStyle

@@ -102,6 +102,7 @@ class ScrollBarMarks(QWidget):
         self._height = height
         self.setGeometry(bar.rect())
         bar.installEventFilter(self)
+        self.show()  # made after the scroll bar is on screen, a child stays hidden unless shown
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: D102 - Qt override
         if watched is self._bar and event.type() == QEvent.Type.Resize:

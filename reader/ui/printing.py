@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 
 from reader.core.document import Document, ParagraphKind
 from reader.core.export import META_LABELS_ZH
-from reader.core.identity import display_name
+from reader.core.naming import display_name
 from reader.ui.appearance import THEMES
 from reader.ui.typesetter import TypeStyle, typeset
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
@@ -16,8 +18,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
 from reader.core.document import Document
-from reader.ui.passage_marks import Mark, PassageMarks, ScrollBarMarks
 from reader.ui.typesetter import NO_PARAGRAPH, TypeStyle, center_column, prepare
+
+if TYPE_CHECKING:
+    from reader.ui.passage_marks import PassageMarks, ScrollBarMarks
 
 # Ranges (paragraph index, start, end), their colour, and whether they are underlined rather than shaded.
 HighlightGroup = tuple[list[tuple[int, int, int]], str, bool]
@@ -67,10 +71,9 @@ class ReadingView(QTextBrowser):
         self._background = ""
         self._highlight_ranges: dict[str, tuple[list[tuple[int, int, int]], str, bool]] = {}
         self._mark_ranges: list[tuple[int, int, int, str]] = []
-        self.passage_marks = PassageMarks(self.document)
-        self.scroll_bar_marks = ScrollBarMarks(
-            self.verticalScrollBar(), self.passage_marks, lambda: self.document().size().height()
-        )
+        # Made with the first marks (highlights): their module is not needed for the first paint.
+        self.passage_marks: PassageMarks | None = None
+        self.scroll_bar_marks: ScrollBarMarks | None = None
         self._extra_actions: list[QAction] = []
         self._context_providers: list = []
         self._settle = QTimer(self, singleShot=True, interval=60)
@@ -304,6 +307,17 @@ class ReadingView(QTextBrowser):
     def set_passage_marks(self, ranges: list[tuple[int, int, int, str]]) -> None:
         """Mark passages ``(paragraph index, start, end, colour)`` in the margin and on the scroll bar."""
         self._mark_ranges = list(ranges)
+        if self.passage_marks is None or self.scroll_bar_marks is None:
+            if not ranges:
+                return
+            from reader.ui.passage_marks import PassageMarks, ScrollBarMarks
+
+            self.passage_marks = PassageMarks(self.document)
+            self.scroll_bar_marks = ScrollBarMarks(
+                self.verticalScrollBar(), self.passage_marks, lambda: self.document().size().height()
+            )
+        from reader.ui.passage_marks import Mark
+
         marks = []
         for index, start, end, color in ranges:
             base = self.paragraph_position(index)

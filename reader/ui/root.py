@@ -26,7 +26,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTi
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from reader.core.identity import display_name
+from reader.core.naming import display_name
 from reader.core.reading import PAGE_ZOOM_PRESETS
 from reader.services.documents import DocumentService
 from reader.services.settings import LINE_SPACINGS, THEMES, Settings

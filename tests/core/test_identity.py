@@ -15,8 +15,9 @@ import pytest
 
 from bench.common import corpus_region_and_year
 from reader.core.export import to_json
-from reader.core.identity import Identity, citation_source, display_name, identify
+from reader.core.identity import identify
 from reader.core.loader import load_path
+from reader.core.naming import Identity, citation_source, display_name
 from tests.conftest import CORPUS, SEED, corpus_path
 
 TEXTS = sorted(p.relative_to(CORPUS).as_posix() for p in CORPUS.glob("text/*/*") if p.is_file())

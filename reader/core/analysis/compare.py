@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from reader.core.analysis.novelty import formulations_only_in
 from reader.core.analysis.terms import TermCount
 from reader.core.document import Document, OutlineNode, ParagraphKind
-from reader.core.identity import Identity, display_name
+from reader.core.naming import Identity, display_name
 
 SAME, CHANGED, ADDED, REMOVED = "same", "changed", "added", "removed"
 PARAGRAPH_THRESHOLD = 0.3  # below it two paragraphs are different paragraphs, not one changed

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from reader.core.identity import Identity
+from reader.core.naming import Identity
 
 HISTORY_YEARS = 5  # a five-year plan's span
 SPREAD_LIMIT = 200  # other reports read for the spread of terms (the nearest years first)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reader.core.document import Document
-from reader.core.identity import Identity
 from reader.core.library import LibraryEntry
+from reader.core.naming import Identity
 
 
 def previous_report(entries: Iterable[LibraryEntry], document: Document) -> LibraryEntry | None:

@@ -43,7 +43,7 @@ from whoosh.query import And, Term
 from reader.core.document import Document
 from reader.core.errors import ReaderError
 from reader.core.fileutil import write_atomic
-from reader.core.identity import Identity, display_name
+from reader.core.naming import Identity, display_name
 from reader.core.search.matching import Scorer, make_snippet, match_spans
 from reader.core.search.ngrams import NGramField, fold, ngrams
 from reader.core.search.query import ParsedQuery, parse_query

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reader.core.document import Document
-from reader.core.identity import Identity, display_name
+from reader.core.naming import Identity, display_name
 from reader.core.search.folding import fold
 from reader.core.search.matching import Scorer, make_snippet, match_spans, matches
 from reader.core.search.query import ParsedQuery, parse_query
