@@ -68,16 +68,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _export_source(args: argparse.Namespace):
     """The document to export: a path or URL, or else a library id (as every other command takes)."""
     from reader.core.loader import load_source
+    from reader.core.sources import is_url
 
     source = args.source
-    if "://" not in source and not Path(source).exists():
+    if not is_url(source) and not Path(source).exists():
         from reader.core.library import Library
 
-        library = Library(args.data_dir)
-        found = library.resolve(source)
-        if found:
-            return library.document(found)
-    return load_source(source)
+        return _resolve_document(Library(args.data_dir), source)  # neither a file nor an id: "no such file"
+    return load_source(source)  # a file is parsed as it is now, not as the library holds it
 
 
 def _progress_printer(label: str):
@@ -296,6 +294,23 @@ def _resolve_document(library, reference: str):
     return load_source(reference)
 
 
+def _document_id(library, reference: str) -> str:
+    """The id of a library document, or of the document a path or URL holds (imported or not)."""
+    return library.resolve(reference) or _resolve_document(library, reference).id
+
+
+def _library_documents(library):
+    """A lookup of library documents by id for quotes and exports: None for one gone or unreadable."""
+
+    def document(doc_id: str):
+        try:
+            return library.document(doc_id) if library.entry(doc_id) else None
+        except (ReaderError, OSError):
+            return None
+
+    return document
+
+
 def _cmd_bookmarks(args: argparse.Namespace) -> int:
     from reader.core.bookmarks import BookmarkError, make_bookmark
     from reader.core.library import Library
@@ -307,9 +322,7 @@ def _cmd_bookmarks(args: argparse.Namespace) -> int:
     store = _open_bookmarks(args.data_dir)
     try:
         if command == "list":
-            doc = None
-            if args.doc:
-                doc = library.resolve(args.doc) or _resolve_document(library, args.doc).id
+            doc = _document_id(library, args.doc) if args.doc else None
             items = [b for b in store.list(doc) if not b.is_highlight]  # highlights: `highlights list`
             if args.json:
                 _write_output(json.dumps([b.to_json() for b in items], ensure_ascii=False, indent=1) + "\n", None)
@@ -345,13 +358,7 @@ def _cmd_bookmarks(args: argparse.Namespace) -> int:
             else:
                 from reader.core.bookmarks_export import bookmarks_markdown
 
-                def resolve(doc_id: str):
-                    try:
-                        return library.document(doc_id) if library.entry(doc_id) else None
-                    except (ReaderError, OSError):
-                        return None
-
-                text = bookmarks_markdown(store.list(), resolve)
+                text = bookmarks_markdown(store.list(), _library_documents(library))
             write_output(Path(args.file), text.encode("utf-8"))
             _say(f"wrote {store.count()} bookmarks to {args.file}")
             return EXIT_OK
@@ -393,9 +400,7 @@ def _cmd_highlights(args: argparse.Namespace) -> int:
             removed = store.delete(args.id)
             _say(f"removed {removed.uid}  “{removed.snippet[:40]}”")
             return EXIT_OK
-        doc = None
-        if args.document:
-            doc = library.resolve(args.document) or _resolve_document(library, args.document).id
+        doc = _document_id(library, args.document) if args.document else None
         items = store.highlights(doc, args.color, args.tag)
         if command == "list":
             if args.json:
@@ -406,14 +411,7 @@ def _cmd_highlights(args: argparse.Namespace) -> int:
                     tags = f"  #{' #'.join(highlight.tags)}" if highlight.tags else ""
                     _say(f"{highlight.uid[:8]}  {highlight.color:<6}  “{highlight.snippet[:50]}”{tags}{flag}")
             return EXIT_OK
-
-        def resolve(doc_id: str):
-            try:
-                return library.document(doc_id) if library.entry(doc_id) else None
-            except (ReaderError, OSError):
-                return None
-
-        data = export(quotes(items, resolve, args.order), args.format)
+        data = export(quotes(items, _library_documents(library), args.order), args.format)
         if args.output:
             write_output(Path(args.output), data)
             _say(f"wrote {len(items)} highlights to {args.output}", file=sys.stderr)
@@ -452,16 +450,13 @@ def _export_progress():
 
 def _highlight_ranges(data_dir: Path, document) -> list[tuple[int, int, int]]:
     """The document's highlights still anchored, as (paragraph index, start, end), in reading order."""
+    from reader.core.bookmarks import highlight_passages
+
     store = _open_bookmarks(data_dir)
     try:
-        ranges = [
-            (document.paragraph_index(h.paragraph), h.offset, h.offset + h.length)
-            for h in store.highlights(document.id)
-            if not h.detached and document.paragraph_index(h.paragraph) >= 0
-        ]
+        return highlight_passages(document, store.highlights(document.id))
     finally:
         store.close()
-    return sorted(ranges)
 
 
 def _cmd_speak(args: argparse.Namespace) -> int:

@@ -20,13 +20,14 @@ import json
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from reader.core.document import Document
 from reader.core.errors import ReaderError
 from reader.core.naming import display_name
+from reader.core.sqlite_writes import immediate_transaction
 
 SCHEMA_VERSION = 5
 EXPORT_FORMAT = "report-reader-bookmarks"
@@ -220,6 +221,19 @@ def make_section_bookmark(document: Document, node_id: str, title: str = "", not
     path = document.section_path(node.paragraph)
     bookmark = make_bookmark(document, node.paragraph, title=title or " › ".join(path), note=note)
     return replace(bookmark, section=True)
+
+
+def highlight_passages(document: Document, highlights: Iterable[Bookmark]) -> list[tuple[int, int, int]]:
+    """The passages of ``document`` its highlights mark: (paragraph index, start, end), in reading order.
+
+    Highlights of other documents, and those whose words changed (detached), are left out.
+    """
+    passages = []
+    for highlight in highlights:
+        index = document.paragraph_index(highlight.paragraph)
+        if highlight.doc == document.id and not highlight.detached and index >= 0:
+            passages.append((index, highlight.offset, highlight.offset + highlight.length))
+    return sorted(passages)
 
 
 def make_highlight(
@@ -701,26 +715,11 @@ def find_anchor(document: Document, snippet: str) -> tuple[str, int] | None:
     return (best, best_offset) if best is not None and best_ratio >= FUZZY_THRESHOLD else None
 
 
-@contextlib.contextmanager
-def _transaction(db: sqlite3.Connection) -> Iterator[None]:
-    """One change, all or nothing; a full disk or a lock held too long is a message, never a crash.
-
-    ``OperationalError`` (disk full, locked, I/O) is not damage: the file stays as it is and
-    the change is simply not made, with a line that says why.
-    """
-    try:
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            with contextlib.suppress(sqlite3.Error):
-                db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
-    except sqlite3.OperationalError as error:
-        with contextlib.suppress(sqlite3.Error):
-            db.execute("ROLLBACK")
-        raise BookmarkError(f"the bookmarks could not be saved ({error}); nothing was changed") from None
+def _transaction(db: sqlite3.Connection):
+    """One change to the bookmarks, all or nothing; a full disk or a long-held lock is a message."""
+    return immediate_transaction(
+        db, lambda error: BookmarkError(f"the bookmarks could not be saved ({error}); nothing was changed")
+    )
 
 
 def _like_prefix(text: str) -> str:

@@ -13,16 +13,16 @@ catalogue rebuilt from the per-document ``entry.json`` files; a locked or full d
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.errors import ReaderError
+from reader.core.sqlite_writes import immediate_transaction
 
 if TYPE_CHECKING:
     from reader.core.library_entry import LibraryEntry
@@ -128,22 +128,12 @@ class Catalogue:
             self._db.close()
             self._db = None
 
-    @contextlib.contextmanager
-    def _writing(self) -> Iterator[sqlite3.Connection]:
+    def _writing(self):
         db = self._db if self._db is not None else self._connection()
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                yield db
-            except BaseException:
-                with contextlib.suppress(sqlite3.Error):
-                    db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
-        except sqlite3.OperationalError as error:
-            with contextlib.suppress(sqlite3.Error):
-                db.execute("ROLLBACK")
-            raise CatalogueError(f"the library catalogue could not be saved ({error}); nothing was changed") from None
+        return immediate_transaction(
+            db,
+            lambda error: CatalogueError(f"the library catalogue could not be saved ({error}); nothing was changed"),
+        )
 
     # Reading ---------------------------------------------------------------------------
     def _entry(self, text: str) -> LibraryEntry | None:

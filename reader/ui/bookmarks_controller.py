@@ -11,10 +11,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QTextCursor, QUndoCommand, QUndoStack
+from PySide6.QtGui import QTextCursor, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from reader.services.paths import library_source
+from reader.ui.bookmark_commands import AddCommand, ChangeCommand, DeleteCommand
 from reader.ui.bookmarks_panel import BookmarksPanel
 from reader.ui.navigator import Navigator
 from reader.ui.notifier import Notifier
@@ -27,46 +28,6 @@ if TYPE_CHECKING:
     from reader.core.document import Document
     from reader.services.bookmarks import BookmarkService
     from reader.services.library import LibraryService
-
-
-class _AddBookmark(QUndoCommand):
-    def __init__(self, service: BookmarkService, bookmark: Bookmark, text: str) -> None:
-        super().__init__(text)
-        self._service, self._bookmark, self._done_once = service, bookmark, False
-
-    def redo(self) -> None:
-        if self._done_once:
-            self._service.restore(self._bookmark)
-        else:
-            self._service.add(self._bookmark)
-            self._done_once = True
-
-    def undo(self) -> None:
-        self._service.delete(self._bookmark)
-
-
-class _DeleteBookmark(QUndoCommand):
-    def __init__(self, service: BookmarkService, bookmark: Bookmark, text: str) -> None:
-        super().__init__(text)
-        self._service, self._bookmark = service, bookmark
-
-    def redo(self) -> None:
-        self._service.delete(self._bookmark)
-
-    def undo(self) -> None:
-        self._service.restore(self._bookmark)
-
-
-class _EditBookmark(QUndoCommand):
-    def __init__(self, service: BookmarkService, bookmark: Bookmark, title: str, note: str, text: str) -> None:
-        super().__init__(text)
-        self._service, self._bookmark, self._title, self._note = service, bookmark, title, note
-
-    def redo(self) -> None:
-        self._service.update(self._bookmark, title=self._title, note=self._note)
-
-    def undo(self) -> None:
-        self._service.update(self._bookmark, title=self._bookmark.title, note=self._bookmark.note)
 
 
 class BookmarksController(QObject):
@@ -168,7 +129,7 @@ class BookmarksController(QObject):
         if not accepted:
             return
         bookmark = replace(bookmark, title=title.strip() or bookmark.title, note=note)
-        self._undo.push(_AddBookmark(self.service, bookmark, self.tr("Add Bookmark")))
+        self._undo.push(AddCommand(self.service, bookmark, self.tr("Add Bookmark")))
         self._notifier.status(self.tr("Bookmarked: %1").replace("%1", bookmark.title), 3000)
 
     def add_section(self, node_id: str) -> None:
@@ -183,7 +144,7 @@ class BookmarksController(QObject):
         if not accepted:
             return
         bookmark = replace(bookmark, title=title.strip() or bookmark.title, note=note)
-        self._undo.push(_AddBookmark(self.service, bookmark, self.tr("Bookmark Section")))
+        self._undo.push(AddCommand(self.service, bookmark, self.tr("Bookmark Section")))
         self._notifier.status(self.tr("Bookmarked: %1").replace("%1", bookmark.title), 3000)
 
     def edit(self, bookmark: Bookmark) -> None:
@@ -192,15 +153,14 @@ class BookmarksController(QObject):
             return
         accepted, title, note = self.ask_details(bookmark.title, bookmark.note, bookmark.snippet)
         if accepted and (title, note) != (bookmark.title, bookmark.note):
-            command = _EditBookmark(
-                self.service, bookmark, title.strip() or bookmark.title, note, self.tr("Edit Bookmark")
-            )
+            changes = {"title": title.strip() or bookmark.title, "note": note}
+            command = ChangeCommand(self.service, bookmark, changes, self.tr("Edit Bookmark"))
             self._undo.push(command)
 
     def delete(self, bookmark: Bookmark) -> None:
         """Delete a bookmark (Edit → Undo brings it back)."""
         if self.service is not None:
-            self._undo.push(_DeleteBookmark(self.service, bookmark, self.tr("Delete Bookmark")))
+            self._undo.push(DeleteCommand(self.service, bookmark, self.tr("Delete Bookmark")))
             self._notifier.status(self.tr("Bookmark deleted — Ctrl+Z to undo"), 5000)
 
     # Showing -------------------------------------------------------------------------

@@ -12,13 +12,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QTextCursor, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QTextCursor, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.core.bookmarks import HIGHLIGHT_COLORS, Bookmark
 from reader.core.document import Document
 from reader.services.bookmarks import BookmarkService
 from reader.ui.appearance import HIGHLIGHT_MARK_COLORS, highlight_palette
+from reader.ui.bookmark_commands import AddCommand, ChangeCommand, DeleteCommand
 from reader.ui.highlights_panel import HighlightsPanel, color_names
 from reader.ui.navigator import Navigator
 from reader.ui.notifier import Notifier
@@ -28,47 +29,6 @@ from reader.ui.selection_toolbar import SelectionToolbar
 from reader.ui.widgets import announce
 
 _KEY = "highlight:"
-
-
-class _Add(QUndoCommand):
-    def __init__(self, service: BookmarkService, highlight: Bookmark, text: str) -> None:
-        super().__init__(text)
-        self._service, self._highlight, self._done = service, highlight, False
-
-    def redo(self) -> None:
-        if self._done:
-            self._service.restore(self._highlight)
-        else:
-            self._service.add(self._highlight)
-        self._done = True
-
-    def undo(self) -> None:
-        self._service.delete(self._highlight)
-
-
-class _Delete(QUndoCommand):
-    def __init__(self, service: BookmarkService, highlight: Bookmark, text: str) -> None:
-        super().__init__(text)
-        self._service, self._highlight = service, highlight
-
-    def redo(self) -> None:
-        self._service.delete(self._highlight)
-
-    def undo(self) -> None:
-        self._service.restore(self._highlight)
-
-
-class _Change(QUndoCommand):
-    def __init__(self, service: BookmarkService, highlight: Bookmark, changes: dict, text: str) -> None:
-        super().__init__(text)
-        self._service, self._highlight, self._changes = service, highlight, changes
-        self._before = {key: getattr(highlight, key) for key in changes}
-
-    def redo(self) -> None:
-        self._service.update(self._highlight, **self._changes)
-
-    def undo(self) -> None:
-        self._service.update(self._highlight, **self._before)
 
 
 class HighlightsController(QObject):
@@ -200,7 +160,7 @@ class HighlightsController(QObject):
             if not accepted:
                 return
             highlight = replace(highlight, note=note, tags=tuple(tags))
-        self._undo.push(_Add(self.service, highlight, self.tr("Highlight")))
+        self._undo.push(AddCommand(self.service, highlight, self.tr("Highlight")))
         cursor = self._view.textCursor()
         cursor.clearSelection()
         self._view.setTextCursor(cursor)
@@ -214,23 +174,25 @@ class HighlightsController(QObject):
         accepted, note, tags = self.ask_details(highlight.note, list(highlight.tags), highlight.snippet)
         if accepted and (note, tuple(tags)) != (highlight.note, highlight.tags):
             changes = {"note": note, "tags": tuple(tags)}
-            self._undo.push(_Change(self.service, highlight, changes, self.tr("Edit Highlight")))
+            self._undo.push(ChangeCommand(self.service, highlight, changes, self.tr("Edit Highlight")))
 
     def recolor(self, highlight: Bookmark, color: str) -> None:
         """Give a highlight another colour."""
         if self.service is not None and color in HIGHLIGHT_COLORS and color != highlight.color:
             self.color = color
-            self._undo.push(_Change(self.service, highlight, {"color": color}, self.tr("Change Highlight Colour")))
+            self._undo.push(
+                ChangeCommand(self.service, highlight, {"color": color}, self.tr("Change Highlight Colour"))
+            )
 
     def restyle(self, highlight: Bookmark, style: str) -> None:
         """Switch a highlight between a background and an underline."""
         if self.service is not None and style != highlight.style:
-            self._undo.push(_Change(self.service, highlight, {"style": style}, self.tr("Change Highlight Style")))
+            self._undo.push(ChangeCommand(self.service, highlight, {"style": style}, self.tr("Change Highlight Style")))
 
     def remove(self, highlight: Bookmark) -> None:
         """Remove a highlight (Ctrl+Z brings it back)."""
         if self.service is not None:
-            self._undo.push(_Delete(self.service, highlight, self.tr("Remove Highlight")))
+            self._undo.push(DeleteCommand(self.service, highlight, self.tr("Remove Highlight")))
             self._notifier.status(self.tr("Highlight removed — Ctrl+Z to undo"), 5000)
 
     def _ask_details_dialog(self, note: str, tags: list[str], quote: str) -> tuple[bool, str, list[str]]:
@@ -321,17 +283,14 @@ class HighlightsController(QObject):
 
     def read_aloud(self, highlights: list[Bookmark]) -> None:
         """Read my highlights: those of the open report among ``highlights``, in reading order."""
+        from reader.core.bookmarks import highlight_passages
+
         document = self._navigator.document
-        ranges = []
-        if document is not None:
-            for highlight in highlights:
-                index = document.paragraph_index(highlight.paragraph)
-                if highlight.doc == document.id and not highlight.detached and index >= 0:
-                    ranges.append((index, highlight.offset, highlight.offset + highlight.length))
+        ranges = highlight_passages(document, highlights) if document is not None else []
         if not ranges:
             self._notifier.status(self.tr("This report has no highlights to read"), 4000)
             return
-        self.readPassages.emit(sorted(ranges))
+        self.readPassages.emit(ranges)
 
     def _announce_under_caret(self) -> None:
         """Say a highlight's colour and note when the caret enters it (screen readers hear it)."""
