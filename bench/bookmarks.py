@@ -31,14 +31,14 @@ def measure() -> dict:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QTreeView
 
-    from reader.core.bookmarks import BookmarkStore, make_bookmark
+    from reader.core.bookmarks.store import BookmarkStore, make_bookmark
     from reader.core.loader import load_path
     from reader.services.bookmarks import BookmarkService
     from reader.services.library import LibraryService
     from reader.services.settings import Settings
     from reader.services.tasks import TaskRunner
-    from reader.ui.appearance import chinese_font_families
     from reader.ui.launch import create_document_service
+    from reader.ui.reading.appearance import chinese_font_families
     from reader.ui.root import ReaderApp
 
     _app = QApplication.instance() or QApplication([])  # kept alive for the widgets below
@@ -141,7 +141,7 @@ def _highlight_figures(app, document, bookmarks) -> dict:
     """1,000 highlights spread over the open report: draw them, then scroll and paint with them."""
     from PySide6.QtTest import QTest
 
-    from reader.core.bookmarks import make_highlight
+    from reader.core.bookmarks.store import make_highlight
 
     view = app.view
     view.verticalScrollBar().setValue(0)

@@ -123,8 +123,8 @@ def _second_stage_gaps(data_dir: Path) -> dict:
     from reader.core.cache import DocumentCache
     from reader.services.settings import Settings
     from reader.services.tasks import TaskRunner
-    from reader.ui.appearance import chinese_font_families
     from reader.ui.launch import create_document_service
+    from reader.ui.reading.appearance import chinese_font_families
     from reader.ui.root import ReaderApp
 
     DocumentCache(DataLayout(data_dir).cache).load(SEED)  # as after any earlier start
@@ -163,7 +163,7 @@ def _stalls(display_env: dict) -> dict:
     from reader.services.documents import DocumentService
     from reader.services.settings import Settings
     from reader.services.tasks import TaskRunner
-    from reader.ui.appearance import chinese_font_families
+    from reader.ui.reading.appearance import chinese_font_families
     from reader.ui.root import ReaderApp
 
     _app = QApplication.instance() or QApplication([])  # kept alive for the widgets below

@@ -98,7 +98,7 @@ def _catalogue_1000() -> dict:
 
     from reader.core.library import LibraryEntry
     from reader.core.regions import PROVINCES
-    from reader.ui.library_panel import LibraryPanel
+    from reader.ui.library.panel import LibraryPanel
 
     app = QApplication.instance() or QApplication([])
     entries = [

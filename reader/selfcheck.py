@@ -54,8 +54,8 @@ def run() -> int:
     def typeset() -> dict:
         from PySide6.QtWidgets import QApplication
 
-        from reader.ui.appearance import THEMES, chinese_font_families
-        from reader.ui.typesetter import TypeStyle, prepare
+        from reader.ui.reading.appearance import THEMES, chinese_font_families
+        from reader.ui.reading.typesetter import TypeStyle, prepare
 
         state["app"] = QApplication.instance() or QApplication([sys.argv[0]])
         families = tuple(chinese_font_families())
@@ -94,7 +94,7 @@ def run() -> int:
         return {"wav": str(path), "seconds": round(clip.seconds, 2), "voice": voice.id if voice else None}
 
     def bookmark() -> dict:
-        from reader.core.bookmarks import BookmarkStore, make_bookmark
+        from reader.core.bookmarks.store import BookmarkStore, make_bookmark
 
         document = state["document"]
         store = BookmarkStore(DataLayout(work).bookmarks)

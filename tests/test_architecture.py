@@ -101,7 +101,7 @@ def _cycles(graph: dict[str, set[str]]) -> list[tuple[str, ...]]:
 
 def test_no_import_cycles_in_the_package():
     graph = _module_graph()
-    assert "reader.ui.reading_view" in graph["reader.ui.navigator"]  # the graph sees real imports
+    assert "reader.ui.reading.reading_view" in graph["reader.ui.reading.navigator"]  # the graph sees real imports
     cycles = _cycles(graph)
     assert cycles == [], "modules that import each other: " + "; ".join(" <-> ".join(c) for c in cycles)
 
@@ -118,11 +118,11 @@ def test_the_window_and_its_services_do_not_import_the_analysis_libraries() -> N
 
     code = (
         "import sys\n"
-        "import reader.app, reader.ui.launch, reader.ui.root, reader.ui.analysis_controller\n"
+        "import reader.app, reader.ui.launch, reader.ui.root, reader.ui.analysis.controller\n"
         "import reader.services.library, reader.services.bookmarks, reader.services.narration\n"
         "import reader.services.analysis, reader.cli\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('jieba', 'pyqtgraph')\n"
-        "             or m in ('reader.core.analysis.compare', 'reader.ui.analysis_window')))\n"
+        "             or m in ('reader.core.analysis.compare', 'reader.ui.analysis.window')))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert result.stdout.strip() == "[]", result.stdout

@@ -66,7 +66,7 @@ def test_spec_bundles_dynamic_imports_and_resources():
 
 def test_about_dialog_shows_the_version_and_licences(qapp):
     from reader import __version__
-    from reader.ui.about import AboutDialog, component_versions
+    from reader.ui.window.about import AboutDialog, component_versions
 
     version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
     assert __version__ == version

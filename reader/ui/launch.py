@@ -20,10 +20,10 @@ from reader.core.diagnostics import configure_logging, log_file, logger
 from reader.core.paths import APP_ID, APP_NAME, DATA_DIR_ENV, DataLayout, resolve_data_dir
 from reader.core.resources import bundled_report_path, resources_dir
 from reader.services.documents import DocumentService, load_in_worker
-from reader.services.paths import LIBRARY_SCHEME
+from reader.services.library_links import LIBRARY_SCHEME
 from reader.services.settings import Settings
 from reader.services.tasks import TaskRunner
-from reader.ui.appearance import chinese_font_families
+from reader.ui.reading.appearance import chinese_font_families
 
 
 def ui_language(explicit: str | None) -> str:

@@ -31,22 +31,22 @@ from reader.core.reading import PAGE_ZOOM_PRESETS
 from reader.services.documents import DocumentService
 from reader.services.settings import LINE_SPACINGS, THEMES, Settings
 from reader.services.tasks import TaskRunner
-from reader.ui.document_actions import DocumentActions
-from reader.ui.main_window import DockSpec, MainWindow
-from reader.ui.navigator import Navigator
-from reader.ui.notifier import Notifier
-from reader.ui.opening import OpeningController
-from reader.ui.reading_status import ReadingStatus
-from reader.ui.reading_style import ReadingStyle
-from reader.ui.structure_keys import StructureKeys
+from reader.ui.reading.navigator import Navigator
+from reader.ui.reading.reading_status import ReadingStatus
+from reader.ui.reading.reading_style import ReadingStyle
+from reader.ui.reading.structure_keys import StructureKeys
+from reader.ui.window.document_actions import DocumentActions
+from reader.ui.window.main_window import DockSpec, MainWindow
+from reader.ui.window.notifier import Notifier
+from reader.ui.window.opening import OpeningController
 
 if TYPE_CHECKING:  # loaded in the second stage: they bring the panels, SQLite, Whoosh, the speech engine
     from reader.core.document import Document
-    from reader.ui.analysis_controller import AnalysisController
-    from reader.ui.bookmarks_controller import BookmarksController
-    from reader.ui.library_controller import LibraryController
-    from reader.ui.narration_controller import NarrationController
-    from reader.ui.player_bar import PlayerBar
+    from reader.ui.analysis.controller import AnalysisController
+    from reader.ui.bookmarks.controller import BookmarksController
+    from reader.ui.library.controller import LibraryController
+    from reader.ui.narration.controller import NarrationController
+    from reader.ui.narration.player_bar import PlayerBar
 
 _LEFT, _RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
 
@@ -74,25 +74,25 @@ class PanelSpec:
 PANELS = (
     PanelSpec(DockSpec("outline", QT_TRANSLATE_NOOP("MainWindow", "Outline"), "outlineDock", _LEFT, False,
                        QT_TRANSLATE_NOOP("MainWindow", "O&utline"), "F9"),
-              "reader.ui.outline_panel:OutlinePanel"),
+              "reader.ui.reading.outline_panel:OutlinePanel"),
     PanelSpec(DockSpec("library_panel", QT_TRANSLATE_NOOP("MainWindow", "Library"), "libraryDock", _LEFT, True,
                        QT_TRANSLATE_NOOP("MainWindow", "&Library")),
-              "reader.ui.library_panel:LibraryPanel"),
+              "reader.ui.library.panel:LibraryPanel"),
     PanelSpec(DockSpec("bookmarks_panel", QT_TRANSLATE_NOOP("MainWindow", "Bookmarks"), "bookmarksDock", _LEFT, True,
                        QT_TRANSLATE_NOOP("MainWindow", "&Bookmarks")),
-              "reader.ui.bookmarks_panel:BookmarksPanel"),
+              "reader.ui.bookmarks.panel:BookmarksPanel"),
     PanelSpec(DockSpec("highlights_panel", QT_TRANSLATE_NOOP("MainWindow", "Highlights"), "highlightsDock", _LEFT,
                        True, QT_TRANSLATE_NOOP("MainWindow", "Highli&ghts")),
-              "reader.ui.highlights_panel:HighlightsPanel"),
+              "reader.ui.highlights.panel:HighlightsPanel"),
     PanelSpec(DockSpec("search_panel", QT_TRANSLATE_NOOP("MainWindow", "Search"), "searchDock", _RIGHT, False,
                        QT_TRANSLATE_NOOP("MainWindow", "Searc&h Panel")),
-              "reader.ui.search_panel:SearchPanel"),
+              "reader.ui.search.panel:SearchPanel"),
 )  # fmt: skip
 
 
 def _second_stage_classes() -> tuple[type, dict[str, type]]:
     """The player's class and each panel's; the first call loads their modules (slow)."""
-    from reader.ui.player_bar import PlayerBar
+    from reader.ui.narration.player_bar import PlayerBar
 
     return PlayerBar, {spec.key: spec.widget_class() for spec in PANELS}
 
@@ -396,7 +396,7 @@ class ReaderApp(QObject):
 
     def shortcuts_dialog(self):
         """Help → Keyboard Shortcuts, built from the window's actions plus the keys that are not actions."""
-        from reader.ui.shortcuts_dialog import ShortcutsDialog
+        from reader.ui.window.shortcuts_dialog import ShortcutsDialog
 
         extra = [
             (QCoreApplication.translate("MainWindow", "Page down / up (in the text)"), "Space, Shift+Space"),
@@ -415,7 +415,7 @@ class ReaderApp(QObject):
 
     def show_about(self) -> None:
         """Help → About."""
-        from reader.ui.about import AboutDialog
+        from reader.ui.window.about import AboutDialog
 
         AboutDialog(self.window).exec()
 
@@ -466,12 +466,12 @@ class ReaderApp(QObject):
         self.completed.emit()
 
     def _create_controllers(self) -> None:
-        from reader.ui.analysis_controller import AnalysisController
-        from reader.ui.bookmarks_controller import BookmarksController
-        from reader.ui.highlights_controller import HighlightsController
-        from reader.ui.library_controller import LibraryController
-        from reader.ui.narration_controller import NarrationController
-        from reader.ui.selection_toolbar import SelectionToolbar
+        from reader.ui.analysis.controller import AnalysisController
+        from reader.ui.bookmarks.controller import BookmarksController
+        from reader.ui.highlights.controller import HighlightsController
+        from reader.ui.highlights.selection_toolbar import SelectionToolbar
+        from reader.ui.library.controller import LibraryController
+        from reader.ui.narration.controller import NarrationController
 
         nav, view, style, notifier, window, panels = (
             self.navigator,

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.bookmarks import BookmarkError, BookmarkStore, make_bookmark
+from reader.core.bookmarks.store import BookmarkError, BookmarkStore, make_bookmark
 from reader.core.errors import FetchError, InputTooLargeError
 from reader.core.formats.charset import decode_bytes_noting
 from reader.core.formats.fetch import fetch_url

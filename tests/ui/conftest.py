@@ -13,8 +13,8 @@ from reader.services.library import LibraryService
 from reader.services.narration import NarrationService
 from reader.services.settings import Settings
 from reader.services.tasks import TaskRunner
-from reader.ui.appearance import chinese_font_families
 from reader.ui.launch import create_document_service
+from reader.ui.reading.appearance import chinese_font_families
 from reader.ui.root import ReaderApp
 from tests.conftest import SEED, corpus_path
 from tests.fakes import FakeEngine, FakeSink

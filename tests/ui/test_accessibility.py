@@ -116,7 +116,9 @@ def test_tab_visits_only_what_is_on_screen_and_reaches_every_panel_control(qtbot
 
 def test_keys_move_by_heading_and_paragraph_and_say_where(qtbot, app, monkeypatch):
     said: list[str] = []
-    monkeypatch.setattr("reader.ui.structure_keys.announce", lambda widget, text, alert=False: said.append(text))
+    monkeypatch.setattr(
+        "reader.ui.reading.structure_keys.announce", lambda widget, text, alert=False: said.append(text)
+    )
     document = app.document
     headings = sorted(document.paragraph_index(n.paragraph) for n in document.nodes())
     app.view.setFocus()
@@ -141,13 +143,15 @@ def test_keys_move_by_heading_and_paragraph_and_say_where(qtbot, app, monkeypatc
 
 def test_a_banner_is_announced_as_an_alert(qtbot, app, monkeypatch):
     heard: list[tuple[str, bool]] = []
-    monkeypatch.setattr("reader.ui.widgets.announce", lambda widget, text, alert=False: heard.append((text, alert)))
+    monkeypatch.setattr(
+        "reader.ui.common.widgets.announce", lambda widget, text, alert=False: heard.append((text, alert))
+    )
     app.notifier.banner("没有可用的音频输出设备")
     assert heard == [("没有可用的音频输出设备", True)]
 
 
 def test_the_note_editor_lets_tab_leave_and_ctrl_enter_save(qtbot, app):
-    from reader.ui.bookmarks_panel import BookmarkEditor
+    from reader.ui.bookmarks.panel import BookmarkEditor
 
     editor = BookmarkEditor("标题", "", "", app.window)
     qtbot.addWidget(editor)

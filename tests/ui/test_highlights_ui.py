@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 
-from reader.ui.appearance import HIGHLIGHT_PALETTES
-from reader.ui.highlights_panel import color_names
+from reader.ui.highlights.panel import color_names
+from reader.ui.reading.appearance import HIGHLIGHT_PALETTES
 
 
 def _select(app, prefix: str, start_text: str, length: int) -> tuple[int, int]:
@@ -97,7 +97,7 @@ def test_export_writes_the_quote_collection_by_the_file_name(qtbot, app, tmp_pat
 
 
 def test_each_colour_is_readable_on_each_theme():
-    from reader.ui.appearance import THEMES
+    from reader.ui.reading.appearance import THEMES
 
     def luminance(hex_colour: str) -> float:
         channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
@@ -139,7 +139,7 @@ def test_read_my_highlights_plays_them_in_reading_order(qtbot, app):
 def test_highlights_are_marked_in_the_margin_and_on_the_scroll_bar(qtbot, app):
     from PySide6.QtGui import QColor
 
-    from reader.ui.appearance import HIGHLIGHT_MARK_COLORS
+    from reader.ui.reading.appearance import HIGHLIGHT_MARK_COLORS
 
     index, offset = _select(app, "持续推进公共服务", "推进“学有优教”", 8)
     app.highlights_ui.highlight("purple")
@@ -205,7 +205,7 @@ def test_a_mouse_selection_offers_the_colours_and_one_click_highlights(qtbot, ap
     cursor.setPosition(base + offset + 8)
     end = view.cursorRect(cursor).center()
     _drag(view, start, end)
-    from reader.ui.selection_toolbar import SelectionToolbar
+    from reader.ui.highlights.selection_toolbar import SelectionToolbar
 
     toolbar = view.viewport().findChild(SelectionToolbar, "selectionToolbar")
     assert view.textCursor().selectedText() == "推进“学有优教”"

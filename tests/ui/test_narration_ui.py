@@ -149,7 +149,7 @@ def test_no_audio_device_gives_a_clear_message(qtbot, make_app, monkeypatch):
 
 def test_voice_menu_leads_with_the_best_mandarin_voice_and_names_it_plainly(qtbot):
     from reader.core.speech.synth import Voice
-    from reader.ui.player_bar import PlayerBar
+    from reader.ui.narration.player_bar import PlayerBar
 
     bar = PlayerBar()
     qtbot.addWidget(bar)
@@ -188,7 +188,7 @@ def test_the_no_device_message_is_in_the_ui_language(qapp):
 
 def test_the_player_shows_the_open_documents_length_and_it_follows_another_document(qtbot, make_app, tmp_path):
     from reader.core.speech.player import estimated_seconds
-    from reader.ui.player_bar import clock
+    from reader.ui.narration.player_bar import clock
 
     app = make_app()
     narration = app.service("narration")

@@ -9,8 +9,8 @@ from PySide6.QtCore import QSizeF
 
 from reader.core.document import ParagraphKind
 from reader.core.loader import load_source
-from reader.ui.appearance import chinese_font_families
-from reader.ui.printing import export_pdf, page_of, paginate, print_document
+from reader.ui.reading.appearance import chinese_font_families
+from reader.ui.reading.printing import export_pdf, page_of, paginate, print_document
 from tests.conftest import SEED, needs_tool
 
 _HEADINGS = (ParagraphKind.PART, ParagraphKind.SECTION)

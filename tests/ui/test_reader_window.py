@@ -351,7 +351,7 @@ def test_rapid_restyles_do_not_crash(tmp_path):
 
 
 def test_the_column_is_centred_and_never_touches_the_edges(qtbot, app):
-    from reader.ui.typesetter import COLUMN_CHARACTERS
+    from reader.ui.reading.typesetter import COLUMN_CHARACTERS
 
     view, px = app.view, app.settings.font_px
     margin = view.document().documentMargin()

@@ -10,8 +10,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDockWidget
 
 from reader.core.cache import DocumentCache
-from reader.ui.main_window import MIN_READING_WIDTH, MainWindow
 from reader.ui.root import ReaderApp
+from reader.ui.window.main_window import MIN_READING_WIDTH, MainWindow
 from tests.conftest import SEED
 
 

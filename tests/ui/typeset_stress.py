@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from reader.core.loader import load_path
 from reader.services.tasks import TaskRunner
-from reader.ui.appearance import THEMES, chinese_font_families
-from reader.ui.typesetter import TypeStyle, preparer
+from reader.ui.reading.appearance import THEMES, chinese_font_families
+from reader.ui.reading.typesetter import TypeStyle, preparer
 from tests.conftest import SEED
 
 BURSTS = 150

@@ -12,8 +12,8 @@ import sys
 
 import pytest
 
-from reader.core.bookmarks import BookmarkError, BookmarkStore, make_bookmark, make_highlight
-from reader.core.highlights_export import export, quotes, to_markdown
+from reader.core.bookmarks.highlights_export import export, quotes, to_markdown
+from reader.core.bookmarks.store import BookmarkError, BookmarkStore, make_bookmark, make_highlight
 from reader.core.loader import load_source
 from reader.core.paths import DataLayout
 from tests.conftest import SEED

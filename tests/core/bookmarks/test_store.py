@@ -12,9 +12,9 @@ import time
 
 import pytest
 
-from reader.core import bookmarks as bookmarks_module
-from reader.core.bookmarks import BookmarkError, BookmarkStore, find_anchor, make_bookmark
-from reader.core.bookmarks_export import bookmarks_markdown
+from reader.core.bookmarks import store as bookmarks_module
+from reader.core.bookmarks.export import bookmarks_markdown
+from reader.core.bookmarks.store import BookmarkError, BookmarkStore, find_anchor, make_bookmark
 from reader.core.loader import load_path, parse_bytes
 from tests.conftest import ROOT, SEED
 
@@ -181,7 +181,7 @@ def test_read_only_directory_reads_but_refuses_changes(data_dir, store, seed, mo
 WRITER = r"""
 import sys, time
 from pathlib import Path
-from reader.core.bookmarks import BookmarkStore, make_bookmark
+from reader.core.bookmarks.store import BookmarkStore, make_bookmark
 from reader.core.loader import load_path
 document = load_path(Path(sys.argv[2]))
 store = BookmarkStore(Path(sys.argv[1]))

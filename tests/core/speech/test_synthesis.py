@@ -243,7 +243,7 @@ def test_cli_speak_writes_audio(tmp_path, seed):
 def test_cli_speak_reads_my_highlights_and_only_them(tmp_path, seed, capsys):
     """speak --highlights: the report's highlights in reading order, as audio; none is a one-line error."""
     from reader import cli
-    from reader.core.bookmarks import BookmarkStore
+    from reader.core.bookmarks.store import BookmarkStore
     from reader.core.paths import DataLayout
 
     data = tmp_path / "d"

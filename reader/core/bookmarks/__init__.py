@@ -1,0 +1,1 @@
+"""Bookmarks: see the README's architecture section."""

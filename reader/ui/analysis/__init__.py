@@ -1,0 +1,1 @@
+"""Analysis: see the README's architecture section."""

@@ -1,0 +1,172 @@
+"""The analysis window: compare, targets, words and a term across years, one tab each.
+
+Imported only when the person first asks for an analysis: it brings pyqtgraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QTabWidget, QWidget
+
+from reader.core.tables import save_table
+from reader.ui.analysis.compare_tab import CompareTab
+from reader.ui.analysis.tabs import ConcordanceTab, TargetsTab, TermsTab, TrendTab, table_csv
+from reader.ui.reading.appearance import Theme
+
+TABS = ("compare", "targets", "terms", "trend", "concordance")
+
+
+class AnalysisWindow(QMainWindow):
+    """A window of its own beside the reading window (compare needs the width).
+
+    Args:
+        families: Font families for text and chart labels.
+        parent: The reading window.
+
+    Signals:
+        closed(): the window was closed.
+    """
+
+    closed = Signal()
+
+    def __init__(self, families: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("analysisWindow")
+        self.setWindowTitle(self.tr("Analysis — Report Reader"))
+        self.compare = CompareTab()
+        self.targets = TargetsTab()
+        self.terms = TermsTab(families)
+        self.trend = TrendTab(families)
+        self.concordance = ConcordanceTab()
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Analyses"))
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.compare, self.tr("Compare (对比)"))
+        self.tabs.addTab(self.targets, self.tr("Targets (主要预期目标)"))
+        self.tabs.addTab(self.terms, self.tr("Word Frequencies (高频词)"))
+        self.tabs.addTab(self.trend, self.tr("Term Across Years (趋势)"))
+        self.tabs.addTab(self.concordance, self.tr("Concordance (语境)"))
+        self.tabs.currentChanged.connect(self._update_exports)
+        self.setCentralWidget(self.tabs)
+        self._build_toolbar()
+        self.resize(1200, 800)
+
+    def _build_toolbar(self) -> None:
+        toolbar = self.addToolBar(self.tr("Export"))
+        toolbar.setObjectName("analysisToolbar")
+        self.save_png = QAction(self.tr("Save Chart as &Image…"), self)
+        self.save_png.triggered.connect(self.export_png_dialog)
+        self.save_csv = QAction(self.tr("Save &Data as CSV or Excel…"), self)
+        self.save_csv.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Save))
+        self.save_csv.triggered.connect(self.export_csv_dialog)
+        close = QAction(self.tr("&Close"), self)
+        close.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Close))
+        close.triggered.connect(self.close)
+        self.addAction(close)
+        toolbar.addAction(self.save_png)
+        toolbar.addAction(self.save_csv)
+        self._update_exports()
+
+    def show_tab(self, name: str) -> None:
+        """Bring a tab to the front (one of ``TABS``) and the window up."""
+        self.tabs.setCurrentIndex(TABS.index(name))
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def current_tab(self) -> str:
+        """The name of the tab in front."""
+        return TABS[self.tabs.currentIndex()]
+
+    def _update_exports(self, *_args) -> None:
+        name = self.current_tab()
+        self.save_png.setEnabled(name in ("terms", "trend"))
+        self.save_csv.setEnabled(name != "compare" or self.compare.comparison is not None)
+
+    def apply_style(self, theme: Theme, font: QFont) -> None:
+        """The reading theme's colours for the compare text and the charts."""
+        self.compare.apply_style(theme, font)
+        self.terms.chart.apply_theme(theme)
+        self.trend.chart.apply_theme(theme)
+
+    # Export -------------------------------------------------------------------------------
+    def csv_text(self) -> str:
+        """The front tab's data as CSV."""
+        name = self.current_tab()
+        if name == "targets":
+            return self.targets.csv_text()
+        if name == "terms":
+            return table_csv(self.terms.table)
+        if name == "trend":
+            return self.trend.csv_text()
+        if name == "concordance":
+            return self.concordance.csv_text()
+        return _comparison_csv(self.compare)
+
+    def _ask_path(self, title: str, suffix: str, kinds: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, title, f"{self.current_tab()}.{suffix}", kinds)
+        return path
+
+    def export_csv_dialog(self) -> None:
+        """Ask where, then save the front tab's data as CSV or an Excel workbook."""
+        kinds = self.tr("CSV files (*.csv);;Excel workbooks (*.xlsx)")
+        path = self._ask_path(self.tr("Save Data"), "csv", kinds)
+        if path:
+            self.save_csv_to(path)
+
+    def save_csv_to(self, path: str) -> None:
+        """Save the front tab's data: .xlsx as a workbook, anything else as CSV."""
+        try:
+            save_table(Path(path), self.csv_text(), self.current_tab())
+        except OSError as error:
+            self.statusBar().showMessage(
+                self.tr("Could not save %1").replace("%1", f"{path}: {error.strerror or error}"), 8000
+            )
+            return
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 5000)
+
+    def export_png_dialog(self) -> None:
+        """Ask where, then save the front tab's chart as PNG."""
+        path = self._ask_path(self.tr("Save Chart as Image"), "png", self.tr("PNG images (*.png)"))
+        if path:
+            self.save_png_to(path)
+
+    def save_png_to(self, path: str) -> bool:
+        """Save the front tab's chart as PNG."""
+        chart = self.trend.chart if self.current_tab() == "trend" else self.terms.chart
+        saved = chart.save_png(path)
+        message = self.tr("Saved %1") if saved else self.tr("Could not save %1")
+        self.statusBar().showMessage(message.replace("%1", path), 5000)
+        return saved
+
+    def closeEvent(self, event) -> None:  # noqa: D102 - Qt override
+        self.closed.emit()
+        super().closeEvent(event)
+
+
+def _comparison_csv(tab: CompareTab) -> str:
+    """The aligned paragraphs and both term lists of a comparison."""
+    import csv
+    import io
+
+    comparison = tab.comparison
+    stream = io.StringIO()
+    writer = csv.writer(stream)
+    if comparison is None:
+        return ""
+    writer.writerow(["op", "similarity", "a", "b", "a_text", "b_text"])
+    for pair in comparison.paragraphs:
+        a = comparison.a.paragraph(pair.a) if pair.a else None
+        b = comparison.b.paragraph(pair.b) if pair.b else None
+        writer.writerow(
+            [pair.op, f"{pair.similarity:.3f}", pair.a or "", pair.b or "", a.text if a else "", b.text if b else ""]
+        )
+    writer.writerow([])
+    writer.writerow(["list", "term", "count"])
+    writer.writerows(["new", t.term, t.count] for t in comparison.new_terms)
+    writer.writerows(["dropped", t.term, t.count] for t in comparison.dropped_terms)
+    return stream.getvalue()

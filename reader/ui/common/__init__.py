@@ -1,0 +1,1 @@
+"""Common: see the README's architecture section."""

@@ -1,0 +1,1 @@
+"""Highlights: see the README's architecture section."""

@@ -1,0 +1,1 @@
+"""Library: see the README's architecture section."""

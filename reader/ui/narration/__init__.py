@@ -1,0 +1,1 @@
+"""Narration: see the README's architecture section."""

@@ -1,0 +1,1 @@
+"""Reading: see the README's architecture section."""

@@ -1,0 +1,1 @@
+"""Search: see the README's architecture section."""

@@ -1,0 +1,1 @@
+"""Window: see the README's architecture section."""

@@ -1,0 +1,480 @@
+"""The main window: a frame of menus, toolbar, docks, status bar and the text area.
+
+It holds widgets and lays them out; it knows no service and no controller. The
+composition root (``reader.ui.root``) creates the panels into its docks, the
+controllers behind its actions, and connects them. Its actions are named
+(``window.action("find")``) and do nothing until the root connects them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.services.settings import LINE_SPACINGS, THEMES
+from reader.ui.common.widgets import MessageBanner, MetadataCard, StateLabel
+from reader.ui.reading.reading_view import ReadingView
+
+# The text area never gets narrower than this; the player bar, added under it in the
+# second stage, fits in it, so its arrival cannot push the docks and re-flow the text.
+MIN_READING_WIDTH = 480
+_KEY = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class DockSpec:
+    """Where a panel lives: its key, dock title, saved-state name, side, tab neighbour, View-menu entry and key.
+
+    The texts are English source texts; the window translates them (context ``MainWindow``).
+    """
+
+    key: str
+    title: str
+    object_name: str
+    area: Qt.DockWidgetArea
+    tabbed: bool = False
+    toggle_text: str = ""
+    shortcut: str = ""
+
+
+class _FirstPaintWatcher(QObject):
+    """Calls back once, after the first paint of a widget."""
+
+    def __init__(self, widget: QWidget, callback) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)  # after this paint has reached the screen
+        return False
+
+
+class MainWindow(QMainWindow):
+    """The application window's frame.
+
+    Signals:
+        firstPainted(): the text has been painted once (the staged start builds the panels then).
+        sourceDropped(str): a file or link was dropped on the window.
+        closing(): the window is about to close (save the session now).
+    """
+
+    firstPainted = Signal()
+    sourceDropped = Signal(str)
+    closing = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Report Reader"))
+        self.setAcceptDrops(True)
+        self.resize(1200, 860)
+        self.docks: dict[str, QDockWidget] = {}
+        self.actions: dict[str, QAction] = {}
+        self._build_central()
+        self._build_status_bar()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        _FirstPaintWatcher(self.view.viewport(), self.firstPainted.emit)
+
+    # Frame ---------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        central = QWidget(self)
+        central.setMinimumWidth(MIN_READING_WIDTH)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.banner = MessageBanner(central)
+        self.metadata = MetadataCard(central)
+        self.view = ReadingView(central)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.metadata)
+        layout.addWidget(self.view, 1)
+        self._central_layout = layout
+        self.setCentralWidget(central)
+
+    def add_under_text(self, widget: QWidget) -> None:
+        """Put a bar under the text (the player)."""
+        self._central_layout.addWidget(widget)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(140)
+        self.busy.setAccessibleName(self.tr("Working"))
+        self.busy.hide()
+        self.progress_label = StateLabel(self.tr("Reading progress"), self)
+        self.progress_label.setObjectName("progressLabel")
+        bar.addPermanentWidget(self.busy)
+        bar.addPermanentWidget(self.progress_label)
+
+    def add_docks(self, specs: tuple[DockSpec, ...]) -> None:
+        """Create the panels' docks, empty until the panels are built, in their default places."""
+        previous = None
+        for spec in specs:
+            dock = QDockWidget(self.tr(spec.title), self)
+            dock.setObjectName(spec.object_name)
+            self.docks[spec.key] = dock
+            self.addDockWidget(spec.area, dock)
+            if spec.tabbed and previous is not None:
+                self.tabifyDockWidget(previous, dock)
+            previous = dock
+            toggle = dock.toggleViewAction()
+            toggle.setText(self.tr(spec.toggle_text or spec.title))
+            if spec.shortcut:
+                # The key brings the panel forward (even from under another tab of its dock) and into
+                # focus; pressed again on the panel in front, it hides it. The menu shows the key.
+                toggle.setText(
+                    f"{toggle.text()}\t{QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)}"
+                )
+                key = self.add_action(f"panel_{spec.key}", toggle.text(), [QKeySequence(spec.shortcut)])
+                key.triggered.connect(lambda _c=False, k=spec.key: self.bring_or_hide_panel(k))
+            self.panels_menu.addAction(toggle)
+        if specs:
+            self.docks[specs[0].key].raise_()
+
+    def set_panel(self, key: str, panel: QWidget) -> None:
+        """Put a built panel into its dock (it takes the dock's place: nothing moves)."""
+        self.docks[key].setWidget(panel)
+
+    def show_panel(self, key: str) -> None:
+        """Show a dock and bring it to the front of its tab group."""
+        self.docks[key].show()
+        self.docks[key].raise_()
+
+    def panel_in_front(self, key: str) -> bool:
+        """Whether a panel's dock is shown and not covered by another tab of its group."""
+        dock = self.docks[key]
+        return dock.isVisible() and not dock.visibleRegion().isEmpty()
+
+    def bring_or_hide_panel(self, key: str) -> None:
+        """F9 and the like: show the panel in front and focus it; if it is already in front and focused, hide it."""
+        dock = self.docks[key]
+        panel = dock.widget()
+        focused = QApplication.focusWidget()
+        if self.panel_in_front(key) and focused is not None and dock.isAncestorOf(focused):
+            dock.hide()
+            self.view.setFocus()
+            return
+        self.show_panel(key)
+        if panel is not None:
+            getattr(panel, "focus_target", panel).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def next_dock_tab(self, step: int = 1) -> None:
+        """Ctrl+Tab in a panel: the next (or previous) tab of its dock group, in front and focused."""
+        focused = QApplication.focusWidget()
+        here = next((k for k, d in self.docks.items() if focused is not None and d.isAncestorOf(focused)), None)
+        if here is None:
+            return
+        group = [self.docks[here], *self.tabifiedDockWidgets(self.docks[here])]
+        keys = [k for k, d in self.docks.items() if d in group]  # the docks' own order, stable
+        target = keys[(keys.index(here) + step) % len(keys)]
+        self.show_panel(target)
+        panel = self.docks[target].widget()
+        if panel is not None:
+            getattr(panel, "focus_target", panel).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # Actions, menus, toolbar -----------------------------------------------------------
+    def _action_table(self) -> tuple:
+        """Every window action: name, text, shortcuts, checkable."""
+        return (
+            ("open", self.tr("&Open…"), [_KEY.Open], False),
+            ("open_url", self.tr("Open &URL…"), ["Ctrl+L"], False),
+            ("add_to_library", self.tr("&Add to Library"), [], False),
+            ("print", self.tr("&Print…"), [_KEY.Print], False),
+            ("pdf", self.tr("Export as P&DF…"), ["Ctrl+Shift+E"], False),
+            ("quit", self.tr("&Quit"), [_KEY.Quit], False),
+            ("copy", self.tr("&Copy"), [_KEY.Copy], False),
+            ("cite", self.tr("Copy with Ci&tation"), ["Ctrl+Shift+C"], False),
+            ("section_link", self.tr("Copy &Section Link"), ["Ctrl+Shift+L"], False),
+            ("select_all", self.tr("Select &All"), [_KEY.SelectAll], False),
+            ("find", self.tr("&Find…"), [_KEY.Find], False),
+            ("find_next", self.tr("Find &Next"), [_KEY.FindNext], False),
+            ("find_previous", self.tr("Find Pre&vious"), [_KEY.FindPrevious], False),
+            ("clear_highlights", self.tr("Clear Highlights"), ["Esc"], False),
+            ("bookmark", self.tr("&Bookmark This Place…"), ["Ctrl+D"], False),
+            ("highlight", self.tr("&Highlight Selection"), ["Ctrl+H"], False),
+            ("next_bookmark", self.tr("Next Bookmark"), ["F2"], False),
+            ("previous_bookmark", self.tr("Previous Bookmark"), ["Shift+F2"], False),
+            ("zoom_in", self.tr("Zoom &In"), [_KEY.ZoomIn, "Ctrl+="], False),
+            ("zoom_out", self.tr("Zoom &Out"), [_KEY.ZoomOut], False),
+            ("zoom_reset", self.tr("&Normal Size"), ["Ctrl+0"], False),
+            ("large", self.tr("Large"), [], False),
+            ("medium", self.tr("Medium"), [], False),
+            ("small", self.tr("Small"), [], False),
+            ("metadata", self.tr("&Document Information"), ["Ctrl+I"], True),
+            # QKeySequence.FullScreen is empty on some desktops: F11 is bound explicitly too.
+            ("fullscreen", self.tr("&Full Screen Reading"), [_KEY.FullScreen, "F11"], True),
+            ("play_pause", self.tr("&Play/Pause Narration"), ["Ctrl+Shift+Space", "Media Play"], False),
+            ("next_dock_tab", self.tr("Next Panel &Tab"), ["Ctrl+Tab"], False),
+            ("previous_dock_tab", self.tr("Previous Panel Tab"), ["Ctrl+Shift+Tab"], False),
+            ("next_panel", self.tr("Next Panel"), ["F6"], False),
+            ("back", self.tr("&Back"), [_KEY.Back, "Alt+Left"], False),
+            ("forward", self.tr("&Forward"), [_KEY.Forward, "Alt+Right"], False),
+            ("next_heading", self.tr("Next &Heading"), ["Ctrl+Down"], False),
+            ("previous_heading", self.tr("Previous H&eading"), ["Ctrl+Up"], False),
+            ("next_paragraph", self.tr("&Next Paragraph"), ["Alt+Down"], False),
+            ("previous_paragraph", self.tr("&Previous Paragraph"), ["Alt+Up"], False),
+            ("read_paragraph", self.tr("&Read This Paragraph Aloud"), ["Ctrl+Shift+R"], False),
+            ("analysis_compare", self.tr("&Compare with Previous Year"), [], False),
+            ("analysis_targets", self.tr("Main &Targets"), [], False),
+            ("analysis_terms", self.tr("&Word Frequencies"), [], False),
+            ("analysis_trend", self.tr("Term Across the &Years…"), [], False),
+            ("analysis_concordance", self.tr("Co&ncordance…"), [], False),
+            ("shortcuts", self.tr("&Keyboard Shortcuts"), [_KEY.HelpContents], False),
+            ("about", self.tr("&About Report Reader"), [], False),
+        )
+
+    def _build_actions(self) -> None:
+        for name, text, shortcuts, checkable in self._action_table():
+            keys = [QKeySequence(key) for key in shortcuts]
+            self.add_action(name, text, keys, checkable)
+        self.actions["quit"].triggered.connect(self.close)
+        self.actions["next_panel"].triggered.connect(self.focus_next_panel)
+        self.actions["next_dock_tab"].triggered.connect(lambda: self.next_dock_tab(1))
+        self.actions["previous_dock_tab"].triggered.connect(lambda: self.next_dock_tab(-1))
+        self.actions["fullscreen"].toggled.connect(self.toggle_full_screen)
+        theme_names = {
+            "system": self.tr("Follow &System"),
+            "light": self.tr("&Light"),
+            "sepia": self.tr("Se&pia"),
+            "dark": self.tr("&Dark"),
+        }
+        self.theme_group = QActionGroup(self)
+        for name in THEMES:
+            self.theme_group.addAction(self.add_action(f"theme_{name}", theme_names[name], [], True))
+        self.spacing_group = QActionGroup(self)
+        for value in LINE_SPACINGS:
+            self.spacing_group.addAction(self.add_action(f"spacing_{value}", f"{value / 100:g}×", [], True))
+
+    def add_action(self, name: str, text: str, shortcuts: list[QKeySequence], checkable: bool = False) -> QAction:
+        """A named window action (its shortcut works wherever focus is in the window)."""
+        action = QAction(text, self)
+        action.setObjectName(name)
+        unique = list(dict.fromkeys(key.toString() for key in shortcuts if not key.isEmpty()))  # Back is Alt+Left too
+        action.setShortcuts([QKeySequence(key) for key in unique])
+        action.setCheckable(checkable)
+        self.addAction(action)
+        self.actions[name] = action
+        return action
+
+    def action(self, name: str) -> QAction:
+        """A window action by name."""
+        return self.actions[name]
+
+    def _menu(self, title: str, names: list[str]) -> QMenu:
+        menu = self.menuBar().addMenu(title)
+        self._fill(menu, names)
+        return menu
+
+    def _fill(self, menu: QMenu, names: list[str]) -> None:
+        for name in names:
+            if name == "-":
+                menu.addSeparator()
+            else:
+                menu.addAction(self.actions[name])
+
+    def _build_menus(self) -> None:
+        self.file_menu = self._menu(self.tr("&File"), ["open", "open_url"])
+        self.recent_menu = self.file_menu.addMenu(self.tr("Open &Recent"))
+        self._fill(self.file_menu, ["add_to_library", "-", "print", "pdf", "-", "quit"])
+        self.edit_menu = self._menu(self.tr("&Edit"), [])  # the root adds undo and redo at the top
+        self._fill(self.edit_menu, ["copy", "cite", "section_link", "select_all", "-"])
+        self._fill(self.edit_menu, ["find", "find_next", "find_previous", "clear_highlights", "-"])
+        self._fill(self.edit_menu, ["bookmark", "highlight", "next_bookmark", "previous_bookmark"])
+        self.view_menu = self._menu(self.tr("&View"), ["zoom_in", "zoom_out", "zoom_reset"])
+        self._fill(self.view_menu.addMenu(self.tr("Text &Size")), ["large", "medium", "small"])
+        self._fill(self.view_menu.addMenu(self.tr("&Theme")), [f"theme_{name}" for name in THEMES])
+        self._fill(self.view_menu.addMenu(self.tr("Line Spa&cing")), [f"spacing_{v}" for v in LINE_SPACINGS])
+        self.view_menu.addSeparator()
+        self.panels_menu = self.view_menu  # the docks' toggles go here (add_docks)
+        self.view_menu_tail = [self.actions[name] for name in ("metadata", "fullscreen", "next_panel")]
+        self.view_menu_tail.insert(0, self.actions["play_pause"])
+        self.go_menu = self._menu(
+            self.tr("&Go"),
+            ["next_heading", "previous_heading", "next_paragraph", "previous_paragraph", "-", "read_paragraph"],
+        )
+        self.analysis_menu = self._menu(
+            self.tr("&Analyse"),
+            ["analysis_compare", "analysis_targets", "analysis_terms", "analysis_trend", "analysis_concordance"],
+        )
+        self.help_menu = self._menu(self.tr("&Help"), ["shortcuts", "-", "about"])
+
+    def finish_menus(self) -> None:
+        """Close the View menu after the docks' toggles."""
+        for action in self.view_menu_tail:
+            self.view_menu.addAction(action)
+
+    def _build_toolbar(self) -> None:
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        for name in ("open", "print", "pdf"):
+            toolbar.addAction(self.actions[name])
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(self.tr("Text size:") + " ", self))
+        self.size_buttons = {}
+        for name in ("large", "medium", "small"):
+            button = QToolButton(self)
+            button.setDefaultAction(self.actions[name])
+            button.setCheckable(True)
+            button.setObjectName(f"size_{name}")
+            button.setAccessibleName(self.actions[name].text())
+            toolbar.addWidget(button)
+            self.size_buttons[name] = button
+        toolbar.addSeparator()
+        for name in ("zoom_out", "zoom_in", "-", "find"):
+            toolbar.addSeparator() if name == "-" else toolbar.addAction(self.actions[name])
+        theme_button = QToolButton(self)
+        theme_button.setText(self.tr("Theme"))
+        theme_button.setAccessibleName(self.tr("Theme"))
+        theme_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        theme_menu = QMenu(theme_button)
+        self._fill(theme_menu, [f"theme_{name}" for name in THEMES])
+        theme_button.setMenu(theme_menu)
+        toolbar.addWidget(theme_button)
+        self.toolbar = toolbar
+
+    # State shown by the frame ------------------------------------------------------------
+    def show_size(self, sizes: dict[str, int], current: int) -> None:
+        """Check the 大/中/小 button whose size is the current one."""
+        for name, button in self.size_buttons.items():
+            button.setChecked(sizes[name] == current)
+
+    def check_style(self, theme: str, spacing: int) -> None:
+        """Tick the theme and line-spacing entries in use."""
+        self.actions[f"theme_{theme}"].setChecked(True)
+        self.actions[f"spacing_{spacing}"].setChecked(True)
+
+    def restore_layout(self, geometry: QByteArray | None, state: QByteArray | None) -> None:
+        """Put the window and its docks where they were (first run: the outline beside the text)."""
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        elif "outline" in self.docks:
+            self.resizeDocks([self.docks["outline"]], [280], Qt.Orientation.Horizontal)
+            if "search_panel" in self.docks:
+                self.docks["search_panel"].hide()  # opens on Ctrl+F or the toolbar's Find
+
+    # Window behaviour ----------------------------------------------------------------
+    def focus_next_panel(self) -> None:
+        """F6: cycle focus between the text and the visible docks (a dock under another tab is skipped)."""
+        docks = [d for d in self.findChildren(QDockWidget) if d.isVisible() and not d.visibleRegion().isEmpty()]
+        panels = [self.view] + [dock.widget() or dock for dock in docks]
+        focused = QApplication.focusWidget()
+        current = next((i for i, p in enumerate(panels) if focused is p or (focused and p.isAncestorOf(focused))), -1)
+        chosen = panels[(current + 1) % len(panels)]
+        getattr(chosen, "focus_target", chosen).setFocus(Qt.FocusReason.TabFocusReason)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab and Shift+Tab in screen order, over what is on screen, the same both ways.
+
+        The order reads the window as a page: the toolbar, the left docks, the middle (document
+        information, the text, the player), the right docks; each top to bottom, left to right.
+        Qt's own order follows creation (the panels are built after the first paint, so they came
+        last) and keeps a covered dock tab's controls as stops nobody can see.
+        """
+        stops = self.tab_stops()
+        if not stops:
+            return super().focusNextPrevChild(forward)
+        focused = QApplication.focusWidget()
+        here = next(
+            (i for i, w in enumerate(stops) if focused is not None and (w is focused or w.isAncestorOf(focused))), None
+        )
+        step = 1 if forward else -1
+        target = (0 if forward else -1) if here is None else (here + step) % len(stops)
+        stops[target].setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+        return True
+
+    def tab_stops(self) -> list[QWidget]:
+        """The window's Tab stops in screen order (see ``focusNextPrevChild``)."""
+        central = self.centralWidget().geometry()
+        found = []
+        for widget in self.findChildren(QWidget):
+            if (
+                widget.window() is not self
+                or not widget.isVisible()
+                or not widget.isEnabled()
+                or not widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                or widget.focusProxy() is not None
+                or widget.visibleRegion().isEmpty()
+            ):
+                continue
+            corner = widget.mapTo(self, QPoint(0, 0))
+            if isinstance(widget.parentWidget(), QToolBar) or corner.y() < central.top() - 2:
+                band = 0
+            elif corner.x() + widget.width() <= central.left():
+                band = 1
+            elif corner.x() >= central.right():
+                band = 3
+            else:
+                band = 2
+            found.append((band, corner.y(), corner.y() + widget.height(), corner.x(), widget))
+        found.sort(key=lambda item: item[:2])
+        # Rows: widgets side by side (a player's buttons, slider and combo differ in height) are read left
+        # to right; a widget is in the row of the one above when its middle lies within that one's height.
+        ordered, row = [], []
+        for item in found:
+            band, top, bottom, _x, _widget = item
+            if row and (band != row[0][0] or not row[0][1] <= (top + bottom) / 2 <= row[0][2]):
+                ordered.extend(sorted(row, key=lambda entry: entry[3]))
+                row = []
+            row.append(item)
+        ordered.extend(sorted(row, key=lambda entry: entry[3]))
+        return [entry[4] for entry in ordered]
+
+    def toggle_full_screen(self, checked: bool) -> None:
+        """View → Full Screen Reading: the text alone (no menus, toolbar, panels or status bar); Esc leaves."""
+        if checked:
+            self._before_full_screen = [w for w in self._chrome() if w.isVisible()]
+            for widget in self._before_full_screen:
+                widget.hide()
+            self.showFullScreen()
+        else:
+            for widget in getattr(self, "_before_full_screen", []):
+                widget.show()
+            self._before_full_screen = []
+            self.showNormal()
+
+    def _chrome(self) -> list[QWidget]:
+        """What full-screen reading hides: menus, toolbars, docks, the status bar."""
+        return [self.menuBar(), self.statusBar(), *self.findChildren(QToolBar), *self.docks.values()]
+
+    @property
+    def full_screen_reading(self) -> bool:
+        """Whether the window is in full-screen reading."""
+        return self.actions["fullscreen"].isChecked()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: D102 - Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: D102 - Qt override
+        urls = event.mimeData().urls()
+        if urls:
+            url = urls[0]
+            self.sourceDropped.emit(url.toLocalFile() if url.isLocalFile() else url.toString())
+            event.acceptProposedAction()
+
+    def closeEvent(self, event) -> None:  # noqa: D102 - Qt override
+        self.closing.emit()
+        super().closeEvent(event)
