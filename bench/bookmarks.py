@@ -31,7 +31,8 @@ def measure() -> dict:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QTreeView
 
-    from reader.core.bookmarks.store import BookmarkStore, make_bookmark
+    from reader.core.bookmarks.anchors import make_bookmark
+    from reader.core.bookmarks.store import BookmarkStore
     from reader.core.loader import load_path
     from reader.services.bookmarks import BookmarkService
     from reader.services.library import LibraryService
@@ -141,7 +142,7 @@ def _highlight_figures(app, document, bookmarks) -> dict:
     """1,000 highlights spread over the open report: draw them, then scroll and paint with them."""
     from PySide6.QtTest import QTest
 
-    from reader.core.bookmarks.store import make_highlight
+    from reader.core.bookmarks.anchors import make_highlight
 
     view = app.view
     view.verticalScrollBar().setValue(0)

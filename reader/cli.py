@@ -312,7 +312,8 @@ def _library_documents(library):
 
 
 def _cmd_bookmarks(args: argparse.Namespace) -> int:
-    from reader.core.bookmarks.store import BookmarkError, make_bookmark
+    from reader.core.bookmarks.anchors import make_bookmark
+    from reader.core.bookmarks.model import BookmarkError
     from reader.core.library import Library
 
     command = args.bookmarks_command
@@ -338,7 +339,7 @@ def _cmd_bookmarks(args: argparse.Namespace) -> int:
                 raise UsageError("give a PARAGRAPH_ID or --section OUTLINE_ID (one of them)")
             document = _resolve_document(library, args.document)
             if args.section:
-                from reader.core.bookmarks.store import make_section_bookmark
+                from reader.core.bookmarks.anchors import make_section_bookmark
                 from reader.core.sections import section_node
 
                 section_node(document, args.section)  # an unknown id: the one-line error naming the command
@@ -362,7 +363,7 @@ def _cmd_bookmarks(args: argparse.Namespace) -> int:
             write_output(Path(args.file), text.encode("utf-8"))
             _say(f"wrote {store.count()} bookmarks to {args.file}")
             return EXIT_OK
-        from reader.core.bookmarks.store import MAX_IMPORT_BYTES
+        from reader.core.bookmarks.model import MAX_IMPORT_BYTES
 
         raw = read_input(Path(args.file), MAX_IMPORT_BYTES, "a bookmark file")
         try:
@@ -378,8 +379,8 @@ def _cmd_bookmarks(args: argparse.Namespace) -> int:
 
 
 def _cmd_highlights(args: argparse.Namespace) -> int:
+    from reader.core.bookmarks.anchors import make_highlight
     from reader.core.bookmarks.highlights_export import export, quotes
-    from reader.core.bookmarks.store import make_highlight
     from reader.core.library import Library
 
     command = args.highlights_command
@@ -450,7 +451,7 @@ def _export_progress():
 
 def _highlight_ranges(data_dir: Path, document) -> list[tuple[int, int, int]]:
     """The document's highlights still anchored, as (paragraph index, start, end), in reading order."""
-    from reader.core.bookmarks.store import highlight_passages
+    from reader.core.bookmarks.anchors import highlight_passages
 
     store = _open_bookmarks(data_dir)
     try:

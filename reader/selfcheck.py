@@ -94,7 +94,8 @@ def run() -> int:
         return {"wav": str(path), "seconds": round(clip.seconds, 2), "voice": voice.id if voice else None}
 
     def bookmark() -> dict:
-        from reader.core.bookmarks.store import BookmarkStore, make_bookmark
+        from reader.core.bookmarks.anchors import make_bookmark
+        from reader.core.bookmarks.store import BookmarkStore
 
         document = state["document"]
         store = BookmarkStore(DataLayout(work).bookmarks)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.core.bookmarks.store import Bookmark, BookmarkStore
+from reader.core.bookmarks.model import Bookmark
+from reader.core.bookmarks.store import BookmarkStore
 from reader.core.diagnostics import describe_error
 from reader.core.document import Document
 from reader.services.tasks import TaskRunner

@@ -18,7 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.bookmarks.store import BookmarkError, BookmarkStore, make_bookmark
+from reader.core.bookmarks.anchors import make_bookmark
+from reader.core.bookmarks.model import BookmarkError
+from reader.core.bookmarks.store import BookmarkStore
 from reader.core.errors import FetchError, InputTooLargeError
 from reader.core.formats.charset import decode_bytes_noting
 from reader.core.formats.fetch import fetch_url

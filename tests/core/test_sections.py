@@ -7,7 +7,8 @@ import json
 import pytest
 
 from reader import cli
-from reader.core.bookmarks.store import BookmarkStore, make_section_bookmark
+from reader.core.bookmarks.anchors import make_section_bookmark
+from reader.core.bookmarks.store import BookmarkStore
 from reader.core.loader import load_source
 from reader.core.search.query import parse_query
 from reader.core.search.results import search_document

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 import time
 
-from reader.core.bookmarks.store import BookmarkStore, make_bookmark
+from reader.core.bookmarks.anchors import make_bookmark
+from reader.core.bookmarks.store import BookmarkStore
 from reader.core.loader import load_path
 from reader.core.paths import DataLayout
 from reader.services.bookmarks import PURGE_AFTER_DAYS, BookmarkService

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextCursor
 
-from reader.core.bookmarks.store import make_bookmark
+from reader.core.bookmarks.anchors import make_bookmark
 
 
 def _wait_listed(qtbot, app, count: int):

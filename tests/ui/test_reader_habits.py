@@ -251,7 +251,7 @@ def test_narration_starts_at_the_caret_or_the_selection(qtbot, app):
 
 
 def test_a_bookmark_click_selects_and_enter_goes_there(qtbot, app):
-    from reader.core.bookmarks.store import make_bookmark
+    from reader.core.bookmarks.anchors import make_bookmark
 
     document = app.document
     target = len(document.paragraphs) // 2

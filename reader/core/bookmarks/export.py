@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 
-from reader.core.bookmarks.store import Bookmark, group_for_markdown
+from reader.core.bookmarks.model import Bookmark, group_for_markdown
 from reader.core.document import Document
 from reader.core.naming import citation_source
 from reader.core.safetext import markdown_text

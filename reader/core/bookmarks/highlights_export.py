@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from reader.core.bookmarks.export import citation_of
-from reader.core.bookmarks.store import Bookmark
+from reader.core.bookmarks.model import Bookmark
 from reader.core.document import Document
 from reader.core.safetext import markdown_text
 

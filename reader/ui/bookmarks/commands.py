@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from reader.core.bookmarks.store import Bookmark
+from reader.core.bookmarks.model import Bookmark
 from reader.services.bookmarks import BookmarkService
 
 

@@ -24,7 +24,7 @@ from reader.ui.reading.reading_view import ReadingView
 from reader.ui.window.notifier import Notifier
 
 if TYPE_CHECKING:
-    from reader.core.bookmarks.store import Bookmark
+    from reader.core.bookmarks.model import Bookmark
     from reader.core.document import Document
     from reader.services.bookmarks import BookmarkService
     from reader.services.library import LibraryService
@@ -122,7 +122,7 @@ class BookmarksController(QObject):
         if mark is None or self.service is None:
             return
         paragraph_id, offset, length = mark
-        from reader.core.bookmarks.store import make_bookmark
+        from reader.core.bookmarks.anchors import make_bookmark
 
         bookmark = make_bookmark(self._navigator.document, paragraph_id, offset, length)
         accepted, title, note = self.ask_details(bookmark.title, "", bookmark.snippet)
@@ -137,7 +137,7 @@ class BookmarksController(QObject):
         document = self._navigator.document
         if document is None or self.service is None or document.node(node_id) is None:
             return
-        from reader.core.bookmarks.store import make_section_bookmark
+        from reader.core.bookmarks.anchors import make_section_bookmark
 
         bookmark = make_section_bookmark(document, node_id)
         accepted, title, note = self.ask_details(bookmark.title, "", bookmark.snippet)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from reader.ui.common.widgets import WrappingRow, filter_box, labelled, panel_body, plain_label
 
 if TYPE_CHECKING:
-    from reader.core.bookmarks.store import Bookmark
+    from reader.core.bookmarks.model import Bookmark
 
 
 BOOKMARK_ROLE = Qt.ItemDataRole.UserRole

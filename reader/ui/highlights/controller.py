@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QTextCursor, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from reader.core.bookmarks.store import HIGHLIGHT_COLORS, Bookmark
+from reader.core.bookmarks.model import HIGHLIGHT_COLORS, Bookmark
 from reader.core.document import Document
 from reader.services.bookmarks import BookmarkService
 from reader.ui.bookmarks.commands import AddCommand, ChangeCommand, DeleteCommand
@@ -150,7 +150,7 @@ class HighlightsController(QObject):
         if chosen is None or self.service is None:
             self._notifier.status(self.tr("Select the words to highlight first"), 3000)
             return
-        from reader.core.bookmarks.store import make_highlight
+        from reader.core.bookmarks.anchors import make_highlight
 
         color = color if color in HIGHLIGHT_COLORS else self.color
         self.color = color
@@ -283,7 +283,7 @@ class HighlightsController(QObject):
 
     def read_aloud(self, highlights: list[Bookmark]) -> None:
         """Read my highlights: those of the open report among ``highlights``, in reading order."""
-        from reader.core.bookmarks.store import highlight_passages
+        from reader.core.bookmarks.anchors import highlight_passages
 
         document = self._navigator.document
         ranges = highlight_passages(document, highlights) if document is not None else []

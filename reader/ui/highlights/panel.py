@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.bookmarks.store import Bookmark
+from reader.core.bookmarks.model import Bookmark
 from reader.ui.common.widgets import WrappingRow
 
 _ROLE = Qt.ItemDataRole.UserRole

@@ -12,8 +12,10 @@ import sys
 
 import pytest
 
+from reader.core.bookmarks.anchors import make_bookmark, make_highlight
 from reader.core.bookmarks.highlights_export import export, quotes, to_markdown
-from reader.core.bookmarks.store import BookmarkError, BookmarkStore, make_bookmark, make_highlight
+from reader.core.bookmarks.model import BookmarkError
+from reader.core.bookmarks.store import BookmarkStore
 from reader.core.loader import load_source
 from reader.core.paths import DataLayout
 from tests.conftest import SEED

@@ -13,8 +13,10 @@ import time
 import pytest
 
 from reader.core.bookmarks import store as bookmarks_module
+from reader.core.bookmarks.anchors import find_anchor, make_bookmark
 from reader.core.bookmarks.export import bookmarks_markdown
-from reader.core.bookmarks.store import BookmarkError, BookmarkStore, find_anchor, make_bookmark
+from reader.core.bookmarks.model import BookmarkError
+from reader.core.bookmarks.store import BookmarkStore
 from reader.core.loader import load_path, parse_bytes
 from tests.conftest import ROOT, SEED
 
@@ -181,7 +183,8 @@ def test_read_only_directory_reads_but_refuses_changes(data_dir, store, seed, mo
 WRITER = r"""
 import sys, time
 from pathlib import Path
-from reader.core.bookmarks.store import BookmarkStore, make_bookmark
+from reader.core.bookmarks.store import BookmarkStore
+from reader.core.bookmarks.anchors import make_bookmark
 from reader.core.loader import load_path
 document = load_path(Path(sys.argv[2]))
 store = BookmarkStore(Path(sys.argv[1]))
