@@ -186,7 +186,7 @@ def test_busy_writer_gives_a_clear_error_and_search_still_works(setup, data_dir,
     library, search_index, _ = setup
     other = SearchIndex(data_dir / "index")
     other.open()
-    writer = other._ix.writer()  # another process holding the write lock
+    writer = other.files.ix.writer()  # another process holding the write lock
     try:
         library.add(_report(tmp_path / "second.txt", "紫金山天文台扩建。"))
         with pytest.raises(IndexBusyError, match="another process"):

@@ -1,0 +1,328 @@
+"""One index on disk: Whoosh's segments, the text store and the manifest that names their commit.
+
+Shared by the writer (``writer.py``) and the reader (``searching.py``): opening,
+checking that the parts agree, creating, committing, and the current searcher.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import pickle
+import shutil
+import struct
+import time
+import zlib
+from pathlib import Path
+from typing import TypedDict
+
+from whoosh import fields, index
+
+from reader.core.errors import ReaderError
+from reader.core.fileutil import write_atomic
+from reader.core.search.ngrams import NGramField
+from reader.core.search.store import StoreDamagedError, TextStore
+
+SCHEMA_VERSION = 6  # 6: paragraph ids and unchanged-by-folding flags in the text store
+INDEX_NAME = "paragraphs"
+
+
+class IndexBusyError(ReaderError):
+    """Another process is writing the index."""
+
+
+class IndexDamagedError(ValueError):
+    """The index's parts disagree, or a file is not what was written."""
+
+
+# What reading a damaged segment or store raises (Whoosh reads with struct, mmap and pickle).
+# What a damaged segment or store makes a read raise (flipped bytes: a zlib stream that does not
+# inflate, a pickle or a struct that does not parse, a posting format Whoosh does not know).
+READ_FAILURES = (
+    OSError,
+    ValueError,
+    EOFError,
+    KeyError,
+    IndexError,
+    OverflowError,
+    NotImplementedError,
+    struct.error,
+    pickle.UnpicklingError,
+    zlib.error,
+)
+
+# Files in the index directory that are not Whoosh's (their integrity is checked otherwise).
+_OWN_FILES = frozenset(("manifest.json", "texts.u16", "starts.npy", "ends.npy", "docs.npy", "DAMAGED"))
+# Left by a reader that found damage while reading: the next writer rebuilds, whatever the files' dates say.
+DAMAGED_MARK = "DAMAGED"
+
+
+def _file_crc(path: Path) -> int:
+    checksum = 0
+    with path.open("rb") as stream:
+        while block := stream.read(1 << 20):
+            checksum = zlib.crc32(block, checksum)
+    return checksum
+
+
+def _whoosh_files(directory: Path) -> dict[str, list[int]]:
+    """Whoosh's files (segments, table of contents) as committed: [size, modification time, CRC-32]."""
+    found = {}
+    for path in directory.iterdir():
+        if (
+            path.is_file()
+            and path.name not in _OWN_FILES
+            and not path.name.startswith(".")
+            and not path.name.endswith("LOCK")
+        ):
+            info = path.stat()
+            found[path.name] = [info.st_size, info.st_mtime_ns, _file_crc(path)]
+    return found
+
+
+def _check_files(directory: Path, recorded: dict[str, int | list[int]]) -> None:
+    """A segment file deleted, cut short or changed since the commit is damage, found before a search trips on it.
+
+    A file whose size and modification time are as committed is trusted without reading it
+    (a cold search must not read the whole index); one written to since — bytes flipped in
+    place keep the size — is read and its CRC-32 compared.
+    """
+    for name, record in recorded.items():
+        size, mtime, crc = (record, None, None) if isinstance(record, int) else record
+        path = directory / name
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            raise IndexDamagedError(f"{name} is missing") from None
+        if info.st_size != size:
+            raise IndexDamagedError(f"{name} has {info.st_size} bytes, {size} were written")
+        if mtime is not None and info.st_mtime_ns != mtime and _file_crc(path) != crc:
+            raise IndexDamagedError(f"{name} was changed since it was written")
+
+
+def describe_damage(error: BaseException) -> str:
+    """Why an index cannot be used, in words for a notice."""
+    if isinstance(error, (IndexDamagedError, StoreDamagedError)):
+        return str(error)
+    return f"the index is damaged ({error.__class__.__name__})"
+
+
+def make_schema() -> fields.Schema:
+    """The Whoosh schema: ids and display fields stored, n-gram fields indexed."""
+    return fields.Schema(
+        key=fields.NUMERIC(int, bits=64, stored=True, sortable=True, unique=True),
+        doc=fields.ID(stored=True),
+        para=fields.STORED,
+        section=fields.STORED,
+        text=fields.STORED,
+        bi=NGramField(2),
+    )
+
+
+class IndexedDocument(TypedDict):
+    """What the manifest records of one indexed document."""
+
+    ordinal: int  # its number in the text store's document column
+    fingerprint: str  # the library's fingerprint when it was indexed
+    title: str
+    display: str  # the display name (region, year, kind)
+    region: str
+    year: int | None
+    first: int  # its first paragraph's key in the text store
+    count: int  # its paragraphs
+    units: int  # UTF-16 code units of its folded text (BM25's lengths)
+
+
+class IndexFiles:
+    """An index directory and what is open of it.
+
+    Args:
+        directory: Where the index lives (``DATA/index``).
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.store = TextStore(directory)
+        self.ix = None
+        self._searcher = None
+        self.manifest: dict = {}
+        self._key_column = None
+        self.notice = ""
+        self.damage = ""  # why the index cannot be searched ('' when it can)
+
+    def _manifest_path(self) -> Path:
+        return self.directory / "manifest.json"
+
+    def read_manifest(self) -> dict:
+        """The manifest as last committed on disk."""
+        return json.loads(self._manifest_path().read_text(encoding="utf-8"))
+
+    def write_manifest(self) -> None:
+        """Commit the manifest in memory (atomically)."""
+        write_atomic(self._manifest_path(), json.dumps(self.manifest, ensure_ascii=False).encode("utf-8"))
+
+    def open(self) -> str:
+        """Open the index for searching; returns a notice ('' when all was well).
+
+        Reading never repairs: a damaged index is left as it is (searches find nothing
+        and say why) until the writer, ``sync``, rebuilds it under the write lock. A
+        reader that deleted and recreated the directory could do so while a writer
+        commits into it.
+        """
+        self.close()
+        self.damage = ""
+        try:
+            self.load()
+        except FileNotFoundError:
+            self.damage = "the index is incomplete" if self.directory.exists() else ""
+        except Exception as error:  # any damage: reported, repaired by the next sync
+            self.damage = describe_damage(error)
+        if self.damage:
+            self.close()
+        self.notice = (
+            f"The search index needs repair ({self.damage}); it is rebuilt at the next update." if self.damage else ""
+        )
+        return self.notice
+
+    def load(self) -> None:
+        """Open Whoosh, the manifest and the text store, and check that they agree.
+
+        A writer in another process may commit while this reads; a disagreement is
+        damage only if the manifest stayed the same meanwhile.
+
+        Raises:
+            FileNotFoundError: There is no index (or a part of it is missing).
+            IndexDamagedError: The parts disagree, or a file is shorter or different than written.
+        """
+        for attempt in range(5):
+            self.close()
+            manifest = self.read_manifest()
+            if manifest.get("schema") != SCHEMA_VERSION:
+                raise IndexDamagedError(
+                    f"the index has schema version {manifest.get('schema')}, this version uses {SCHEMA_VERSION}"
+                )
+            if manifest.get("complete") is False:
+                raise IndexDamagedError("the last update of the index did not finish")
+            if (self.directory / DAMAGED_MARK).exists():
+                raise IndexDamagedError("a search found the index damaged")
+            try:
+                self.ix = index.open_dir(str(self.directory), indexname=INDEX_NAME)
+                self.manifest = self._settled_manifest(manifest)
+                _check_files(self.directory, self.manifest.get("files", {}))
+                self.store.load(self.manifest.get("store"))
+                if self.store.size != self.manifest.get("keys"):
+                    raise IndexDamagedError("the text store does not match the index")
+                return
+            except (IndexDamagedError, StoreDamagedError, FileNotFoundError):
+                if attempt == 4 or self.read_manifest().get("generation") == manifest.get("generation"):
+                    raise
+
+    def _settled_manifest(self, manifest: dict) -> dict:
+        """The manifest of the index's latest commit.
+
+        A writer commits Whoosh first and the manifest right after; a reader
+        arriving in between waits a moment. A manifest that never catches up
+        means a writer died between the two: the index needs a rebuild.
+        """
+        for _attempt in range(10):
+            if manifest.get("generation") == self.ix.latest_generation():
+                return manifest
+            time.sleep(0.1)
+            manifest = self.read_manifest()
+        raise IndexDamagedError("the index and its manifest disagree")
+
+    def create(self) -> None:
+        """Start an empty index (the writer, under the write lock, only)."""
+        self.close()
+        if self.directory.exists():
+            shutil.rmtree(self.directory)
+        self.directory.mkdir(parents=True)
+        self.ix = index.create_in(str(self.directory), make_schema(), indexname=INDEX_NAME)
+        self.manifest = {
+            "schema": SCHEMA_VERSION,
+            "keys": 0,
+            "next_ordinal": 0,
+            "documents": {},
+            "generation": self.ix.latest_generation(),
+            # False until the sync that started it finishes: a rebuild interrupted (disk full, a
+            # kill) leaves an index that would answer 0 for everything, and is never searched.
+            "complete": False,
+        }
+        self.store = TextStore(self.directory)
+        self.commit_manifest()
+
+    def commit_manifest(self) -> None:
+        """Save the text store and the manifest that names it, Whoosh's files and their sizes."""
+        self.manifest["store"] = self.store.save()
+        self.manifest["keys"] = self.store.size
+        self.manifest["generation"] = self.ix.latest_generation()
+        self.manifest["files"] = _whoosh_files(self.directory)
+        self.write_manifest()
+
+    @property
+    def closed(self) -> bool:
+        """Whether no index is open (never opened, closed, missing or damaged)."""
+        return self.ix is None
+
+    def close(self) -> None:
+        """Release the searcher, the index and the text map."""
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+        self.store.close()
+        self.ix = None
+
+    @property
+    def documents(self) -> dict[str, IndexedDocument]:
+        """Indexed documents by id."""
+        return self.manifest.get("documents", {})
+
+    def stale(self, fingerprints: dict[str, str]) -> bool:
+        """Whether the index differs from the library's fingerprints (or needs repair)."""
+        indexed = {doc_id: info["fingerprint"] for doc_id, info in self.documents.items()}
+        return bool(self.damage) or indexed != fingerprints
+
+    def refresh_searcher(self) -> None:
+        """A new searcher on the latest commit (after this process or another wrote)."""
+        if self._searcher is not None:
+            self._searcher.close()
+        self._searcher = self.ix.searcher()
+        self._key_column = None
+
+    def current_searcher(self):
+        """The searcher, refreshed when another writer (thread or process) has committed.
+
+        A writer commits Whoosh before it writes the manifest; until the manifest
+        names the searcher's generation, the reader keeps checking on every search.
+        """
+        if self._searcher is None:
+            self.refresh_searcher()
+        elif not self._searcher.up_to_date() or self.manifest.get("generation") != self.ix.latest_generation():
+            with contextlib.suppress(OSError, ValueError):
+                self.manifest = self.read_manifest()
+                self.store.load(self.manifest.get("store"))
+            self.refresh_searcher()
+        return self._searcher
+
+    def keys_of(self, searcher, docnums) -> list[int]:
+        """The text-store keys of Whoosh document numbers."""
+        if self._key_column is None:
+            self._key_column = searcher.reader().column_reader("key")
+        column = self._key_column
+        return [column[docnum] for docnum in docnums]
+
+    def found_damaged(self, error: BaseException) -> None:
+        """A read tripped on damage: say so, close, and leave a mark so that the next writer rebuilds."""
+        self.damage = describe_damage(error)
+        self.notice = f"The search index needs repair ({self.damage}); it is rebuilt at the next update."
+        self.close()
+        with contextlib.suppress(OSError):
+            (self.directory / DAMAGED_MARK).write_text(self.damage, encoding="utf-8")
+
+    def paragraph_count(self) -> int:
+        """Paragraphs indexed (alive)."""
+        return sum(info["count"] for info in self.documents.values())
+
+    def size_on_disk(self) -> int:
+        """Bytes used by the index directory."""
+        return sum(p.stat().st_size for p in self.directory.iterdir() if p.is_file())

@@ -1,0 +1,339 @@
+"""Answering from the index: exact hits, BM25 ranking, facets, a term's occurrences and paragraphs."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from whoosh.query import And, Term
+
+from reader.core.search.index_files import READ_FAILURES, IndexFiles
+from reader.core.search.matching import Scorer, make_snippet, match_spans
+from reader.core.search.ngrams import fold, ngrams
+from reader.core.search.query import ParsedQuery, parse_query
+from reader.core.search.results import SearchHit, SearchResult
+from reader.core.search.store import TermHits, TextStore
+
+# Above this many postings to walk, scanning the text store in C is faster.
+POSTINGS_LIMIT = 600
+# How many of a long term's rarest bigrams narrow the candidates.
+BIGRAMS_PER_TERM = 3
+# Up to this many candidates, the other terms are checked paragraph by paragraph.
+VERIFY_LIMIT = 800
+# A scope of at most this many documents is scanned document by document.
+SCAN_SPANS_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class TermInDocument:
+    """How a document uses a term: occurrences, paragraphs holding it, and the first of those."""
+
+    count: int
+    paragraphs: int
+    first_paragraph: str
+
+
+class IndexReader:
+    """Searches one index (never writes it; damage found while reading is marked for the writer).
+
+    Args:
+        files: The index it reads.
+    """
+
+    def __init__(self, files: IndexFiles) -> None:
+        self.files = files
+
+    def _estimate(self, searcher, term: str) -> int:
+        """Upper bound of the paragraphs holding a term, from the bigram postings.
+
+        One character has no postings (indexing every character doubled the index's size
+        and time): it is always answered by the vectorised scan, which is exact and fast.
+        """
+        if len(term) == 1:
+            return self.files.store.size
+        return min(searcher.doc_frequency("bi", gram) for gram in ngrams(term, 2))
+
+    def _term_query(self, searcher, term: str):
+        if len(term) == 2:
+            return Term("bi", term)
+        grams = sorted(ngrams(term, 2), key=lambda g: searcher.doc_frequency("bi", g))[:BIGRAMS_PER_TERM]
+        return And([Term("bi", g) for g in grams])
+
+    def _pivot(self, searcher, term: str) -> int:
+        """Where the vectorised scan starts comparing: the first character of the term's rarest bigram."""
+        if len(term) == 1:
+            return 0
+        frequencies = [searcher.doc_frequency("bi", term[i : i + 2]) for i in range(len(term) - 1)]
+        return frequencies.index(min(frequencies))
+
+    def _scan_term(self, searcher, term: str, spans: list[tuple[int, int]] | None) -> TermHits:
+        pivot = self._pivot(searcher, term)
+        if spans is None:
+            return self.files.store.occurrences(term, None, pivot)
+        parts = [self.files.store.occurrences(term, span, pivot) for span in spans]
+        parts = [p for p in parts if len(p.keys)]
+        if not parts:
+            return TermHits.empty()
+        return TermHits(np.concatenate([p.keys for p in parts]), np.concatenate([p.counts for p in parts]))
+
+    def _group_hits(self, searcher, group: tuple[str, ...], spans) -> dict[str, TermHits]:
+        """Exact hits of every term of a group: postings walk or vectorised scan, whichever is cheaper."""
+        result = {}
+        for term in group:
+            if len(term) > 1 and spans is None and self._estimate(searcher, term) <= POSTINGS_LIMIT:
+                keys = self.files.keys_of(searcher, searcher.docs_for_query(self._term_query(searcher, term)))
+                store = self.files.store
+                counted = sorted((key, store.text(key).count(term)) for key in keys if key < store.size)
+                counted = [(k, c) for k, c in counted if c]
+                result[term] = TermHits(
+                    np.array([k for k, _ in counted], dtype=np.int64), np.array([c for _, c in counted], dtype=np.int64)
+                )
+            else:
+                result[term] = self._scan_term(searcher, term, spans)
+        return result
+
+    def search(self, query: str | ParsedQuery, scope: set[str] | None = None, limit: int = 50) -> SearchResult:
+        """Search the library (or the documents in ``scope``).
+
+        Args:
+            query: What the person typed, or a parsed query.
+            scope: Document ids to search; None for the whole library.
+            limit: Hits to return in rank order (0 = all); ``total`` is always exact.
+
+        Returns:
+            The first page of hits and the exact total.
+        """
+        started = time.perf_counter()
+        parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
+
+        def finish(total: int = 0, hits: tuple = (), facets: tuple = ((), ())) -> SearchResult:
+            elapsed = (time.perf_counter() - started) * 1000
+            regions, years = facets
+            notice = self.files.notice
+            return SearchResult(parsed.text, total, hits, elapsed, notice=notice, regions=regions, years=years)
+
+        if parsed.is_empty or self.files.ix is None:
+            return finish()
+        try:
+            return self._search(parsed, scope, limit, finish)
+        except READ_FAILURES as error:  # a segment or the store broke under us: the writer repairs it
+            self.files.found_damaged(error)
+            return finish()
+
+    def _scan_spans(self, scope: set[str] | None, in_scope: dict) -> list[tuple[int, int]] | None:
+        """The text store's slices of a few chosen documents (a scan then reads only those); None: all."""
+        if scope is None or len(in_scope) > SCAN_SPANS_LIMIT:
+            return None
+        return [
+            (int(self.files.store.starts[i["first"]]), int(self.files.store.ends[i["first"] + i["count"] - 1]))
+            for i in in_scope.values()
+            if i["count"]
+        ]
+
+    def _search(self, parsed: ParsedQuery, scope: set[str] | None, limit: int, finish) -> SearchResult:
+        searcher = self.files.current_searcher()
+        in_scope = {d: info for d, info in self.files.documents.items() if scope is None or d in scope}
+        if not in_scope:
+            return finish()
+        ordinals = np.array(sorted(info["ordinal"] for info in in_scope.values()), dtype=np.uint32)
+        spans = self._scan_spans(scope, in_scope)
+        # Most selective group first; the others are checked on its candidates only.
+        order = sorted(parsed.groups, key=lambda g: sum(self._estimate(searcher, t) for t in g))
+        first = self._group_hits(searcher, order[0], spans)
+        candidates = np.unique(np.concatenate([h.keys for h in first.values()])) if first else np.empty(0, np.int64)
+        candidates = candidates[np.isin(self.files.store.docs[candidates], ordinals)]
+        texts = {int(k): self.files.store.text(int(k)) for k in candidates} if len(candidates) <= VERIFY_LIMIT else None
+        counts: dict[str, TermHits] = dict(first)
+        for group in order[1:]:
+            if texts is not None:
+                keep = [k for k, text in texts.items() if any(term in text for term in group)]
+            else:
+                hits = self._group_hits(searcher, group, spans)
+                counts.update(hits)
+                union = np.unique(np.concatenate([h.keys for h in hits.values()]))
+                keep = candidates[np.isin(candidates, union)].tolist()
+            candidates = np.array(sorted(keep), dtype=np.int64)
+            if texts is not None:
+                texts = {k: texts[k] for k in keep}
+        for term in parsed.excluded:
+            if texts is not None:
+                keep = [k for k, text in texts.items() if term not in text]
+                texts = {k: texts[k] for k in keep}
+                candidates = np.array(sorted(keep), dtype=np.int64)
+            else:
+                banned = self._scan_term(searcher, term, spans).keys
+                candidates = candidates[~np.isin(candidates, banned)]
+        if not len(candidates):
+            return finish()
+        ranked = self._rank(parsed, candidates, counts, texts, in_scope, limit, searcher)
+        return finish(len(candidates), ranked, facet_counts(self.files.store, candidates, in_scope))
+
+    def term_occurrences(self, term: str, scope: set[str] | None = None) -> dict[str, TermInDocument]:
+        """Exact occurrences of a word or phrase per document (for a term across the years).
+
+        Args:
+            term: The word or phrase (folded as the index folds paragraphs).
+            scope: Document ids to count in; None for the whole library.
+
+        Returns:
+            Per document id that uses the term: occurrences, paragraphs and the first of them.
+            Empty when the index is damaged (``notice`` says so).
+        """
+        folded = fold(term.strip())
+        if not folded or self.files.ix is None:
+            return {}
+        try:
+            searcher = self.files.current_searcher()
+            in_scope = {d: info for d, info in self.files.documents.items() if scope is None or d in scope}
+            if not in_scope:
+                return {}
+            spans = self._scan_spans(scope, in_scope)
+            hits = self._group_hits(searcher, (folded,), spans)[folded]
+            by_ordinal = {info["ordinal"]: doc for doc, info in in_scope.items()}
+            ordinals = self.files.store.docs[hits.keys].astype(np.int64)
+            result: dict[str, TermInDocument] = {}
+            for ordinal in np.unique(ordinals).tolist():
+                doc = by_ordinal.get(ordinal)
+                if doc is None:
+                    continue
+                chosen = ordinals == ordinal
+                keys = hits.keys[chosen]
+                docnum = searcher.document_number(key=int(keys[0]))
+                first = searcher.stored_fields(docnum)["para"] if docnum is not None else ""
+                result[doc] = TermInDocument(int(hits.counts[chosen].sum()), len(keys), first)
+            return result
+        except READ_FAILURES as error:
+            self.files.found_damaged(error)
+            return {}
+
+    def document_text(self, doc_id: str) -> str:
+        """A document's paragraphs as the index holds them (folded), one per line ('' when not indexed)."""
+        info = self.files.documents.get(doc_id)
+        if info is None or self.files.ix is None or not info.get("count"):
+            return ""
+        first, count = int(info["first"]), int(info["count"])
+        return "\n".join(self.files.store.text(key) for key in range(first, first + count))
+
+    def paragraphs_with(self, term: str, scope: set[str] | None = None) -> list[tuple[str, str, str, str]]:
+        """Every paragraph holding ``term``: (document id, paragraph id, its text, its folded text), in key order.
+
+        The folded text (what matching uses) has the original's length, so an occurrence's
+        offsets in one are its offsets in the other.
+
+        Key order is each document's reading order. Empty when the index is damaged
+        (``damage`` says so).
+        """
+        folded = fold(term.strip())
+        if not folded or self.files.ix is None:
+            return []
+        try:
+            searcher = self.files.current_searcher()
+            in_scope = {d: info for d, info in self.files.documents.items() if scope is None or d in scope}
+            if not in_scope:
+                return []
+            hits = self._group_hits(searcher, (folded,), self._scan_spans(scope, in_scope))[folded]
+            by_ordinal = {info["ordinal"]: doc for doc, info in in_scope.items()}
+            found = []
+            for key in hits.keys.tolist():
+                doc = by_ordinal.get(int(self.files.store.docs[key]))
+                if doc is None:
+                    continue
+                folded_text = self.files.store.text(key)
+                paragraph = self.files.store.paragraph_id(key)
+                original = folded_text if self.files.store.unchanged_by_folding(key) else None
+                if paragraph is None or original is None:  # the rare paragraph folding changed: Whoosh has it
+                    docnum = searcher.document_number(key=key)
+                    stored = searcher.stored_fields(docnum) if docnum is not None else {}
+                    paragraph = paragraph or stored.get("para", "")
+                    original = stored.get("text", folded_text)
+                found.append(
+                    (doc, paragraph, original if len(original) == len(folded_text) else folded_text, folded_text)
+                )
+            return found
+        except READ_FAILURES as error:
+            self.files.found_damaged(error)
+            return []
+
+    def _term_counts(self, term: str, keys: np.ndarray, counts: dict[str, TermHits], texts) -> np.ndarray:
+        """Occurrences of ``term`` in each of ``keys``."""
+        if texts is not None:
+            return np.array([texts[int(k)].count(term) for k in keys], dtype=np.int64)
+        hits = counts.get(term)
+        if hits is None:
+            hits = self.files.store.occurrences(term)
+            counts[term] = hits
+        found = np.zeros(len(keys), dtype=np.int64)
+        if len(hits.keys):
+            at = np.searchsorted(hits.keys, keys)
+            at = np.minimum(at, len(hits.keys) - 1)
+            match = hits.keys[at] == keys
+            found[match] = hits.counts[at[match]]
+        return found
+
+    def _rank(self, parsed: ParsedQuery, keys: np.ndarray, counts, texts, in_scope: dict, limit: int, searcher):
+        store = self.files.store
+        paragraphs = sum(info["count"] for info in in_scope.values()) or 1
+        average = sum(info["units"] for info in in_scope.values()) / paragraphs
+        lengths = (store.ends[keys] - store.starts[keys]).astype(np.float64)
+        frequencies, document_frequency = {}, {}
+        for term in parsed.terms:
+            tf = self._term_counts(term, keys, counts, texts).astype(np.float64)
+            hits = counts.get(term)
+            exact = hits is not None and texts is None
+            document_frequency[term] = len(hits.keys) if exact else int(np.count_nonzero(tf))
+            frequencies[term] = tf
+        scores = Scorer(paragraphs, average, document_frequency).score(frequencies, lengths) + np.zeros(len(keys))
+        phrase = np.zeros(len(keys), dtype=bool)
+        if parsed.phrase:
+            phrase = self._term_counts(parsed.phrase, keys, counts, texts) > 0
+        order = np.lexsort((keys, -scores, ~phrase))
+        if limit > 0:
+            order = order[:limit]
+        documents = self.files.documents
+        result = []
+        for position in order.tolist():
+            key = int(keys[position])
+            docnum = searcher.document_number(key=key)
+            if docnum is None:
+                continue
+            stored = searcher.stored_fields(docnum)
+            spans = match_spans(store.text(key), parsed.terms)
+            snippet = make_snippet(stored["text"], spans)
+            info = documents.get(stored["doc"], {})
+            result.append(
+                SearchHit(
+                    stored["doc"],
+                    info.get("title", ""),
+                    stored["para"],
+                    tuple(stored["section"]),
+                    len(spans),
+                    snippet.text,
+                    float(scores[position]),
+                    snippet.spans,
+                    tuple(spans),
+                    info.get("display", ""),
+                    info.get("region", ""),
+                    info.get("year"),
+                    key - info["first"] if "first" in info else -1,
+                )
+            )
+        return tuple(result)
+
+
+def facet_counts(store: TextStore, keys: np.ndarray, in_scope: dict) -> tuple[tuple, tuple]:
+    """Matching paragraphs per region and per year (by each document's identity)."""
+    ordinals, per_ordinal = np.unique(store.docs[keys], return_counts=True)
+    by_ordinal = {info["ordinal"]: info for info in in_scope.values()}
+    regions: dict[str, int] = {}
+    years: dict[int, int] = {}
+    for ordinal, count in zip(ordinals.tolist(), per_ordinal.tolist(), strict=True):
+        info = by_ordinal.get(ordinal, {})
+        if info.get("region"):
+            regions[info["region"]] = regions.get(info["region"], 0) + count
+        if info.get("year"):
+            years[info["year"]] = years.get(info["year"], 0) + count
+    return (
+        tuple(sorted(regions.items(), key=lambda item: (-item[1], item[0]))),
+        tuple(sorted(years.items(), reverse=True)),
+    )

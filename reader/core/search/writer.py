@@ -1,0 +1,189 @@
+"""The index's only writer: brings it in line with the library under the write lock."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from whoosh.index import LockError
+
+from reader.core.document import Document
+from reader.core.naming import Identity, display_name
+from reader.core.search.index_files import IndexBusyError, IndexFiles, describe_damage
+from reader.core.search.ngrams import fold
+
+BATCH_FOR_PROCESSES = 20
+
+
+@dataclass
+class SyncReport:
+    """What ``SearchIndex.sync`` did."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    rebuilt: str = ""
+    seconds: float = 0.0
+
+
+class IndexWriter:
+    """Adds, replaces and removes documents; repairs a damaged index by rebuilding it.
+
+    Args:
+        files: The index it writes.
+    """
+
+    def __init__(self, files: IndexFiles) -> None:
+        self.files = files
+
+    @contextlib.contextmanager
+    def _write_lock(self, timeout: float):
+        """The writers' lock: a file beside the directory, so a rebuild cannot delete it (portable)."""
+        from filelock import FileLock, Timeout
+
+        self.files.directory.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(self.files.directory) + ".lock", timeout=timeout)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise IndexBusyError("the search index is being updated by another process; try again shortly") from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def _open_for_writing(self) -> str:
+        """Open under the write lock, rebuilding a missing or damaged index; returns why it was rebuilt."""
+        reason = ""
+        try:
+            self.files.load()
+        except FileNotFoundError:
+            reason = "the index is incomplete" if self.files.directory.exists() else ""
+            self.files.create()
+        except Exception as error:  # any damage: rebuilt from the library
+            reason = describe_damage(error)
+            self.files.create()
+        self.files.store.discard_unreferenced()  # text an interrupted writer appended and never committed
+        self.files.damage = ""
+        self.files.notice = f"Rebuilt the search index: {reason}." if reason else ""
+        return self.files.notice
+
+    def sync(
+        self,
+        fingerprints: dict[str, str],
+        load: Callable[[str], Document],
+        progress: Callable[[int, int, str], None] | None = None,
+        timeout: float = 30.0,
+        processes: int | None = None,
+    ) -> SyncReport:
+        """Bring the index in line with the library: add new, replace changed, drop removed documents.
+
+        The only writer: it takes the write lock, repairs a damaged index by rebuilding
+        it, and commits Whoosh, the text store and the manifest in that order.
+
+        Args:
+            fingerprints: Library document id -> fingerprint.
+            load: Returns the parsed document of an id.
+            progress: Called with (done, total, title).
+            timeout: Seconds to wait for another writer.
+            processes: Writer processes; None chooses (two for a big batch). A GUI
+                passes 1: forking a process that runs Qt threads is not safe.
+
+        Returns:
+            What changed.
+
+        Raises:
+            IndexBusyError: Another process kept the write lock longer than ``timeout``.
+        """
+        started = time.perf_counter()
+        with self._write_lock(timeout):
+            report = SyncReport(rebuilt=self._open_for_writing())
+            wanted = [d for d, f in fingerprints.items() if self.files.documents.get(d, {}).get("fingerprint") != f]
+            gone = [d for d in self.files.documents if d not in fingerprints]
+            if wanted or gone:
+                self._write(report, wanted, gone, fingerprints, load, progress, timeout, processes)
+            if self.files.manifest.get("complete") is False:
+                self.files.manifest["complete"] = True
+                self.files.write_manifest()
+        self.files.refresh_searcher()
+        if progress and (wanted or gone):
+            progress(len(wanted), len(wanted), "")
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _write(self, report, wanted, gone, fingerprints, load, progress, timeout, processes) -> None:
+        # Whoosh's own multi-process writer tokenises and writes segments in parallel:
+        # about four times faster for a big import; small updates stay in-process.
+        if processes is None:
+            processes = min(2, os.cpu_count() or 1) if len(wanted) >= BATCH_FOR_PROCESSES else 1
+        try:
+            if processes > 1:
+                from reader.core.search.spawn_writer import SpawningMpWriter
+
+                writer = SpawningMpWriter(self.files.ix, procs=processes, timeout=timeout, limitmb=256)
+            else:
+                writer = self.files.ix.writer(timeout=timeout, limitmb=256)
+        except LockError:
+            raise IndexBusyError("the search index is being updated by another process; try again shortly") from None
+        try:
+            for doc_id in gone:
+                self._remove(writer, doc_id)
+                report.removed += 1
+            for number, doc_id in enumerate(wanted):
+                document = load(doc_id)
+                if progress:
+                    progress(number, len(wanted), document.title)
+                if doc_id in self.files.documents:
+                    self._remove(writer, doc_id)
+                    report.updated += 1
+                else:
+                    report.added += 1
+                self._add(writer, document, fingerprints[doc_id])
+            writer.commit() if processes > 1 else writer.commit(merge=True)
+        except BaseException:
+            writer.cancel()
+            self.files.manifest = self.files.read_manifest()
+            self.files.store.load(self.files.manifest.get("store"))
+            self.files.store.discard_unreferenced()
+            raise
+        if self.files.store.dead_fraction() > 0.5:
+            self.files.store.compact()
+        self.files.commit_manifest()
+
+    def _add(self, writer, document: Document, fingerprint: str) -> None:
+        ordinal = self.files.manifest["next_ordinal"]
+        self.files.manifest["next_ordinal"] = ordinal + 1
+        texts = [fold(p.text) for p in document.paragraphs]
+        keys = self.files.store.append(
+            texts, ordinal, [p.id for p in document.paragraphs], [p.text for p in document.paragraphs]
+        )
+        for key, paragraph in zip(keys, document.paragraphs, strict=True):
+            writer.add_document(
+                key=key,
+                doc=document.id,
+                para=paragraph.id,
+                section=document.section_path(paragraph.id),
+                text=paragraph.text,
+                bi=paragraph.text,
+            )
+        identity = Identity.from_meta(document.meta)
+        self.files.manifest["documents"][document.id] = {
+            "ordinal": ordinal,
+            "fingerprint": fingerprint,
+            "title": document.title,
+            "display": display_name(document),
+            "region": identity.region,
+            "year": identity.year,
+            "first": keys.start,
+            "count": len(keys),
+            "units": sum(len(t.encode("utf-16-le")) // 2 for t in texts),
+        }
+
+    def _remove(self, writer, doc_id: str) -> None:
+        info = self.files.manifest["documents"].pop(doc_id, None)
+        writer.delete_by_term("doc", doc_id)
+        if info:
+            self.files.store.kill(range(info["first"], info["first"] + info["count"]))
