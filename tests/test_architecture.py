@@ -48,7 +48,7 @@ def test_services_use_qtcore_only():
 
 
 def test_core_and_cli_import_no_qt():
-    for path in [*(ROOT / "reader" / "core").rglob("*.py"), ROOT / "reader" / "cli.py"]:
+    for path in [*(ROOT / "reader" / "core").rglob("*.py"), *(ROOT / "reader" / "cli").rglob("*.py")]:
         assert not any(name.startswith("PySide6") for name in _imports(path)), path.name
 
 

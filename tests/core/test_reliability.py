@@ -330,8 +330,9 @@ def test_speak_rate_out_of_range_is_a_usage_error(data_dir, tmp_path, rate):
 
 def test_errors_log_goes_to_the_data_dir(data_dir, tmp_path, monkeypatch, capsys):
     from reader import cli
+    from reader.cli import export_command
 
-    monkeypatch.setattr(cli, "HANDLERS", {**cli.HANDLERS, "export": lambda args: 1 / 0})
+    monkeypatch.setattr(export_command, "handle", lambda args: 1 / 0)
     assert cli.run(["--data-dir", str(data_dir), "export", str(SEED)]) == 1
     log = data_dir / "logs" / "report-reader.log"
     assert "ZeroDivisionError" in log.read_text(encoding="utf-8")

@@ -1,0 +1,75 @@
+"""``library``: import, list and remove documents."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reader.arguments import PROG, Parser, UsageError
+from reader.cli.common import (
+    EXIT_INPUT,
+    EXIT_OK,
+    add_facet_options,
+    facet_filter,
+    output_text,
+    progress_printer,
+    say,
+    sync_index,
+)
+from reader.core.formats.registry import supported_suffixes
+
+
+def add_arguments(commands: argparse._SubParsersAction) -> None:
+    """The command's arguments."""
+    library = commands.add_parser("library", help="manage imported documents")
+    library_commands = library.add_subparsers(dest="library_command", parser_class=Parser)
+    add = library_commands.add_parser("add", help="import files, folders (every supported type, see --help) or URLs")
+    add.add_argument("sources", nargs="+", help="paths, folders or http(s) URLs")
+    add.add_argument("--replace", action="store_true", help="let a copy of a document's text replace its entry")
+    listing = library_commands.add_parser("list", help="list imported documents")
+    add_facet_options(listing)
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    remove = library_commands.add_parser("remove", help="remove a document from the library")
+    remove.add_argument("id", help="document id (see library list)")
+
+
+def handle(args: argparse.Namespace) -> int:
+    """Run the command; returns the exit status."""
+    from reader.core.library import Library
+
+    library = Library(args.data_dir)
+    command = args.library_command
+    if command is None:
+        raise UsageError("library needs a command: add, list or remove")
+    if command == "list":
+        entries = [entry for entry in library.entries() if entry.matches(*facet_filter(args))]
+        if args.json:
+            output_text(json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=1) + "\n", None)
+        else:
+            for entry in entries:
+                say(f"{entry.id}  {entry.year or '':>4}  {entry.display or entry.title}  ({entry.source})")
+        return EXIT_OK
+    if command == "remove":
+        entry = library.remove(args.id)
+        say(f"removed {entry.id}  {entry.title}")
+        sync_index(args.data_dir, library, quiet=True).close()
+        return EXIT_OK
+    outcomes = library.add_many(args.sources, progress_printer("importing"), replace_duplicate=args.replace)
+    failed = 0
+    for outcome in outcomes:
+        if outcome.error:
+            failed += 1
+            say(f"{PROG}: {outcome.source}: {outcome.error}", file=sys.stderr)
+        elif outcome.duplicate_of:
+            name, source = outcome.duplicate_name, outcome.source
+            say(f"duplicate of {outcome.duplicate_of}  {name}  ({source}; --replace to replace it)")
+        elif outcome.replaced:
+            say(f"replaced {outcome.replaced} with {outcome.document_id}  {outcome.title}")
+        else:
+            say(f"{'updated' if outcome.updated else 'added'} {outcome.document_id}  {outcome.title}")
+    if not outcomes:
+        say(f"{PROG}: no supported files found ({' '.join(sorted(supported_suffixes()))})", file=sys.stderr)
+        return EXIT_INPUT
+    sync_index(args.data_dir, library).close()
+    return EXIT_INPUT if failed else EXIT_OK
