@@ -38,9 +38,10 @@ def measure() -> dict:
     from reader.services.library import LibraryService
     from reader.services.settings import Settings
     from reader.services.tasks import TaskRunner
+    from reader.ui.composition import Services
     from reader.ui.launch import create_document_service
     from reader.ui.reading.appearance import chinese_font_families
-    from reader.ui.root import ReaderApp
+    from reader.ui.root import compose
 
     _app = QApplication.instance() or QApplication([])  # kept alive for the widgets below
     work = Path(tempfile.mkdtemp(prefix="rr-bookmarks-"))
@@ -66,8 +67,13 @@ def measure() -> dict:
     documents = create_document_service(work, runner, None)
     library = LibraryService(work)
     bookmarks = BookmarkService(DataLayout(work).bookmarks)
-    app = ReaderApp(documents, Settings(DataLayout(work).settings), runner, tuple(chinese_font_families()))
-    app.attach_services(library, bookmarks)
+    app = compose(
+        documents,
+        Settings(DataLayout(work).settings),
+        runner,
+        tuple(chinese_font_families()),
+        services=Services(library, bookmarks),
+    )
     window = app.window
     window.resize(1200, 860)
     window.show()

@@ -125,13 +125,13 @@ def _second_stage_gaps(data_dir: Path) -> dict:
     from reader.services.tasks import TaskRunner
     from reader.ui.launch import create_document_service
     from reader.ui.reading.appearance import chinese_font_families
-    from reader.ui.root import ReaderApp
+    from reader.ui.root import compose
 
     DocumentCache(DataLayout(data_dir).cache).load(SEED)  # as after any earlier start
     runner = TaskRunner()
     families = tuple(chinese_font_families())
     settings = Settings(DataLayout(data_dir).settings)
-    app = ReaderApp(create_document_service(data_dir, runner, None), settings, runner, families, staged=True)
+    app = compose(create_document_service(data_dir, runner, None), settings, runner, families, staged=True)
     window = app.window
     window.resize(1200, 860)
     window.show()
@@ -164,15 +164,13 @@ def _stalls(display_env: dict) -> dict:
     from reader.services.settings import Settings
     from reader.services.tasks import TaskRunner
     from reader.ui.reading.appearance import chinese_font_families
-    from reader.ui.root import ReaderApp
+    from reader.ui.root import compose
 
     _app = QApplication.instance() or QApplication([])  # kept alive for the widgets below
     work = Path(tempfile.mkdtemp())
     second_stage = _second_stage_gaps(work / "staged")
     runner = TaskRunner()
-    app = ReaderApp(
-        DocumentService(runner), Settings(DataLayout(work).settings), runner, tuple(chinese_font_families())
-    )
+    app = compose(DocumentService(runner), Settings(DataLayout(work).settings), runner, tuple(chinese_font_families()))
     window = app.window
     window.resize(1200, 860)
     window.show()

@@ -23,6 +23,7 @@ from reader.services.documents import DocumentService, load_in_worker
 from reader.services.library_links import LIBRARY_SCHEME
 from reader.services.settings import Settings
 from reader.services.tasks import TaskRunner
+from reader.ui.composition import Services
 from reader.ui.reading.appearance import chinese_font_families
 
 
@@ -214,7 +215,7 @@ def _start_after_first_page(reader_app, data_dir: Path, app: QApplication, servi
         _set_window_icon(app)
         library, bookmarks, narration = create_background_services(data_dir, app)
         services.extend((library, bookmarks, narration))
-        reader_app.attach_services(library, bookmarks, narration)
+        reader_app.attach_services(Services(library, bookmarks, narration))
         bookmarks.refresh()
         QTimer.singleShot(300, library.refresh)  # catalog and index upkeep, on their own thread
         QTimer.singleShot(1000, narration.start_engine)
@@ -245,9 +246,9 @@ def run_gui(argv: Sequence[str]) -> int:
     runner = TaskRunner(app)
     documents = create_document_service(data_dir, runner, app)
     first = initial_source(args, settings)
-    from reader.ui.root import ReaderApp
+    from reader.ui.root import compose
 
-    reader_app = ReaderApp(documents, settings, runner, families, staged=True)
+    reader_app = compose(documents, settings, runner, families, staged=True)
     window = reader_app.window
     _install_excepthook(reader_app.notifier)
     _quit_on_sigterm(window)

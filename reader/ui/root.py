@@ -18,11 +18,9 @@ when something needs them earlier: ``complete``).
 
 from __future__ import annotations
 
-import importlib
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -31,12 +29,15 @@ from reader.core.reading import PAGE_ZOOM_PRESETS
 from reader.services.documents import DocumentService
 from reader.services.settings import LINE_SPACINGS, THEMES, Settings
 from reader.services.tasks import TaskRunner
+from reader.ui.composition import Controllers, Services, connect_services, create_controllers
+from reader.ui.panels import PANELS, second_stage_classes
 from reader.ui.reading.navigator import Navigator
 from reader.ui.reading.reading_status import ReadingStatus
 from reader.ui.reading.reading_style import ReadingStyle
 from reader.ui.reading.structure_keys import StructureKeys
+from reader.ui.window.actions import ACTION_SPECS
 from reader.ui.window.document_actions import DocumentActions
-from reader.ui.window.main_window import DockSpec, MainWindow
+from reader.ui.window.main_window import MainWindow
 from reader.ui.window.notifier import Notifier
 from reader.ui.window.opening import OpeningController
 
@@ -44,57 +45,11 @@ if TYPE_CHECKING:  # loaded in the second stage: they bring the panels, SQLite, 
     from reader.core.document import Document
     from reader.ui.analysis.controller import AnalysisController
     from reader.ui.bookmarks.controller import BookmarksController
+    from reader.ui.highlights.controller import HighlightsController
     from reader.ui.library.controller import LibraryController
     from reader.ui.narration.controller import NarrationController
     from reader.ui.narration.player_bar import PlayerBar
-
-_LEFT, _RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-
-
-@dataclass(frozen=True)
-class PanelSpec:
-    """A panel: its dock and the widget class that fills it (``module:Class``)."""
-
-    dock: DockSpec
-    widget: str
-
-    @property
-    def key(self) -> str:
-        """The panel's name (``app.panel(key)``)."""
-        return self.dock.key
-
-    def widget_class(self) -> type[QWidget]:
-        """The panel's class (importing its module: slow the first time)."""
-        module, name = self.widget.split(":")
-        return getattr(importlib.import_module(module), name)
-
-
-# The panels, in their default arrangement. A new panel: write its module, add its line.
-# (Dock texts are English source texts, translated by the window in context MainWindow.)
-PANELS = (
-    PanelSpec(DockSpec("outline", QT_TRANSLATE_NOOP("MainWindow", "Outline"), "outlineDock", _LEFT, False,
-                       QT_TRANSLATE_NOOP("MainWindow", "O&utline"), "F9"),
-              "reader.ui.reading.outline_panel:OutlinePanel"),
-    PanelSpec(DockSpec("library_panel", QT_TRANSLATE_NOOP("MainWindow", "Library"), "libraryDock", _LEFT, True,
-                       QT_TRANSLATE_NOOP("MainWindow", "&Library")),
-              "reader.ui.library.panel:LibraryPanel"),
-    PanelSpec(DockSpec("bookmarks_panel", QT_TRANSLATE_NOOP("MainWindow", "Bookmarks"), "bookmarksDock", _LEFT, True,
-                       QT_TRANSLATE_NOOP("MainWindow", "&Bookmarks")),
-              "reader.ui.bookmarks.panel:BookmarksPanel"),
-    PanelSpec(DockSpec("highlights_panel", QT_TRANSLATE_NOOP("MainWindow", "Highlights"), "highlightsDock", _LEFT,
-                       True, QT_TRANSLATE_NOOP("MainWindow", "Highli&ghts")),
-              "reader.ui.highlights.panel:HighlightsPanel"),
-    PanelSpec(DockSpec("search_panel", QT_TRANSLATE_NOOP("MainWindow", "Search"), "searchDock", _RIGHT, False,
-                       QT_TRANSLATE_NOOP("MainWindow", "Searc&h Panel")),
-              "reader.ui.search.panel:SearchPanel"),
-)  # fmt: skip
-
-
-def _second_stage_classes() -> tuple[type, dict[str, type]]:
-    """The player's class and each panel's; the first call loads their modules (slow)."""
-    from reader.ui.narration.player_bar import PlayerBar
-
-    return PlayerBar, {spec.key: spec.widget_class() for spec in PANELS}
+    from reader.ui.search.controller import SearchController
 
 
 class ReaderApp(QObject):
@@ -134,14 +89,14 @@ class ReaderApp(QObject):
         self.status = ReadingStatus(self)
         self.opening = OpeningController(self.navigator, settings, self.notifier, window)
         self.actions_ui = DocumentActions(
-            self.navigator, self.view, runner, families, self.notifier, window, self._chosen_section
+            self.navigator, self.view, runner, families, self.notifier, window, self.chosen_section
         )
         self.structure = StructureKeys(self.navigator, self.view, self.notifier)
         self.undo_stack = QUndoStack(self)
         self.panels: dict[str, QWidget] = {}
         self._player: PlayerBar | None = None
-        self._controllers: dict[str, QObject] = {}
-        self._services: dict[str, QObject] = {}
+        self._controllers: Controllers | None = None
+        self.services = Services()
         self._attached: set[str] = set()
         self._completed = False
         window.add_docks(tuple(spec.dock for spec in PANELS))
@@ -193,38 +148,41 @@ class ReaderApp(QObject):
         return self._player
 
     @property
+    def controllers(self) -> Controllers:
+        """The controllers behind the panels and the player (building them now if they are not yet)."""
+        self.complete()
+        assert self._controllers is not None
+        return self._controllers
+
+    @property
     def narration_ui(self) -> NarrationController:
         """Narration's controller."""
-        self.complete()
-        return self._controllers["narration"]
+        return self.controllers.narration
 
     @property
     def bookmarks_ui(self) -> BookmarksController:
         """Bookmarks' controller."""
-        self.complete()
-        return self._controllers["bookmarks"]
+        return self.controllers.bookmarks
 
     @property
-    def highlights_ui(self):
+    def highlights_ui(self) -> HighlightsController:
         """Highlights' controller."""
-        self.complete()
-        return self._controllers["highlights"]
+        return self.controllers.highlights
 
     @property
     def library_ui(self) -> LibraryController:
-        """Library and search's controller."""
-        self.complete()
-        return self._controllers["library"]
+        """The library's controller."""
+        return self.controllers.library
+
+    @property
+    def search_ui(self) -> SearchController:
+        """Search's controller."""
+        return self.controllers.search
 
     @property
     def analysis_ui(self) -> AnalysisController:
         """Compare and analyse's controller."""
-        self.complete()
-        return self._controllers["analysis"]
-
-    def service(self, name: str):
-        """An attached background service ("library", "bookmarks", "narration"), or None."""
-        return self._services.get(name)
+        return self.controllers.analysis
 
     @property
     def is_complete(self) -> bool:
@@ -240,57 +198,21 @@ class ReaderApp(QObject):
             action.setObjectName(name)
             action.setShortcuts(QKeySequence.keyBindings(key))
             self.window.addAction(action)
-            self.window.actions[name] = action
+            self.window.named_actions[name] = action
         first = self.window.edit_menu.actions()[0]
         self.window.edit_menu.insertActions(first, [undo, redo])
         self.window.edit_menu.insertSeparator(first)
 
     def _connect_frame(self) -> None:
-        window, actions, style = self.window, self.window.actions, self.style
-        slots = {
-            "open": self.opening.open_file_dialog,
-            "open_url": self.opening.open_url_dialog,
-            "add_to_library": lambda: self.library_ui.add_current(),
-            "print": self.actions_ui.print_document,
-            "pdf": self.actions_ui.export_pdf_dialog,
-            "copy": self.view.copy,
-            "cite": self.actions_ui.copy_with_citation,
-            "section_link": self.actions_ui.copy_section_link,
-            "select_all": self.view.selectAll,
-            "find": self.focus_search,
-            "find_next": lambda: self.library_ui.step_match(1),
-            "find_previous": lambda: self.library_ui.step_match(-1),
-            "clear_highlights": self._escape,
-            "play_pause": lambda: self.narration_ui.toggle(),
-            "bookmark": lambda: self.bookmarks_ui.add(),
-            "highlight": lambda: self.highlights_ui.highlight(),
-            "next_bookmark": lambda: self.bookmarks_ui.step(1),
-            "previous_bookmark": lambda: self.bookmarks_ui.step(-1),
-            "zoom_in": lambda: style.zoom(1),
-            "zoom_out": lambda: style.zoom(-1),
-            "zoom_reset": lambda: style.zoom(0),
-            "about": self.show_about,
-            "shortcuts": self.show_shortcuts,
-            "back": self.navigator.back,
-            "forward": self.navigator.forward,
-            "next_heading": lambda: self.structure.heading(1),
-            "previous_heading": lambda: self.structure.heading(-1),
-            "next_paragraph": lambda: self.structure.paragraph(1),
-            "previous_paragraph": lambda: self.structure.paragraph(-1),
-            "read_paragraph": lambda: self.narration_ui.read_paragraph(self.structure.caret_paragraph()),
-            "analysis_compare": lambda: self.analysis_ui.show("compare"),
-            "analysis_targets": lambda: self.analysis_ui.show("targets"),
-            "analysis_terms": lambda: self.analysis_ui.show("terms"),
-            "analysis_trend": lambda: self.analysis_ui.show("trend"),
-            "analysis_concordance": lambda: self.analysis_ui.show("concordance"),
-        }
+        window, actions, style = self.window, self.window.named_actions, self.style
+        for name, spec in ACTION_SPECS.items():
+            if spec.handler is not None:
+                actions[name].triggered.connect(lambda checked=False, handler=spec.handler: handler(self, checked))
         presets = PAGE_ZOOM_PRESETS
-        slots.update({name: lambda _c=False, n=name: style.set_font_px(presets[n]) for name in presets})
-        slots.update({f"theme_{name}": lambda _c=False, n=name: style.set_theme(n) for name in THEMES})
+        slots = {f"theme_{name}": lambda _c=False, n=name: style.set_theme(n) for name in THEMES}
         slots.update({f"spacing_{v}": lambda _c=False, v=v: style.set_line_spacing(v) for v in LINE_SPACINGS})
         for name, slot in slots.items():
             actions[name].triggered.connect(slot)
-        actions["metadata"].triggered.connect(lambda checked: window.metadata.set_collapsed(not checked))
         window.metadata.collapsedChanged.connect(self._on_metadata_collapsed)
         window.metadata.attachmentActivated.connect(self.navigator.open)
         window.recent_menu.aboutToShow.connect(lambda: self.opening.fill_recent_menu(window.recent_menu))
@@ -306,7 +228,7 @@ class ReaderApp(QObject):
         self.view.paragraphLinkActivated.connect(self.navigator.go_to_paragraph)  # contents entries
         self._on_history(False, False)
         self.status.textChanged.connect(window.progress_label.setText)
-        style.fontSizeChanged.connect(lambda px: window.show_size(PAGE_ZOOM_PRESETS, px))
+        style.fontSizeChanged.connect(lambda px: window.show_size(presets, px))
         style.themeChanged.connect(window.metadata.apply_theme)
         # Space pages, as in every reader; narration has its own key (Ctrl+Shift+Space) and the player's button.
         bar = self.view.verticalScrollBar()
@@ -332,12 +254,12 @@ class ReaderApp(QObject):
         window.check_style(settings.theme, settings.line_spacing)
         window.show_size(PAGE_ZOOM_PRESETS, settings.font_px)
 
-    def _escape(self) -> None:
+    def escape(self) -> None:
         """Esc: leave full-screen reading first; otherwise clear the search highlights and counter."""
         if self.window.full_screen_reading:
             self.window.action("fullscreen").setChecked(False)
         else:
-            self.library_ui.clear_highlights()
+            self.search_ui.clear_highlights()
 
     def _on_history(self, can_back: bool, can_forward: bool) -> None:
         self.window.action("back").setEnabled(can_back)
@@ -363,7 +285,8 @@ class ReaderApp(QObject):
         if self._completed:
             self.panels["outline"].follow_paragraph(index)
 
-    def _chosen_section(self) -> str | None:
+    def chosen_section(self) -> str | None:
+        """The outline's current section (None before the panels exist)."""
         return self.panels["outline"].current_node_id() if self._completed else None
 
     def section_action(self, action: str, node_id: str) -> None:
@@ -371,7 +294,7 @@ class ReaderApp(QObject):
         handlers = {
             "bookmark": self.bookmarks_ui.add_section,
             "narrate": self.narration_ui.read_section,
-            "search": self.library_ui.search_section,
+            "search": self.search_ui.search_section,
             "copy": self.actions_ui.copy_section,
             "export": self.actions_ui.export_section_dialog,
             "compare": self.analysis_ui.compare_section,
@@ -407,7 +330,7 @@ class ReaderApp(QObject):
                 QCoreApplication.translate("MainWindow", "Back and forward buttons"),
             ),
         ]
-        return ShortcutsDialog(self.window.actions, extra, self.window)
+        return ShortcutsDialog(self.window.named_actions, extra, self.window)
 
     def show_shortcuts(self) -> None:
         """Help → Keyboard Shortcuts (F1)."""
@@ -434,7 +357,7 @@ class ReaderApp(QObject):
         """
         if self._completed:
             return
-        _second_stage_classes()
+        second_stage_classes()
         QTimer.singleShot(0, self.complete)
 
     def complete(self) -> None:
@@ -442,14 +365,14 @@ class ReaderApp(QObject):
         if self._completed:
             return
         self._completed = True
-        player_class, panel_classes = _second_stage_classes()
+        player_class, panel_classes = second_stage_classes()
         window = self.window
         for key, kind in panel_classes.items():
             self.panels[key] = kind(window.docks[key])  # into the dock that held its place: nothing moves
             window.set_panel(key, self.panels[key])
         self._player = player_class(window.centralWidget())
         window.add_under_text(self._player)
-        self._create_controllers()
+        self._controllers = create_controllers(self)
         outline = self.panels["outline"]
         outline.nodeActivated.connect(self.navigator.go_to_paragraph)
         outline.sectionAction.connect(self.section_action)
@@ -461,77 +384,42 @@ class ReaderApp(QObject):
         if self.document is not None:  # catch up with what happened before the panels existed
             outline.show_outline(self.document)
             outline.follow_paragraph(self.view.top_position()[0])
-            self._controllers["bookmarks"].refresh()
-        self._attach_pending()
+            self._controllers.bookmarks.refresh()
+        connect_services(self._controllers, self.services, self._attached)
         self.completed.emit()
 
-    def _create_controllers(self) -> None:
-        from reader.ui.analysis.controller import AnalysisController
-        from reader.ui.bookmarks.controller import BookmarksController
-        from reader.ui.highlights.controller import HighlightsController
-        from reader.ui.highlights.selection_toolbar import SelectionToolbar
-        from reader.ui.library.controller import LibraryController
-        from reader.ui.narration.controller import NarrationController
-
-        nav, view, style, notifier, window, panels = (
-            self.navigator,
-            self.view,
-            self.style,
-            self.notifier,
-            self.window,
-            self.panels,
-        )
-        outline = panels["outline"]
-        self._controllers = {
-            "narration": NarrationController(nav, view, self._player, outline, style, self.settings, notifier, window),
-            "bookmarks": BookmarksController(
-                nav, view, panels["bookmarks_panel"], outline, self.undo_stack, style, notifier, window
-            ),
-            "library": LibraryController(
-                nav, view, panels["search_panel"], panels["library_panel"], outline, style, notifier, window
-            ),
-            "analysis": AnalysisController(
-                nav, view, style, self.runner, notifier, self.search_for, self._chosen_section, window
-            ),
-            "highlights": HighlightsController(
-                nav, view, panels["highlights_panel"], SelectionToolbar(view), self.undo_stack, style, notifier, window
-            ),
-        }
-        view.add_context_provider(self._controllers["highlights"].context_actions)
-        self._controllers["highlights"].readPassages.connect(self._controllers["narration"].read_passages)
-
     # Third stage: the background services ---------------------------------------------------
-    def attach_services(self, library=None, bookmarks=None, narration=None) -> None:
-        """Connect the library, bookmark and narration services (any may be None)."""
-        given = {"library": library, "bookmarks": bookmarks, "narration": narration}
-        self._services.update({name: service for name, service in given.items() if service is not None})
-        if self._completed:
-            self._attach_pending()
-
-    def _attach_pending(self) -> None:
-        for name in ("library", "bookmarks", "narration"):  # bookmarks ask the library where documents are
-            service = self._services.get(name)
-            if service is None or name in self._attached:
-                continue
-            self._attached.add(name)
-            if name == "bookmarks":
-                self._controllers["bookmarks"].attach(service, self._services.get("library"))
-                highlights = self._controllers["highlights"]
-                highlights.attach(service)
-                library = self._services.get("library")
-                if library is not None:  # quotes of other reports cite them from the library
-                    highlights.resolve_document = lambda doc_id, lib=library.library: _library_document(lib, doc_id)
-            else:
-                self._controllers[name].attach(service)
-            if name == "library":  # the analyses read the library's reports and index
-                self._controllers["analysis"].attach(service)
+    def attach_services(self, services: Services) -> None:
+        """Connect the library, bookmark and narration services that are given (the others stay)."""
+        for name in services.given():
+            setattr(self.services, name, getattr(services, name))
+        if self._controllers is not None:
+            connect_services(self._controllers, self.services, self._attached)
 
 
-def _library_document(library, document_id: str):
-    """A library document for a quote's citation, or None when it is gone."""
-    from reader.core.errors import ReaderError
+def compose(
+    documents: DocumentService,
+    settings: Settings,
+    runner: TaskRunner,
+    families: tuple[str, ...],
+    *,
+    staged: bool = False,
+    services: Services | None = None,
+) -> ReaderApp:
+    """Assemble the application window (the launcher's and the tests' one way).
 
-    try:
-        return library.document(document_id) if library.entry(document_id) else None
-    except (ReaderError, OSError):
-        return None
+    Args:
+        documents: Loads documents.
+        settings: UI state.
+        runner: Worker for typesetting and exports.
+        families: Chinese font families to typeset with.
+        staged: Build the panels only after the first paint (the launcher's fast start).
+        services: Background services that exist already (the launcher attaches its own later).
+
+    Returns:
+        The application, its frame built.
+    """
+    app = ReaderApp(documents, settings, runner, families, staged=staged)
+    if services is not None:
+        app.attach_services(services)
+    return app

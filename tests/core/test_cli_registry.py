@@ -27,4 +27,3 @@ def test_every_command_has_a_handler_taking_the_parsed_arguments(spec):
     assert module.__name__ == spec.module
     assert list(inspect.signature(module.handle).parameters) == ["args"]
     assert list(inspect.signature(module.add_arguments).parameters) == ["commands"]
-

@@ -13,9 +13,10 @@ from reader.services.library import LibraryService
 from reader.services.narration import NarrationService
 from reader.services.settings import Settings
 from reader.services.tasks import TaskRunner
+from reader.ui.composition import Services
 from reader.ui.launch import create_document_service
 from reader.ui.reading.appearance import chinese_font_families
-from reader.ui.root import ReaderApp
+from reader.ui.root import ReaderApp, compose
 from tests.conftest import SEED, corpus_path
 from tests.fakes import FakeEngine, FakeSink
 
@@ -34,10 +35,11 @@ class AppFactory:
         runner = TaskRunner()
         documents = create_document_service(self.data_dir, runner, None)
         settings = Settings(DataLayout(self.data_dir).settings)
-        app = ReaderApp(documents, settings, runner, tuple(chinese_font_families()), staged=staged)
-        self.qtbot.addWidget(app.window)
-        self.apps.append(app)
+        families = tuple(chinese_font_families())
         if staged:
+            app = compose(documents, settings, runner, families, staged=True)
+            self.qtbot.addWidget(app.window)
+            self.apps.append(app)
             return app
         library = LibraryService(self.data_dir)
         bookmarks = BookmarkService(DataLayout(self.data_dir).bookmarks)
@@ -50,7 +52,9 @@ class AppFactory:
             return sink
 
         narration = NarrationService(lambda: self.engine, make_sink) if self.with_narration else None
-        app.attach_services(library, bookmarks, narration)
+        app = compose(documents, settings, runner, families, services=Services(library, bookmarks, narration))
+        self.qtbot.addWidget(app.window)
+        self.apps.append(app)
         self.services.extend(s for s in (library, bookmarks, narration) if s is not None)
         bookmarks.refresh()
         if narration is not None:
@@ -94,7 +98,7 @@ def import_corpus_copies(qtbot, app: ReaderApp, tmp_path: Path, reports: tuple[s
         copy = tmp_path / f"r{number}{source.suffix}"
         shutil.copy(source, copy)
         sources.append(str(copy))
-    library = app.service("library")
+    library = app.services.library
     with qtbot.waitSignal(library.importFinished, timeout=180000) as finished:
         library.import_sources(sources)
     outcomes = finished.args[0]

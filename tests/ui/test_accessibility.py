@@ -135,7 +135,7 @@ def test_keys_move_by_heading_and_paragraph_and_say_where(qtbot, app, monkeypatc
     assert app.view.paragraph_at(app.view.textCursor())[0] == headings[1]
     assert app.window.statusBar().currentMessage() == said[-1]
     # The paragraph at the caret, read aloud.
-    narration = app.service("narration")
+    narration = app.services.narration
     with qtbot.waitSignal(narration.stateChanged, timeout=10000):
         app.window.action("read_paragraph").trigger()
     assert "".join(p.text for p in narration.pieces) == document.paragraphs[headings[1]].text

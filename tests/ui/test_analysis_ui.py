@@ -15,13 +15,13 @@ REPORTS = ("province/zhejiang_2023.md", "province/zhejiang_2025.md", "national/g
 def analysed(qtbot, app, tmp_path):
     """The window on the bundled Zhejiang 2024 report, with Zhejiang 2023/2025 and national 2023/2024 imported."""
     import_corpus_copies(qtbot, app, tmp_path, REPORTS)
-    library = app.service("library")
+    library = app.services.library
     qtbot.waitUntil(lambda: len(library.entries) == 5, timeout=60000)
     return app
 
 
 def _entry(app, region: str, year: int):
-    return next(e for e in app.service("library").library.entries() if e.region == region and e.year == year)
+    return next(e for e in app.services.library.library.entries() if e.region == region and e.year == year)
 
 
 def test_compare_with_the_previous_year(qtbot, analysed):
@@ -134,7 +134,7 @@ def test_term_across_years_chart_click_and_exports(qtbot, analysed, tmp_path):
         tab.go.click()
     points = ready.args[0].points
     assert tab.table.rowCount() == len(points) == 5
-    library = analysed.service("library").library
+    library = analysed.services.library.library
     for point in points:
         assert point.count == sum(p.text.count("数字经济") for p in library.document(point.doc).paragraphs)
     assert {row[0] for row in _csv_rows(tab.chart.csv_text())[1:]} == {"浙江", "全国"}

@@ -9,8 +9,8 @@ from reader.core.bookmarks.anchors import make_bookmark
 
 
 def _wait_listed(qtbot, app, count: int):
-    qtbot.waitUntil(lambda: len(app.service("bookmarks").bookmarks) == count, timeout=10000)
-    app.service("bookmarks").wait()  # the write is on disk
+    qtbot.waitUntil(lambda: len(app.services.bookmarks.bookmarks) == count, timeout=10000)
+    app.services.bookmarks.wait()  # the write is on disk
     QCoreApplication.processEvents()  # and its queued outcome delivered
 
 
@@ -36,7 +36,7 @@ def test_ctrl_d_bookmarks_the_top_paragraph(qtbot, app):
     app.view.setFocus()
     qtbot.keyClick(app.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     _wait_listed(qtbot, app, 1)
-    bookmark = app.service("bookmarks").bookmarks[0]
+    bookmark = app.services.bookmarks.bookmarks[0]
     assert asked[0][0] == "大力发展数字经济"
     assert bookmark.paragraph == app.document.paragraphs[target].id and bookmark.note == "重点关注"
     assert app.bookmarks_panel.model.rowCount() == 1
@@ -56,7 +56,7 @@ def test_selection_bookmark_and_jump_back(qtbot, app):
     _answer(app, title="学有优教")
     app.window.action("bookmark").trigger()
     _wait_listed(qtbot, app, 1)
-    bookmark = app.service("bookmarks").bookmarks[0]
+    bookmark = app.services.bookmarks.bookmarks[0]
     assert bookmark.snippet == "推进“学有优教”" and bookmark.title == "学有优教"
     app.view.scroll_to_paragraph(0)
     index = app.bookmarks_panel.proxy.index(0, 0)
@@ -67,15 +67,15 @@ def test_selection_bookmark_and_jump_back(qtbot, app):
 def test_cancel_adds_nothing(qtbot, app):
     _answer(app, accept=False)
     app.window.action("bookmark").trigger()
-    app.service("bookmarks").wait()
+    app.services.bookmarks.wait()
     QCoreApplication.processEvents()
-    assert app.service("bookmarks").bookmarks == []
+    assert app.services.bookmarks.bookmarks == []
 
 
 def test_panel_filter_sort_scope_and_count(qtbot, app):
     document = app.document
     for prefix, note in (("1、医疗卫生", "民生"), ("大力发展数字经济", "产业"), ("加强生态保护", "生态")):
-        app.service("bookmarks").add(make_bookmark(document, document.paragraphs[_index_of(app, prefix)].id, note=note))
+        app.services.bookmarks.add(make_bookmark(document, document.paragraphs[_index_of(app, prefix)].id, note=note))
     _wait_listed(qtbot, app, 3)
     panel = app.bookmarks_panel
     titles = [panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())]
@@ -94,14 +94,14 @@ def test_panel_filter_sort_scope_and_count(qtbot, app):
 def test_edit_delete_and_undo(qtbot, app):
     document = app.document
     bookmark = make_bookmark(document, document.paragraphs[_index_of(app, "大力发展数字经济")].id)
-    app.service("bookmarks").add(bookmark)
+    app.services.bookmarks.add(bookmark)
     _wait_listed(qtbot, app, 1)
     _answer(app, title="改过的标题", note="改过的笔记")
-    app.bookmarks_ui.edit(app.service("bookmarks").bookmarks[0])
-    qtbot.waitUntil(lambda: app.service("bookmarks").bookmarks[0].title == "改过的标题", timeout=10000)
+    app.bookmarks_ui.edit(app.services.bookmarks.bookmarks[0])
+    qtbot.waitUntil(lambda: app.services.bookmarks.bookmarks[0].title == "改过的标题", timeout=10000)
     app.window.action("undo").trigger()
-    qtbot.waitUntil(lambda: app.service("bookmarks").bookmarks[0].title == bookmark.title, timeout=10000)
-    app.bookmarks_ui.delete(app.service("bookmarks").bookmarks[0])
+    qtbot.waitUntil(lambda: app.services.bookmarks.bookmarks[0].title == bookmark.title, timeout=10000)
+    app.bookmarks_ui.delete(app.services.bookmarks.bookmarks[0])
     _wait_listed(qtbot, app, 0)
     assert app.view.marker_rects() == {}
     app.window.action("undo").trigger()
@@ -114,7 +114,7 @@ def test_f2_steps_through_bookmarks(qtbot, app):
     document = app.document
     indexes = sorted(_index_of(app, p) for p in ("大力发展数字经济", "加强生态保护", "1、医疗卫生"))
     for index in indexes:
-        app.service("bookmarks").add(make_bookmark(document, document.paragraphs[index].id))
+        app.services.bookmarks.add(make_bookmark(document, document.paragraphs[index].id))
     _wait_listed(qtbot, app, 3)
     app.view.scroll_to_paragraph(0)
     for expected in indexes:
@@ -127,9 +127,9 @@ def test_f2_steps_through_bookmarks(qtbot, app):
 def test_bookmarks_survive_a_restart(qtbot, make_app):
     first = make_app()
     paragraph = first.document.paragraphs[40]
-    first.service("bookmarks").add(make_bookmark(first.document, paragraph.id, note="下次再读"))
-    first.service("bookmarks").wait()
+    first.services.bookmarks.add(make_bookmark(first.document, paragraph.id, note="下次再读"))
+    first.services.bookmarks.wait()
     first.window.close()
     second = make_app()
-    qtbot.waitUntil(lambda: len(second.service("bookmarks").bookmarks) == 1, timeout=10000)
-    assert second.service("bookmarks").bookmarks[0].note == "下次再读"
+    qtbot.waitUntil(lambda: len(second.services.bookmarks.bookmarks) == 1, timeout=10000)
+    assert second.services.bookmarks.bookmarks[0].note == "下次再读"

@@ -49,7 +49,7 @@ def test_grouping_by_region_and_year(catalogue):
     groups = {panel.proxy.index(row, 0).data() for row in range(panel.proxy.rowCount())}
     assert groups == {"浙江 (3)", "全国 (1)", "湖北 (1)"}
     panel.filter_box.setText("2025")
-    assert panel.visible_ids() == [catalogue.service("library").library.resolve(_zhejiang_2025(catalogue))]
+    assert panel.visible_ids() == [catalogue.services.library.library.resolve(_zhejiang_2025(catalogue))]
     panel.filter_box.clear()
     panel.set_grouping("year")
     groups = {panel.proxy.index(row, 0).data() for row in range(panel.proxy.rowCount())}
@@ -57,16 +57,16 @@ def test_grouping_by_region_and_year(catalogue):
 
 
 def _zhejiang_2025(app) -> str:
-    return next(e.source for e in app.service("library").library.entries() if e.year == 2025)
+    return next(e.source for e in app.services.library.library.entries() if e.year == 2025)
 
 
 def test_several_reports_are_removed_at_once(qtbot, catalogue):
     panel = catalogue.library_panel
-    entries = catalogue.service("library").library.entries()
+    entries = catalogue.services.library.library.entries()
     chosen = [e.id for e in entries if e.region == "浙江" and not e.bundled]
     for document_id in chosen:
         panel._select({document_id})
-    with qtbot.waitSignal(catalogue.service("library").entriesChanged, timeout=60000):
+    with qtbot.waitSignal(catalogue.services.library.entriesChanged, timeout=60000):
         panel.remove_button.click()
     assert len(panel.visible_ids()) == 5 - len(chosen)
 
@@ -76,7 +76,7 @@ def test_a_duplicate_import_names_its_entry_and_may_replace_it(qtbot, catalogue,
     shutil.copy(corpus_path("text", "province", "hubei_2024.md"), copy)
     asked: list[str] = []
     catalogue.library_ui.ask_replace = lambda text: asked.append(text) or True
-    library = catalogue.service("library")
+    library = catalogue.services.library
     with qtbot.waitSignal(library.importFinished, timeout=60000):
         library.import_sources([str(copy)])
     assert asked and "湖北 · 2024年政府工作报告" in asked[0]
@@ -90,14 +90,14 @@ def test_a_duplicate_import_names_its_entry_and_may_replace_it(qtbot, catalogue,
 def test_search_results_by_facet(qtbot, catalogue):
     panel = catalogue.search_panel
     panel.set_scope("library")
-    with qtbot.waitSignal(catalogue.service("library").searchFinished, timeout=60000):
+    with qtbot.waitSignal(catalogue.services.library.searchFinished, timeout=60000):
         panel.box.setText("新质生产力")
     groups = [panel.results.topLevelItem(i).text(0) for i in range(panel.results.topLevelItemCount())]
     assert groups and all(" · " in g for g in groups)
     years = [int(g.split(" · ")[1][:4]) for g in groups]
     assert years == sorted(years, reverse=True)  # newest first
     assert not panel.facets.isHidden() and "浙江" in panel.facets.text()
-    with qtbot.waitSignal(catalogue.service("library").searchFinished, timeout=60000):
+    with qtbot.waitSignal(catalogue.services.library.searchFinished, timeout=60000):
         panel.facets.linkActivated.emit("region:浙江")
     groups = [panel.results.topLevelItem(i).text(0) for i in range(panel.results.topLevelItemCount())]
     assert groups and all(g.startswith("浙江 · ") for g in groups)
@@ -106,7 +106,7 @@ def test_search_results_by_facet(qtbot, catalogue):
 def test_same_region_scope(qtbot, catalogue):
     panel = catalogue.search_panel  # the open document is the bundled Zhejiang 2024 report
     panel.set_scope("region")
-    with qtbot.waitSignal(catalogue.service("library").searchFinished, timeout=60000):
+    with qtbot.waitSignal(catalogue.services.library.searchFinished, timeout=60000):
         panel.box.setText("数字经济")
     groups = [panel.results.topLevelItem(i).text(0) for i in range(panel.results.topLevelItemCount())]
     assert groups and all(g.startswith("浙江 · ") for g in groups)

@@ -21,12 +21,12 @@ def _select(app, prefix: str, start_text: str, length: int) -> tuple[int, int]:
 
 
 def _highlights(app) -> list:
-    return [b for b in app.service("bookmarks").bookmarks if b.is_highlight]
+    return [b for b in app.services.bookmarks.bookmarks if b.is_highlight]
 
 
 def _settle(qtbot, app, count: int) -> None:
     qtbot.waitUntil(lambda: len(_highlights(app)) == count, timeout=10000)
-    app.service("bookmarks").wait()
+    app.services.bookmarks.wait()
     QCoreApplication.processEvents()
 
 
@@ -123,7 +123,7 @@ def test_read_my_highlights_plays_them_in_reading_order(qtbot, app):
     _settle(qtbot, app, 2)
     panel = app.panel("highlights_panel")
     panel.read_button.click()
-    narration = app.service("narration")
+    narration = app.services.narration
     qtbot.waitUntil(lambda: len(narration.pieces) >= 2, timeout=10000)
     paragraphs = app.document.paragraphs
     assert [p.paragraph for p in narration.pieces] == [early[0], late[0]]

@@ -14,13 +14,13 @@ def _sink(make_app):
 
 def _advance(qtbot, make_app, seconds):
     _sink(make_app).advance(seconds)
-    narration = make_app.apps[-1].service("narration")
+    narration = make_app.apps[-1].services.narration
     with qtbot.waitSignal(narration.positionChanged, timeout=5000):
         pass  # the service's clock has turned the new position into signals
 
 
 def _wait_playing(qtbot, app):
-    narration = app.service("narration")
+    narration = app.services.narration
     qtbot.waitUntil(lambda: narration.snapshot() and narration.snapshot().state.value == "playing", timeout=10000)
 
 
@@ -35,13 +35,13 @@ def test_reading_from_here_highlights_the_sentence_heard(qtbot, make_app):
     app.player.play_button.click()
     _wait_playing(qtbot, app)
     _advance(qtbot, make_app, 0.2)
-    piece = app.service("narration").pieces[0]
+    piece = app.services.narration.pieces[0]
     assert piece.paragraph == target
     assert app.view.highlight_ranges("narration") == [(target, piece.start, piece.end)]
     assert app.player.play_button.accessibleName() == "Pause"
     seconds = len(piece.text) * 0.05
     _advance(qtbot, make_app, seconds)
-    second = app.service("narration").pieces[1]
+    second = app.services.narration.pieces[1]
     assert app.view.highlight_ranges("narration") == [(second.paragraph, second.start, second.end)]
     assert app.outline.current_node_id() == app.document.paragraphs[second.paragraph].section
     assert "/" in app.player.time_label.text()
@@ -60,14 +60,14 @@ def test_the_play_key_pauses_and_resumes_mid_sentence(qtbot, make_app):
     _wait_playing(qtbot, app)
     _advance(qtbot, make_app, 0.5)
     _play_key(qtbot, app)
-    qtbot.waitUntil(lambda: app.service("narration").snapshot().state.value == "paused", timeout=5000)
-    paused_at = app.service("narration").snapshot().elapsed
+    qtbot.waitUntil(lambda: app.services.narration.snapshot().state.value == "paused", timeout=5000)
+    paused_at = app.services.narration.snapshot().elapsed
     _advance(qtbot, make_app, 1.0)
-    assert abs(app.service("narration").snapshot().elapsed - paused_at) < 0.01
+    assert abs(app.services.narration.snapshot().elapsed - paused_at) < 0.01
     _play_key(qtbot, app)
     _wait_playing(qtbot, app)
     _advance(qtbot, make_app, 0.2)
-    assert abs(app.service("narration").snapshot().elapsed - (paused_at + 0.2)) < 0.05
+    assert abs(app.services.narration.snapshot().elapsed - (paused_at + 0.2)) < 0.05
 
 
 def test_scrolling_away_offers_the_way_back(qtbot, make_app):
@@ -82,7 +82,7 @@ def test_scrolling_away_offers_the_way_back(qtbot, make_app):
     _advance(qtbot, make_app, 3)
     assert app.view.top_position()[0] >= 79, "the view stays where the reader put it"
     app.player.return_button.click()
-    piece = app.service("narration").pieces[app.service("narration").snapshot().piece]
+    piece = app.services.narration.pieces[app.services.narration.snapshot().piece]
     assert app.view.is_position_visible(piece.paragraph, piece.start)
     assert not app.player.return_button.isVisible()
 
@@ -95,7 +95,7 @@ def test_clicking_a_sentence_jumps_the_narration_there(qtbot, make_app):
     app.narration_ui.narrate_from_click(target, 3)
     _wait_playing(qtbot, app)
     _advance(qtbot, make_app, 0.05)
-    piece = app.service("narration").pieces[app.service("narration").snapshot().piece]
+    piece = app.services.narration.pieces[app.services.narration.snapshot().piece]
     assert piece.paragraph == target and piece.start == 0
 
 
@@ -124,7 +124,7 @@ def test_stop_clears_the_highlight(qtbot, make_app):
     _wait_playing(qtbot, app)
     _advance(qtbot, make_app, 0.1)
     app.player.stop_button.click()
-    qtbot.waitUntil(lambda: app.service("narration").snapshot().state.value == "stopped", timeout=5000)
+    qtbot.waitUntil(lambda: app.services.narration.snapshot().state.value == "stopped", timeout=5000)
     qtbot.waitUntil(lambda: app.view.highlight_ranges("narration") == [], timeout=5000)
 
 
@@ -134,7 +134,7 @@ def test_no_audio_device_gives_a_clear_message(qtbot, make_app, monkeypatch):
     monkeypatch.setattr(output, "playback_devices", lambda: [])
     app = make_app()
     real = NarrationService(lambda: make_app.engine, MiniaudioSink)
-    app.service("narration").close()
+    app.services.narration.close()
     app.narration = real
     real.message.connect(lambda text: app.window.banner.show_message(text, error=False))
     with qtbot.waitSignal(real.voicesReady, timeout=10000):
@@ -191,7 +191,7 @@ def test_the_player_shows_the_open_documents_length_and_it_follows_another_docum
     from reader.ui.narration.player_bar import clock
 
     app = make_app()
-    narration = app.service("narration")
+    narration = app.services.narration
 
     def length(document) -> str:
         return clock(estimated_seconds(sum(len(p.text) for p in document.paragraphs), narration.rate))

@@ -27,7 +27,7 @@ def test_space_and_shift_space_page_the_text(qtbot, app):
     assert bar.value() == start + bar.pageStep()
     qtbot.keyClick(app.view, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
     assert bar.value() == start
-    assert app.service("narration").snapshot() is None or app.service("narration").snapshot().state.value == "stopped"
+    assert app.services.narration.snapshot() is None or app.services.narration.snapshot().state.value == "stopped"
 
 
 def test_back_and_forward_after_jumps(qtbot, app):
@@ -119,13 +119,13 @@ def test_help_lists_every_key(qtbot, app):
     assert dialog.keys_of("Page down / up (in the text)") == "Space, Shift+Space"
     assert dialog.keys_of("Next Heading") == "Ctrl+Down"
     listed = {dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())}
-    for name, action in app.window.actions.items():
+    for name, action in app.window.named_actions.items():
         if action.shortcuts() and action.text():
             assert any(text in listed for text in (action.text().split("\t")[0].replace("&", "").rstrip("…"),)), name
 
 
 def _matches_after(app, index: int) -> list:
-    return [m for m in app.library_ui.matches if m[0] >= index]
+    return [m for m in app.search_ui.matches if m[0] >= index]
 
 
 def test_enter_and_f3_go_from_the_reading_position(qtbot, app):
@@ -135,36 +135,36 @@ def test_enter_and_f3_go_from_the_reading_position(qtbot, app):
     app.navigator.go_to_index(using[0] + 1)  # past the first paragraph that uses it
     _settle(qtbot, app)
     top = _top(app)
-    service = app.service("library")
+    service = app.services.library
     panel = app.search_panel
     with qtbot.waitSignal(service.searchFinished, timeout=10000):
         panel.box.setText("数字经济")
         panel.box.returnPressed.emit()  # Enter
-    qtbot.waitUntil(lambda: app.library_ui.match_index >= 0, timeout=5000)
-    first = app.library_ui.matches[app.library_ui.match_index]
+    qtbot.waitUntil(lambda: app.search_ui.match_index >= 0, timeout=5000)
+    first = app.search_ui.matches[app.search_ui.match_index]
     assert first == _matches_after(app, top)[0], "the first match after where the reader is"
     assert "of" in app.window.statusBar().currentMessage() or "处" in app.window.statusBar().currentMessage()
     # Scrolled back to the beginning, F3 goes to the first match after *there*.
     app.view.verticalScrollBar().setValue(0)
     _settle(qtbot, app)
     app.window.action("find_next").trigger()
-    current = app.library_ui.matches[app.library_ui.match_index]
+    current = app.search_ui.matches[app.search_ui.match_index]
     assert current == _matches_after(app, _top(app))[0] and current[0] < first[0]
     # A match off screen is a jump: Back returns to where the reader was before it.
     app.view.verticalScrollBar().setValue(0)
     _settle(qtbot, app)
-    far = next(m for m in app.library_ui.matches if not app.view.is_position_visible(m[0], m[1]))
-    app.library_ui.match_index = app.library_ui.matches.index(far) - 1
+    far = next(m for m in app.search_ui.matches if not app.view.is_position_visible(m[0], m[1]))
+    app.search_ui.match_index = app.search_ui.matches.index(far) - 1
     app.window.action("find_next").trigger()
     _settle(qtbot, app)
-    assert app.library_ui.matches[app.library_ui.match_index] == far
+    assert app.search_ui.matches[app.search_ui.match_index] == far
     assert app.view.is_position_visible(far[0], far[1]) and app.window.action("back").isEnabled()
     app.window.action("back").trigger()
     _settle(qtbot, app)
     assert _top(app) == 0
     # Esc clears the highlights and the counter.
     app.window.action("clear_highlights").trigger()
-    assert app.window.statusBar().currentMessage() == "" and not app.library_ui.matches
+    assert app.window.statusBar().currentMessage() == "" and not app.search_ui.matches
 
 
 def test_chinese_quotation_marks_quote_a_phrase(qtbot, app):
@@ -255,7 +255,7 @@ def test_a_bookmark_click_selects_and_enter_goes_there(qtbot, app):
 
     document = app.document
     target = len(document.paragraphs) // 2
-    service = app.service("bookmarks")
+    service = app.services.bookmarks
     with qtbot.waitSignal(service.changed, timeout=10000):
         service.add(make_bookmark(document, document.paragraphs[target].id))
     panel = app.bookmarks_panel
@@ -288,7 +288,7 @@ def test_search_results_in_text_order_by_default_and_by_relevance_on_request(qtb
     document = app.document
     panel = app.search_panel
     assert panel.result_order == "text"
-    with qtbot.waitSignal(app.service("library").searchFinished, timeout=10000):
+    with qtbot.waitSignal(app.services.library.searchFinished, timeout=10000):
         panel.box.setText("创新 发展")
         panel.submit()
     in_text = _listed_paragraphs(panel)
@@ -311,7 +311,7 @@ def test_search_results_in_text_order_by_default_and_by_relevance_on_request(qtb
 def test_repainting_results_reuses_the_laid_out_snippets(qtbot, app):
     panel = app.search_panel
     app.window.show_panel("search_panel")
-    with qtbot.waitSignal(app.service("library").searchFinished, timeout=10000):
+    with qtbot.waitSignal(app.services.library.searchFinished, timeout=10000):
         panel.box.setText("港")
         panel.submit()
     tree = panel.results
@@ -327,12 +327,12 @@ def test_repainting_results_reuses_the_laid_out_snippets(qtbot, app):
 def test_opening_a_hit_moves_the_outline_to_its_section(qtbot, app):
     document = app.document
     panel = app.search_panel
-    with qtbot.waitSignal(app.service("library").searchFinished, timeout=10000):
+    with qtbot.waitSignal(app.services.library.searchFinished, timeout=10000):
         panel.box.setText("千项万亿")
         panel.submit()
     hit = search_hit_items(panel)[-1].data(0, Qt.ItemDataRole.UserRole)
     app.outline.follow_paragraph(0)  # the outline elsewhere first
-    app.library_ui.open_hit(hit)
+    app.search_ui.open_hit(hit)
     section = document.section_path(hit.paragraph)[-1]
     qtbot.waitUntil(lambda: document.node(app.outline.current_node_id()).title == section, timeout=3000)
 

@@ -63,7 +63,7 @@ def test_copy_and_export_a_section(qtbot, app, tmp_path):
 def test_bookmark_a_section(qtbot, app):
     node = _node(app)
     app.bookmarks_ui.ask_details = lambda title, note, context: (True, title, "看这一节")
-    service = app.service("bookmarks")
+    service = app.services.bookmarks
     with qtbot.waitSignal(service.changed, timeout=10000):
         _open_menu(app, node.id)["section_bookmark"].trigger()
     qtbot.waitUntil(lambda: any(b.section for b in service.bookmarks), timeout=10000)
@@ -75,7 +75,7 @@ def test_bookmark_a_section(qtbot, app):
 
 def test_read_a_section_aloud(qtbot, app):
     node = _node(app)
-    narration = app.service("narration")
+    narration = app.services.narration
     with qtbot.waitSignal(narration.stateChanged, timeout=10000):
         _open_menu(app, node.id)["section_narrate"].trigger()
     expected = sentences.section(app.document, node.id)
@@ -89,7 +89,7 @@ def test_search_in_a_section(qtbot, app):
     _open_menu(app, node.id)["section_search"].trigger()
     assert panel.scope.currentData() == "section" and panel.section == node.id
     assert app.window.docks["search_panel"].isVisible()
-    library = app.service("library")
+    library = app.services.library
     with qtbot.waitSignal(library.searchFinished, timeout=10000) as found:
         panel.box.setText("数字经济")
         panel.submit()
@@ -101,7 +101,7 @@ def test_search_in_a_section(qtbot, app):
 
 def test_compare_a_section_with_last_year(qtbot, app, tmp_path):
     import_corpus_copies(qtbot, app, tmp_path, ("province/zhejiang_2023.md",))
-    qtbot.waitUntil(lambda: len(app.service("library").entries) == 2, timeout=60000)
+    qtbot.waitUntil(lambda: len(app.services.library.entries) == 2, timeout=60000)
     node = _node(app, "（三）")
     controller = app.analysis_ui
     with qtbot.waitSignal(controller._service().compared, timeout=60000):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from reader.services.settings import LINE_SPACINGS, THEMES
 from reader.ui.common.widgets import MessageBanner, MetadataCard, StateLabel
 from reader.ui.reading.reading_view import ReadingView
+from reader.ui.window.actions import ACTION_SPECS, WindowAction
 
 # The text area never gets narrower than this; the player bar, added under it in the
 # second stage, fits in it, so its arrival cannot push the docks and re-flow the text.
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1200, 860)
         self.docks: dict[str, QDockWidget] = {}
-        self.actions: dict[str, QAction] = {}
+        self.named_actions: dict[str, QAction] = {}  # by name (QWidget.actions() is Qt's list)
         self._build_central()
         self._build_status_bar()
         self._build_actions()
@@ -193,65 +194,11 @@ class MainWindow(QMainWindow):
             getattr(panel, "focus_target", panel).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # Actions, menus, toolbar -----------------------------------------------------------
-    def _action_table(self) -> tuple:
-        """Every window action: name, text, shortcuts, checkable."""
-        return (
-            ("open", self.tr("&Open…"), [_KEY.Open], False),
-            ("open_url", self.tr("Open &URL…"), ["Ctrl+L"], False),
-            ("add_to_library", self.tr("&Add to Library"), [], False),
-            ("print", self.tr("&Print…"), [_KEY.Print], False),
-            ("pdf", self.tr("Export as P&DF…"), ["Ctrl+Shift+E"], False),
-            ("quit", self.tr("&Quit"), [_KEY.Quit], False),
-            ("copy", self.tr("&Copy"), [_KEY.Copy], False),
-            ("cite", self.tr("Copy with Ci&tation"), ["Ctrl+Shift+C"], False),
-            ("section_link", self.tr("Copy &Section Link"), ["Ctrl+Shift+L"], False),
-            ("select_all", self.tr("Select &All"), [_KEY.SelectAll], False),
-            ("find", self.tr("&Find…"), [_KEY.Find], False),
-            ("find_next", self.tr("Find &Next"), [_KEY.FindNext], False),
-            ("find_previous", self.tr("Find Pre&vious"), [_KEY.FindPrevious], False),
-            ("clear_highlights", self.tr("Clear Highlights"), ["Esc"], False),
-            ("bookmark", self.tr("&Bookmark This Place…"), ["Ctrl+D"], False),
-            ("highlight", self.tr("&Highlight Selection"), ["Ctrl+H"], False),
-            ("next_bookmark", self.tr("Next Bookmark"), ["F2"], False),
-            ("previous_bookmark", self.tr("Previous Bookmark"), ["Shift+F2"], False),
-            ("zoom_in", self.tr("Zoom &In"), [_KEY.ZoomIn, "Ctrl+="], False),
-            ("zoom_out", self.tr("Zoom &Out"), [_KEY.ZoomOut], False),
-            ("zoom_reset", self.tr("&Normal Size"), ["Ctrl+0"], False),
-            ("large", self.tr("Large"), [], False),
-            ("medium", self.tr("Medium"), [], False),
-            ("small", self.tr("Small"), [], False),
-            ("metadata", self.tr("&Document Information"), ["Ctrl+I"], True),
-            # QKeySequence.FullScreen is empty on some desktops: F11 is bound explicitly too.
-            ("fullscreen", self.tr("&Full Screen Reading"), [_KEY.FullScreen, "F11"], True),
-            ("play_pause", self.tr("&Play/Pause Narration"), ["Ctrl+Shift+Space", "Media Play"], False),
-            ("next_dock_tab", self.tr("Next Panel &Tab"), ["Ctrl+Tab"], False),
-            ("previous_dock_tab", self.tr("Previous Panel Tab"), ["Ctrl+Shift+Tab"], False),
-            ("next_panel", self.tr("Next Panel"), ["F6"], False),
-            ("back", self.tr("&Back"), [_KEY.Back, "Alt+Left"], False),
-            ("forward", self.tr("&Forward"), [_KEY.Forward, "Alt+Right"], False),
-            ("next_heading", self.tr("Next &Heading"), ["Ctrl+Down"], False),
-            ("previous_heading", self.tr("Previous H&eading"), ["Ctrl+Up"], False),
-            ("next_paragraph", self.tr("&Next Paragraph"), ["Alt+Down"], False),
-            ("previous_paragraph", self.tr("&Previous Paragraph"), ["Alt+Up"], False),
-            ("read_paragraph", self.tr("&Read This Paragraph Aloud"), ["Ctrl+Shift+R"], False),
-            ("analysis_compare", self.tr("&Compare with Previous Year"), [], False),
-            ("analysis_targets", self.tr("Main &Targets"), [], False),
-            ("analysis_terms", self.tr("&Word Frequencies"), [], False),
-            ("analysis_trend", self.tr("Term Across the &Years…"), [], False),
-            ("analysis_concordance", self.tr("Co&ncordance…"), [], False),
-            ("shortcuts", self.tr("&Keyboard Shortcuts"), [_KEY.HelpContents], False),
-            ("about", self.tr("&About Report Reader"), [], False),
-        )
-
     def _build_actions(self) -> None:
-        for name, text, shortcuts, checkable in self._action_table():
-            keys = [QKeySequence(key) for key in shortcuts]
-            self.add_action(name, text, keys, checkable)
-        self.actions["quit"].triggered.connect(self.close)
-        self.actions["next_panel"].triggered.connect(self.focus_next_panel)
-        self.actions["next_dock_tab"].triggered.connect(lambda: self.next_dock_tab(1))
-        self.actions["previous_dock_tab"].triggered.connect(lambda: self.next_dock_tab(-1))
-        self.actions["fullscreen"].toggled.connect(self.toggle_full_screen)
+        for name, spec in ACTION_SPECS.items():
+            text = QCoreApplication.translate("MainWindow", spec.text)
+            self.add_action(name, text, [QKeySequence(key) for key in spec.keys], spec.checkable)
+        self.named_actions[WindowAction.FULLSCREEN].toggled.connect(self.toggle_full_screen)
         theme_names = {
             "system": self.tr("Follow &System"),
             "light": self.tr("&Light"),
@@ -273,12 +220,12 @@ class MainWindow(QMainWindow):
         action.setShortcuts([QKeySequence(key) for key in unique])
         action.setCheckable(checkable)
         self.addAction(action)
-        self.actions[name] = action
+        self.named_actions[name] = action
         return action
 
     def action(self, name: str) -> QAction:
         """A window action by name."""
-        return self.actions[name]
+        return self.named_actions[name]
 
     def _menu(self, title: str, names: list[str]) -> QMenu:
         menu = self.menuBar().addMenu(title)
@@ -290,7 +237,7 @@ class MainWindow(QMainWindow):
             if name == "-":
                 menu.addSeparator()
             else:
-                menu.addAction(self.actions[name])
+                menu.addAction(self.named_actions[name])
 
     def _build_menus(self) -> None:
         self.file_menu = self._menu(self.tr("&File"), ["open", "open_url"])
@@ -306,8 +253,8 @@ class MainWindow(QMainWindow):
         self._fill(self.view_menu.addMenu(self.tr("Line Spa&cing")), [f"spacing_{v}" for v in LINE_SPACINGS])
         self.view_menu.addSeparator()
         self.panels_menu = self.view_menu  # the docks' toggles go here (add_docks)
-        self.view_menu_tail = [self.actions[name] for name in ("metadata", "fullscreen", "next_panel")]
-        self.view_menu_tail.insert(0, self.actions["play_pause"])
+        self.view_menu_tail = [self.named_actions[name] for name in ("metadata", "fullscreen", "next_panel")]
+        self.view_menu_tail.insert(0, self.named_actions["play_pause"])
         self.go_menu = self._menu(
             self.tr("&Go"),
             ["next_heading", "previous_heading", "next_paragraph", "previous_paragraph", "-", "read_paragraph"],
@@ -328,21 +275,21 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         for name in ("open", "print", "pdf"):
-            toolbar.addAction(self.actions[name])
+            toolbar.addAction(self.named_actions[name])
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(self.tr("Text size:") + " ", self))
         self.size_buttons = {}
         for name in ("large", "medium", "small"):
             button = QToolButton(self)
-            button.setDefaultAction(self.actions[name])
+            button.setDefaultAction(self.named_actions[name])
             button.setCheckable(True)
             button.setObjectName(f"size_{name}")
-            button.setAccessibleName(self.actions[name].text())
+            button.setAccessibleName(self.named_actions[name].text())
             toolbar.addWidget(button)
             self.size_buttons[name] = button
         toolbar.addSeparator()
         for name in ("zoom_out", "zoom_in", "-", "find"):
-            toolbar.addSeparator() if name == "-" else toolbar.addAction(self.actions[name])
+            toolbar.addSeparator() if name == "-" else toolbar.addAction(self.named_actions[name])
         theme_button = QToolButton(self)
         theme_button.setText(self.tr("Theme"))
         theme_button.setAccessibleName(self.tr("Theme"))
@@ -361,8 +308,8 @@ class MainWindow(QMainWindow):
 
     def check_style(self, theme: str, spacing: int) -> None:
         """Tick the theme and line-spacing entries in use."""
-        self.actions[f"theme_{theme}"].setChecked(True)
-        self.actions[f"spacing_{spacing}"].setChecked(True)
+        self.named_actions[f"theme_{theme}"].setChecked(True)
+        self.named_actions[f"spacing_{spacing}"].setChecked(True)
 
     def restore_layout(self, geometry: QByteArray | None, state: QByteArray | None) -> None:
         """Put the window and its docks where they were (first run: the outline beside the text)."""
@@ -462,7 +409,7 @@ class MainWindow(QMainWindow):
     @property
     def full_screen_reading(self) -> bool:
         """Whether the window is in full-screen reading."""
-        return self.actions["fullscreen"].isChecked()
+        return self.named_actions["fullscreen"].isChecked()
 
     def dragEnterEvent(self, event) -> None:  # noqa: D102 - Qt override
         if event.mimeData().hasUrls():
