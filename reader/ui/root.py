@@ -40,6 +40,8 @@ from reader.ui.window.document_actions import DocumentActions
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.notifier import Notifier
 from reader.ui.window.opening import OpeningController
+from reader.ui.window.session import WindowSession
+from reader.ui.window.undo_actions import add_undo_actions
 
 if TYPE_CHECKING:  # loaded in the second stage: they bring the panels, SQLite, Whoosh, the speech engine
     from reader.core.document import Document
@@ -50,6 +52,7 @@ if TYPE_CHECKING:  # loaded in the second stage: they bring the panels, SQLite, 
     from reader.ui.narration.controller import NarrationController
     from reader.ui.narration.player_bar import PlayerBar
     from reader.ui.search.controller import SearchController
+    from reader.ui.window.shortcuts_dialog import ShortcutsDialog
 
 
 class ReaderApp(QObject):
@@ -101,9 +104,10 @@ class ReaderApp(QObject):
         self._completed = False
         window.add_docks(tuple(spec.dock for spec in PANELS))
         window.finish_menus()
-        self._add_undo_actions()
+        add_undo_actions(window, self.undo_stack)
         self._connect_frame()
-        self._restore()
+        self.session = WindowSession(settings, window, self.style, self.navigator)
+        self.session.restore()
         self.view.setFocus()  # the reader starts in the text (a screen reader reads from there)
         if staged:
             window.firstPainted.connect(self._finish_after_first_paint)
@@ -190,18 +194,6 @@ class ReaderApp(QObject):
         return self._completed
 
     # First stage: the frame's wiring ------------------------------------------------------
-    def _add_undo_actions(self) -> None:
-        undo = self.undo_stack.createUndoAction(self.window, QCoreApplication.translate("MainWindow", "&Undo"))
-        redo = self.undo_stack.createRedoAction(self.window, QCoreApplication.translate("MainWindow", "&Redo"))
-        keys = QKeySequence.StandardKey
-        for name, action, key in (("undo", undo, keys.Undo), ("redo", redo, keys.Redo)):
-            action.setObjectName(name)
-            action.setShortcuts(QKeySequence.keyBindings(key))
-            self.window.addAction(action)
-            self.window.named_actions[name] = action
-        first = self.window.edit_menu.actions()[0]
-        self.window.edit_menu.insertActions(first, [undo, redo])
-        self.window.edit_menu.insertSeparator(first)
 
     def _connect_frame(self) -> None:
         window, actions, style = self.window, self.window.named_actions, self.style
@@ -213,11 +205,9 @@ class ReaderApp(QObject):
         slots.update({f"spacing_{v}": lambda _c=False, v=v: style.set_line_spacing(v) for v in LINE_SPACINGS})
         for name, slot in slots.items():
             actions[name].triggered.connect(slot)
-        window.metadata.collapsedChanged.connect(self._on_metadata_collapsed)
         window.metadata.attachmentActivated.connect(self.navigator.open)
         window.recent_menu.aboutToShow.connect(lambda: self.opening.fill_recent_menu(window.recent_menu))
         window.sourceDropped.connect(self.navigator.open)
-        window.closing.connect(self._save_session)
         self.view.set_context_actions([actions["cite"], actions["section_link"], actions["bookmark"]])
         self.view.zoomRequested.connect(style.zoom)
         self.view.topParagraphChanged.connect(self._on_reading_position)
@@ -230,29 +220,11 @@ class ReaderApp(QObject):
         self.status.textChanged.connect(window.progress_label.setText)
         style.fontSizeChanged.connect(lambda px: window.show_size(presets, px))
         style.themeChanged.connect(window.metadata.apply_theme)
-        # Space pages, as in every reader; narration has its own key (Ctrl+Shift+Space) and the player's button.
-        bar = self.view.verticalScrollBar()
-        for key, step in (
-            (Qt.Key.Key_Space, bar.SliderAction.SliderPageStepAdd),
-            (QKeySequence("Shift+Space"), bar.SliderAction.SliderPageStepSub),
-        ):
-            paging = QShortcut(QKeySequence(key), self.view, lambda s=step: bar.triggerAction(s))
-            paging.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(
                 lambda _scheme: style.restyle() if self.settings.theme == "system" else None
             )
-
-    def _restore(self) -> None:
-        settings, window = self.settings, self.window
-        self.style.apply_chrome()
-        window.metadata.apply_theme(self.style.theme)
-        window.restore_layout(*settings.window_state())
-        window.metadata.set_collapsed(settings.metadata_collapsed)
-        window.action("metadata").setChecked(not settings.metadata_collapsed)
-        window.check_style(settings.theme, settings.line_spacing)
-        window.show_size(PAGE_ZOOM_PRESETS, settings.font_px)
 
     def escape(self) -> None:
         """Esc: leave full-screen reading first; otherwise clear the search highlights and counter."""
@@ -264,10 +236,6 @@ class ReaderApp(QObject):
     def _on_history(self, can_back: bool, can_forward: bool) -> None:
         self.window.action("back").setEnabled(can_back)
         self.window.action("forward").setEnabled(can_forward)
-
-    def _on_metadata_collapsed(self, collapsed: bool) -> None:
-        self.settings.metadata_collapsed = collapsed
-        self.window.action("metadata").setChecked(not collapsed)
 
     def _on_document_shown(self, document: Document) -> None:
         window = self.window
@@ -311,26 +279,11 @@ class ReaderApp(QObject):
         panel.box.setText(text)
         panel.submit()
 
-    def focus_search(self) -> None:
-        """Edit → Find (Ctrl+F): show the search dock and put the cursor in its box."""
-        panel = self.search_panel
-        self.window.show_panel("search_panel")
-        panel.focus_box()
-
-    def shortcuts_dialog(self):
+    def shortcuts_dialog(self) -> ShortcutsDialog:
         """Help → Keyboard Shortcuts, built from the window's actions plus the keys that are not actions."""
-        from reader.ui.window.shortcuts_dialog import ShortcutsDialog
+        from reader.ui.window.shortcuts_dialog import window_shortcuts_dialog
 
-        extra = [
-            (QCoreApplication.translate("MainWindow", "Page down / up (in the text)"), "Space, Shift+Space"),
-            (QCoreApplication.translate("MainWindow", "Section menu (in the outline)"), "Shift+F10, Menu"),
-            (QCoreApplication.translate("MainWindow", "Every control on screen, in screen order"), "Tab, Shift+Tab"),
-            (
-                QCoreApplication.translate("MainWindow", "Back / forward (mouse)"),
-                QCoreApplication.translate("MainWindow", "Back and forward buttons"),
-            ),
-        ]
-        return ShortcutsDialog(self.window.named_actions, extra, self.window)
+        return window_shortcuts_dialog(self.window)
 
     def show_shortcuts(self) -> None:
         """Help → Keyboard Shortcuts (F1)."""
@@ -342,12 +295,11 @@ class ReaderApp(QObject):
 
         AboutDialog(self.window).exec()
 
-    def _save_session(self) -> None:
-        if self.window.full_screen_reading:  # the layout to keep is the one with its panels
-            self.window.action("fullscreen").setChecked(False)
-        self.navigator.save_position()
-        self.settings.set_window_state(self.window.saveGeometry(), self.window.saveState())
-        self.settings.sync()
+    def focus_search(self) -> None:
+        """Edit → Find (Ctrl+F): show the search dock and put the cursor in its box."""
+        panel = self.search_panel
+        self.window.show_panel("search_panel")
+        panel.focus_box()
 
     # Second stage: panels, player and their controllers ---------------------------------------
     def _finish_after_first_paint(self) -> None:

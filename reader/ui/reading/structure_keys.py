@@ -8,8 +8,8 @@ status bar and to assistive technology. Qt's rich-text view cannot give a block 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 
 from reader.ui.common.widgets import announce
 from reader.ui.reading.navigator import Navigator
@@ -18,7 +18,7 @@ from reader.ui.window.notifier import Notifier
 
 
 class StructureKeys(QObject):
-    """Caret movement by heading and by paragraph, announcing the section path.
+    """Keys that move through the text: by heading and by paragraph (announcing the section path), Space pages.
 
     Args:
         navigator: The open document.
@@ -31,6 +31,17 @@ class StructureKeys(QObject):
         self._navigator = navigator
         self._view = view
         self._notifier = notifier
+        self._add_paging_keys()
+
+    def _add_paging_keys(self) -> None:
+        """Space pages, as in every reader; narration has its own key (Ctrl+Shift+Space) and the player's."""
+        bar = self._view.verticalScrollBar()
+        for key, step in (
+            (QKeySequence(Qt.Key.Key_Space), bar.SliderAction.SliderPageStepAdd),
+            (QKeySequence("Shift+Space"), bar.SliderAction.SliderPageStepSub),
+        ):
+            paging = QShortcut(key, self._view, lambda s=step: bar.triggerAction(s))
+            paging.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def caret_paragraph(self) -> int:
         """The paragraph at the caret, or at the top of the view when the caret is off screen."""

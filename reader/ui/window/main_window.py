@@ -10,17 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QLabel,
     QMainWindow,
     QMenu,
     QProgressBar,
     QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,8 @@ from reader.services.settings import LINE_SPACINGS, THEMES
 from reader.ui.common.widgets import MessageBanner, MetadataCard, StateLabel
 from reader.ui.reading.reading_view import ReadingView
 from reader.ui.window.actions import ACTION_SPECS, WindowAction
+from reader.ui.window.focus_order import tab_stops_in_screen_order
+from reader.ui.window.toolbar import build_toolbar
 
 # The text area never gets narrower than this; the player bar, added under it in the
 # second stage, fits in it, so its arrival cannot push the docks and re-flow the text.
@@ -271,34 +271,7 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(action)
 
     def _build_toolbar(self) -> None:
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        for name in ("open", "print", "pdf"):
-            toolbar.addAction(self.named_actions[name])
-        toolbar.addSeparator()
-        toolbar.addWidget(QLabel(self.tr("Text size:") + " ", self))
-        self.size_buttons = {}
-        for name in ("large", "medium", "small"):
-            button = QToolButton(self)
-            button.setDefaultAction(self.named_actions[name])
-            button.setCheckable(True)
-            button.setObjectName(f"size_{name}")
-            button.setAccessibleName(self.named_actions[name].text())
-            toolbar.addWidget(button)
-            self.size_buttons[name] = button
-        toolbar.addSeparator()
-        for name in ("zoom_out", "zoom_in", "-", "find"):
-            toolbar.addSeparator() if name == "-" else toolbar.addAction(self.named_actions[name])
-        theme_button = QToolButton(self)
-        theme_button.setText(self.tr("Theme"))
-        theme_button.setAccessibleName(self.tr("Theme"))
-        theme_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        theme_menu = QMenu(theme_button)
-        self._fill(theme_menu, [f"theme_{name}" for name in THEMES])
-        theme_button.setMenu(theme_menu)
-        toolbar.addWidget(theme_button)
-        self.toolbar = toolbar
+        self.toolbar, self.size_buttons = build_toolbar(self, self.named_actions)
 
     # State shown by the frame ------------------------------------------------------------
     def show_size(self, sizes: dict[str, int], current: int) -> None:
@@ -354,40 +327,7 @@ class MainWindow(QMainWindow):
 
     def tab_stops(self) -> list[QWidget]:
         """The window's Tab stops in screen order (see ``focusNextPrevChild``)."""
-        central = self.centralWidget().geometry()
-        found = []
-        for widget in self.findChildren(QWidget):
-            if (
-                widget.window() is not self
-                or not widget.isVisible()
-                or not widget.isEnabled()
-                or not widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-                or widget.focusProxy() is not None
-                or widget.visibleRegion().isEmpty()
-            ):
-                continue
-            corner = widget.mapTo(self, QPoint(0, 0))
-            if isinstance(widget.parentWidget(), QToolBar) or corner.y() < central.top() - 2:
-                band = 0
-            elif corner.x() + widget.width() <= central.left():
-                band = 1
-            elif corner.x() >= central.right():
-                band = 3
-            else:
-                band = 2
-            found.append((band, corner.y(), corner.y() + widget.height(), corner.x(), widget))
-        found.sort(key=lambda item: item[:2])
-        # Rows: widgets side by side (a player's buttons, slider and combo differ in height) are read left
-        # to right; a widget is in the row of the one above when its middle lies within that one's height.
-        ordered, row = [], []
-        for item in found:
-            band, top, bottom, _x, _widget = item
-            if row and (band != row[0][0] or not row[0][1] <= (top + bottom) / 2 <= row[0][2]):
-                ordered.extend(sorted(row, key=lambda entry: entry[3]))
-                row = []
-            row.append(item)
-        ordered.extend(sorted(row, key=lambda entry: entry[3]))
-        return [entry[4] for entry in ordered]
+        return tab_stops_in_screen_order(self)
 
     def toggle_full_screen(self, checked: bool) -> None:
         """View → Full Screen Reading: the text alone (no menus, toolbar, panels or status bar); Esc leaves."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -13,6 +15,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from reader.ui.window.main_window import MainWindow
 
 
 def _plain(text: str) -> str:
@@ -69,3 +74,17 @@ class ShortcutsDialog(QDialog):
             if self.table.item(row, 0).text() == what:
                 return self.table.item(row, 1).text()
         return ""
+
+
+def window_shortcuts_dialog(window: MainWindow) -> ShortcutsDialog:
+    """The window's shortcuts dialog: its actions plus the keys that are not actions."""
+    extra = [
+        (QCoreApplication.translate("MainWindow", "Page down / up (in the text)"), "Space, Shift+Space"),
+        (QCoreApplication.translate("MainWindow", "Section menu (in the outline)"), "Shift+F10, Menu"),
+        (QCoreApplication.translate("MainWindow", "Every control on screen, in screen order"), "Tab, Shift+Tab"),
+        (
+            QCoreApplication.translate("MainWindow", "Back / forward (mouse)"),
+            QCoreApplication.translate("MainWindow", "Back and forward buttons"),
+        ),
+    ]
+    return ShortcutsDialog(window.named_actions, extra, window)
