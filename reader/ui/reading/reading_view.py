@@ -2,32 +2,22 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
-    QPainter,
     QPalette,
-    QPolygonF,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QFrame, QWidget
 
 from reader.core.document import Document
+from reader.ui.reading.margin_marks import MarginMarks
 from reader.ui.reading.typesetter import NO_PARAGRAPH, TypeStyle, center_column, prepare
 
-if TYPE_CHECKING:
-    from reader.ui.highlights.passage_marks import PassageMarks, ScrollBarMarks
 
-# Ranges (paragraph index, start, end), their colour, and whether they are underlined rather than shaded.
-HighlightGroup = tuple[list[tuple[int, int, int]], str, bool]
-
-
-class ReadingView(QTextBrowser):
+class ReadingView(MarginMarks):
     """Shows one document and reports where the reader is.
 
     Signals:
@@ -62,18 +52,8 @@ class ReadingView(QTextBrowser):
             | Qt.TextInteractionFlag.LinksAccessibleByMouse
         )
         self._document: Document | None = None
-        self._style: TypeStyle | None = None
-        self._block_of_paragraph: dict[int, int] = {}
-        self._highlights: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._owned_document: QTextDocument | None = None
-        self._markers: set[int] = set()
-        self._marker_color = QColor("#d9822b")
         self._background = ""
-        self._highlight_ranges: dict[str, tuple[list[tuple[int, int, int]], str, bool]] = {}
-        self._mark_ranges: list[tuple[int, int, int, str]] = []
-        # Made with the first marks (highlights): their module is not needed for the first paint.
-        self.passage_marks: PassageMarks | None = None
-        self.scroll_bar_marks: ScrollBarMarks | None = None
         self._extra_actions: list[QAction] = []
         self._context_providers: list = []
         self._settle = QTimer(self, singleShot=True, interval=60)
@@ -256,169 +236,17 @@ class ReadingView(QTextBrowser):
         start.setPosition(cursor.selectionStart())
         return self.paragraph_at(start)[0] if self._document else None
 
-    # Highlights ------------------------------------------------------------
-    def set_highlights(self, key: str, ranges: list[tuple[int, int, int]], color: str, underline: bool = False) -> None:
-        """Highlight character ranges ``(paragraph index, start, end)`` under a key (or underline them)."""
-        self._store_highlights(key, ranges, color, underline)
-        self.setExtraSelections([s for group in self._highlights.values() for s in group])
-
-    def replace_highlights_under(
-        self, prefix: str, groups: dict[str, tuple[list[tuple[int, int, int]], str, bool]]
-    ) -> None:
-        """Every highlight whose key starts with ``prefix`` replaced by ``groups`` (key → ranges, colour, underline).
-
-        One update of the view for all of them: each ``set_highlights`` hands Qt every selection again.
-        """
-        for key in [key for key in self._highlight_ranges if key.startswith(prefix)]:
-            self._highlight_ranges.pop(key, None)
-            self._highlights.pop(key, None)
-        for key, (ranges, color, underline) in groups.items():
-            self._store_highlights(key, ranges, color, underline)
-        self.setExtraSelections([s for group in self._highlights.values() for s in group])
-
-    def _store_highlights(self, key: str, ranges: list[tuple[int, int, int]], color: str, underline: bool) -> None:
-        selections = []
-        for index, start, end in ranges:
-            base = self.paragraph_position(index)
-            if base < 0:
-                continue
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(base + start)
-            cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            fmt = QTextCharFormat()
-            if underline:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(QColor(color))
-            else:
-                fmt.setBackground(QColor(color))
-            selection.format = fmt
-            selections.append(selection)
-        self._highlight_ranges[key] = (ranges, color, underline)
-        self._highlights[key] = selections
-
     def reapply_highlights(self) -> None:
         """Rebuild highlights for a new layout (after zoom or theme changes)."""
         for key, (ranges, color, underline) in list(self._highlight_ranges.items()):
             self.set_highlights(key, ranges, color, underline)
         self.set_passage_marks(self._mark_ranges)
 
-    def set_passage_marks(self, ranges: list[tuple[int, int, int, str]]) -> None:
-        """Mark passages ``(paragraph index, start, end, colour)`` in the margin and on the scroll bar."""
-        self._mark_ranges = list(ranges)
-        if self.passage_marks is None or self.scroll_bar_marks is None:
-            if not ranges:
-                return
-            from reader.ui.highlights.passage_marks import PassageMarks, ScrollBarMarks
-
-            self.passage_marks = PassageMarks(self.document)
-            self.scroll_bar_marks = ScrollBarMarks(
-                self.verticalScrollBar(), self.passage_marks, lambda: self.document().size().height()
-            )
-        from reader.ui.highlights.passage_marks import Mark
-
-        marks = []
-        for index, start, end, color in ranges:
-            base = self.paragraph_position(index)
-            if base >= 0:
-                marks.append(Mark(base + start, base + end, QColor(color)))
-        self.passage_marks.set_marks(marks)
-        self.viewport().update()
-        self.scroll_bar_marks.update()
-
-    def margin_mark_rects(self) -> list[tuple[QRectF, QColor]]:
-        """Where the margin bars of the marked passages on screen are drawn (viewport coordinates)."""
-        if not self.passage_marks or self._style is None:
-            return []
-        offset = self.verticalScrollBar().value()
-        height = self.viewport().height()
-        x = self.document().rootFrame().frameFormat().leftMargin() - self._style.font_px * 0.5
-        return [
-            (QRectF(max(1.0, x), placed.top - offset, 3.0, placed.bottom - placed.top), placed.color)
-            for placed in self.passage_marks.placed()
-            if placed.bottom > offset and placed.top < offset + height
-        ]
-
-    def highlight_ranges(self, key: str) -> list[tuple[int, int, int]]:
-        """The ranges highlighted under a key ([] when none)."""
-        return list(self._highlight_ranges.get(key, ([], "", False))[0])
-
-    def clear_highlights_under(self, prefix: str) -> None:
-        """Remove every kind of highlight whose key starts with ``prefix``."""
-        keys = [key for key in self._highlight_ranges if key.startswith(prefix)]
-        for key in keys:
-            self._highlight_ranges.pop(key, None)
-            self._highlights.pop(key, None)
-        if keys:
-            self.setExtraSelections([s for group in self._highlights.values() for s in group])
-
-    def clear_highlights(self, key: str) -> None:
-        """Remove one kind of highlight."""
-        self._highlight_ranges.pop(key, None)
-        if self._highlights.pop(key, None) is not None:
-            self.setExtraSelections([s for group in self._highlights.values() for s in group])
-
     def _follow_link(self, url) -> None:
         """A link inside the text: ``#p…`` names a paragraph of this document; nothing else is followed."""
         fragment = url.fragment() if not url.scheme() and not url.path() else ""
         if fragment and self._document is not None and self._document.paragraph_index(fragment) >= 0:
             self.paragraphLinkActivated.emit(fragment)
-
-    # Gutter markers --------------------------------------------------------------------
-    def set_markers(self, paragraph_indexes: set[int], color: str = "#d9822b") -> None:
-        """Mark paragraphs (bookmarks) with a ribbon in the margin left of the column."""
-        self._markers = set(paragraph_indexes)
-        self._marker_color = QColor(color)
-        self.viewport().update()
-
-    def marker_rects(self) -> dict[int, QRectF]:
-        """Where each visible marker is drawn (viewport coordinates)."""
-        if not self._markers or self._style is None:
-            return {}
-        layout = self.document().documentLayout()
-        offset = self.verticalScrollBar().value()
-        root = self.document().rootFrame().frameFormat()
-        x = root.leftMargin() - self._style.font_px * 1.3  # in the gutter, left of the column
-        size = self._style.font_px * 0.7
-        rects = {}
-        height = self.viewport().height()
-        for index in self._markers:
-            number = self._block_of_paragraph.get(index)
-            if number is None:
-                continue
-            top = layout.blockBoundingRect(self.document().findBlockByNumber(number)).top() - offset
-            if -size * 2 < top < height:
-                rects[index] = QRectF(max(2.0, x), top + size * 0.4, size, size * 1.4)
-        return rects
-
-    def paintEvent(self, event) -> None:  # noqa: D102 - Qt override
-        super().paintEvent(event)
-        bars = self.margin_mark_rects()
-        if bars:
-            painter = QPainter(self.viewport())
-            for rect, color in bars:
-                painter.fillRect(rect, color)
-            painter.end()
-        rects = self.marker_rects()
-        if not rects:
-            return
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self._marker_color)
-        for rect in rects.values():
-            ribbon = QPolygonF(
-                [
-                    QPointF(rect.left(), rect.top()),
-                    QPointF(rect.right(), rect.top()),
-                    QPointF(rect.right(), rect.bottom()),
-                    QPointF(rect.center().x(), rect.bottom() - rect.width() * 0.45),
-                    QPointF(rect.left(), rect.bottom()),
-                ]
-            )
-            painter.drawPolygon(ribbon)
-        painter.end()
 
     # Input -------------------------------------------------------------------
     def set_context_actions(self, actions: list[QAction]) -> None:
