@@ -12,15 +12,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QTextCursor, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtGui import QAction, QTextCursor, QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from reader.core.bookmarks.model import HIGHLIGHT_COLORS, Bookmark
-from reader.core.document import Document
 from reader.services.bookmarks import BookmarkService
 from reader.ui.bookmarks.commands import AddCommand, ChangeCommand, DeleteCommand
 from reader.ui.common.widgets import announce
+from reader.ui.highlights.details import ask_highlight_details
 from reader.ui.highlights.panel import HighlightsPanel, color_names
+from reader.ui.highlights.quotes import Quotes, ask_quotes_path
 from reader.ui.highlights.selection_toolbar import SelectionToolbar
 from reader.ui.reading.appearance import HIGHLIGHT_MARK_COLORS, highlight_palette
 from reader.ui.reading.navigator import Navigator
@@ -78,8 +79,8 @@ class HighlightsController(QObject):
         self.service: BookmarkService | None = None
         self.resolve_document = lambda _doc_id: None
         self.color = "yellow"
-        self.ask_details = self._ask_details_dialog
-        self.ask_export_path = self._ask_export_path
+        self.ask_details = lambda note, tags, quote: ask_highlight_details(note, tags, quote, dialog_parent)
+        self.ask_export_path = lambda: ask_quotes_path(self._dialog_parent)
         self._announced = ""
         panel.activated.connect(self.go_to)
         panel.editRequested.connect(self.edit)
@@ -194,16 +195,6 @@ class HighlightsController(QObject):
         if self.service is not None:
             self._undo.push(DeleteCommand(self.service, highlight, self.tr("Remove Highlight")))
             self._notifier.status(self.tr("Highlight removed — Ctrl+Z to undo"), 5000)
-
-    def _ask_details_dialog(self, note: str, tags: list[str], quote: str) -> tuple[bool, str, list[str]]:
-        from reader.ui.bookmarks.panel import BookmarkEditor
-
-        editor = BookmarkEditor(" ".join(tags), note, quote, self._dialog_parent)
-        editor.setWindowTitle(self.tr("Highlight Note and Tags"))
-        editor.title.setAccessibleName(self.tr("Tags (separated by spaces)"))
-        editor.title.setPlaceholderText(self.tr("Tags, separated by spaces"))
-        accepted = editor.exec() == editor.DialogCode.Accepted
-        return accepted, editor.note.toPlainText(), editor.title.text().split()
 
     # Context menu of the text -------------------------------------------------------------
     def context_actions(self) -> list[QAction]:
@@ -321,47 +312,15 @@ class HighlightsController(QObject):
             self._navigator.open_at_paragraph(highlight.source, highlight.paragraph)
 
     # Quotes ----------------------------------------------------------------------------------
-    def _groups(self, highlights: list[Bookmark]):
-        from reader.core.bookmarks.highlights_export import quotes
-
-        current = self._navigator.document
-
-        def resolve(doc_id: str) -> Document | None:
-            if current is not None and current.id == doc_id:
-                return current
-            return self.resolve_document(doc_id)
-
-        return quotes(highlights, resolve)
+    def _quotes(self) -> Quotes:
+        return Quotes(self._navigator.document, self.resolve_document, self._notifier)
 
     def copy_quotes(self, highlights: list[Bookmark]) -> None:
         """Copy the highlights as quotes with their citations (plain text, ready to paste)."""
-        from reader.core.bookmarks.highlights_export import to_text
-
-        if not highlights:
-            return
-        QGuiApplication.clipboard().setText(to_text(self._groups(highlights)))
-        self._notifier.status(self.tr("Copied %1 quotes").replace("%1", str(len(highlights))), 3000)
-
-    def _ask_export_path(self) -> str:
-        kinds = self.tr("Markdown (*.md);;Plain text (*.txt);;CSV (*.csv);;Word (*.docx)")
-        path, _ = QFileDialog.getSaveFileName(self._dialog_parent, self.tr("Export Highlights"), "highlights.md", kinds)
-        return path
+        self._quotes().copy(highlights)
 
     def export_dialog(self, highlights: list[Bookmark]) -> None:
         """Save the highlights as quotes; the file name's suffix picks the format."""
-        from pathlib import Path
-
-        from reader.core.bookmarks.highlights_export import export
-        from reader.core.fileutil import write_output
-
         path = self.ask_export_path()
-        if not path or not highlights:
-            return
-        suffix = Path(path).suffix.lower()
-        fmt = {".txt": "text", ".csv": "csv", ".docx": "docx"}.get(suffix, "markdown")
-        try:
-            write_output(Path(path), export(self._groups(highlights), fmt))
-        except OSError as error:
-            self._notifier.banner(self.tr("Could not save %1").replace("%1", f"{path}: {error.strerror or error}"))
-            return
-        self._notifier.status(self.tr("Saved %1").replace("%1", path), 4000)
+        if path:
+            self._quotes().save(highlights, path)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QWidget
 
 from reader.services.settings import Settings
+from reader.ui.narration.audio_export import export_with_progress
 from reader.ui.narration.player_bar import PlayerBar
 from reader.ui.reading.navigator import Navigator
 from reader.ui.reading.outline_panel import OutlinePanel
@@ -300,42 +301,11 @@ class NarrationController(QObject):
             self.export_to(pieces, Path(path))
 
     def export_to(self, pieces: list, path: Path) -> None:
-        """Run an export with a progress dialog that can cancel it."""
-        from PySide6.QtWidgets import QProgressDialog
-
-        service = self.service
-        if path.suffix.lower() not in (".mp3", ".wav"):
-            path = path.with_suffix(".mp3")
-        progress = QProgressDialog(
-            self.tr("Writing %1…").replace("%1", path.name), self.tr("Cancel"), 0, 100, self._dialog_parent
-        )
-        progress.setWindowTitle(self.tr("Export Audio"))
-        progress.setMinimumDuration(300)
-        progress.canceled.connect(service.cancel_export)
-
-        def on_progress(done: int, total: int) -> None:
-            progress.setMaximum(total)
-            progress.setValue(done)
-
-        def on_finished(result) -> None:
-            service.exportProgress.disconnect(on_progress)
-            service.exportFinished.disconnect(on_finished)
-            progress.reset()
-            progress.deleteLater()
-            if result is not None:
-                minutes, seconds = divmod(round(result.seconds), 60)
-                self._notifier.status(
-                    self.tr("Audio written: %1 (%2:%3)")
-                    .replace("%1", str(result.path))
-                    .replace("%2", str(minutes))
-                    .replace("%3", f"{seconds:02d}"),
-                    8000,
-                )
-            self.audioExported.emit(result)
-
-        service.exportProgress.connect(on_progress)
-        service.exportFinished.connect(on_finished)
-        service.export(pieces, path, self._navigator.document)
+        """Run an export with a progress dialog that can cancel it (``audioExported`` when it ends)."""
+        if self.service is None:
+            return
+        document, parent = self._navigator.document, self._dialog_parent
+        export_with_progress(self.service, pieces, path, document, self._notifier, parent, self.audioExported.emit)
 
     # Voice, speed, volume -------------------------------------------------------------
     def _on_voices(self, voices: list, default) -> None:
