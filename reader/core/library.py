@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import re
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -30,10 +29,12 @@ from pathlib import Path
 from reader.core.cache import parser_fingerprint
 from reader.core.catalogue import Catalogue
 from reader.core.document import Document
+from reader.core.duplicates import duplicate_in, paragraph_lengths
 from reader.core.errors import ReaderError, UnsupportedSourceError
 from reader.core.fileutil import remove_stale_temporaries, write_atomic
 from reader.core.formats.registry import format_named, sniff_format
 from reader.core.library_entry import LibraryEntry
+from reader.core.library_recovery import CONTENT_FILE, is_document_id, recovered_entries, stored_wording
 from reader.core.loader import (
     MAX_BINARY_BYTES,
     SUPPORTED_SUFFIXES,
@@ -73,10 +74,6 @@ class ImportOutcome:
     replaced: str = ""
 
 
-# Two imports are one document when this share of their text lies in paragraphs both have.
-DUPLICATE_SHARE = 0.98
-
-
 @dataclass(frozen=True)
 class Prepared:
     """A source read and parsed, ready to be stored."""
@@ -101,33 +98,6 @@ def prepare_source(data_dir: Path, source: str) -> Prepared | ImportOutcome:
         return ImportOutcome(source, error=f"could not be read ({error.__class__.__name__})")
 
 
-# Each entry's paragraph wordings for duplicate checks (a new name: the older paragraphs.json keyed by id).
-CONTENT_FILE = "wording.json"
-_NOT_WORDING_RE = re.compile(r"[\W_]+")
-
-
-def content_key(text: str) -> str:
-    """A paragraph's wording, whatever its typography: NFKC, no spaces, no punctuation, Latin lower case.
-
-    Two copies of one report from two sites differ in exactly these (— and －, ＋ and +,
-    李强 and 李　强); as duplicates they must be one.
-    """
-    import hashlib
-    import unicodedata
-
-    wording = _NOT_WORDING_RE.sub("", unicodedata.normalize("NFKC", text)).lower()
-    return hashlib.sha1(wording.encode("utf-8")).hexdigest()[:12]
-
-
-def paragraph_lengths(document: Document) -> dict[str, int]:
-    """Paragraph wording (``content_key``) → its length: what duplicate detection compares."""
-    lengths: dict[str, int] = {}
-    for paragraph in document.paragraphs:
-        key = content_key(paragraph.text)
-        lengths[key] = lengths.get(key, 0) + len(paragraph.text)
-    return lengths
-
-
 def expand_sources(sources: list[str]) -> list[str]:
     """Expand folders into the supported files they hold (sorted); keep files and URLs."""
     expanded: list[str] = []
@@ -144,11 +114,6 @@ def expand_sources(sources: list[str]) -> list[str]:
 
 # A path that is not UTF-8 (a GBK file name) holds lone surrogates: written as JSON's \udcXX escapes.
 _JSON_SAFE = "backslashreplace"
-_DOCUMENT_ID_RE = re.compile(r"^d[0-9a-f]{12}$")
-
-
-def _is_document_id(text: str) -> bool:
-    return bool(_DOCUMENT_ID_RE.match(text))
 
 
 class Library:
@@ -163,7 +128,10 @@ class Library:
         self.root = DataLayout(data_dir).library
         self._bundled_checked = False
         self.catalogue = Catalogue(
-            self.root / "catalog.sqlite3", LibraryEntry, self._recovered_entries, self._stored_wording
+            self.root / "catalog.sqlite3",
+            LibraryEntry,
+            lambda: recovered_entries(self.root),
+            lambda document_id: stored_wording(self.root, document_id),
         )
 
     # Locking and atomic files -------------------------------------------------
@@ -177,42 +145,7 @@ class Library:
 
     def _read_catalog(self) -> dict[str, LibraryEntry]:
         # An id names a folder under the library: anything else (``../../x``) is not ours to touch.
-        return {key: entry for key, entry in self.catalogue.all().items() if _is_document_id(key)}
-
-    def _recovered_entries(self) -> list[LibraryEntry]:
-        """Every entry, for a new or damaged catalogue: an older catalog.json if it is sound, else the folders."""
-        try:
-            raw = json.loads((self.root / "catalog.json").read_text(encoding="utf-8"))
-            if not isinstance(raw, dict) or not isinstance(raw.get("documents", {}), dict):
-                raise ValueError("the catalog is JSON of another shape")  # [] or null: damaged all the same
-            entries = [LibraryEntry(**value) for value in raw.get("documents", {}).values()]
-            # An id names a folder under the library: anything else (``../../x``) is not ours to touch.
-            return [entry for entry in entries if _is_document_id(entry.id) and (self.root / entry.id).is_dir()]
-        except FileNotFoundError:
-            pass
-        except (OSError, ValueError, TypeError, AttributeError):
-            pass
-        return list(self._rebuild_catalog().values())
-
-    def _stored_wording(self, document_id: str) -> dict[str, int]:
-        try:
-            found = json.loads((self.root / document_id / CONTENT_FILE).read_text(encoding="utf-8"))
-            return found if isinstance(found, dict) else {}
-        except (OSError, ValueError):
-            return {}
-
-    def _rebuild_catalog(self) -> dict[str, LibraryEntry]:
-        """Recover a damaged catalog from the per-document folders (nothing imported is lost)."""
-        catalog: dict[str, LibraryEntry] = {}
-        for folder in sorted(p for p in self.root.iterdir() if p.is_dir()) if self.root.exists() else []:
-            entry_file = folder / "entry.json"
-            try:
-                entry = LibraryEntry(**json.loads(entry_file.read_text(encoding="utf-8")))
-            except (OSError, ValueError, TypeError):
-                continue
-            if _is_document_id(folder.name) and entry.id == folder.name:
-                catalog[folder.name] = entry
-        return catalog
+        return {key: entry for key, entry in self.catalogue.all().items() if is_document_id(key)}
 
     # Queries -------------------------------------------------------------------
     def entries(self) -> list[LibraryEntry]:
@@ -224,7 +157,7 @@ class Library:
     def entry(self, document_id: str) -> LibraryEntry | None:
         """The catalog entry of a document id, or None."""
         self.ensure_bundled()
-        return self.catalogue.get(document_id) if _is_document_id(document_id) else None
+        return self.catalogue.get(document_id) if is_document_id(document_id) else None
 
     def document(self, document_id: str) -> Document:
         """The parsed document; parsed again from the stored original if the parser changed.
@@ -250,7 +183,7 @@ class Library:
     def resolve(self, reference: str) -> str | None:
         """Map a document id, or the path/URL it was imported from, to its id."""
         self.ensure_bundled()
-        if _is_document_id(reference) and self.catalogue.get(reference) is not None:
+        if is_document_id(reference) and self.catalogue.get(reference) is not None:
             return reference
         if is_url(reference):
             return self.catalogue.by_source(reference)
@@ -346,7 +279,7 @@ class Library:
         self.ensure_bundled()  # the bundled report counts when duplicates are looked for
         with self._locked():
             updated = self.catalogue.get(document.id) is not None
-            duplicate = "" if updated else self._duplicate_of(document)
+            duplicate = "" if updated else duplicate_in(self.catalogue, document)
             if duplicate:
                 existing = self.catalogue.get(duplicate)
             if duplicate and not replace_duplicate:
@@ -370,24 +303,12 @@ class Library:
         return document, updated
 
     # Duplicates --------------------------------------------------------------------
-    def _duplicate_of(self, document: Document) -> str:
-        """An entry holding (almost) the same text: ≥ 98% of the characters in paragraphs both have.
-
-        Only entries sharing a paragraph's wording with the document are looked at (an index
-        look-up), so the check costs the same in a library of 10 and of 10,000.
-        """
-        ours = paragraph_lengths(document)
-        total = sum(ours.values()) or 1
-        for doc, shared, theirs in self.catalogue.sharing(ours):
-            if doc != document.id and shared >= DUPLICATE_SHARE * max(total, theirs):
-                return doc
-        return ""
 
     def _forget(self, document_id: str) -> None:
         """Drop an entry and its folder (the lock held by the caller)."""
         self.catalogue.remove(document_id)
         folder = self.root / document_id
-        if _is_document_id(document_id) and folder.resolve().parent == self.root.resolve():
+        if is_document_id(document_id) and folder.resolve().parent == self.root.resolve():
             shutil.rmtree(folder, ignore_errors=True)
 
     def clean_temporaries(self) -> int:

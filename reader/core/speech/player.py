@@ -9,19 +9,15 @@ stop and seek take effect at the sink's next pull (a few tens of milliseconds).
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
 from typing import Protocol
 
 from reader.core.speech.sentences import Piece
-from reader.core.speech.spoken import spoken
-from reader.core.speech.synth import Clip, SpeechUnavailableError, SynthesisError
+from reader.core.speech.synthesis_ahead import State, SynthesisAhead, Synthesizer
 
 SAMPLE_RATE = 22050
-LOOKAHEAD = 3
 # Until a piece is synthesised its length is estimated from its characters at the speaking rate.
 SECONDS_PER_CHAR_AT_200 = 0.30
 
@@ -37,22 +33,6 @@ def estimated_seconds(characters: int, rate: int) -> float:
         Seconds.
     """
     return characters * SECONDS_PER_CHAR_AT_200 * 200 / max(rate, 1)
-
-
-class State(Enum):
-    """What the narrator is doing."""
-
-    STOPPED = "stopped"
-    PLAYING = "playing"
-    PAUSED = "paused"
-    BUFFERING = "buffering"  # playing, waiting for the next piece to be synthesised
-
-
-class Synthesizer(Protocol):
-    """What the narrator needs from a speech engine."""
-
-    def synthesize(self, text: str, voice: str | None, rate: int = ..., volume: float = ...) -> Clip:
-        """Render one piece to a clip."""
 
 
 class AudioSink(Protocol):
@@ -78,7 +58,7 @@ class Snapshot:
     estimated: bool  # whether total still includes estimates
 
 
-class Narrator:
+class Narrator(SynthesisAhead):
     """Plays a list of pieces through a sink, synthesising ahead.
 
     Args:
@@ -99,30 +79,18 @@ class Narrator:
         volume: float = 1.0,
         on_error: Callable[[str], None] | None = None,
     ) -> None:
-        self._synth = synthesizer
+        super().__init__(synthesizer, voice, rate, volume, on_error)
         self._sink = sink
-        self.voice, self.rate, self.volume = voice, rate, volume
-        self._on_error = on_error or (lambda message: None)
-        self._lock = threading.Condition()
-        self._pieces: list[Piece] = []
-        self._clips: dict[int, Clip] = {}
         # Seconds of pieces already played whose clips were dropped (a new rate or voice): the clock
         # keeps counting what was heard instead of falling back to estimates and jumping.
         self._played_lengths: dict[int, float] = {}
-        self._failed: set[int] = set()
-        self._state = State.STOPPED
-        self._piece = 0  # the piece the sink is pulling from
-        self._frame = 0  # position inside that piece's clip
-        self._generation = 0  # bumps on seek, voice or rate change: older syntheses are dropped
+        self._frame = 0  # position inside the current piece's clip
         self._pulled = 0  # frames handed to the sink since start
         self._marks: list[tuple[int, int, int]] = []  # (pulled frame count, piece, frame in piece)
         self._sink_running = False
         self._chunk_taken = 0
         self.first_sample_at: float | None = None  # perf_counter when real audio was first handed over
-        self._play_requested_at: float | None = None
-        self._closed = False
-        self._worker = threading.Thread(target=self._synthesis_loop, name="narration-synthesis", daemon=True)
-        self._worker.start()
+        self._start_worker()
 
     # Script ------------------------------------------------------------------------------
     def load(self, pieces: list[Piece]) -> None:
@@ -163,7 +131,6 @@ class Narrator:
             else:  # resume where the read position is (after a pause it was rewound to what was heard)
                 self._jump(self._piece, self._frame)
             self._state = State.PLAYING if self._piece in self._clips else State.BUFFERING
-            self._play_requested_at = time.perf_counter()
             self.first_sample_at = None
             self._lock.notify_all()
         self._ensure_sink()
@@ -350,50 +317,6 @@ class Narrator:
             total = sum(self._estimate(i) for i in range(len(self._pieces)))
             estimated = len(self._clips) < len(self._pieces)
             return Snapshot(self._state, piece if self._state is not State.STOPPED else -1, elapsed, total, estimated)
-
-    # Synthesis thread ------------------------------------------------------------------------------
-    def _next_job(self) -> tuple[int, int, str, str | None, int, float] | None:
-        if self._state is State.STOPPED and not self._pieces:
-            return None
-        start = self._piece
-        for index in range(start, min(start + LOOKAHEAD + 1, len(self._pieces))):
-            if index not in self._clips and index not in self._failed:
-                piece = self._pieces[index]
-                return index, self._generation, spoken(piece.text), self.voice, self.rate, self.volume
-        return None
-
-    def _synthesis_loop(self) -> None:
-        while True:
-            with self._lock:
-                job = None
-                while not self._closed:
-                    if self._state is not State.STOPPED:
-                        job = self._next_job()
-                        if job is not None:
-                            break
-                    self._lock.wait(0.5)
-                if self._closed:
-                    return
-            index, generation, text, voice, rate, volume = job
-            try:
-                clip = self._synth.synthesize(text, voice, rate, volume)
-            except SpeechUnavailableError as error:
-                with self._lock:
-                    self._state = State.STOPPED
-                self._on_error(str(error))
-                continue
-            except SynthesisError as error:
-                with self._lock:
-                    if generation == self._generation:
-                        self._failed.add(index)
-                self._on_error(f"skipped a sentence: {error}")
-                continue
-            with self._lock:
-                if generation == self._generation:
-                    self._clips[index] = clip
-                    if self._state is State.BUFFERING and index == self._piece:
-                        self._state = State.PLAYING
-                    self._lock.notify_all()
 
     # Sink management ----------------------------------------------------------------------------------
     def _ensure_sink(self) -> None:
