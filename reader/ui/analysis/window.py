@@ -14,7 +14,11 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QTabWidget, QWidget
 
 from reader.core.tables import save_table
 from reader.ui.analysis.compare_tab import CompareTab
-from reader.ui.analysis.tabs import ConcordanceTab, TargetsTab, TermsTab, TrendTab, table_csv
+from reader.ui.analysis.concordance_tab import ConcordanceTab
+from reader.ui.analysis.tables import table_csv
+from reader.ui.analysis.targets_tab import TargetsTab
+from reader.ui.analysis.terms_tab import TermsTab
+from reader.ui.analysis.trend_tab import TrendTab
 from reader.ui.reading.appearance import Theme
 
 TABS = ("compare", "targets", "terms", "trend", "concordance")
