@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, fields
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.core.errors import ReaderError
 from reader.core.sqlite_writes import immediate_transaction
@@ -128,7 +128,7 @@ class Catalogue:
             self._db.close()
             self._db = None
 
-    def _writing(self):
+    def _writing(self) -> Any:
         db = self._db if self._db is not None else self._connection()
         return immediate_transaction(
             db,
@@ -139,7 +139,8 @@ class Catalogue:
     def _entry(self, text: str) -> LibraryEntry | None:
         try:
             values = json.loads(text)
-            return self._entry_type(**{k: v for k, v in values.items() if k in self._names})
+            entry: LibraryEntry = self._entry_type(**{k: v for k, v in values.items() if k in self._names})
+            return entry
         except (ValueError, TypeError):
             return None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 from pathlib import Path
+from typing import Any
 
 LOGGER_NAME = "reader"
 _MAX_BYTES = 1024 * 1024  # a month of ordinary use; the three older parts keep the history
@@ -24,7 +25,7 @@ class _QuietFileHandler(logging.handlers.RotatingFileHandler):
     "--- Logging error ---" block to the one-line message the person sees.
     """
 
-    def _open(self):
+    def _open(self) -> Any:
         Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
         return super()._open()
 

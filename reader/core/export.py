@@ -82,7 +82,7 @@ def _paragraph_json(paragraph: Paragraph) -> dict[str, Any]:
     return found
 
 
-def _markdown_inline(paragraph) -> str:
+def _markdown_inline(paragraph: Any) -> str:
     parts = []
     for run in paragraph.runs:
         text = markdown_text(run.text)

@@ -54,7 +54,7 @@ def _number(text: str) -> int | None:
     return chinese_number(text.replace("○", "〇"))
 
 
-def _iso_date(match: re.Match) -> str:
+def _iso_date(match: re.Match[str]) -> str:
     year = _number(match.group(1))
     month, day = _number(match.group(2)), _number(match.group(3))
     if not (year and month and day and 1 <= month <= 12 and 1 <= day <= 31):

@@ -280,14 +280,15 @@ class Library:
         with self._locked():
             updated = self.catalogue.get(document.id) is not None
             duplicate = "" if updated else duplicate_in(self.catalogue, document)
-            if duplicate:
-                existing = self.catalogue.get(duplicate)
-            if duplicate and not replace_duplicate:
+            existing = self.catalogue.get(duplicate) if duplicate else None
+            if existing is None:
+                duplicate = ""
+            if existing is not None and not replace_duplicate:
                 title = existing.display or existing.title
                 return ImportOutcome(
                     prepared.source, document.id, document.title, duplicate_of=duplicate, duplicate_name=title
                 )
-            if duplicate:
+            if existing is not None:
                 if existing.bundled:
                     raise LibraryError("the same text is the bundled report, which always stays in the library")
                 self._forget(duplicate)

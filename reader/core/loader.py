@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from reader.core.builder import build_document
 from reader.core.document import Document
@@ -107,7 +108,7 @@ def parse_bytes(
     return replace(document, notes=(*document.notes, *notes)) if notes else document
 
 
-def _binary_format(kind: str):
+def _binary_format(kind: str) -> Any:
     """The binary format a parser kind names, if any (a misnamed or damaged file goes to its parser)."""
     found = format_named(kind)
     return found if found is not None and found.binary else None

@@ -131,6 +131,7 @@ def _group_title(text: str) -> str:
 def _legal_title(text: str, unit: str) -> str:
     """第一条 for an article; 第一章 总则 for a chapter (letter spacing removed)."""
     match = _LEGAL_RE.match(text)
+    assert match is not None  # only called on text the pattern recognised
     number = f"第{match.group(1)}{unit}"
     if unit == "条":
         return number
@@ -186,9 +187,9 @@ class _Classifier:
         if lead:
             return RANK_LEAD, _clip(lead)
         if not self.body_has_bold and (ORDINAL_LEAD_RE.match(text) or DASH_LEAD_RE.match(text)):
-            sentence = _first_sentence(text)
-            if len(sentence) <= _TITLE_LIMIT + 4:
-                return RANK_LEAD, _clip(sentence)
+            first = _first_sentence(text)
+            if len(first) <= _TITLE_LIMIT + 4:
+                return RANK_LEAD, _clip(first)
         return None
 
 
@@ -220,14 +221,15 @@ def _consistent_sequences(candidates: list[Candidate], found: list[tuple[int, st
             continue
         family, value = numbered
         current = open_runs.get(family)
-        if current is not None and _numbering(candidates[current[-1]].text)[1] + 1 == value:
+        before = _numbering(candidates[current[-1]].text) if current is not None else None
+        if current is not None and before is not None and before[1] + 1 == value:
             current.append(index)
         else:
             current = [index]
             open_runs[family] = current
             runs.append((family, current))
     for family, members in runs:
-        ranks = [found[i][0] for i in members if found[i] is not None]
+        ranks = [entry[0] for entry in (found[i] for i in members) if entry is not None]
         if len(members) < 3 or len(ranks) * 2 < len(members):
             continue
         rank = max(set(ranks), key=ranks.count)
@@ -282,7 +284,7 @@ def _nest_restarts(candidates: list[Candidate], found: list[tuple[int, str] | No
             continue
         else:
             continue
-        if heading:
+        if heading and entry is not None:
             found[index] = (RANK_GROUP, entry[1])
 
 

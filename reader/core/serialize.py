@@ -13,11 +13,11 @@ from reader.core.document import Document, OutlineNode, Paragraph, ParagraphKind
 FORMAT = 1
 
 
-def _node(node: OutlineNode) -> list:
+def _node(node: OutlineNode) -> list[Any]:
     return [node.id, node.level, node.title, node.paragraph, [_node(child) for child in node.children]]
 
 
-def _unnode(data: list) -> OutlineNode:
+def _unnode(data: list[Any]) -> OutlineNode:
     return OutlineNode(data[0], data[1], data[2], data[3], tuple(_unnode(child) for child in data[4]))
 
 

@@ -233,8 +233,8 @@ class AnalysisService(QObject):
         entries = [e for e in self.library.entries() if e.matches(region, None, kind)]
         terms = split_terms(term) or [term]
         series = {name: term_trend(index, name, entries) for name in terms}
-        if self._index.notice:
-            raise ReaderError(self._index.notice)
+        if index.notice:
+            raise ReaderError(index.notice)
         return TrendResult(terms[0], region, kind, series[terms[0]], series)
 
     def _concordance(self, term: str, region: str, kind: str) -> ConcordanceResult:

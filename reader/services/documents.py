@@ -54,7 +54,7 @@ def load_in_worker(source: str, cache: DocumentCache | None = None) -> Document:
     only when a file really has to be parsed, so it never delays the first paint.
     """
     path = _cacheable_file(source, cache)
-    if path is not None:
+    if path is not None and cache is not None:
         return replace(cache.load(path), source=source)
     from reader.core.loader import load_source
 
@@ -121,7 +121,7 @@ class DocumentService(QObject):
         and returns True; returns False (and does nothing) otherwise.
         """
         path = _cacheable_file(request.source, self._cache)
-        document = self._cache.get(path) if path is not None else None
+        document = self._cache.get(path) if path is not None and self._cache is not None else None
         if document is None:
             return False
         document = replace(document, source=request.source)

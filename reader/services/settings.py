@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -56,13 +57,13 @@ class Settings:
 
     def _int(self, key: str, default: int) -> int:
         try:
-            return int(self._qs.value(key, default))
+            return int(cast(Any, self._qs.value(key, default)))
         except (TypeError, ValueError):
             return default
 
     def _float(self, key: str, default: float) -> float:
         try:
-            value = float(self._qs.value(key, default))
+            value = float(cast(Any, self._qs.value(key, default)))
         except (TypeError, ValueError):
             return default
         return value if value == value else default  # NaN from a hand-edited file

@@ -16,15 +16,20 @@ if TYPE_CHECKING:
     from reader.services.tasks import TaskRunner
     from reader.ui.analysis.controller import AnalysisController
     from reader.ui.bookmarks.controller import BookmarksController
+    from reader.ui.bookmarks.panel import BookmarksPanel
     from reader.ui.highlights.controller import HighlightsController
+    from reader.ui.highlights.panel import HighlightsPanel
     from reader.ui.library.controller import LibraryController
+    from reader.ui.library.panel import LibraryPanel
     from reader.ui.narration.controller import NarrationController
     from reader.ui.narration.player_bar import PlayerBar
     from reader.ui.reading.navigator import Navigator
+    from reader.ui.reading.outline_panel import OutlinePanel
     from reader.ui.reading.reading_style import ReadingStyle
     from reader.ui.reading.reading_view import ReadingView
     from reader.ui.reading.structure_keys import StructureKeys
     from reader.ui.search.controller import SearchController
+    from reader.ui.search.panel import SearchPanel
     from reader.ui.window.document_actions import DocumentActions
     from reader.ui.window.main_window import MainWindow
     from reader.ui.window.notifier import Notifier
@@ -46,6 +51,26 @@ class Application(Protocol):
     runner: TaskRunner
     undo_stack: QUndoStack
     panels: dict[str, QWidget]
+
+    @property
+    def outline(self) -> OutlinePanel:
+        """The outline panel."""
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        """The search panel."""
+
+    @property
+    def library_panel(self) -> LibraryPanel:
+        """The library panel."""
+
+    @property
+    def bookmarks_panel(self) -> BookmarksPanel:
+        """The bookmarks panel."""
+
+    @property
+    def highlights_panel(self) -> HighlightsPanel:
+        """The highlights panel."""
 
     @property
     def player(self) -> PlayerBar:

@@ -8,6 +8,7 @@ records, so a controller or a service is found by attribute, never by a string.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from functools import partial
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # loaded in the second stage: they bring the panels, SQLite, Whoosh, the speech engine
@@ -58,25 +59,16 @@ def create_controllers(app: Application) -> Controllers:
     from reader.ui.narration.controller import NarrationController
     from reader.ui.search.controller import SearchController
 
-    nav, view, style, notifier, window, panels = (
-        app.navigator,
-        app.view,
-        app.style,
-        app.notifier,
-        app.window,
-        app.panels,
-    )
-    outline = panels["outline"]
+    nav, view, style, notifier, window = app.navigator, app.view, app.style, app.notifier, app.window
+    outline = app.outline
     controllers = Controllers(
         narration=NarrationController(nav, view, app.player, outline, style, app.settings, notifier, window),
-        bookmarks=BookmarksController(
-            nav, view, panels["bookmarks_panel"], outline, app.undo_stack, style, notifier, window
-        ),
+        bookmarks=BookmarksController(nav, view, app.bookmarks_panel, outline, app.undo_stack, style, notifier, window),
         highlights=HighlightsController(
-            nav, view, panels["highlights_panel"], SelectionToolbar(view), app.undo_stack, style, notifier, window
+            nav, view, app.highlights_panel, SelectionToolbar(view), app.undo_stack, style, notifier, window
         ),
-        library=LibraryController(nav, panels["library_panel"], notifier, window),
-        search=SearchController(nav, view, panels["search_panel"], outline, style, notifier, window),
+        library=LibraryController(nav, app.library_panel, notifier, window),
+        search=SearchController(nav, view, app.search_panel, outline, style, notifier, window),
         analysis=AnalysisController(nav, view, style, app.runner, notifier, app.search_for, app.chosen_section, window),
     )
     view.add_context_provider(controllers.highlights.context_actions)
@@ -99,7 +91,7 @@ def connect_services(controllers: Controllers, services: Services, attached: set
             controllers.highlights.attach(services.bookmarks)
             if services.library is not None:  # quotes of other reports cite them from the library
                 library = services.library.library
-                controllers.highlights.resolve_document = lambda doc_id, lib=library: _library_document(lib, doc_id)
+                controllers.highlights.resolve_document = partial(_library_document, library)
         elif services.narration is not None and name == "narration":
             controllers.narration.attach(services.narration)
 

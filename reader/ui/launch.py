@@ -95,7 +95,7 @@ def _install_excepthook(notifier) -> None:
         if threading.current_thread() is threading.main_thread():
             notifier.banner(message)
         else:  # queued to the GUI thread, which owns the banner
-            QTimer.singleShot(0, QApplication.instance(), lambda: notifier.banner(message))
+            QTimer.singleShot(0, notifier, lambda: notifier.banner(message))
 
     sys.excepthook = report
     threading.excepthook = lambda hook_args: report(hook_args.exc_type, hook_args.exc_value, hook_args.exc_traceback)
@@ -230,7 +230,8 @@ def run_gui(argv: Sequence[str]) -> int:
     except UsageError as error:
         print(f"{PROG}: usage error: {error}", file=sys.stderr)
         return 2
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)

@@ -18,7 +18,7 @@ when something needs them earlier: ``complete``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QUndoStack
@@ -47,11 +47,16 @@ if TYPE_CHECKING:  # loaded in the second stage: they bring the panels, SQLite, 
     from reader.core.document import Document
     from reader.ui.analysis.controller import AnalysisController
     from reader.ui.bookmarks.controller import BookmarksController
+    from reader.ui.bookmarks.panel import BookmarksPanel
     from reader.ui.highlights.controller import HighlightsController
+    from reader.ui.highlights.panel import HighlightsPanel
     from reader.ui.library.controller import LibraryController
+    from reader.ui.library.panel import LibraryPanel
     from reader.ui.narration.controller import NarrationController
     from reader.ui.narration.player_bar import PlayerBar
+    from reader.ui.reading.outline_panel import OutlinePanel
     from reader.ui.search.controller import SearchController
+    from reader.ui.search.panel import SearchPanel
     from reader.ui.window.shortcuts_dialog import ShortcutsDialog
 
 
@@ -126,29 +131,35 @@ class ReaderApp(QObject):
         return self.panels[key]
 
     @property
-    def outline(self):
+    def outline(self) -> OutlinePanel:
         """The outline panel."""
-        return self.panel("outline")
+        return cast("OutlinePanel", self.panel("outline"))
 
     @property
-    def search_panel(self):
+    def search_panel(self) -> SearchPanel:
         """The search panel."""
-        return self.panel("search_panel")
+        return cast("SearchPanel", self.panel("search_panel"))
 
     @property
-    def library_panel(self):
+    def library_panel(self) -> LibraryPanel:
         """The library panel."""
-        return self.panel("library_panel")
+        return cast("LibraryPanel", self.panel("library_panel"))
 
     @property
-    def bookmarks_panel(self):
+    def bookmarks_panel(self) -> BookmarksPanel:
         """The bookmarks panel."""
-        return self.panel("bookmarks_panel")
+        return cast("BookmarksPanel", self.panel("bookmarks_panel"))
+
+    @property
+    def highlights_panel(self) -> HighlightsPanel:
+        """The highlights panel."""
+        return cast("HighlightsPanel", self.panel("highlights_panel"))
 
     @property
     def player(self) -> PlayerBar:
         """The narration player under the text."""
         self.complete()
+        assert self._player is not None
         return self._player
 
     @property
@@ -201,10 +212,10 @@ class ReaderApp(QObject):
             if spec.handler is not None:
                 actions[name].triggered.connect(lambda checked=False, handler=spec.handler: handler(self, checked))
         presets = PAGE_ZOOM_PRESETS
-        slots = {f"theme_{name}": lambda _c=False, n=name: style.set_theme(n) for name in THEMES}
+        slots = {f"theme_{theme}": lambda _c=False, n=theme: style.set_theme(n) for theme in THEMES}
         slots.update({f"spacing_{v}": lambda _c=False, v=v: style.set_line_spacing(v) for v in LINE_SPACINGS})
-        for name, slot in slots.items():
-            actions[name].triggered.connect(slot)
+        for key, slot in slots.items():
+            actions[key].triggered.connect(slot)
         window.metadata.attachmentActivated.connect(self.navigator.open)
         window.recent_menu.aboutToShow.connect(lambda: self.opening.fill_recent_menu(window.recent_menu))
         window.sourceDropped.connect(self.navigator.open)
@@ -245,17 +256,17 @@ class ReaderApp(QObject):
         window.setWindowTitle(title.replace("%1", display_name(document)))
         self.status.set_document(document)
         if self._completed:  # otherwise the outline shows it when it is built
-            self.panels["outline"].show_outline(document)
+            self.outline.show_outline(document)
         self._on_reading_position(*self.view.top_position())
 
     def _on_reading_position(self, index: int, offset: int = 0) -> None:
         self.status.update(index, offset)
         if self._completed:
-            self.panels["outline"].follow_paragraph(index)
+            self.outline.follow_paragraph(index)
 
     def chosen_section(self) -> str | None:
         """The outline's current section (None before the panels exist)."""
-        return self.panels["outline"].current_node_id() if self._completed else None
+        return self.outline.current_node_id() if self._completed else None
 
     def section_action(self, action: str, node_id: str) -> None:
         """An action of the outline's section menu, done on that section of the open report."""
@@ -276,7 +287,7 @@ class ReaderApp(QObject):
         self.focus_search()
         panel = self.search_panel
         panel.set_scope("document")
-        panel.box.setText(text)
+        panel.set_query(text)
         panel.submit()
 
     def shortcuts_dialog(self) -> ShortcutsDialog:
@@ -325,10 +336,10 @@ class ReaderApp(QObject):
         self._player = player_class(window.centralWidget())
         window.add_under_text(self._player)
         self._controllers = create_controllers(self)
-        outline = self.panels["outline"]
+        outline = self.outline
         outline.nodeActivated.connect(self.navigator.go_to_paragraph)
         outline.sectionAction.connect(self.section_action)
-        search = self.panels["search_panel"]
+        search = self.search_panel
         search.set_result_order(self.settings.search_order)
         search.orderChanged.connect(lambda order: setattr(self.settings, "search_order", order))
         player_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self._player, self.narration_ui.toggle)

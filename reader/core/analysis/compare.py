@@ -13,6 +13,7 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reader.core.analysis.novelty import formulations_only_in
 from reader.core.analysis.terms import TermCount
@@ -38,7 +39,7 @@ class SectionPair:
     b: str | None
     similarity: float
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """As the CLI's JSON prints it."""
         return {"a": self.a, "b": self.b, "similarity": round(self.similarity, 3)}
 
@@ -52,7 +53,7 @@ class ParagraphPair:
     op: str
     similarity: float
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """As the CLI's JSON prints it."""
         return {"a": self.a, "b": self.b, "op": self.op, "similarity": round(self.similarity, 3)}
 
@@ -75,7 +76,7 @@ class Comparison:
             result[pair.op] += 1
         return result
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """As ``report-reader compare OLD NEW --json`` prints it."""
         return {
             "a": describe(self.a),
@@ -87,7 +88,7 @@ class Comparison:
         }
 
 
-def describe(document: Document) -> dict:
+def describe(document: Document) -> dict[str, Any]:
     """A report as the comparison names it."""
     identity = Identity.from_meta(document.meta)
     return {
@@ -198,7 +199,7 @@ def match_sections(
     The unnumbered front matter pairs with the other front matter only.
     """
 
-    def features(document, sections):
+    def features(document: Any, sections: Any) -> Any:
         return [
             (node is None, bigrams(_strip_numbering(node.title) if node else ""), bigrams(_section_text(document, idx)))
             for node, idx in sections
@@ -239,7 +240,7 @@ def match_sections(
     return pairs
 
 
-def _node_pairs(a: Document, b: Document, a_top: list, b_top: list, matched: list) -> list[SectionPair]:
+def _node_pairs(a: Document, b: Document, a_top: list[Any], b_top: list[Any], matched: list[Any]) -> list[SectionPair]:
     """Sections of the outline (first and second level) matched by title and content."""
     result = []
     for i, j, score in matched:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.core.search.folding import fold
 
 if TYPE_CHECKING:
-    from reader.core.library import LibraryEntry
+    from reader.core.library_entry import LibraryEntry
     from reader.core.search.index import SearchIndex
 
 DEFAULT_WIDTH = 30
@@ -35,7 +35,7 @@ class ConcordanceLine:
     right: str
     offset: int  # where the match starts in its paragraph
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """As ``report-reader concordance --json`` prints it."""
         return {
             "doc": self.doc,
@@ -101,6 +101,6 @@ def concordance(
     return lines
 
 
-def concordance_json(term: str, lines: list[ConcordanceLine]) -> dict:
+def concordance_json(term: str, lines: list[ConcordanceLine]) -> dict[str, Any]:
     """As ``report-reader concordance TERM --json`` prints it."""
     return {"term": term, "lines": [line.to_json() for line in lines]}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from reader.core.naming import Identity
 
@@ -27,7 +28,7 @@ class ComparisonContext:
 
 
 def comparison_context(
-    entries: Iterable, new_meta: dict[str, str], exclude: set[str], text_of: Callable[[str], str]
+    entries: Iterable[Any], new_meta: dict[str, str], exclude: set[str], text_of: Callable[[str], str]
 ) -> ComparisonContext:
     """The region's recent earlier reports, and the other reports before and after, as texts.
 
@@ -51,7 +52,7 @@ def comparison_context(
     later = sorted((e for e in same_kind if e.year >= year and e not in history), key=lambda e: e.year)
     earlier = sorted((e for e in same_kind if e.year < year and e not in history), key=lambda e: -e.year)
 
-    def texts(picked: list) -> list[str]:
+    def texts(picked: list[Any]) -> list[str]:
         return [text for text in (text_of(e.id) for e in picked) if text]
 
     return ComparisonContext(texts(history), texts(later[:SPREAD_LIMIT]), texts(earlier[:SPREAD_LIMIT]))

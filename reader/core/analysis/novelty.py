@@ -56,7 +56,7 @@ def _usable(token: str, stop: frozenset[str]) -> bool:
 
 def term_counts(
     text: str, vocab: Vocabulary, cache_dir: Path | None = None, keep_everyday: bool = False
-) -> tuple[Counter, dict[str, int]]:
+) -> tuple[Counter[str], dict[str, int]]:
     """Candidate terms of a text, counted at word boundaries, and how many words each is made of.
 
     A candidate is one word (two characters or more, not everyday language unless it is
@@ -65,7 +65,7 @@ def term_counts(
     """
     from reader.core.analysis.segment import NOT_TERM_TAGS, everyday, part_of_speech, words
 
-    counts: Counter = Counter()
+    counts: Counter[str] = Counter()
     sizes: dict[str, int] = {}
     usable: dict[str, bool] = {}
     for line in text.split("\n"):
@@ -190,7 +190,7 @@ def _absent(term: str, others: str, cache_dir: Path | None) -> bool:
     return start < 0  # more occurrences than looked at: take it as used
 
 
-def _without_fragments(fresh: dict[str, int], counts: Counter, sizes: dict[str, int]) -> list[str]:
+def _without_fragments(fresh: dict[str, int], counts: Counter[str], sizes: dict[str, int]) -> list[str]:
     """Drop what is only a piece of a longer new term, and longer runs new only through a shorter one.
 
     新质 that only ever occurs in 新质生产力 is that term; 地方债务风险 is new only because

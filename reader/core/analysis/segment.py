@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 _lock = threading.RLock()  # part_of_speech takes it, then tokenizer() again
 _tokenizer = None
 
 
-def tokenizer(cache_dir: Path | None = None):
+def tokenizer(cache_dir: Path | None = None) -> Any:
     """The jieba tokenizer, initialised once (thread-safe)."""
     global _tokenizer
     with _lock:
@@ -38,7 +39,8 @@ def tokenizer(cache_dir: Path | None = None):
 
 def words(text: str, cache_dir: Path | None = None) -> list[str]:
     """The words of a text, in order."""
-    return tokenizer(cache_dir).lcut(text)
+    found: list[str] = tokenizer(cache_dir).lcut(text)
+    return found
 
 
 # Words the dictionary has seen this often are everyday language (需要 27,430, 情况 32,833,
@@ -48,7 +50,7 @@ EVERYDAY_FREQUENCY = 3000
 
 def everyday(word: str) -> bool:
     """Whether a word is common in general Chinese (by jieba's dictionary frequencies)."""
-    return tokenizer().FREQ.get(word, 0) >= EVERYDAY_FREQUENCY
+    return bool(tokenizer().FREQ.get(word, 0) >= EVERYDAY_FREQUENCY)
 
 
 _tags: dict[str, str] | None = None

@@ -14,7 +14,8 @@ unit ("全省生产总值增长6%", "城镇调查失业率平均为5.2%").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from reader.core.document import Document, Paragraph
 
@@ -90,7 +91,7 @@ class Target:
         suffix = self.qualifier if self.qualifier in _SUFFIX_QUALIFIERS else ""
         return f"{prefix}{low}{self.unit}{suffix}"
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """As the CLI's JSON prints it (``key``: the indicator's name across years and regions)."""
         return {
             "indicator": self.indicator,
@@ -113,7 +114,7 @@ class Targets:
     passage: str = ""  # the targets sentence, as found
     paragraph: str = ""
 
-    def to_json(self, doc_id: str) -> dict:
+    def to_json(self, doc_id: str) -> dict[str, Any]:
         """As ``report-reader targets DOC --json`` prints it."""
         return {
             "doc": doc_id,
@@ -166,7 +167,9 @@ def extract_targets(document: Document) -> Targets:
 
 def _clauses(passage: str) -> list[str]:
     """The clauses of a targets sentence (split at ；and ，, not inside brackets)."""
-    clauses, depth, current = [], 0, []
+    clauses: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in passage:
         if char in "（(“‘《":
             depth += 1
@@ -181,7 +184,7 @@ def _clauses(passage: str) -> list[str]:
     return [c.strip() for c in clauses if c.strip()]
 
 
-def _values(clause: str) -> list[re.Match]:
+def _values(clause: str) -> list[re.Match[str]]:
     """The figures of a clause (a bare number without unit counts only when it is not inside a word)."""
     found = []
     for match in _VALUE_RE.finditer(clause.translate(_WIDTH)):
@@ -206,11 +209,11 @@ def _clean_indicator(text: str) -> str:
     return text.strip(" 、，,")
 
 
-def _unit(match: re.Match) -> str:
+def _unit(match: re.Match[str]) -> str:
     return (match.group("unit1") or match.group("unit2") or "").replace("％", "%")
 
 
-def _qualifier(match: re.Match) -> str:
+def _qualifier(match: re.Match[str]) -> str:
     return match.group("suffix") or match.group("prefix") or ""
 
 
@@ -286,7 +289,7 @@ def parse_targets(passage: str, paragraph: str = "") -> list[Target]:
             continue
         if _COMMENT_RE.match(clause) and targets:
             previous = targets[-1]
-            targets[-1] = Target(*_fields(previous)[:-2], f"{previous.text}，{clause}", previous.paragraph)
+            targets[-1] = replace(previous, text=f"{previous.text}，{clause}")
             continue
         if "分别" in clause and len(_values(clause.partition("分别")[2])) > 1:
             targets.extend(_respectively(clause, paragraph))
@@ -294,18 +297,6 @@ def parse_targets(passage: str, paragraph: str = "") -> list[Target]:
         for piece in _figures_of(clause):
             targets.extend(_single(piece, paragraph))
     return targets
-
-
-def _fields(target: Target) -> tuple:
-    return (
-        target.indicator,
-        target.value,
-        target.value_max,
-        target.unit,
-        target.qualifier,
-        target.text,
-        target.paragraph,
-    )
 
 
 def _single(clause: str, paragraph: str) -> list[Target]:
@@ -384,7 +375,7 @@ _SENTENCE_PERIOD_RE = re.compile(r"五年来|过去五年|五年间|这五年|�
 _NEXT_CLAUSE_VERB_RE = re.compile(r"^(?:比上年|同比|较上年)?(?:实际)?(?:增长|下降|上涨|提高|降低)")
 
 
-def _first_figure(name: str, unit: str, review: tuple[Paragraph, ...]):
+def _first_figure(name: str, unit: str, review: tuple[Paragraph, ...]) -> Any:
     """Last year's figure in ``unit`` for ``name``: in the same clause, or a next clause that starts with its verb.
 
     Never a figure of a sentence about the five years a report also reviews, a share, an
@@ -408,7 +399,7 @@ def _first_figure(name: str, unit: str, review: tuple[Paragraph, ...]):
     return None
 
 
-def _figure_after(text: str, begin: int, end: int, unit: str) -> tuple[re.Match, int] | None:
+def _figure_after(text: str, begin: int, end: int, unit: str) -> tuple[re.Match[str], int] | None:
     """The figure in ``unit`` after an indicator's name, in its clause or a next clause starting with a verb."""
     window = text[begin:end]
     comma = window.find("，")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reader.core.analysis.vocabulary import vocabulary
 from reader.core.document import Document
@@ -32,9 +33,9 @@ class TermCount:
     renamed_from: str = ""
     occurrences: int = 0  # as search counts it: every substring occurrence
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """As the CLI's JSON prints it (``score``, ``renamed_from`` and ``occurrences`` only when known)."""
-        found: dict = {"term": self.term, "count": self.count}
+        found: dict[str, Any] = {"term": self.term, "count": self.count}
         if self.occurrences:
             found["occurrences"] = self.occurrences
         if self.score:
@@ -50,7 +51,7 @@ def section_text(document: Document, node_id: str | None = None) -> str:
         start, end = document.node_paragraph_range(node_id)
         chosen = document.paragraphs[start:end]
     else:
-        chosen = [p for p in document.paragraphs if p.kind.value != "title"]
+        chosen = tuple(p for p in document.paragraphs if p.kind.value != "title")
     return "\n".join(p.text for p in chosen)
 
 
@@ -122,7 +123,7 @@ def general_keyness(term: str, count: int, total: int) -> float:
     return 2 * score if count / total > reference / reference_total else 0.0
 
 
-def _associated(phrase: str, count: int, counts) -> bool:
+def _associated(phrase: str, count: int, counts: Any) -> bool:
     """Whether a run's words occur together often enough to be one phrase (扩大有效需求, not 加快发展)."""
     parts = [counts.get(phrase[:cut], 0) for cut in range(2, len(phrase) - 1)]
     rarer = min((p for p in parts if p), default=count)

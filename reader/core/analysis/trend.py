@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the index pulls in Whoosh; callers already hold one
-    from reader.core.library import LibraryEntry
+    from reader.core.library_entry import LibraryEntry
     from reader.core.search.index import SearchIndex
 
 
@@ -39,7 +39,7 @@ class TrendPoint:
         """Occurrences per 10,000 characters of the report (None when its length is unknown)."""
         return round(self.count * 10_000 / self.characters, 2) if self.characters else None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """As ``report-reader trend --json`` prints it."""
         return {
             "doc": self.doc,
@@ -85,9 +85,11 @@ def term_trend(search_index: SearchIndex, term: str, entries: Iterable[LibraryEn
     return points
 
 
-def trend_json(term: str, points: list[TrendPoint], others: dict[str, list[TrendPoint]] | None = None) -> dict:
+def trend_json(
+    term: str, points: list[TrendPoint], others: dict[str, list[TrendPoint]] | None = None
+) -> dict[str, Any]:
     """As ``report-reader trend TERM --json`` prints it (``terms``: each further term's points, when asked)."""
-    found: dict = {"term": term, "points": [p.to_json() for p in points]}
+    found: dict[str, Any] = {"term": term, "points": [p.to_json() for p in points]}
     if others:
         found["terms"] = {name: [p.to_json() for p in more] for name, more in others.items()}
     return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reader.core.document import Document
-from reader.core.library import LibraryEntry
+from reader.core.library_entry import LibraryEntry
 from reader.core.naming import Identity
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from reader.core.errors import ReaderError
 
@@ -81,7 +82,7 @@ class Bookmark:
         """Whether this marks a passage (a highlight), not a place."""
         return self.kind == HIGHLIGHT
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """Lossless JSON form (export and CLI)."""
         data = asdict(self)
         data["section_path"] = list(self.section_path)
@@ -89,7 +90,7 @@ class Bookmark:
         return data
 
     @staticmethod
-    def from_json(data: dict) -> Bookmark:
+    def from_json(data: dict[str, Any]) -> Bookmark:
         """Rebuild from ``to_json`` output.
 
         Raises:
@@ -130,7 +131,7 @@ def _malformed(field: str, what: str) -> BookmarkError:
     return BookmarkError(f"a bookmark in the file is malformed: {field} {what}")
 
 
-def _text(data: dict, field: str, required: bool = False, limit: int = TEXT_LIMIT) -> str:
+def _text(data: dict[str, Any], field: str, required: bool = False, limit: int = TEXT_LIMIT) -> str:
     if field not in data:
         if required:
             raise _malformed(field, "is missing")
@@ -149,28 +150,28 @@ def _text(data: dict, field: str, required: bool = False, limit: int = TEXT_LIMI
     return value
 
 
-def _texts(data: dict, field: str) -> tuple[str, ...]:
+def _texts(data: dict[str, Any], field: str) -> tuple[str, ...]:
     values = data.get(field, [])
     if not isinstance(values, list) or len(values) > 50:
         raise _malformed(field, "must be a list of at most 50 texts")
     return tuple(_text({field: value}, field, limit=1000) for value in values)
 
 
-def _count(data: dict, field: str) -> int:
+def _count(data: dict[str, Any], field: str) -> int:
     value = data.get(field, 0)
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= _COUNT_LIMIT:
         raise _malformed(field, f"must be a whole number from 0 to {_COUNT_LIMIT}")
     return value
 
 
-def _moment(data: dict, field: str) -> float:
+def _moment(data: dict[str, Any], field: str) -> float:
     value = data.get(field, time.time())
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= _LATEST_TIME:
         raise _malformed(field, "must be a time in seconds (a finite, non-negative number)")
     return float(value)
 
 
-def _flag(data: dict, field: str) -> bool:
+def _flag(data: dict[str, Any], field: str) -> bool:
     value = data.get(field, False)
     if not isinstance(value, bool):
         raise _malformed(field, "must be true or false")

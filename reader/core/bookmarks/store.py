@@ -14,12 +14,14 @@
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import json
 import sqlite3
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from reader.core.bookmarks.anchors import find_anchor
 from reader.core.bookmarks.model import EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORTED, Bookmark, BookmarkError
@@ -71,7 +73,7 @@ _PLACEHOLDERS = ", ".join("?" * 19)
 _ASSIGNMENTS = ", ".join(f"{column.strip()}=?" for column in _COLUMNS.split(",")[1:])  # every column but uid
 
 
-def _row_to_bookmark(row: tuple) -> Bookmark:
+def _row_to_bookmark(row: tuple[Any, ...]) -> Bookmark:
     return Bookmark(
         row[0],
         row[1],
@@ -95,7 +97,7 @@ def _row_to_bookmark(row: tuple) -> Bookmark:
     )
 
 
-def _bookmark_values(bookmark: Bookmark) -> tuple:
+def _bookmark_values(bookmark: Bookmark) -> tuple[Any, ...]:
     return (
         bookmark.uid,
         bookmark.doc,
@@ -214,7 +216,7 @@ class BookmarkStore:
         """Close the database."""
         self._db.close()
 
-    def _writing(self):
+    def _writing(self) -> Any:
         if self.read_only:
             raise BookmarkError(self.notice or "the bookmarks database is read-only")
         return _transaction(self._db)
@@ -245,9 +247,9 @@ class BookmarkStore:
 
     def count(self) -> int:
         """Number of live bookmarks."""
-        return self._db.execute("SELECT count(*) FROM bookmarks WHERE deleted IS NULL").fetchone()[0]
+        return int(self._db.execute("SELECT count(*) FROM bookmarks WHERE deleted IS NULL").fetchone()[0])
 
-    def highlights(self, doc: str | None = None, color: str = "", tag: str = "") -> list[Bookmark]:
+    def highlights(self, doc: str | None = None, color: str = "", tag: str = "") -> builtins.list[Bookmark]:
         """Highlights (of one document, one colour, one tag), in reading order of each document."""
         found = [
             b
@@ -263,7 +265,7 @@ class BookmarkStore:
             self._db.execute(f"INSERT INTO bookmarks ({_COLUMNS}) VALUES ({_PLACEHOLDERS})", _bookmark_values(bookmark))
         return bookmark
 
-    def update(self, uid: str, **changes) -> Bookmark:
+    def update(self, uid: str, **changes: Any) -> Bookmark:
         """Change fields (title, note, anchoring) of a bookmark.
 
         Raises:
@@ -365,7 +367,7 @@ class BookmarkStore:
         return moved, detached
 
     # Portability --------------------------------------------------------------------------------
-    def export_json(self) -> dict:
+    def export_json(self) -> dict[str, Any]:
         """Every live bookmark in a versioned envelope (lossless)."""
         return {
             "format": EXPORT_FORMAT,
@@ -374,7 +376,7 @@ class BookmarkStore:
             "bookmarks": [bookmark.to_json() for bookmark in self.list()],
         }
 
-    def import_json(self, data: dict) -> tuple[int, int]:
+    def import_json(self, data: dict[str, Any]) -> tuple[int, int]:
         """Merge an export: new uids are added, known ones keep the newer version.
 
         Returns:
@@ -418,7 +420,7 @@ class BookmarkStore:
         return added, updated
 
 
-def _transaction(db: sqlite3.Connection):
+def _transaction(db: sqlite3.Connection) -> Any:
     """One change to the bookmarks, all or nothing; a full disk or a long-held lock is a message."""
     return immediate_transaction(
         db, lambda error: BookmarkError(f"the bookmarks could not be saved ({error}); nothing was changed")

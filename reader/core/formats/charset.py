@@ -28,7 +28,8 @@ _MAX_REPLACED_FLOOR = 16
 _replaced_counter: list[int] = [0]
 
 
-def _count_and_replace(error: UnicodeDecodeError) -> tuple[str, int]:
+def _count_and_replace(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)  # registered for decoding only
     _replaced_counter[0] += error.end - error.start
     return "\ufffd", error.end
 

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
+from typing import Any
 
 from reader.core.document import Run
 from reader.core.errors import DamagedFileError
@@ -85,12 +86,12 @@ class _StyleInfo:
 class _Styles:
     """Paragraph and character styles, each resolved through its ``basedOn`` chain."""
 
-    raw: dict[str, object] = field(default_factory=dict)
+    raw: dict[str, Any] = field(default_factory=dict)  # lxml elements
     resolved: dict[str, _StyleInfo] = field(default_factory=dict)
     default_paragraph: str = ""
 
     @classmethod
-    def load(cls, document) -> _Styles:
+    def load(cls, document: Any) -> _Styles:
         styles = cls()
         try:
             element = document.part.styles.element
@@ -125,12 +126,12 @@ class _Styles:
         return info
 
 
-def _on(element) -> bool:
+def _on(element: Any) -> bool:
     value = element.get(f"{W}val")
     return value is None or value.lower() not in ("0", "false", "off", "none")
 
 
-def _apply_paragraph_properties(info: _StyleInfo, properties) -> None:
+def _apply_paragraph_properties(info: _StyleInfo, properties: Any) -> None:
     if properties is None:
         return
     outline = properties.find(f"{W}outlineLvl")
@@ -149,7 +150,7 @@ def _apply_paragraph_properties(info: _StyleInfo, properties) -> None:
             info.num = (num_id.get(f"{W}val") or "0", ilvl)
 
 
-def _apply_run_properties(info: _StyleInfo, properties) -> None:
+def _apply_run_properties(info: _StyleInfo, properties: Any) -> None:
     if properties is None:
         return
     bold = properties.find(f"{W}b")
@@ -163,7 +164,7 @@ def _apply_run_properties(info: _StyleInfo, properties) -> None:
 class _BodyReader:
     """Walks the body in order, keeping the state Word keeps: numbering counters, fields, pages."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, document: Any) -> None:
         self._document = document
         self._styles = _Styles.load(document)
         try:
@@ -174,7 +175,7 @@ class _BodyReader:
         self._footnotes = _notes(document, "footnotes")
         # The open fields, outermost first: [instruction, whether its result part has begun].
         # Text is shown only in the result part of every open field (never an instruction).
-        self._fields: list[list] = []
+        self._fields: list[list[Any]] = []
         self._contents_seen = False  # a TOC field was met in the paragraph being read
         self._page = 1
         self._paged = False
@@ -189,7 +190,7 @@ class _BodyReader:
                 paragraph.page = 0
             yield paragraph
 
-    def _blocks(self, container) -> Iterator[RawParagraph]:
+    def _blocks(self, container: Any) -> Iterator[RawParagraph]:
         for child in container:
             tag = child.tag
             if tag == f"{W}p":
@@ -204,7 +205,7 @@ class _BodyReader:
             elif tag in (f"{W}ins", f"{W}customXml", f"{W}smartTag"):
                 yield from self._blocks(child)
 
-    def _table(self, table) -> Iterator[RawParagraph]:
+    def _table(self, table: Any) -> Iterator[RawParagraph]:
         for row in table.iter(f"{W}tr"):
             if row.getparent() is not None and _closest_table(row) is not table:
                 continue  # a nested table's rows: their text is inside the outer cell already
@@ -215,10 +216,10 @@ class _BodyReader:
             if any(cells):
                 yield RawParagraph([Run(" | ".join(cells))], cells=tuple(cells), page=self._page)
 
-    def _plain_text(self, paragraph) -> str:
+    def _plain_text(self, paragraph: Any) -> str:
         return "".join(text for text, _bold in self._runs(paragraph, _StyleInfo()))
 
-    def _paragraph(self, paragraph) -> Iterator[RawParagraph]:
+    def _paragraph(self, paragraph: Any) -> Iterator[RawParagraph]:
         properties = paragraph.find(f"{W}pPr")
         style_id = ""
         if properties is not None:
@@ -257,7 +258,7 @@ class _BodyReader:
         for note in notes:
             yield RawParagraph([Run(note)], page=self._page)
 
-    def _runs(self, paragraph, info: _StyleInfo) -> Iterator[tuple[str, bool]]:
+    def _runs(self, paragraph: Any, info: _StyleInfo) -> Iterator[tuple[str, bool]]:
         # Every run, inside hyperlinks, insertions and simple fields too; a deleted run holds
         # w:delText, never w:t, so revisions marked deleted say nothing.
         for element in paragraph.iter(f"{W}r"):
@@ -297,7 +298,7 @@ class _BodyReader:
     def _in_contents(self) -> bool:
         return any(instruction.upper().startswith("TOC") for instruction, _separated in self._fields)
 
-    def _run_bold(self, run, info: _StyleInfo) -> bool:
+    def _run_bold(self, run: Any, info: _StyleInfo) -> bool:
         properties = run.find(f"{W}rPr")
         bold = info.bold
         if properties is not None:
@@ -311,7 +312,7 @@ class _BodyReader:
                 bold = _on(direct)
         return bool(bold)
 
-    def _cited_notes(self, paragraph) -> list[str]:
+    def _cited_notes(self, paragraph: Any) -> list[str]:
         found = []
         for reference in paragraph.iter(f"{W}footnoteReference"):
             note_id = reference.get(f"{W}id") or ""
@@ -322,14 +323,14 @@ class _BodyReader:
         return found
 
 
-def _closest_table(element):
+def _closest_table(element: Any) -> Any:
     parent = element.getparent()
     while parent is not None and parent.tag != f"{W}tbl":
         parent = parent.getparent()
     return parent
 
 
-def _is_contents_control(sdt) -> bool:
+def _is_contents_control(sdt: Any) -> bool:
     """A content control that holds a table of contents (Word's "Table of Contents" building block)."""
     properties = sdt.find(f"{W}sdtPr")
     if properties is None:
@@ -338,7 +339,7 @@ def _is_contents_control(sdt) -> bool:
     return gallery is not None and "table of contents" in (gallery.get(f"{W}val") or "").lower()
 
 
-def _notes(document, kind: str) -> dict[str, str]:
+def _notes(document: Any, kind: str) -> dict[str, str]:
     """Footnote (or endnote) texts by id, from their part when the document has one."""
     from lxml import etree
 

@@ -18,6 +18,7 @@ import urllib.request
 import zlib
 from dataclasses import dataclass
 from email.message import Message
+from typing import Any
 
 from reader.core.errors import FetchError, InputTooLargeError
 
@@ -41,7 +42,7 @@ class _SafeRedirects(urllib.request.HTTPRedirectHandler):
 
     max_redirections = MAX_REDIRECTS
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
+    def redirect_request(self, req: Any, fp: Any, code: Any, msg: Any, headers: Any, newurl: Any) -> Any:
         if not newurl.lower().startswith(("http://", "https://")):
             raise FetchError(f"the page redirects to {_one_line(newurl)}, which is not an http(s) address")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
@@ -131,7 +132,7 @@ class _Watchdog:
         self._timer.start()
         return self
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, *_exc: Any) -> None:
         self._timer.cancel()
 
     def watch(self, sock: socket.socket) -> None:
@@ -157,7 +158,7 @@ class _WatchedHTTP(urllib.request.HTTPHandler):
         super().__init__()
         self._watchdog = watchdog
 
-    def http_open(self, req):
+    def http_open(self, req: Any) -> Any:
         watchdog = self._watchdog
 
         class Connection(http.client.HTTPConnection):
@@ -173,7 +174,7 @@ class _WatchedHTTPS(urllib.request.HTTPSHandler):
         super().__init__()
         self._watchdog = watchdog
 
-    def https_open(self, req):
+    def https_open(self, req: Any) -> Any:
         watchdog = self._watchdog
 
         class Connection(http.client.HTTPSConnection):
@@ -181,10 +182,10 @@ class _WatchedHTTPS(urllib.request.HTTPSHandler):
                 super().connect()
                 watchdog.watch(self.sock)
 
-        return self.do_open(Connection, req, context=self._context)
+        return self.do_open(Connection, req, context=getattr(self, "_context", None))
 
 
-def _read_body(response, started: float, timeout: float, deadline: float, max_bytes: int, url: str) -> bytes:
+def _read_body(response: Any, started: float, timeout: float, deadline: float, max_bytes: int, url: str) -> bytes:
     declared = response.headers.get("Content-Length")
     expected = int(declared) if declared and declared.strip().isdigit() else None
     if expected is not None and expected > max_bytes:
@@ -212,7 +213,7 @@ def _read_body(response, started: float, timeout: float, deadline: float, max_by
     return b"".join(chunks)
 
 
-def _set_read_timeout(response, seconds: float) -> None:
+def _set_read_timeout(response: Any, seconds: float) -> None:
     """Make the next read wait at most ``seconds`` (the socket under urllib's response)."""
     sock = getattr(getattr(getattr(response, "fp", None), "raw", None), "_sock", None)
     if sock is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from lxml.html import HtmlElement
 
@@ -102,7 +103,7 @@ class BlockWalker:
     def walk(self, root: HtmlElement) -> list[RawParagraph]:
         """Return the paragraphs found under ``root`` in document order."""
         top = _State().entering(root, block=False)
-        work: list = []  # (step, node, state), popped from the end
+        work: list[Any] = []  # (step, node, state), popped from the end
         if root.tag == "table":  # the body is a table (a label/value document): read it as rows
             work.append((None, root, top))
         else:
@@ -130,7 +131,7 @@ class BlockWalker:
             self._state = state
         self._runs.append(Run(text, state.bold))
 
-    def _visit(self, node: HtmlElement, state: _State) -> list:
+    def _visit(self, node: HtmlElement, state: _State) -> list[Any]:
         """Handle one element; returns, reversed, what to do next (its text, children, end of block)."""
         name = node.tag
         if not isinstance(name, str):
@@ -149,7 +150,7 @@ class BlockWalker:
             return self._visit_table(node)
         block = name in BLOCK_TAGS
         inner = state.entering(node, block)
-        steps: list = []
+        steps: list[Any] = []
         if block:
             self._flush()
             steps.append((_EXIT, node, inner))
@@ -159,10 +160,10 @@ class BlockWalker:
         steps.append((_TEXT, node.text or "", inner))
         return steps
 
-    def _visit_table(self, table: HtmlElement) -> list:
+    def _visit_table(self, table: HtmlElement) -> list[Any]:
         rows = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
         if self._is_layout_table(table, rows):
-            steps: list = []
+            steps: list[Any] = []
             for cell in reversed([c for row in rows for c in row.xpath("./td|./th")]):
                 steps.append((None, cell, _State()))  # each cell a block of its own
             return steps

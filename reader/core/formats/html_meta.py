@@ -294,7 +294,7 @@ def table_metadata(table: HtmlElement) -> tuple[dict[str, str], str]:
 
 
 def _cell_text(cell: HtmlElement) -> str:
-    return cell.text_content()
+    return str(cell.text_content())
 
 
 def is_metadata_table(table: HtmlElement) -> bool:

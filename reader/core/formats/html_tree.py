@@ -9,6 +9,7 @@ whole page: metadata anywhere, candidate bodies, hidden copies.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
@@ -110,9 +111,9 @@ def own_text(element: HtmlElement) -> str:
 def visible_text(element: HtmlElement) -> str:
     """All text under an element except what hidden descendants hold."""
     if not any(is_hidden(e) for e in element.iter()):
-        return element.text_content()
+        return str(element.text_content())
     parts: list[str] = []
-    stack: list = [(element, False)]
+    stack: list[Any] = [(element, False)]
     while stack:
         node, tail_only = stack.pop()
         if tail_only:

@@ -15,6 +15,7 @@ import contextlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from reader.core.document import Run
 from reader.core.errors import DamagedFileError, ScannedDocumentError
@@ -42,15 +43,15 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _child(element, name: str):
+def _child(element: Any, name: str) -> Any:
     return next((child for child in element if _local(child.tag) == name), None)
 
 
-def _children(element, name: str) -> Iterator:
+def _children(element: Any, name: str) -> Iterator[Any]:
     return (child for child in element if _local(child.tag) == name)
 
 
-def _descendants(element, name: str) -> Iterator:
+def _descendants(element: Any, name: str) -> Iterator[Any]:
     return (node for node in element.iter() if isinstance(node.tag, str) and _local(node.tag) == name)
 
 
@@ -90,7 +91,7 @@ def parse_ofd(data: bytes, name: str) -> RawDocument:
     return RawDocument(title=clean_title(title), meta=meta, paragraphs=text.paragraphs)
 
 
-def _agreeing(title: str, paragraphs) -> str:
+def _agreeing(title: str, paragraphs: Any) -> str:
     squeezed = re.sub(r"\s+", "", title)
     head = re.sub(r"\s+", "", "".join(p.text for p in paragraphs[:6]))
     return title if squeezed and squeezed[:8] in head else ""
@@ -112,7 +113,7 @@ class _OfdReader:
         self._document = self._xml(self._document_path)
         self._fonts = self._read_fonts()
 
-    def _xml(self, path: str):
+    def _xml(self, path: str) -> Any:
         from lxml import etree
 
         try:
@@ -172,7 +173,7 @@ class _OfdReader:
         listed = list(_children(pages_element, "Page"))[:_MAX_PAGES]
         width, height = self._page_size(self._document)
         templates = self._templates()
-        found = []
+        found: list[Any] = []
         for number, page in enumerate(listed, start=1):
             path = self._resolve(page.get("BaseLoc", ""), self._base)
             try:
@@ -201,7 +202,7 @@ class _OfdReader:
             for template in _children(common, "TemplatePage")
         }
 
-    def _page_size(self, element, default: tuple[float, float] = (210.0, 297.0)) -> tuple[float, float]:
+    def _page_size(self, element: Any, default: tuple[float, float] = (210.0, 297.0)) -> tuple[float, float]:
         for box in _descendants(element, "PhysicalBox"):
             values = _numbers(box.text)
             if len(values) == 4 and values[2] > 0 and values[3] > 0:
@@ -210,7 +211,7 @@ class _OfdReader:
         width, height = default
         return (width, height) if width > 300 else (width * _MM, height * _MM)
 
-    def _glyphs(self, content) -> Iterator[_Glyph]:
+    def _glyphs(self, content: Any) -> Iterator[_Glyph]:
         for text_object in _descendants(content, "TextObject"):
             boundary = _numbers(text_object.get("Boundary"))
             if len(boundary) != 4:
@@ -266,7 +267,7 @@ def _office_in(container: Container, path: str) -> str:
     return ""
 
 
-def _code_glyphs(code, boundary: list[float], ctm: list[float], size: float, bold: bool) -> Iterator[_Glyph]:
+def _code_glyphs(code: Any, boundary: list[float], ctm: list[float], size: float, bold: bool) -> Iterator[_Glyph]:
     text = code.text or ""
     if not text.strip():
         return

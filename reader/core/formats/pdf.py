@@ -18,6 +18,7 @@ import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from reader.core.document import Run
 from reader.core.errors import DamagedFileError, EncryptedFileError, InputTooLargeError, ScannedDocumentError
@@ -174,7 +175,7 @@ _RUN_BREAKS = re.compile(r"(?<=[。：；！？:;])")
 class _FaceLookup:
     """Faces of a page's characters, cached by the PDFium font they use."""
 
-    def __init__(self, raw, textpage, faces: _Faces) -> None:
+    def __init__(self, raw: Any, textpage: Any, faces: _Faces) -> None:
         self._raw = raw
         self._textpage = textpage
         self.faces = faces
@@ -195,7 +196,7 @@ class _FaceLookup:
         return found
 
 
-def _page_lines(pdf, index: int, faces: _Faces) -> list[_PrintedLine]:
+def _page_lines(pdf: Any, index: int, faces: _Faces) -> list[_PrintedLine]:
     """One page's lines in reading order (top to bottom, then left to right)."""
     import pypdfium2.raw as raw
 
@@ -225,7 +226,7 @@ def _page_lines(pdf, index: int, faces: _Faces) -> list[_PrintedLine]:
         page.close()
 
 
-def _face(raw, font, fill_stroke: bool, buffer) -> _Face:
+def _face(raw: Any, font: Any, fill_stroke: bool, buffer: Any) -> _Face:
     if not font:
         return _Face("", 400, fill_stroke)
     length = raw.FPDFFont_GetBaseFontName(font, buffer, len(buffer))
@@ -247,7 +248,9 @@ def _font_name(name: bytes) -> str:
     return decoded.split("+", 1)[-1]
 
 
-def _line(raw, textpage, text: str, lookup: _FaceLookup, span: tuple[int, int], page: int, size_of_page):
+def _line(
+    raw: Any, textpage: Any, text: str, lookup: _FaceLookup, span: tuple[int, int], page: int, size_of_page: Any
+) -> Any:
     """The line of characters ``span`` (None when it holds only spaces)."""
     start, end = span
     content = text[start:end].rstrip("\r\n")
@@ -274,7 +277,7 @@ def _line(raw, textpage, text: str, lookup: _FaceLookup, span: tuple[int, int], 
     return _PrintedLine(segments, page, left, right, top, bottom, float(size), float(width), float(height), cells)
 
 
-def _cells(raw, textpage, content: str, start: int, size: float) -> tuple[str, ...]:
+def _cells(raw: Any, textpage: Any, content: str, start: int, size: float) -> tuple[str, ...]:
     """Columns of a table row: the line's stretches of text parted by wide gaps."""
     pieces = []
     for match in re.finditer(r"\S+", content):
@@ -284,13 +287,13 @@ def _cells(raw, textpage, content: str, start: int, size: float) -> tuple[str, .
     return cells_of(pieces, size)
 
 
-def _box(raw, textpage, index: int) -> tuple[float, float, float, float]:
+def _box(raw: Any, textpage: Any, index: int) -> tuple[float, float, float, float]:
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     raw.FPDFText_GetCharBox(textpage, index, left, right, bottom, top)
     return left.value, bottom.value, right.value, top.value
 
 
-def _bookmarks(pdf) -> list[tuple[int, str, int]]:
+def _bookmarks(pdf: Any) -> list[tuple[int, str, int]]:
     """The PDF's bookmarks as (level, title, 1-based page), in order."""
     found = []
     try:

@@ -41,7 +41,8 @@ class DocumentFormat:
     def parse_function(self) -> Callable[[bytes, str], RawDocument]:
         """The parser, imported on first use (PDF and Word libraries load only when needed)."""
         module, _, function = self.parser.partition(":")
-        return getattr(importlib.import_module(module), function)
+        parse: Callable[[bytes, str], RawDocument] = getattr(importlib.import_module(module), function)
+        return parse
 
 
 HTML = DocumentFormat(

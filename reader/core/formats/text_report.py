@@ -109,8 +109,9 @@ def _logical_lines(body: str, markdown: bool) -> list[str]:
 def _report_year(head: list[str], paragraphs: list[str]) -> str:
     """The year a report is for: its date line, else the year after the one it reviews."""
     for line in head:
-        if classify_head_line(line) is HeadLine.DATE and _YEAR_RE.search(line):
-            return _YEAR_RE.search(line).group(1)
+        year = _YEAR_RE.search(line)
+        if classify_head_line(line) is HeadLine.DATE and year:
+            return year.group(1)
     for paragraph in paragraphs[:12]:
         match = _REVIEW_YEAR_RE.match(paragraph.strip("*# "))
         if match:

@@ -10,6 +10,7 @@ whenever a higher level advances.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DIGITS = "〇一二三四五六七八九"
@@ -42,7 +43,16 @@ def chinese_count(value: int, digits: str = _DIGITS, ten: str = "十", hundred: 
 
 
 def _roman(value: int) -> str:
-    numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"))
+    numerals: tuple[tuple[int, str], ...] = (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+    )
     numerals += ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
     found = ""
     for amount, letters in numerals:
@@ -98,7 +108,7 @@ class Numbering:
         element: The root of ``numbering.xml`` (None when the document has no lists).
     """
 
-    def __init__(self, element) -> None:
+    def __init__(self, element: Any) -> None:
         self._abstract: dict[str, dict[int, _Level]] = {}
         self._instances: dict[str, tuple[str, dict[int, int]]] = {}  # numId → (abstract id, start overrides)
         self._counters: dict[str, dict[int, int]] = {}
@@ -152,7 +162,7 @@ class Numbering:
         return text
 
 
-def _read_level(level) -> _Level:
+def _read_level(level: Any) -> _Level:
     found = _Level()
     number_format = level.find(f"{W}numFmt")
     if number_format is not None:

@@ -14,7 +14,7 @@ import struct
 import time
 import zlib
 from pathlib import Path
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from whoosh import fields, index
 
@@ -143,19 +143,20 @@ class IndexFiles:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.store = TextStore(directory)
-        self.ix = None
-        self._searcher = None
-        self.manifest: dict = {}
-        self._key_column = None
+        self.ix: Any = None  # a Whoosh index (untyped)
+        self._searcher: Any = None
+        self.manifest: dict[str, Any] = {}
+        self._key_column: Any = None
         self.notice = ""
         self.damage = ""  # why the index cannot be searched ('' when it can)
 
     def _manifest_path(self) -> Path:
         return self.directory / "manifest.json"
 
-    def read_manifest(self) -> dict:
+    def read_manifest(self) -> dict[str, Any]:
         """The manifest as last committed on disk."""
-        return json.loads(self._manifest_path().read_text(encoding="utf-8"))
+        manifest: dict[str, Any] = json.loads(self._manifest_path().read_text(encoding="utf-8"))
+        return manifest
 
     def write_manifest(self) -> None:
         """Commit the manifest in memory (atomically)."""
@@ -217,7 +218,7 @@ class IndexFiles:
                 if attempt == 4 or self.read_manifest().get("generation") == manifest.get("generation"):
                     raise
 
-    def _settled_manifest(self, manifest: dict) -> dict:
+    def _settled_manifest(self, manifest: dict[str, Any]) -> dict[str, Any]:
         """The manifest of the index's latest commit.
 
         A writer commits Whoosh first and the manifest right after; a reader
@@ -275,7 +276,8 @@ class IndexFiles:
     @property
     def documents(self) -> dict[str, IndexedDocument]:
         """Indexed documents by id."""
-        return self.manifest.get("documents", {})
+        documents: dict[str, IndexedDocument] = self.manifest.get("documents", {})
+        return documents
 
     def stale(self, fingerprints: dict[str, str]) -> bool:
         """Whether the index differs from the library's fingerprints (or needs repair)."""
@@ -289,7 +291,7 @@ class IndexFiles:
         self._searcher = self.ix.searcher()
         self._key_column = None
 
-    def current_searcher(self):
+    def current_searcher(self) -> Any:
         """The searcher, refreshed when another writer (thread or process) has committed.
 
         A writer commits Whoosh before it writes the manifest; until the manifest
@@ -304,7 +306,7 @@ class IndexFiles:
             self.refresh_searcher()
         return self._searcher
 
-    def keys_of(self, searcher, docnums) -> list[int]:
+    def keys_of(self, searcher: Any, docnums: Any) -> list[int]:
         """The text-store keys of Whoosh document numbers."""
         if self._key_column is None:
             self._key_column = searcher.reader().column_reader("key")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from reader.core.search.query import ParsedQuery
 
@@ -65,7 +66,7 @@ class Scorer:
         df = self.document_frequency.get(term, 0)
         return math.log(1 + (self.total_paragraphs - df + 0.5) / (df + 0.5))
 
-    def score(self, counts: dict, length):
+    def score(self, counts: dict[str, Any], length: Any) -> Any:
         """BM25 score from term counts and length.
 
         Works on one paragraph (ints and a float) or on many at once (NumPy arrays of

@@ -7,6 +7,9 @@ could not be unpickled by another process).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from whoosh import fields, formats
 from whoosh.analysis import Token, Tokenizer
 
@@ -15,7 +18,7 @@ from reader.core.search.folding import fold, ngrams
 __all__ = ["NGramField", "NGramTokenizer", "fold", "ngrams"]
 
 
-class NGramTokenizer(Tokenizer):
+class NGramTokenizer(Tokenizer):  # type: ignore[misc]  # Whoosh is untyped
     """Yield the distinct character n-grams of a text (folded), one token each.
 
     Args:
@@ -41,8 +44,8 @@ class NGramTokenizer(Tokenizer):
         start_pos: int = 0,
         start_char: int = 0,
         mode: str = "",
-        **kwargs,
-    ):
+        **kwargs: Any,
+    ) -> Iterator[Any]:
         """Yield one token per distinct n-gram of the folded value (Whoosh's tokenizer protocol)."""
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         for gram in sorted(ngrams(fold(value), self.n)):
@@ -51,7 +54,7 @@ class NGramTokenizer(Tokenizer):
             yield token
 
 
-class NGramField(fields.FieldType):
+class NGramField(fields.FieldType):  # type: ignore[misc]  # Whoosh is untyped
     """An indexed-only field of distinct character n-grams, without positions or frequencies.
 
     Positions are not needed: a multi-gram match is verified against the stored
@@ -66,6 +69,6 @@ class NGramField(fields.FieldType):
         super().__init__(formats.Existence(), NGramTokenizer(n), scorable=False, stored=False)
         self.n = n
 
-    def index(self, value, **kwargs):  # noqa: D102 - Whoosh API
+    def index(self, value: Any, **kwargs: Any) -> Iterator[Any]:  # noqa: D102 - Whoosh API
         for gram in ngrams(fold(value), self.n):
             yield gram.encode("utf-8"), 1, 1.0, b""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from reader.core.document import Document
 from reader.core.naming import Identity, display_name
@@ -48,7 +49,7 @@ class SearchHit:
     year: int | None = None
     position: int = field(default=-1, compare=False)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The hit as the stable CLI JSON."""
         return {
             "doc": self.doc,
@@ -80,7 +81,7 @@ class SearchResult:
     regions: tuple[tuple[str, int], ...] = field(default=(), compare=False)
     years: tuple[tuple[int, int], ...] = field(default=(), compare=False)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The result as the stable CLI JSON."""
         return {
             "query": self.query,
@@ -90,12 +91,12 @@ class SearchResult:
         }
 
 
-def rank_key(phrase_hit: bool, score: float, order: int) -> tuple:
+def rank_key(phrase_hit: bool, score: float, order: int) -> tuple[Any, ...]:
     """Sort key: exact-phrase hits first, then by score, then in reading order."""
     return (not phrase_hit, -score, order)
 
 
-def _document_key(hit: SearchHit) -> tuple:
+def _document_key(hit: SearchHit) -> tuple[Any, ...]:
     """Where a hit's document comes in a list of results: newest first, then by region and name."""
     return (-(hit.year or 0), hit.region, hit.display or hit.title, hit.doc)
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from whoosh.query import And, Term
@@ -44,7 +46,7 @@ class IndexReader:
     def __init__(self, files: IndexFiles) -> None:
         self.files = files
 
-    def _estimate(self, searcher, term: str) -> int:
+    def _estimate(self, searcher: Any, term: str) -> int:
         """Upper bound of the paragraphs holding a term, from the bigram postings.
 
         One character has no postings (indexing every character doubled the index's size
@@ -52,22 +54,22 @@ class IndexReader:
         """
         if len(term) == 1:
             return self.files.store.size
-        return min(searcher.doc_frequency("bi", gram) for gram in ngrams(term, 2))
+        return int(min(searcher.doc_frequency("bi", gram) for gram in ngrams(term, 2)))
 
-    def _term_query(self, searcher, term: str):
+    def _term_query(self, searcher: Any, term: str) -> Any:
         if len(term) == 2:
             return Term("bi", term)
         grams = sorted(ngrams(term, 2), key=lambda g: searcher.doc_frequency("bi", g))[:BIGRAMS_PER_TERM]
         return And([Term("bi", g) for g in grams])
 
-    def _pivot(self, searcher, term: str) -> int:
+    def _pivot(self, searcher: Any, term: str) -> int:
         """Where the vectorised scan starts comparing: the first character of the term's rarest bigram."""
         if len(term) == 1:
             return 0
         frequencies = [searcher.doc_frequency("bi", term[i : i + 2]) for i in range(len(term) - 1)]
         return frequencies.index(min(frequencies))
 
-    def _scan_term(self, searcher, term: str, spans: list[tuple[int, int]] | None) -> TermHits:
+    def _scan_term(self, searcher: Any, term: str, spans: list[tuple[int, int]] | None) -> TermHits:
         pivot = self._pivot(searcher, term)
         if spans is None:
             return self.files.store.occurrences(term, None, pivot)
@@ -77,7 +79,7 @@ class IndexReader:
             return TermHits.empty()
         return TermHits(np.concatenate([p.keys for p in parts]), np.concatenate([p.counts for p in parts]))
 
-    def _group_hits(self, searcher, group: tuple[str, ...], spans) -> dict[str, TermHits]:
+    def _group_hits(self, searcher: Any, group: tuple[str, ...], spans: Any) -> dict[str, TermHits]:
         """Exact hits of every term of a group: postings walk or vectorised scan, whichever is cheaper."""
         result = {}
         for term in group:
@@ -107,7 +109,7 @@ class IndexReader:
         started = time.perf_counter()
         parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
 
-        def finish(total: int = 0, hits: tuple = (), facets: tuple = ((), ())) -> SearchResult:
+        def finish(total: int = 0, hits: tuple[Any, ...] = (), facets: tuple[Any, ...] = ((), ())) -> SearchResult:
             elapsed = (time.perf_counter() - started) * 1000
             regions, years = facets
             notice = self.files.notice
@@ -121,7 +123,7 @@ class IndexReader:
             self.files.found_damaged(error)
             return finish()
 
-    def _scan_spans(self, scope: set[str] | None, in_scope: dict) -> list[tuple[int, int]] | None:
+    def _scan_spans(self, scope: set[str] | None, in_scope: dict[str, Any]) -> list[tuple[int, int]] | None:
         """The text store's slices of a few chosen documents (a scan then reads only those); None: all."""
         if scope is None or len(in_scope) > SCAN_SPANS_LIMIT:
             return None
@@ -131,7 +133,9 @@ class IndexReader:
             if i["count"]
         ]
 
-    def _search(self, parsed: ParsedQuery, scope: set[str] | None, limit: int, finish) -> SearchResult:
+    def _search(
+        self, parsed: ParsedQuery, scope: set[str] | None, limit: int, finish: Callable[..., SearchResult]
+    ) -> SearchResult:
         searcher = self.files.current_searcher()
         in_scope = {d: info for d, info in self.files.documents.items() if scope is None or d in scope}
         if not in_scope:
@@ -255,7 +259,7 @@ class IndexReader:
             self.files.found_damaged(error)
             return []
 
-    def _term_counts(self, term: str, keys: np.ndarray, counts: dict[str, TermHits], texts) -> np.ndarray:
+    def _term_counts(self, term: str, keys: np.ndarray, counts: dict[str, TermHits], texts: Any) -> np.ndarray:
         """Occurrences of ``term`` in each of ``keys``."""
         if texts is not None:
             return np.array([texts[int(k)].count(term) for k in keys], dtype=np.int64)
@@ -271,7 +275,16 @@ class IndexReader:
             found[match] = hits.counts[at[match]]
         return found
 
-    def _rank(self, parsed: ParsedQuery, keys: np.ndarray, counts, texts, in_scope: dict, limit: int, searcher):
+    def _rank(
+        self,
+        parsed: ParsedQuery,
+        keys: np.ndarray,
+        counts: Any,
+        texts: Any,
+        in_scope: dict[str, Any],
+        limit: int,
+        searcher: Any,
+    ) -> Any:
         store = self.files.store
         paragraphs = sum(info["count"] for info in in_scope.values()) or 1
         average = sum(info["units"] for info in in_scope.values()) / paragraphs
@@ -300,7 +313,7 @@ class IndexReader:
             stored = searcher.stored_fields(docnum)
             spans = match_spans(store.text(key), parsed.terms)
             snippet = make_snippet(stored["text"], spans)
-            info = documents.get(stored["doc"], {})
+            info: dict[str, Any] = dict(documents.get(stored["doc"], {}))
             result.append(
                 SearchHit(
                     stored["doc"],
@@ -321,7 +334,9 @@ class IndexReader:
         return tuple(result)
 
 
-def facet_counts(store: TextStore, keys: np.ndarray, in_scope: dict) -> tuple[tuple, tuple]:
+def facet_counts(
+    store: TextStore, keys: np.ndarray, in_scope: dict[str, Any]
+) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     """Matching paragraphs per region and per year (by each document's identity)."""
     ordinals, per_ordinal = np.unique(store.docs[keys], return_counts=True)
     by_ordinal = {info["ordinal"]: info for info in in_scope.values()}

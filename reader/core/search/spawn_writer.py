@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+from typing import Any
 
 from whoosh import multiproc
 
@@ -24,11 +25,11 @@ class HelperStoppedError(ReaderError):
     """A helper process of the indexer died (killed, out of memory) before it finished."""
 
 
-class SpawnedSubWriter(multiproc.SubWriterTask):
+class SpawnedSubWriter(multiproc.SubWriterTask):  # type: ignore[misc]  # Whoosh is untyped
     """A Whoosh sub-writer started as a spawned process that leaves Ctrl+C to its parent."""
 
     @staticmethod
-    def _Popen(process_obj):
+    def _Popen(process_obj: Any) -> Any:
         return _SPAWN.Process._Popen(process_obj)
 
     def run(self) -> None:  # noqa: D102 - multiprocessing hook
@@ -59,15 +60,15 @@ def _exit_with_parent(interval: float = 1.0) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-class SpawningMpWriter(multiproc.MultiSegmentWriter):
+class SpawningMpWriter(multiproc.MultiSegmentWriter):  # type: ignore[misc]  # Whoosh is untyped
     """``MultiSegmentWriter`` whose helper processes are ``SpawnedSubWriter``s, with spawn-made queues."""
 
-    def __init__(self, index, procs: int, **kwargs) -> None:
+    def __init__(self, index: Any, procs: int, **kwargs: Any) -> None:
         super().__init__(index, procs=procs, **kwargs)
         self.jobqueue = _SPAWN.Queue(self.procs * 4)
         self.resultqueue = _SPAWN.Queue()
 
-    def _commit(self, mergetype, optimize, merge) -> None:
+    def _commit(self, mergetype: Any, optimize: Any, merge: Any) -> None:
         # Whoosh commits whatever its helpers left: one that died (a crash, a kill) would leave
         # its documents out of the index without a word. Only a complete set of segments commits.
         if self.docbuffer:
@@ -92,10 +93,10 @@ class SpawningMpWriter(multiproc.MultiSegmentWriter):
                 task.terminate()
         for task in self.tasks:
             task.join(5)
-        self.tasks = []
+        self.tasks: list[Any] = []
         super().cancel()
 
-    def _new_task(self):
+    def _new_task(self) -> Any:
         task = SpawnedSubWriter(
             self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs, self.multisegment
         )

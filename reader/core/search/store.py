@@ -34,6 +34,7 @@ import tempfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -97,7 +98,7 @@ class TextStore:
         self.known_units = 0  # the committed length of texts.u16, in units
 
     # Loading ------------------------------------------------------------------------
-    def load(self, expected: dict | None = None) -> None:
+    def load(self, expected: dict[str, Any] | None = None) -> None:
         """Map the files (missing files give an empty store).
 
         Args:
@@ -140,7 +141,7 @@ class TextStore:
 
     def _checksums(self) -> dict[str, int]:
         return {
-            "texts": zlib.crc32(self.units) if len(self.units) else 0,
+            "texts": zlib.crc32(self.units.tobytes()) if len(self.units) else 0,
             "starts": zlib.crc32(self.starts.tobytes()),
             "ends": zlib.crc32(self.ends.tobytes()),
             "docs": zlib.crc32(self.docs.tobytes()),
@@ -270,7 +271,7 @@ class TextStore:
         self.docs = np.array(self.docs, copy=True)
         self.docs[keys.start : keys.stop] = DEAD
 
-    def save(self) -> dict:
+    def save(self) -> dict[str, Any]:
         """Write the key arrays atomically and map the text written so far.
 
         Returns:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from whoosh.index import LockError
 
@@ -40,7 +41,7 @@ class IndexWriter:
         self.files = files
 
     @contextlib.contextmanager
-    def _write_lock(self, timeout: float):
+    def _write_lock(self, timeout: float) -> Iterator[Any]:
         """The writers' lock: a file beside the directory, so a rebuild cannot delete it (portable)."""
         from filelock import FileLock, Timeout
 
@@ -101,7 +102,8 @@ class IndexWriter:
         started = time.perf_counter()
         with self._write_lock(timeout):
             report = SyncReport(rebuilt=self._open_for_writing())
-            wanted = [d for d, f in fingerprints.items() if self.files.documents.get(d, {}).get("fingerprint") != f]
+            indexed = {d: info["fingerprint"] for d, info in self.files.documents.items()}
+            wanted = [d for d, f in fingerprints.items() if indexed.get(d) != f]
             gone = [d for d in self.files.documents if d not in fingerprints]
             if wanted or gone:
                 self._write(report, wanted, gone, fingerprints, load, progress, timeout, processes)
@@ -114,7 +116,17 @@ class IndexWriter:
         report.seconds = time.perf_counter() - started
         return report
 
-    def _write(self, report, wanted, gone, fingerprints, load, progress, timeout, processes) -> None:
+    def _write(
+        self,
+        report: Any,
+        wanted: Any,
+        gone: Any,
+        fingerprints: Any,
+        load: Any,
+        progress: Any,
+        timeout: Any,
+        processes: Any,
+    ) -> None:
         # Whoosh's own multi-process writer tokenises and writes segments in parallel:
         # about four times faster for a big import; small updates stay in-process.
         if processes is None:
@@ -153,7 +165,7 @@ class IndexWriter:
             self.files.store.compact()
         self.files.commit_manifest()
 
-    def _add(self, writer, document: Document, fingerprint: str) -> None:
+    def _add(self, writer: Any, document: Document, fingerprint: str) -> None:
         ordinal = self.files.manifest["next_ordinal"]
         self.files.manifest["next_ordinal"] = ordinal + 1
         texts = [fold(p.text) for p in document.paragraphs]
@@ -182,7 +194,7 @@ class IndexWriter:
             "units": sum(len(t.encode("utf-16-le")) // 2 for t in texts),
         }
 
-    def _remove(self, writer, doc_id: str) -> None:
+    def _remove(self, writer: Any, doc_id: str) -> None:
         info = self.files.manifest["documents"].pop(doc_id, None)
         writer.delete_by_term("doc", doc_id)
         if info:

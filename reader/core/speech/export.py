@@ -12,6 +12,7 @@ import wave
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reader.core.document import Document
 from reader.core.errors import ReaderError
@@ -91,7 +92,7 @@ class _Writer:
         self.temporary = Path(temporary)
         os.chmod(temporary, FILE_MODE)
         self._raw = os.fdopen(handle, "wb")
-        self._queue: queue.Queue = queue.Queue(maxsize=8)
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=8)
         self._error: BaseException | None = None
         self.mp3 = path.suffix.lower() == ".mp3"
         if self.mp3:
@@ -195,7 +196,7 @@ def write_cue(audio: Path, chapters: list[tuple[float, str]]) -> Path:
 
 def export_narration(
     pieces: list[Piece],
-    synthesizer,
+    synthesizer: Any,
     path: Path,
     voice: str | None,
     rate: int,
@@ -225,7 +226,7 @@ def export_narration(
         raise ReaderError("the audio file must end in .wav or .mp3")
     chunks = _chunks(pieces)
     titles = chapter_titles(document, pieces)
-    chapter_at = {}
+    chapter_at: dict[int, str] = {}
     for chunk_index, (first, _text) in enumerate(chunks):
         following = chunks[chunk_index + 1][0] if chunk_index + 1 < len(chunks) else len(pieces)
         for piece_index in range(first, following):

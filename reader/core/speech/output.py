@@ -8,7 +8,8 @@ MP3 for the tests.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
+from typing import Any
 
 from reader.core.errors import ReaderError
 
@@ -43,7 +44,7 @@ class MiniaudioSink:
     def __init__(self, buffer_msec: int = BUFFER_MSEC) -> None:
         self.buffer_msec = buffer_msec
         self.latency_frames = 0
-        self._device = None
+        self._device: Any = None
 
     def start(self, pull: Callable[[int], bytes], rate: int) -> None:
         """Open the default device and start pulling."""
@@ -53,7 +54,7 @@ class MiniaudioSink:
 
         self.latency_frames = rate * self.buffer_msec // 1000
 
-        def generator():
+        def generator() -> Generator[bytes, int, None]:
             required = yield b""
             while True:
                 required = yield pull(required)

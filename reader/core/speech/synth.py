@@ -21,6 +21,7 @@ from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reader.core.errors import ReaderError
 
@@ -152,7 +153,7 @@ def probe_engine(timeout: float = 30.0) -> str:
     (forking a process that runs Qt or other threads is unsafe).
     """
     if _probe_result:
-        return _probe_result[0]
+        return _probe_result[0] or ""
     import multiprocessing
 
     child = multiprocessing.get_context("spawn").Process(target=_probe_child, name="speech-probe", daemon=True)
@@ -189,7 +190,7 @@ class Pyttsx3Synthesizer:
     def __init__(self, timeout: float = 20.0, probe: bool = True) -> None:
         self.timeout = timeout
         self._probe = probe
-        self._jobs: queue.Queue = queue.Queue()
+        self._jobs: queue.Queue[Any] = queue.Queue()
         self._started = threading.Event()
         self._error: Exception | None = None
         self._broken = ""
@@ -248,7 +249,7 @@ class Pyttsx3Synthesizer:
             except Exception as error:  # reported to the caller of this piece
                 future.set_exception(error if isinstance(error, ReaderError) else SynthesisError(str(error)))
 
-    def _render(self, engine, finished: threading.Event, text: str, path: Path) -> Clip:
+    def _render(self, engine: Any, finished: threading.Event, text: str, path: Path) -> Clip:
         """Synthesise ``text`` to ``path`` with the engine (on the engine thread) and read it back."""
         try:
             finished.clear()
@@ -292,10 +293,11 @@ class Pyttsx3Synthesizer:
         self._check()
         if not has_speech(text):
             return Clip.silence(SILENCE_SECONDS)
-        future: Future = Future()
+        future: Future[Any] = Future()
         self._jobs.put((future, text, voice, rate, volume))
         try:
-            return future.result(timeout=self.timeout + 5)
+            clip: Clip = future.result(timeout=self.timeout + 5)
+            return clip
         except FutureTimeout:
             self._broken = "the speech engine stopped responding"
             raise SynthesisError(self._broken) from None

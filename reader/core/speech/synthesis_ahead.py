@@ -90,7 +90,7 @@ class SynthesisAhead:
                         if job is not None:
                             break
                     self._lock.wait(0.5)
-                if self._closed:
+                if self._closed or job is None:
                     return
             index, generation, text, voice, rate, volume = job
             try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
@@ -152,7 +153,7 @@ class LineChart(Chart):
         if self.plot.plotItem.legend is not None:
             self.plot.plotItem.legend.scene().removeItem(self.plot.plotItem.legend)
             self.plot.plotItem.legend = None
-        rows = []
+        rows: list[Any] = []
         if len(series) > 1:
             legend = self.plot.addLegend(offset=(10, 10))
             legend.setLabelTextColor(self.theme.text if self.theme else "#000")

@@ -105,10 +105,10 @@ def typeset_comparison(
         bold = any(p is not None and p.kind in _HEADING_KINDS for p in (old, new))
         left = table.cellAt(row, 0).firstCursorPosition()
         right = table.cellAt(row, 1).firstCursorPosition()
-        if pair.op == SAME:
+        if pair.op == SAME and old is not None and new is not None:
             left.insertText(old.text, _format(font, theme.muted, bold=bold, anchor=f"a:{old.id}"))
             right.insertText(new.text, _format(font, theme.muted, bold=bold, anchor=f"b:{new.id}"))
-        elif pair.op == CHANGED:
+        elif pair.op == CHANGED and old is not None and new is not None:
             old_spans, new_spans = phrase_changes(old.text, new.text)
             for cursor, paragraph, spans, side, mark in (
                 (left, old, old_spans, "a", REMOVED),
@@ -126,9 +126,9 @@ def typeset_comparison(
                         anchor=f"{side}:{paragraph.id}",
                     )
                     cursor.insertText(paragraph.text[span.start : span.end], fmt)
-        elif pair.op == REMOVED:
+        elif pair.op == REMOVED and old is not None:
             left.insertText(old.text, _format(font, theme.text, colours.removed, bold=bold, anchor=f"a:{old.id}"))
-        else:
+        elif new is not None:
             right.insertText(new.text, _format(font, theme.text, colours.added, bold=bold, anchor=f"b:{new.id}"))
     if width is not None:
         document.setTextWidth(width)

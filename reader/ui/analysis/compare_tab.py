@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtGui import QFont, QTextCursor, QTextTable
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -158,7 +158,10 @@ class CompareTab(QWidget):
         dropped = item.listWidget() is self.dropped_terms
         report = self.comparison.a if dropped else self.comparison.b
         for paragraph_id in occurrences(report, term):
-            text = report.paragraph(paragraph_id).text
+            paragraph = report.paragraph(paragraph_id)
+            if paragraph is None:
+                continue
+            text = paragraph.text
             at = text.find(term)
             start = max(0, at - _SNIPPET // 2)
             snippet = (
@@ -182,10 +185,11 @@ class CompareTab(QWidget):
         if self.comparison is None:
             return
         row = row_of_paragraph(self.comparison, side, paragraph_id)
-        table = self.view.document().rootFrame().childFrames()
-        if row < 0 or not table:
+        frames = self.view.document().rootFrame().childFrames()
+        table = frames[0] if frames else None
+        if row < 0 or not isinstance(table, QTextTable):
             return
-        cell = table[0].cellAt(row + 1, 0 if side == "a" else 1)
+        cell = table.cellAt(row + 1, 0 if side == "a" else 1)
         cursor = QTextCursor(cell.firstCursorPosition())
         self.view.setTextCursor(cursor)
         self.view.ensureCursorVisible()

@@ -75,6 +75,15 @@ class ConcordanceTab(LinkedTableTab):
         """Offer every region of the library (most reports first) and all of them together."""
         fill_regions(self.region, entries, current, self.tr("All regions"))
 
+    def run(self) -> None:
+        """Look up the term in the box (as pressing Find does)."""
+        self._request()
+
+    def search(self, term: str) -> None:
+        """Look up a term's occurrences (a term clicked elsewhere): as if typed and Find pressed."""
+        self.term.setText(term)
+        self._request()
+
     def _request(self) -> None:
         term = self.term.text().strip()
         if term:

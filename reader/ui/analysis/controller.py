@@ -134,6 +134,8 @@ class AnalysisController(QObject):
 
     def _fill(self, tab: str, document: Document) -> None:
         window, service = self.window, self.service
+        if window is None or service is None:
+            return
         if tab == "compare":
             if window.compare.comparison is not None and window.compare.comparison.b.id == document.id:
                 return
@@ -171,7 +173,7 @@ class AnalysisController(QObject):
             if selected and len(selected) <= _MAX_SELECTED_TERM:
                 tab_widget.term.setText(selected)
             if tab_widget.term.text().strip():
-                tab_widget.go.click()
+                tab_widget.run()
 
     def compare_section(self, node_id: str) -> None:
         """与上一年对比本节: the comparison with the previous year, scrolled to this section."""
@@ -183,6 +185,7 @@ class AnalysisController(QObject):
         window = self.window
         if (
             window is not None
+            and document is not None
             and window.compare.comparison is not None
             and window.compare.comparison.b.id == document.id
         ):
@@ -199,7 +202,7 @@ class AnalysisController(QObject):
     # Requests from the window -------------------------------------------------------------
     def _compare_chosen(self, old_id: str, new_id: str) -> None:
         document = self._navigator.document
-        if document is None or self.service is None:
+        if document is None or self.service is None or self.window is None:
             return
         self.window.compare.show_waiting()
         self.service.compare(document, old_id, new_id)
@@ -216,8 +219,7 @@ class AnalysisController(QObject):
         """A term's concordance: every place the library uses it (from a click on a term anywhere)."""
         self.show("concordance")
         if self.window is not None:
-            self.window.concordance.term.setText(term)
-            self.window.concordance.go.click()
+            self.window.concordance.search(term)
 
     def _terms_scope(self, node_id: str) -> None:
         document = self._navigator.document
@@ -244,11 +246,14 @@ class AnalysisController(QObject):
         if self.window is None:
             return
         self.window.compare.show_comparison(comparison, self._typeset)
-        self.window._update_exports()
+        self.window.update_exports()
 
     def _typeset(self, comparison) -> None:
         from reader.ui.analysis.compare_document import typeset_comparison
 
+        app = QCoreApplication.instance()
+        if self.window is None or app is None:
+            return
         width = self.window.compare.view.viewport().width()
         self._runner.submit(
             typeset_comparison,
@@ -256,13 +261,15 @@ class AnalysisController(QObject):
             self._style.theme,
             self._style.current().font(),
             width,
-            QCoreApplication.instance().thread(),
+            app.thread(),
             on_done=self._show_text,
             on_error=lambda error: self._on_failed(str(error)),
             channel="compare-typeset",
         )
 
     def _show_text(self, text_document) -> None:
+        if self.window is None:
+            return
         self.window.compare.set_text(text_document)
         self._scroll_pending()
 

@@ -20,15 +20,19 @@ CHART_TERMS = 20  # bars in the words chart (the table lists more)
 TREND_SERIES = 8  # lines in the trend chart when every region is shown
 
 
+def _text(item: QTableWidgetItem | None) -> str:
+    return item.text() if item is not None else ""
+
+
 def table_csv(table: QTableWidget) -> str:
     """A table's header and cells as CSV (the rows' header first, when the table shows one)."""
     stream = io.StringIO()
     writer = csv.writer(stream)
     labelled = table.verticalHeader().isVisible()
-    header = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    header = [_text(table.horizontalHeaderItem(c)) for c in range(table.columnCount())]
     writer.writerow([table.tr("Indicator"), *header] if labelled else header)
     for row in range(table.rowCount()):
-        cells = [(table.item(row, c).text() if table.item(row, c) else "") for c in range(table.columnCount())]
+        cells = [_text(table.item(row, c)) for c in range(table.columnCount())]
         if labelled:
             label = table.verticalHeaderItem(row)
             cells.insert(0, label.text() if label is not None else "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,6 +16,9 @@ from PySide6.QtWidgets import (
 
 from reader.core.analysis.targets import indicator_key
 from reader.ui.analysis.tables import LinkedTableTab, new_table, table_item
+
+if TYPE_CHECKING:
+    from reader.services.analysis import YearTargets
 
 
 class TargetsTab(LinkedTableTab):
@@ -98,7 +103,7 @@ class TargetsTab(LinkedTableTab):
             self.passage.setText(self.tr("Targets as the report states them: ") + current.targets.passage)
         # Only years with data: a report that states no targets and reports no results is no column.
         years = [y for y in years if y.targets.targets or y.targets.achieved or y.doc == current_doc]
-        columns: list[tuple[str, str, object]] = []  # (header, kind, YearTargets)
+        columns: list[tuple[str, str, YearTargets]] = []  # (header, kind, the year)
         by_year = {y.year: y for y in years}
         for item in years:
             label = str(item.year) if item.year else item.title

@@ -69,6 +69,10 @@ class TrendTab(LinkedTableTab):
         """Offer every region of the library (most reports first) and all of them together."""
         fill_regions(self.region, entries, current, self.tr("All regions"))
 
+    def run(self) -> None:
+        """Count the term in the box (as pressing the button does)."""
+        self._request()
+
     def _request(self) -> None:
         term = self.term.text().strip()
         if term:

@@ -54,7 +54,7 @@ class AnalysisWindow(QMainWindow):
         self.tabs.addTab(self.terms, self.tr("Word Frequencies (高频词)"))
         self.tabs.addTab(self.trend, self.tr("Term Across Years (趋势)"))
         self.tabs.addTab(self.concordance, self.tr("Concordance (语境)"))
-        self.tabs.currentChanged.connect(self._update_exports)
+        self.tabs.currentChanged.connect(self.update_exports)
         self.setCentralWidget(self.tabs)
         self._build_toolbar()
         self.resize(1200, 800)
@@ -73,7 +73,7 @@ class AnalysisWindow(QMainWindow):
         self.addAction(close)
         toolbar.addAction(self.save_png)
         toolbar.addAction(self.save_csv)
-        self._update_exports()
+        self.update_exports()
 
     def show_tab(self, name: str) -> None:
         """Bring a tab to the front (one of ``TABS``) and the window up."""
@@ -86,7 +86,8 @@ class AnalysisWindow(QMainWindow):
         """The name of the tab in front."""
         return TABS[self.tabs.currentIndex()]
 
-    def _update_exports(self, *_args) -> None:
+    def update_exports(self, *_args: object) -> None:
+        """Enable the export buttons the front tab can use (a comparison shown, rows in a table)."""
         name = self.current_tab()
         self.save_png.setEnabled(name in ("terms", "trend"))
         self.save_csv.setEnabled(name != "compare" or self.compare.comparison is not None)

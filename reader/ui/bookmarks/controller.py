@@ -119,12 +119,13 @@ class BookmarksController(QObject):
     def add(self) -> None:
         """Ctrl+D: bookmark the selection or the paragraph at the top, with a title and a note."""
         mark = self.mark_at_reading_position()
-        if mark is None or self.service is None:
+        document = self._navigator.document
+        if mark is None or self.service is None or document is None:
             return
         paragraph_id, offset, length = mark
         from reader.core.bookmarks.anchors import make_bookmark
 
-        bookmark = make_bookmark(self._navigator.document, paragraph_id, offset, length)
+        bookmark = make_bookmark(document, paragraph_id, offset, length)
         accepted, title, note = self.ask_details(bookmark.title, "", bookmark.snippet)
         if not accepted:
             return

@@ -257,8 +257,9 @@ class MetadataCard(QFrame):
         """Fill the card from a document (hidden when it has no metadata)."""
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.toggle.setText(self.tr("Document information"))
         self.title_label.setText(document.title)
         shown_meta = [(k, v) for k, v in document.meta.items() if k not in _CARD_HIDDEN]
@@ -345,7 +346,9 @@ class MessageBanner(QFrame):
         self.label = plain_label("", self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        close = QToolButton(self, text="✕", autoRaise=True)
+        close = QToolButton(self)
+        close.setText("✕")
+        close.setAutoRaise(True)
         close.setAccessibleName(self.tr("Close message"))
         close.clicked.connect(self.hide)
         layout.addWidget(self.label, 1)

@@ -148,14 +148,15 @@ class HighlightsController(QObject):
     def highlight(self, color: str | None = None, style: str = "highlight", with_note: bool = False) -> None:
         """Mark the selection (Ctrl+H: in the last colour used)."""
         chosen = self._selection()
-        if chosen is None or self.service is None:
+        document = self._navigator.document
+        if chosen is None or self.service is None or document is None:
             self._notifier.status(self.tr("Select the words to highlight first"), 3000)
             return
         from reader.core.bookmarks.anchors import make_highlight
 
         color = color if color in HIGHLIGHT_COLORS else self.color
         self.color = color
-        highlight = make_highlight(self._navigator.document, *chosen, color=color, style=style)
+        highlight = make_highlight(document, *chosen, color=color, style=style)
         if with_note:
             accepted, note, tags = self.ask_details("", [], highlight.snippet)
             if not accepted:

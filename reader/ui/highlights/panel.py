@@ -174,11 +174,8 @@ class HighlightsPanel(QWidget):
             key = (report, section)
             parent = groups.get(key)
             if parent is None:
-                top = next(
-                    (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())
-                     if self.tree.topLevelItem(i).text(0) == report),
-                    None,
-                )  # fmt: skip
+                tops = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+                top = next((item for item in tops if item is not None and item.text(0) == report), None)
                 if top is None:
                     top = QTreeWidgetItem(self.tree, [report])
                     top.setExpanded(True)
@@ -226,7 +223,8 @@ class HighlightsPanel(QWidget):
         menu.addAction(self.tr("Edit &Note and Tags…"), lambda: self.editRequested.emit(highlight))
         colours = menu.addMenu(self.tr("&Colour"))
         for key, name in color_names().items():
-            action = colours.addAction(name, lambda k=key: self.colorRequested.emit(highlight, k))
+            action = colours.addAction(name)
+            action.triggered.connect(lambda _checked=False, k=key: self.colorRequested.emit(highlight, k))
             action.setCheckable(True)
             action.setChecked(key == highlight.color)
         menu.addSeparator()

@@ -92,7 +92,10 @@ class SelectionToolbar(QFrame):
     def show_near(self, point: QPoint) -> None:
         """Show above the selection's end, where the mouse let go (below it near the top)."""
         self.adjustSize()
-        area = self.parentWidget().rect()
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        area = parent.rect()
         end = self._view.cursorRect(self._view.textCursor())
         x = min(max(0, point.x() - self.width() // 2), max(0, area.width() - self.width()))
         y = end.top() - self.height() - 6

@@ -170,16 +170,16 @@ class LibraryPanel(QWidget):
         self.list.setUpdatesEnabled(False)
         self.list.setSortingEnabled(False)  # sorted once, after the rows are in
         # The proxy would map every single row moved; detached, it maps the new model once.
-        self.proxy.setSourceModel(None)
+        self.proxy.setSourceModel(None)  # type: ignore[arg-type]  # Qt takes nullptr: detached
         self._detach_rows()
         root = self.model.invisibleRootItem()
         if grouping == "none":
             for entry in self._entries:
                 root.appendRow(self._rows[entry.id])
         else:
-            groups: dict[object, list[LibraryEntry]] = {}
+            groups: dict[str | int | None, list[LibraryEntry]] = {}
             for entry in self._entries:
-                key = entry.region if grouping == "region" else entry.year
+                key: str | int | None = entry.region if grouping == "region" else entry.year
                 groups.setdefault(key, []).append(entry)
             for key, members in groups.items():
                 label = str(key) if key not in ("", None) else self.tr("(unknown)")

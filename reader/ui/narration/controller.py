@@ -312,16 +312,20 @@ class NarrationController(QObject):
         saved = self._settings.narration_voice
         ids = {voice.id for voice in voices}
         voice = saved if saved in ids else (default.id if default is not None else None)
-        self.service.set_voice(voice)
+        if self.service is not None:
+            self.service.set_voice(voice)
         self._player.set_voices(voices, voice)
 
     def _set_voice(self, voice: str) -> None:
         self._settings.narration_voice = voice
-        self.service.set_voice(voice)
+        if self.service is not None:
+            self.service.set_voice(voice)
         self._player.select_voice(voice)
 
     def _set_speed(self, speed: float) -> None:
         self._settings.narration_speed = speed
+        if self.service is None:
+            return
         self.service.set_rate(round(narration_rate(speed)))
         snapshot = self.service.snapshot()
         if snapshot is None or snapshot.state.value == "stopped":
@@ -329,4 +333,5 @@ class NarrationController(QObject):
 
     def _set_volume(self, volume: float) -> None:
         self._settings.narration_volume = volume
-        self.service.set_volume(volume)
+        if self.service is not None:
+            self.service.set_volume(volume)

@@ -80,7 +80,9 @@ class PlayerBar(QFrame):
             "section": self.tr("Read This Section"),
         }
         for mode in MODES:
-            play_menu.addAction(texts[mode], lambda m=mode: self.playRequested.emit(m))
+            play_menu.addAction(texts[mode]).triggered.connect(
+                lambda _checked=False, m=mode: self.playRequested.emit(m)
+            )
         self.play_button.setMenu(play_menu)
         self.play_button.clicked.connect(self._on_play_clicked)
         self.stop_button = self._button(self.tr("Stop"))

@@ -91,9 +91,13 @@ class OutlinePanel(QWidget):
         body, layout = panel_body(self)
         row = QHBoxLayout()
         self.filter_box = filter_box(body, self.tr("Filter outline"), self.tr("Filter outline"))
-        self.expand_button = QToolButton(body, text="⊞", toolTip=self.tr("Expand all"))
+        self.expand_button = QToolButton(body)
+        self.expand_button.setText("⊞")
+        self.expand_button.setToolTip(self.tr("Expand all"))
         self.expand_button.setAccessibleName(self.tr("Expand all"))
-        self.collapse_button = QToolButton(body, text="⊟", toolTip=self.tr("Collapse all"))
+        self.collapse_button = QToolButton(body)
+        self.collapse_button.setText("⊟")
+        self.collapse_button.setToolTip(self.tr("Collapse all"))
         self.collapse_button.setAccessibleName(self.tr("Collapse all"))
         row.addWidget(self.filter_box, 1)
         row.addWidget(self.expand_button)
@@ -200,7 +204,7 @@ class OutlinePanel(QWidget):
         node_id = self._document.paragraphs[paragraph_index].section
         item = self._items.get(node_id) if node_id else None
         if item is None:  # above the first heading: no section is current (a copied link is the report's)
-            self.tree.setCurrentItem(None)
+            self.tree.setCurrentItem(None)  # type: ignore[call-overload]  # Qt takes nullptr: no current item
             self.tree.clearSelection()
             return
         if self.tree.currentItem() is item:
@@ -261,7 +265,9 @@ class OutlinePanel(QWidget):
         """Show only nodes whose title contains ``text`` (and their ancestors)."""
         needle = text.strip().lower()
 
-        def visit(item: QTreeWidgetItem) -> bool:
+        def visit(item: QTreeWidgetItem | None) -> bool:
+            if item is None:
+                return False
             own = not needle or needle in item.text(0).lower()
             shown_child = False
             for index in range(item.childCount()):

@@ -157,7 +157,7 @@ def page_of(block: QTextBlock, page_height: float) -> int:
 
 
 def _outline_entries(text_document: QTextDocument, document: Document, page_height: float) -> list[OutlineEntry]:
-    blocks = {}
+    blocks: dict[int, QTextBlock] = {}
     block = text_document.begin()
     while block.isValid():
         if block.userState() >= 0:

@@ -80,6 +80,8 @@ class ReadingStyle(QObject):
         if theme.name == self._chrome_theme:
             return
         app = QApplication.instance()
+        if not isinstance(app, QApplication):  # no widgets, no chrome to colour
+            return
         if not app.palette().resolveMask():
             self._desktop_palette = QPalette(app.palette())  # the desktop's own, seen while none of ours is set
         desktop = self._desktop_palette if self._desktop_palette is not None else QPalette()

@@ -87,6 +87,8 @@ class StructureKeys(QObject):
         view.ensure_paragraph_visible(index)
         view.setFocus()
         document = self._navigator.document
+        if document is None:
+            return index
         path = " › ".join(document.section_path(document.paragraphs[index].id)) or document.title
         self._say(path)
         return index

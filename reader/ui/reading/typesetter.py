@@ -58,6 +58,13 @@ class TypeStyle:
         return font
 
 
+def _gui_thread() -> QThread:
+    """The application's (GUI) thread, where a typeset document must end up."""
+    app = QCoreApplication.instance()
+    assert app is not None, "typesetting needs the application object"
+    return app.thread()
+
+
 def _char_format(style: TypeStyle, scale: float = 1.0, bold: bool = False, color: str | None = None) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setFont(style.font(scale, bold), QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesAll)
@@ -263,9 +270,7 @@ def preparer(style: TypeStyle, width: int | None, lay_out: bool = True):
 
     Laid out for ``width`` when it is known and ``lay_out`` is asked; otherwise the view lays it out.
     """
-    return partial(
-        prepare, style=style, viewport_width=width, target=QCoreApplication.instance().thread(), lay_out=lay_out
-    )
+    return partial(prepare, style=style, viewport_width=width, target=_gui_thread(), lay_out=lay_out)
 
 
 def type_style_from(settings, families: tuple[str, ...]) -> TypeStyle:

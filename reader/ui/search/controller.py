@@ -78,7 +78,7 @@ class SearchController(QObject):
         self.matches, self.match_index = [], -1
         self._outline.set_badges({})
         self._search_panel.forget_section()
-        if self._search_panel.box.text().strip():
+        if self._search_panel.query():
             self._search_panel.submit()
 
     def search_section(self, node_id: str) -> None:
@@ -103,7 +103,7 @@ class SearchController(QObject):
     def _on_search_finished(self, outcome: SearchOutcome) -> None:
         if (
             outcome.request.document is not self._navigator.document
-            or outcome.request.query != self._search_panel.box.text().strip()
+            or outcome.request.query != self._search_panel.query()
         ):
             return  # typed on, or opened another document, meanwhile
         self._search_panel.show_result(outcome.page)
@@ -116,7 +116,7 @@ class SearchController(QObject):
         document = self._navigator.document
         if document is None or result is None:
             return
-        matches = []
+        matches: list[tuple[int, int, int]] = []
         for hit in result.hits:
             index = document.paragraph_index(hit.paragraph)
             matches.extend((index, start, end) for start, end in hit.spans)

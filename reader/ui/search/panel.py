@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -51,7 +52,7 @@ class _HtmlDelegate(QStyledItemDelegate):
         self._cache: dict[tuple, QTextDocument] = {}
         self.documents_built = 0  # tests check that repainting reuses the cache
 
-    def paint(self, painter, option, index: QModelIndex) -> None:
+    def paint(self, painter, option, index: QModelIndex | QPersistentModelIndex) -> None:
         markup = index.data(HTML_ROLE)
         if not markup:
             super().paint(painter, option, index)
@@ -74,16 +75,17 @@ class _HtmlDelegate(QStyledItemDelegate):
         document.documentLayout().draw(painter, context)
         painter.restore()
 
-    def sizeHint(self, option, index: QModelIndex) -> QSize:
+    def sizeHint(self, option, index: QModelIndex | QPersistentModelIndex) -> QSize:
         markup = index.data(HTML_ROLE)
         if not markup:
             return super().sizeHint(option, index)
         document = self._document(markup, option, self._available_width(index))
         return QSize(int(document.idealWidth()), int(document.size().height()) + 2)
 
-    def _available_width(self, index: QModelIndex) -> int:
+    def _available_width(self, index: QModelIndex | QPersistentModelIndex) -> int:
         """Width the item gets in its column: the column minus the indentation of its depth."""
         view = self.parent()
+        assert isinstance(view, QTreeView)  # a delegate of the results tree
         depth = 0
         parent = index.parent()
         while parent.isValid():
@@ -276,6 +278,14 @@ class SearchPanel(QWidget):
         if text:
             self.status.setText(self.tr("Searching…"))
             self.searchRequested.emit(text, self.scope.currentData(), *self._narrow)
+
+    def query(self) -> str:
+        """The query as typed (stripped)."""
+        return self.box.text().strip()
+
+    def set_query(self, text: str) -> None:
+        """Put a query in the box (not yet searched)."""
+        self.box.setText(text)
 
     def focus_box(self) -> None:
         """Ctrl+F: put the cursor in the box, text selected (the window shows the dock first)."""

@@ -79,7 +79,7 @@ class WindowAction(StrEnum):
 class ActionSpec:
     """One action: its menu text, its shortcuts, whether it toggles, and what it does."""
 
-    text: str
+    text: object  # a QT_TRANSLATE_NOOP source text (context MainWindow); PySide types it as object
     keys: tuple[str | QKeySequence.StandardKey, ...] = ()
     handler: Handler | None = None
     checkable: bool = False

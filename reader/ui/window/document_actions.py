@@ -57,7 +57,7 @@ class DocumentActions(QObject):
         selection = self._view.textCursor().selectedText().replace("\u2029", "\n")
         index = self._view.selection_paragraph()
         paragraph_id = document.paragraphs[index].id if index is not None and document.paragraphs else None
-        if not selection.strip() and paragraph_id:
+        if not selection.strip() and paragraph_id and index is not None:
             selection = document.paragraphs[index].text
         return citation(document, selection, paragraph_id)
 
@@ -112,7 +112,10 @@ class DocumentActions(QObject):
         from reader.core.fileutil import write_atomic
         from reader.core.sections import section_document
 
-        part = section_document(self._navigator.document, node_id)
+        document = self._navigator.document
+        if document is None:
+            return
+        part = section_document(document, node_id)
         suffix = path.suffix.lower()
         if suffix == ".pdf":
             from reader.ui.reading.printing import export_pdf

@@ -12,7 +12,8 @@ def tab_stops_in_screen_order(window: QMainWindow) -> list[QWidget]:
     The toolbar first, then the left docks, the middle (document information, the text,
     the player), the right docks; each top to bottom, left to right.
     """
-    central = window.centralWidget().geometry()
+    middle = window.centralWidget()
+    central = middle.geometry() if middle is not None else window.rect()
     found = []
     for widget in window.findChildren(QWidget):
         if (
@@ -37,7 +38,8 @@ def tab_stops_in_screen_order(window: QMainWindow) -> list[QWidget]:
     found.sort(key=lambda item: item[:2])
     # Rows: widgets side by side (a player's buttons, slider and combo differ in height) are read left
     # to right; a widget is in the row of the one above when its middle lies within that one's height.
-    ordered, row = [], []
+    ordered: list[tuple[int, int, int, int, QWidget]] = []
+    row: list[tuple[int, int, int, int, QWidget]] = []
     for item in found:
         band, top, bottom, _x, _widget = item
         if row and (band != row[0][0] or not row[0][1] <= (top + bottom) / 2 <= row[0][2]):

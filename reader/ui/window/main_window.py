@@ -44,11 +44,11 @@ class DockSpec:
     """
 
     key: str
-    title: str
+    title: object  # a QT_TRANSLATE_NOOP source text (context MainWindow)
     object_name: str
     area: Qt.DockWidgetArea
     tabbed: bool = False
-    toggle_text: str = ""
+    toggle_text: object = ""  # a QT_TRANSLATE_NOOP source text too
     shortcut: str = ""
 
 
@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         """Create the panels' docks, empty until the panels are built, in their default places."""
         previous = None
         for spec in specs:
-            dock = QDockWidget(self.tr(spec.title), self)
+            dock = QDockWidget(self.tr(str(spec.title)), self)
             dock.setObjectName(spec.object_name)
             self.docks[spec.key] = dock
             self.addDockWidget(spec.area, dock)
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
                 self.tabifyDockWidget(previous, dock)
             previous = dock
             toggle = dock.toggleViewAction()
-            toggle.setText(self.tr(spec.toggle_text or spec.title))
+            toggle.setText(self.tr(str(spec.toggle_text or spec.title)))
             if spec.shortcut:
                 # The key brings the panel forward (even from under another tab of its dock) and into
                 # focus; pressed again on the panel in front, it hides it. The menu shows the key.
@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
     # Actions, menus, toolbar -----------------------------------------------------------
     def _build_actions(self) -> None:
         for name, spec in ACTION_SPECS.items():
-            text = QCoreApplication.translate("MainWindow", spec.text)
+            text = QCoreApplication.translate("MainWindow", str(spec.text))
             self.add_action(name, text, [QKeySequence(key) for key in spec.keys], spec.checkable)
         self.named_actions[WindowAction.FULLSCREEN].toggled.connect(self.toggle_full_screen)
         theme_names = {
@@ -206,8 +206,8 @@ class MainWindow(QMainWindow):
             "dark": self.tr("&Dark"),
         }
         self.theme_group = QActionGroup(self)
-        for name in THEMES:
-            self.theme_group.addAction(self.add_action(f"theme_{name}", theme_names[name], [], True))
+        for theme in THEMES:
+            self.theme_group.addAction(self.add_action(f"theme_{theme}", theme_names[name], [], True))
         self.spacing_group = QActionGroup(self)
         for value in LINE_SPACINGS:
             self.spacing_group.addAction(self.add_action(f"spacing_{value}", f"{value / 100:g}×", [], True))
@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
     def focus_next_panel(self) -> None:
         """F6: cycle focus between the text and the visible docks (a dock under another tab is skipped)."""
         docks = [d for d in self.findChildren(QDockWidget) if d.isVisible() and not d.visibleRegion().isEmpty()]
-        panels = [self.view] + [dock.widget() or dock for dock in docks]
+        panels: list[QWidget] = [self.view, *(dock.widget() or dock for dock in docks)]
         focused = QApplication.focusWidget()
         current = next((i for i, p in enumerate(panels) if focused is p or (focused and p.isAncestorOf(focused))), -1)
         chosen = panels[(current + 1) % len(panels)]

@@ -71,8 +71,9 @@ class ShortcutsDialog(QDialog):
     def keys_of(self, what: str) -> str:
         """The keys listed for an action (tests)."""
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).text() == what:
-                return self.table.item(row, 1).text()
+            action, keys = self.table.item(row, 0), self.table.item(row, 1)
+            if action is not None and keys is not None and action.text() == what:
+                return keys.text()
         return ""
 
 
