@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
         }
         self.theme_group = QActionGroup(self)
         for theme in THEMES:
-            self.theme_group.addAction(self.add_action(f"theme_{theme}", theme_names[name], [], True))
+            self.theme_group.addAction(self.add_action(f"theme_{theme}", theme_names[theme], [], True))
         self.spacing_group = QActionGroup(self)
         for value in LINE_SPACINGS:
             self.spacing_group.addAction(self.add_action(f"spacing_{value}", f"{value / 100:g}×", [], True))
