@@ -126,3 +126,28 @@ def test_the_window_and_its_services_do_not_import_the_analysis_libraries() -> N
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert result.stdout.strip() == "[]", result.stdout
+
+
+def test_tests_wait_for_events_never_for_a_guessed_time():
+    """No test sleeps: each waits for what it needs (a signal, an event line, a pipe, a condition)."""
+    sleepers = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in (ROOT / "tests").rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "time.sleep(" in line and path.name != "test_architecture.py"
+    ]
+    assert sleepers == []
+
+
+def test_no_module_over_500_lines_and_no_class_over_300():
+    too_long = []
+    for path in (ROOT / "reader").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        if source.count("\n") > 500:
+            too_long.append(f"{path.relative_to(ROOT)}: {source.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.ClassDef) and node.end_lineno - node.lineno + 1 > 300:
+                too_long.append(
+                    f"{path.relative_to(ROOT)}: class {node.name}, {node.end_lineno - node.lineno + 1} lines"
+                )
+    assert too_long == []

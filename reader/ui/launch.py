@@ -7,11 +7,11 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontInfo, QIcon
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader.arguments import PROG, UsageError, parse_window_args
@@ -23,6 +23,7 @@ from reader.services.documents import DocumentService, load_in_worker
 from reader.services.library_links import LIBRARY_SCHEME
 from reader.services.settings import Settings
 from reader.services.tasks import TaskRunner
+from reader.ui.automation import EventReporter, events_wanted
 from reader.ui.composition import Services
 from reader.ui.reading.appearance import chinese_font_families
 
@@ -131,7 +132,6 @@ def create_background_services(data_dir: Path, parent) -> tuple:
     )
 
 
-READY_FILE_ENV = "REPORT_READER_READY_FILE"
 FIRST_PAINT_ENV = "REPORT_READER_FIRST_PAINT_FILE"
 
 
@@ -165,23 +165,6 @@ def _rss_kib() -> int:
     return 0
 
 
-def _write_ready_file(app, path: str) -> None:
-    """Tell a supervising process (the end-to-end tests) that the first page is up, and with which font."""
-    import json
-
-    document, window = app.document, app.window
-    view_font = app.view.document().defaultFont()
-    info = {
-        "title": document.title if document else "",
-        "font_family": QFontInfo(view_font).family(),
-        "font_families": view_font.families(),
-        "font_px": view_font.pixelSize(),
-        "window": [window.x(), window.y(), window.width(), window.height()],
-        "pid": os.getpid(),
-    }
-    Path(path).write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
-
-
 def _quit_on_sigterm(window) -> QTimer:
     """Close the window (saving the session) on SIGTERM, as on logout.
 
@@ -202,7 +185,9 @@ def _set_window_icon(app: QApplication) -> None:
         app.setWindowIcon(QIcon(str(icon_path)))
 
 
-def _start_after_first_page(reader_app, data_dir: Path, app: QApplication, services: list) -> None:
+def _start_after_first_page(
+    reader_app, data_dir: Path, app: QApplication, services: list, on_started: Callable[[], None] | None = None
+) -> None:
     """Create, attach and start the background services once the window is complete.
 
     Their modules and workers load SQLite, Whoosh, NumPy and the speech engine; created
@@ -216,6 +201,8 @@ def _start_after_first_page(reader_app, data_dir: Path, app: QApplication, servi
         library, bookmarks, narration = create_background_services(data_dir, app)
         services.extend((library, bookmarks, narration))
         reader_app.attach_services(Services(library, bookmarks, narration))
+        if on_started is not None:
+            on_started()
         bookmarks.refresh()
         QTimer.singleShot(300, library.refresh)  # catalog and index upkeep, on their own thread
         QTimer.singleShot(1000, narration.start_engine)
@@ -255,15 +242,11 @@ def run_gui(argv: Sequence[str]) -> int:
     _quit_on_sigterm(window)
     if os.environ.get(FIRST_PAINT_ENV):
         _FirstPaintProbe(reader_app, os.environ[FIRST_PAINT_ENV])
-    ready_file = os.environ.get(READY_FILE_ENV)
-    if ready_file:
-        reader_app.navigator.documentShown.connect(
-            lambda _doc: QTimer.singleShot(300, lambda: _write_ready_file(reader_app, ready_file))
-        )
+    reporter = EventReporter(reader_app) if events_wanted() else None
     window.show()  # lays the window out: the text width is known from here on
     reader_app.navigator.open_first(first)
     services: list = []
-    _start_after_first_page(reader_app, data_dir, app, services)
+    _start_after_first_page(reader_app, data_dir, app, services, reporter.services_attached if reporter else None)
     status = app.exec()
     runner.wait(3000)
     for service in services:

@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 import typing
 from pathlib import Path
 
@@ -106,10 +105,12 @@ def test_usage_errors_exit_2():
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     routes: typing.ClassVar[dict[str, tuple[int, dict[str, str], bytes]]] = {}
+    # Set when the test is over: the slow route answers then (its client has long given up).
+    finished: typing.ClassVar[threading.Event] = threading.Event()
 
     def do_GET(self):
         if self.path == "/slow":
-            time.sleep(3)
+            self.finished.wait(3)
         status, headers, body = self.routes.get(self.path, (404, {}, b"not found"))
         self.send_response(status)
         for key, value in headers.items():
@@ -142,7 +143,9 @@ def server():
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
+    _Handler.finished.clear()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    _Handler.finished.set()
     httpd.shutdown()
 
 

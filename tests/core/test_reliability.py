@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+import typing
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,9 @@ def test_one_bad_file_does_not_stop_a_batch(data_dir, tmp_path, monkeypatch):
 
 # 6. URL fetches: a total deadline; a body cut short is an error; gzip ------------------------------
 class _Handler(http.server.BaseHTTPRequestHandler):
+    # Set when the test is over: a slow answer stops at once instead of pacing on.
+    finished: typing.ClassVar[threading.Event] = threading.Event()
+
     def log_message(self, *args) -> None:
         pass
 
@@ -118,7 +122,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             for _ in range(100):
                 self.wfile.write(b" ")
                 self.wfile.flush()
-                time.sleep(0.3)
+                if self.finished.wait(0.3):  # a byte every 0.3 s: a server that trickles
+                    return
         elif self.path == "/short":
             self.send_response(200)
             self.send_header("Content-Length", str(len(body) + 500))
@@ -158,7 +163,9 @@ def server():
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
+    _Handler.finished.clear()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    _Handler.finished.set()
     httpd.shutdown()
 
 

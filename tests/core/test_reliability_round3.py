@@ -8,6 +8,7 @@ import os
 import pty
 import re
 import resource
+import select
 import signal
 import socket
 import stat
@@ -232,36 +233,30 @@ def test_stale_temporaries_of_a_killed_import_are_removed_by_the_next(tmp_path):
 
 def test_a_helper_ends_when_its_parent_is_killed(tmp_path):
     code = (
-        "import os, sys, time\n"
+        "import os, signal, sys\n"
         "from reader.core.search.spawn_writer import _exit_with_parent\n"
         "pid = os.fork()\n"
         "if pid == 0:\n"
         "    _exit_with_parent(0.2)\n"
-        f"    open({str(tmp_path / 'child.pid')!r}, 'w').write(str(os.getpid()))\n"
-        "    time.sleep(60)\n"
+        "    print(os.getpid(), flush=True)\n"
+        "    signal.pause()\n"
         "    os._exit(0)\n"
-        "time.sleep(60)\n"
+        "signal.pause()\n"
     )
-    parent = subprocess.Popen([sys.executable, "-c", code])
-    pid_file = tmp_path / "child.pid"
-    deadline = time.monotonic() + 30
-    while not pid_file.exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    child = int(pid_file.read_text())
-    parent.kill()
-    parent.wait()
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            os.kill(child, 0)
-        except ProcessLookupError:
-            break
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(child, os.WNOHANG)
-        time.sleep(0.1)
-    else:
-        os.kill(child, signal.SIGKILL)
-        pytest.fail("the helper outlived its parent")
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    ready, _, _ = select.select([parent.stdout], [], [], 30)
+    assert ready, "the helper did not start"
+    child = int(parent.stdout.readline())
+    watch = os.pidfd_open(child)  # readable once the helper has ended
+    try:
+        parent.kill()
+        parent.wait()
+        ended, _, _ = select.select([watch], [], [], 10)
+        if not ended:
+            os.kill(child, signal.SIGKILL)
+            pytest.fail("the helper outlived its parent")
+    finally:
+        os.close(watch)
 
 
 # Page text crosses trust boundaries escaped --------------------------------------------------------
@@ -340,7 +335,8 @@ def test_a_server_trickling_its_headers_meets_the_deadline():
                     return
                 with contextlib.suppress(OSError):
                     connection.sendall(bytes([byte]))
-                time.sleep(0.2)
+                if stop.wait(0.2):  # a byte every 0.2 s: a header that never ends
+                    return
 
     threading.Thread(target=trickle, daemon=True).start()
     started = time.monotonic()

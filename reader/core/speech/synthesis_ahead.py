@@ -64,7 +64,21 @@ class SynthesisAhead:
         self._piece = 0  # the piece being played
         self._generation = 0  # bumps on seek, voice or rate change: older syntheses are dropped
         self._closed = False
+        self._synthesizing = False  # a piece is with the engine now
         self._worker = threading.Thread(target=self._synthesis_loop, name="narration-synthesis", daemon=True)
+
+    def wait_for_state(self, state: State, timeout: float) -> bool:
+        """Whether the narrator is in ``state``, or gets there within ``timeout`` seconds."""
+        with self._lock:
+            return self._lock.wait_for(lambda: self._state is state, timeout)
+
+    def wait_until_caught_up(self, timeout: float) -> bool:
+        """Whether synthesis has made every clip it makes ahead of playback, within ``timeout`` seconds."""
+        with self._lock:
+            return self._lock.wait_for(self._caught_up, timeout)
+
+    def _caught_up(self) -> bool:
+        return not self._synthesizing and (self._state is State.STOPPED or self._next_job() is None)
 
     def _start_worker(self) -> None:
         """Start synthesising (once the subclass has set up what the loop reads)."""
@@ -88,6 +102,7 @@ class SynthesisAhead:
                     if self._state is not State.STOPPED:
                         job = self._next_job()
                         if job is not None:
+                            self._synthesizing = True
                             break
                     self._lock.wait(0.5)
                 if self._closed or job is None:
@@ -98,17 +113,22 @@ class SynthesisAhead:
             except SpeechUnavailableError as error:
                 with self._lock:
                     self._state = State.STOPPED
+                    self._synthesizing = False
+                    self._lock.notify_all()
                 self._on_error(str(error))
                 continue
             except SynthesisError as error:
                 with self._lock:
                     if generation == self._generation:
                         self._failed.add(index)
+                    self._synthesizing = False
+                    self._lock.notify_all()
                 self._on_error(f"skipped a sentence: {error}")
                 continue
             with self._lock:
+                self._synthesizing = False
                 if generation == self._generation:
                     self._clips[index] = clip
                     if self._state is State.BUFFERING and index == self._piece:
                         self._state = State.PLAYING
-                    self._lock.notify_all()
+                self._lock.notify_all()

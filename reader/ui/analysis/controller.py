@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from reader.core.paths import DataLayout
@@ -41,7 +41,12 @@ class AnalysisController(QObject):
         search_term: Searches a word in the open report (the search panel).
         current_section: The outline node the reader is in, or None.
         window: The reading window (parent of the analysis window).
+
+    Signals:
+        comparisonShown(): a comparison is on screen (and can be saved).
     """
+
+    comparisonShown = Signal()
 
     def __init__(
         self,
@@ -247,6 +252,7 @@ class AnalysisController(QObject):
             return
         self.window.compare.show_comparison(comparison, self._typeset)
         self.window.update_exports()
+        self.comparisonShown.emit()
 
     def _typeset(self, comparison) -> None:
         from reader.ui.analysis.compare_document import typeset_comparison

@@ -213,6 +213,10 @@ class ReadingView(MarginMarks):
             self.scroll_to_paragraph(index, start)
             bar = self.verticalScrollBar()
             bar.setValue(max(0, bar.value() - self.viewport().height() // 4))
+            # A jump's destination is known now: said at once, so that the outline and a citation
+            # follow it before the scroll settles (a key pressed right after a step cites the new place).
+            self._settle.stop()
+            self._emit_top()
 
     def is_position_visible(self, index: int, start: int = 0) -> bool:
         """Whether a paragraph position is on screen."""

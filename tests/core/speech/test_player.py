@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import numpy as np
 import pytest
@@ -49,10 +48,9 @@ def rig():
 
 
 def _wait_state(narrator, state, timeout=5.0):
-    deadline = time.monotonic() + timeout
-    while narrator.snapshot().state is not state:
-        assert time.monotonic() < deadline, narrator.snapshot()
-        time.sleep(0.005)
+    """Until the narrator is in ``state`` and synthesis has caught up (the fake engine outruns playback)."""
+    assert narrator.wait_for_state(state, timeout), narrator.snapshot()
+    assert narrator.wait_until_caught_up(timeout), narrator.snapshot()
 
 
 def _values(sink, start_seconds, seconds):
@@ -166,7 +164,7 @@ def test_synthesis_runs_a_few_pieces_ahead(rig):
     narrator, _sink, engine = rig
     narrator.play(0)
     _wait_state(narrator, State.PLAYING)
-    time.sleep(0.2)
+    assert narrator.wait_until_caught_up(5)
     assert engine.calls[:4] == ["piece-0", "piece-1", "piece-2", "piece-3"]
     assert "piece-5" not in engine.calls  # not the whole script at once
 
@@ -175,10 +173,10 @@ def test_rate_change_resynthesises_what_follows(rig):
     narrator, _sink, engine = rig
     narrator.play(0)
     _wait_state(narrator, State.PLAYING)
-    time.sleep(0.1)
+    assert narrator.wait_until_caught_up(5)
     calls_before = len(engine.calls)
     narrator.set_rate(300)
-    time.sleep(0.2)
+    assert narrator.wait_until_caught_up(5)
     assert len(engine.calls) > calls_before
     assert narrator.rate == 300
 
