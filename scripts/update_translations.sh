@@ -7,7 +7,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 TS=resources/translations/report_reader_zh_CN.ts
 cp "$TS" "$TS.before"
-.venv/bin/pyside6-lupdate reader/ui/*.py reader/services/*.py -ts "$TS" -no-obsolete
+mapfile -t SOURCES < <(find reader/ui reader/services -name "*.py" | sort)
+.venv/bin/pyside6-lupdate "${SOURCES[@]}" -ts "$TS" -no-obsolete
 .venv/bin/python scripts/carry_translations.py "$TS" --from "$TS.before"
 rm -f "$TS.before"
 .venv/bin/pyside6-lrelease "$TS" -qm resources/translations/report_reader_zh_CN.qm

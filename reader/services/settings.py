@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
 from reader.core.paths import APP_NAME
+from reader.services.options import Option, flag, float_in, int_in, int_of, one_of, text
 
 FONT_SIZES = (10, 11, 12, 13, 14, 15, 16, 18, 20, 22, 24, 26, 28, 32, 36, 40, 44, 48)
 DEFAULT_FONT_PX = 16
@@ -22,6 +23,8 @@ THEMES = ("system", "light", "sepia", "dark")
 LINE_SPACINGS = (140, 160, 180, 200)
 MAX_RECENT = 10
 SEARCH_ORDERS = ("text", "relevance")
+# The settings file's layout; a newer version migrates an older file in ``Settings._migrate``.
+VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -32,19 +35,36 @@ class ReadingPosition:
     offset: int = 0
 
 
-class Settings:
+class Settings(QObject):
     """Typed access to the application's QSettings.
+
+    A table of options (see ``options.py``), plus the lists and maps that are not single
+    values: recent files, reading positions, the window's layout.
 
     Args:
         settings_file: An ini file to use instead of the native location.
+        parent: The Qt parent.
+
+    Signals:
+        changed(str): an option was given a new value (its attribute name).
     """
 
-    def __init__(self, settings_file: Path | None = None) -> None:
+    changed = Signal(str)
+
+    def __init__(self, settings_file: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         if settings_file is not None:
             settings_file.parent.mkdir(parents=True, exist_ok=True)
             self._qs = QSettings(str(settings_file), QSettings.Format.IniFormat)
         else:
             self._qs = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Bring a file written by an older version up to ``VERSION`` (version 1: the first with a version)."""
+        found = self._int("meta/version", 0)
+        if found < VERSION:
+            self._qs.setValue("meta/version", VERSION)
 
     @property
     def file_name(self) -> str:
@@ -61,89 +81,38 @@ class Settings:
         except (TypeError, ValueError):
             return default
 
-    def _float(self, key: str, default: float) -> float:
-        try:
-            value = float(cast(Any, self._qs.value(key, default)))
-        except (TypeError, ValueError):
-            return default
-        return value if value == value else default  # NaN from a hand-edited file
+    # The options: one line each (key, default, reader, what it is) ----------------------
+    font_px = Option(
+        "view/font_px", DEFAULT_FONT_PX, int_in(FONT_SIZES[0], FONT_SIZES[-1]), "Body font size in pixels."
+    )
+    theme = Option("view/theme", "system", one_of(THEMES), "One of ``THEMES``.")
+    search_order = Option(
+        "search/order", "text", one_of(SEARCH_ORDERS), 'Search hits in reading order ("text") or by "relevance".'
+    )
+    line_spacing = Option("view/line_spacing", 160, int_of(LINE_SPACINGS), "Line height in percent of the font size.")
+    metadata_collapsed = Option("view/metadata_collapsed", False, flag, "Whether the metadata card is folded.")
+    narration_voice = Option("narration/voice", "", text, "The voice id the reader chose ('' when none was).")
+    narration_speed = Option("narration/speed", 1.0, float_in(0.5, 3.0), "Player speed (1.0 = the engine's rate).")
+    narration_volume = Option("narration/volume", 1.0, float_in(0.0, 1.0), "Narration volume from 0 to 1.")
+    last_source = Option("session/source", "", text, "The document open when the app last closed.")
+    open_folder = Option("session/open_folder", "", text, "The folder File → Open last opened a file from.")
 
-    # Reading appearance -------------------------------------------------
-    @property
-    def font_px(self) -> int:
-        """Body font size in pixels, clamped to the zoom range."""
-        return min(max(self._int("view/font_px", DEFAULT_FONT_PX), FONT_SIZES[0]), FONT_SIZES[-1])
+    @classmethod
+    def options(cls) -> list[Option[Any]]:
+        """Every option, in the order they are declared."""
+        return [value for value in vars(cls).values() if isinstance(value, Option)]
 
-    @font_px.setter
-    def font_px(self, value: int) -> None:
-        self._qs.setValue("view/font_px", int(value))
+    def stored(self, key: str, default: object) -> object:
+        """The raw stored value of a key (``default`` when there is none)."""
+        return self._qs.value(key, default)
 
-    @property
-    def theme(self) -> str:
-        """One of ``THEMES``."""
-        value = str(self._qs.value("view/theme", "system"))
-        return value if value in THEMES else "system"
-
-    @theme.setter
-    def theme(self, value: str) -> None:
-        self._qs.setValue("view/theme", value if value in THEMES else "system")
-
-    @property
-    def search_order(self) -> str:
-        """How search hits are listed: "text" (reading order, the default) or "relevance"."""
-        value = str(self._qs.value("search/order", "text"))
-        return value if value in SEARCH_ORDERS else "text"
-
-    @search_order.setter
-    def search_order(self, value: str) -> None:
-        self._qs.setValue("search/order", value if value in SEARCH_ORDERS else "text")
-
-    @property
-    def line_spacing(self) -> int:
-        """Line height in percent of the font size."""
-        value = self._int("view/line_spacing", 160)
-        return value if value in LINE_SPACINGS else 160
-
-    @line_spacing.setter
-    def line_spacing(self, value: int) -> None:
-        self._qs.setValue("view/line_spacing", int(value))
-
-    @property
-    def metadata_collapsed(self) -> bool:
-        """Whether the metadata card is folded."""
-        return str(self._qs.value("view/metadata_collapsed", "false")).lower() == "true"
-
-    @metadata_collapsed.setter
-    def metadata_collapsed(self, value: bool) -> None:
-        self._qs.setValue("view/metadata_collapsed", "true" if value else "false")
-
-    # Narration -----------------------------------------------------------
-    @property
-    def narration_voice(self) -> str:
-        """The voice id the reader chose ('' when none was chosen)."""
-        return str(self._qs.value("narration/voice", "") or "")
-
-    @narration_voice.setter
-    def narration_voice(self, value: str) -> None:
-        self._qs.setValue("narration/voice", value)
-
-    @property
-    def narration_speed(self) -> float:
-        """Player speed (1.0 = the engine's default rate), clamped to 0.5–3."""
-        return min(max(self._float("narration/speed", 1.0), 0.5), 3.0)
-
-    @narration_speed.setter
-    def narration_speed(self, value: float) -> None:
-        self._qs.setValue("narration/speed", float(value))
-
-    @property
-    def narration_volume(self) -> float:
-        """Narration volume from 0 to 1."""
-        return min(max(self._float("narration/volume", 1.0), 0.0), 1.0)
-
-    @narration_volume.setter
-    def narration_volume(self, value: float) -> None:
-        self._qs.setValue("narration/volume", float(value))
+    def store(self, option: Option[Any], value: object) -> None:
+        """Keep an option's (parsed) value and say that it changed."""
+        before = self.stored(option.key, option.default)
+        stored: object = ("true" if value else "false") if isinstance(value, bool) else value
+        self._qs.setValue(option.key, stored)
+        if option.read(before) != value:
+            self.changed.emit(option.name)
 
     # Files and session ---------------------------------------------------
     @property
@@ -169,24 +138,6 @@ class Settings:
         except ValueError:
             return {}
         return {str(k): str(v) for k, v in names.items()} if isinstance(names, dict) else {}
-
-    @property
-    def last_source(self) -> str:
-        """The document open when the app last closed ('' on first run)."""
-        return str(self._qs.value("session/source", "") or "")
-
-    @last_source.setter
-    def last_source(self, value: str) -> None:
-        self._qs.setValue("session/source", value)
-
-    @property
-    def open_folder(self) -> str:
-        """The folder File → Open last opened a file from ('' before the first time)."""
-        return str(self._qs.value("session/open_folder", "") or "")
-
-    @open_folder.setter
-    def open_folder(self, value: str) -> None:
-        self._qs.setValue("session/open_folder", value)
 
     @property
     def open_dialog_state(self) -> QByteArray:
