@@ -35,6 +35,7 @@ COMMAND_SPECS = tuple(
     CommandSpec(name, f"reader.cli.{name}_command")
     for name in (
         "export",
+        "outline",
         "library",
         "search",
         "bookmarks",

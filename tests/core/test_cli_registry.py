@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import inspect
+import json
 
 import pytest
 
@@ -27,3 +28,19 @@ def test_every_command_has_a_handler_taking_the_parsed_arguments(spec):
     assert module.__name__ == spec.module
     assert list(inspect.signature(module.handle).parameters) == ["args"]
     assert list(inspect.signature(module.add_arguments).parameters) == ["commands"]
+
+
+def test_outline_prints_the_reports_sections_indented_and_as_json(tmp_path, capsys):
+    from reader.cli import run
+    from tests.conftest import SEED
+
+    assert run(["--data-dir", str(tmp_path), "outline", str(SEED)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("一、2023年工作回顾") and lines[0].endswith("字)")
+    assert any(line.startswith("  ") for line in lines), "sub-sections are indented"
+    assert run(["--data-dir", str(tmp_path), "outline", str(SEED), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0]["level"] == 1 and rows[0]["title"] == "一、2023年工作回顾"
+    assert set(rows[0]) == {"id", "level", "title", "paragraph", "characters"}
+    top = [row for row in rows if row["level"] == 1]
+    assert all(row["characters"] > 0 for row in top)
