@@ -10,12 +10,19 @@ preferences page, a reset or a test walks one table.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
-
-if TYPE_CHECKING:
-    from reader.services.settings import Settings
+from typing import Any, Generic, Protocol, TypeVar, overload
 
 T = TypeVar("T")
+
+
+class OptionStore(Protocol):
+    """Where options keep their values (``Settings``)."""
+
+    def stored(self, key: str, default: object) -> object:
+        """The raw stored value of a key (``default`` when there is none)."""
+
+    def store(self, option: Option[Any], value: object) -> None:
+        """Keep an option's (parsed) value."""
 
 
 class Option(Generic[T]):
@@ -42,14 +49,14 @@ class Option(Generic[T]):
     def __get__(self, instance: None, owner: type) -> Option[T]: ...
 
     @overload
-    def __get__(self, instance: Settings, owner: type) -> T: ...
+    def __get__(self, instance: OptionStore, owner: type) -> T: ...
 
-    def __get__(self, instance: Settings | None, owner: type) -> Option[T] | T:
+    def __get__(self, instance: OptionStore | None, owner: type) -> Option[T] | T:
         if instance is None:
             return self
         return self.read(instance.stored(self.key, self.default))
 
-    def __set__(self, instance: Settings, value: T) -> None:
+    def __set__(self, instance: OptionStore, value: T) -> None:
         instance.store(self, self.read(value))
 
     def read(self, value: object) -> T:

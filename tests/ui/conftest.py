@@ -115,3 +115,24 @@ def search_hit_items(panel) -> list:
             section = document.child(j)
             items.extend(section.child(k) for k in range(section.childCount()))
     return items
+
+
+# Light fixtures: one panel and a parsed document, no window, no services (a widget test of one panel
+# needs neither; building the whole application takes ~50 times as long).
+@pytest.fixture(scope="session")
+def seed_document():
+    """The bundled report, parsed once for the session."""
+    from reader.core.loader import load_path
+
+    return load_path(SEED)
+
+
+@pytest.fixture
+def outline_panel(qtbot, seed_document):
+    """The outline panel alone, showing the bundled report."""
+    from reader.ui.reading.outline_panel import OutlinePanel
+
+    panel = OutlinePanel()
+    qtbot.addWidget(panel)
+    panel.show_outline(seed_document)
+    return panel

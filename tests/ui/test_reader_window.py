@@ -258,13 +258,6 @@ def test_controls_have_accessible_names(app):
         assert widget.accessibleName()
 
 
-def test_outline_filter(qtbot, app):
-    app.outline.filter_box.setText("数字经济")
-    visible = [item for item in app.outline._items.values() if not item.isHidden()]
-    assert any("数字经济" in item.text(0) for item in visible)
-    assert all("数字经济" in item.text(0) or item.childCount() for item in visible)
-
-
 @needs_tool("pdftotext", "poppler-utils")
 def test_pdf_export_contains_text_metadata_and_page_numbers(qtbot, app, tmp_path):
     target = tmp_path / "report.pdf"
