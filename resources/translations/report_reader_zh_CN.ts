@@ -51,7 +51,7 @@
         <translation>文库正在启动，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/controller.py" line="158" />
+        <location filename="../../reader/ui/analysis/controller.py" line="161" />
         <source>The library holds no earlier report of this region: choose two.</source>
         <translation>文库中没有本地区更早的报告：请选择两份报告。</translation>
     </message>
@@ -59,89 +59,89 @@
 <context>
     <name>AnalysisWindow</name>
     <message>
-        <location filename="../../reader/ui/analysis/window.py" line="43" />
+        <location filename="../../reader/ui/analysis/window.py" line="42" />
         <source>Analysis — Report Reader</source>
         <translation>分析 — 报告阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/window.py" line="50" />
+        <location filename="../../reader/ui/analysis/window.py" line="44" />
         <source>Analyses</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/window.py" line="52" />
+        <location filename="../../reader/ui/analysis/tabs.py" line="43" />
         <source>Compare (对比)</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/window.py" line="53" />
+        <location filename="../../reader/ui/analysis/tabs.py" line="44" />
         <source>Targets (主要预期目标)</source>
         <translation>主要预期目标</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/window.py" line="54" />
+        <location filename="../../reader/ui/analysis/tabs.py" line="45" />
         <source>Word Frequencies (高频词)</source>
         <translation>高频词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/window.py" line="55" />
+        <location filename="../../reader/ui/analysis/tabs.py" line="46" />
         <source>Term Across Years (趋势)</source>
         <translation>词语趋势</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/window.py" line="56" />
+        <location filename="../../reader/ui/analysis/tabs.py" line="47" />
         <source>Concordance (语境)</source>
         <translation>语境检索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/window.py" line="63" />
+        <location filename="../../reader/ui/analysis/window.py" line="62" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/window.py" line="65" />
+        <location filename="../../reader/ui/analysis/window.py" line="64" />
         <source>Save Chart as &amp;Image…</source>
         <translation>图表存为图片(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/window.py" line="67" />
+        <location filename="../../reader/ui/analysis/window.py" line="66" />
         <source>Save &amp;Data as CSV or Excel…</source>
         <translation>数据存为 CSV 或 Excel(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/window.py" line="70" />
+        <location filename="../../reader/ui/analysis/window.py" line="69" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/window.py" line="121" />
+        <location filename="../../reader/ui/analysis/window.py" line="112" />
         <source>CSV files (*.csv);;Excel workbooks (*.xlsx)</source>
         <translation>CSV 文件 (*.csv);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/window.py" line="122" />
+        <location filename="../../reader/ui/analysis/window.py" line="113" />
         <source>Save Data</source>
         <translation>保存数据</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/window.py" line="135" />
-        <location filename="../../reader/ui/analysis/window.py" line="147" />
+        <location filename="../../reader/ui/analysis/window.py" line="126" />
+        <location filename="../../reader/ui/analysis/window.py" line="138" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/window.py" line="139" />
+        <location filename="../../reader/ui/analysis/window.py" line="130" />
         <source>Save Chart as Image</source>
         <translation>图表存为图片</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/window.py" line="139" />
+        <location filename="../../reader/ui/analysis/window.py" line="130" />
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/window.py" line="132" />
-        <location filename="../../reader/ui/analysis/window.py" line="147" />
+        <location filename="../../reader/ui/analysis/window.py" line="123" />
+        <location filename="../../reader/ui/analysis/window.py" line="138" />
         <source>Could not save %1</source>
         <translation>无法保存 %1</translation>
     </message>
@@ -332,67 +332,67 @@
 <context>
     <name>CompareTab</name>
     <message>
-        <location filename="../../reader/ui/analysis/compare_tab.py" line="45" />
+        <location filename="../../reader/ui/analysis/compare_tab.py" line="53" />
         <source>Earlier report</source>
         <translation>较早的报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/compare_tab.py" line="47" />
+        <location filename="../../reader/ui/analysis/compare_tab.py" line="55" />
         <source>Later report</source>
         <translation>较新的报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/compare_tab.py" line="50" />
+        <location filename="../../reader/ui/analysis/compare_tab.py" line="58" />
         <source>&amp;Compare</source>
         <translation>对比(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/compare_tab.py" line="55" />
+        <location filename="../../reader/ui/analysis/compare_tab.py" line="63" />
         <source>&amp;Earlier:</source>
         <translation>较早(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/compare_tab.py" line="57" />
+        <location filename="../../reader/ui/analysis/compare_tab.py" line="65" />
         <source>&amp;Later:</source>
         <translation>较新(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/compare_tab.py" line="63" />
+        <location filename="../../reader/ui/analysis/compare_tab.py" line="71" />
         <source>The two reports side by side</source>
         <translation>两份报告并排对照</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/compare_tab.py" line="66" />
+        <location filename="../../reader/ui/analysis/compare_tab.py" line="74" />
         <source>New terms</source>
         <translation>新提法</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/compare_tab.py" line="67" />
+        <location filename="../../reader/ui/analysis/compare_tab.py" line="75" />
         <source>Terms no longer used</source>
         <translation>不再提及</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/compare_tab.py" line="69" />
+        <location filename="../../reader/ui/analysis/compare_tab.py" line="77" />
         <source>New terms (新提法)</source>
         <translation>新提法</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/compare_tab.py" line="70" />
+        <location filename="../../reader/ui/analysis/compare_tab.py" line="78" />
         <source>Dropped (不再提及)</source>
         <translation>不再提及</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/compare_tab.py" line="72" />
+        <location filename="../../reader/ui/analysis/compare_tab.py" line="80" />
         <source>Occurrences of the chosen term</source>
         <translation>所选词语出现的位置</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/compare_tab.py" line="120" />
+        <location filename="../../reader/ui/analysis/compare_tab.py" line="128" />
         <source>Comparing…</source>
         <translation>正在对比…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/compare_tab.py" line="126" />
+        <location filename="../../reader/ui/analysis/compare_tab.py" line="134" />
         <source>%1 same, %2 changed, %3 added, %4 removed paragraphs; %5 new terms, %6 dropped</source>
         <translation>段落：相同 %1，改动 %2，新增 %3，删去 %4；新提法 %5 个，不再提及 %6 个</translation>
     </message>
@@ -2183,49 +2183,49 @@
 <context>
     <name>TermsTab</name>
     <message>
-        <location filename="../../reader/ui/analysis/terms_tab.py" line="39" />
+        <location filename="../../reader/ui/analysis/terms_tab.py" line="43" />
         <source>Part of the report</source>
         <translation>报告范围</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/terms_tab.py" line="41" />
+        <location filename="../../reader/ui/analysis/terms_tab.py" line="45" />
         <source>&amp;Words of:</source>
         <translation>统计范围(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/terms_tab.py" line="46" />
-        <location filename="../../reader/ui/analysis/terms_tab.py" line="90" />
+        <location filename="../../reader/ui/analysis/terms_tab.py" line="50" />
+        <location filename="../../reader/ui/analysis/terms_tab.py" line="94" />
         <source>Word</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/terms_tab.py" line="48" />
+        <location filename="../../reader/ui/analysis/terms_tab.py" line="52" />
         <source>Word frequencies</source>
         <translation>词频</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/terms_tab.py" line="56" />
+        <location filename="../../reader/ui/analysis/terms_tab.py" line="60" />
         <source>Click a word to search for it in the report.</source>
         <translation>点击词语即可在报告中搜索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/terms_tab.py" line="66" />
+        <location filename="../../reader/ui/analysis/terms_tab.py" line="70" />
         <source>The whole report</source>
         <translation>全文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/terms_tab.py" line="82" />
-        <location filename="../../reader/ui/analysis/terms_tab.py" line="90" />
+        <location filename="../../reader/ui/analysis/terms_tab.py" line="86" />
+        <location filename="../../reader/ui/analysis/terms_tab.py" line="94" />
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/terms_tab.py" line="90" />
+        <location filename="../../reader/ui/analysis/terms_tab.py" line="94" />
         <source>In search</source>
         <translation>检索次数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/analysis/terms_tab.py" line="90" />
+        <location filename="../../reader/ui/analysis/terms_tab.py" line="94" />
         <source>Keyness</source>
         <translation>关键度</translation>
     </message>

@@ -38,6 +38,14 @@ class CompareTab(QWidget):
     compareRequested = Signal(str, str)
     openParagraph = Signal(str, str)
 
+    def csv_text(self) -> str:
+        """The aligned paragraphs and both term lists as CSV ('' before a comparison is shown)."""
+        return _comparison_csv(self)
+
+    def can_save(self) -> bool:
+        """Whether there is data to save (a comparison is shown)."""
+        return self.comparison is not None
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.comparison: Comparison | None = None
@@ -205,3 +213,27 @@ class CompareTab(QWidget):
         """Colours of the reading theme for the view."""
         self.view.setStyleSheet(f"QTextBrowser {{ background: {theme.background}; color: {theme.text}; }}")
         self.view.document().setDefaultFont(font)
+
+
+def _comparison_csv(tab: CompareTab) -> str:
+    """The aligned paragraphs and both term lists of a comparison."""
+    import csv
+    import io
+
+    comparison = tab.comparison
+    stream = io.StringIO()
+    writer = csv.writer(stream)
+    if comparison is None:
+        return ""
+    writer.writerow(["op", "similarity", "a", "b", "a_text", "b_text"])
+    for pair in comparison.paragraphs:
+        a = comparison.a.paragraph(pair.a) if pair.a else None
+        b = comparison.b.paragraph(pair.b) if pair.b else None
+        writer.writerow(
+            [pair.op, f"{pair.similarity:.3f}", pair.a or "", pair.b or "", a.text if a else "", b.text if b else ""]
+        )
+    writer.writerow([])
+    writer.writerow(["list", "term", "count"])
+    writer.writerows(["new", t.term, t.count] for t in comparison.new_terms)
+    writer.writerows(["dropped", t.term, t.count] for t in comparison.dropped_terms)
+    return stream.getvalue()

@@ -141,44 +141,51 @@ class AnalysisController(QObject):
         window, service = self.window, self.service
         if window is None or service is None:
             return
-        if tab == "compare":
-            if window.compare.comparison is not None and window.compare.comparison.b.id == document.id:
-                return
-            from reader.core.analysis.years import previous_report
-            from reader.core.naming import display_name
+        fill = {"compare": self._fill_compare, "targets": self._fill_targets, "terms": self._fill_terms}
+        fill.get(tab, self._fill_term_tab)(window, service, document)
 
-            entries = service.entries()
-            earlier = previous_report(entries, document)
-            window.compare.set_reports(entries, document.id, display_name(document), earlier.id if earlier else "")
-            if earlier is not None:
-                window.compare.show_waiting()
-                service.compare(document, earlier.id, "")
-            else:
-                window.compare.summary.setText(
-                    QCoreApplication.translate(
-                        "AnalysisController", "The library holds no earlier report of this region: choose two."
-                    )
-                )
-        elif tab == "targets":
-            window.targets.show_waiting()
-            if window.targets.current_view() == "regions":
-                service.cross_section(document)
-            else:
-                service.targets(document)
-        elif tab == "terms":
-            self._terms_node = self._terms_node if self._terms_node and document.node(self._terms_node) else None
-            window.terms.set_document(document, self._terms_node)
-            service.terms(document, self._terms_node)
+    def _fill_compare(self, window: AnalysisWindow, service: AnalysisService, document: Document) -> None:
+        if window.compare.comparison is not None and window.compare.comparison.b.id == document.id:
+            return
+        from reader.core.analysis.years import previous_report
+        from reader.core.naming import display_name
+
+        entries = service.entries()
+        earlier = previous_report(entries, document)
+        window.compare.set_reports(entries, document.id, display_name(document), earlier.id if earlier else "")
+        if earlier is not None:
+            window.compare.show_waiting()
+            service.compare(document, earlier.id, "")
         else:
-            from reader.core.naming import Identity
+            window.compare.summary.setText(
+                QCoreApplication.translate(
+                    "AnalysisController", "The library holds no earlier report of this region: choose two."
+                )
+            )
 
-            tab_widget = window.trend if tab == "trend" else window.concordance
-            tab_widget.set_regions(service.entries(), Identity.from_meta(document.meta).region)
-            selected = self._view.textCursor().selectedText().strip()
-            if selected and len(selected) <= _MAX_SELECTED_TERM:
-                tab_widget.term.setText(selected)
-            if tab_widget.term.text().strip():
-                tab_widget.run()
+    def _fill_targets(self, window: AnalysisWindow, service: AnalysisService, document: Document) -> None:
+        window.targets.show_waiting()
+        if window.targets.current_view() == "regions":
+            service.cross_section(document)
+        else:
+            service.targets(document)
+
+    def _fill_terms(self, window: AnalysisWindow, service: AnalysisService, document: Document) -> None:
+        self._terms_node = self._terms_node if self._terms_node and document.node(self._terms_node) else None
+        window.terms.set_document(document, self._terms_node)
+        service.terms(document, self._terms_node)
+
+    def _fill_term_tab(self, window: AnalysisWindow, service: AnalysisService, document: Document) -> None:
+        """Trend and concordance: the regions of the library, and the selected words as the term."""
+        from reader.core.naming import Identity
+
+        tab_widget = window.trend if window.current_tab() == "trend" else window.concordance
+        tab_widget.set_regions(service.entries(), Identity.from_meta(document.meta).region)
+        selected = self._view.textCursor().selectedText().strip()
+        if selected and len(selected) <= _MAX_SELECTED_TERM:
+            tab_widget.term.setText(selected)
+        if tab_widget.term.text().strip():
+            tab_widget.run()
 
     def compare_section(self, node_id: str) -> None:
         """与上一年对比本节: the comparison with the previous year, scrolled to this section."""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.document import Document
 from reader.ui.analysis.charts import BarChart
-from reader.ui.analysis.tables import CHART_TERMS, new_table, table_item
+from reader.ui.analysis.tables import CHART_TERMS, new_table, table_csv, table_item
 
 
 class TermsTab(QWidget):
@@ -32,6 +32,10 @@ class TermsTab(QWidget):
     scopeChanged = Signal(str)
     searchTerm = Signal(str)
     concordanceTerm = Signal(str)
+
+    def csv_text(self) -> str:
+        """The word table as CSV."""
+        return table_csv(self.table)
 
     def __init__(self, families: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -15,13 +16,11 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QTabWidget, QWidget
 from reader.core.tables import save_table
 from reader.ui.analysis.compare_tab import CompareTab
 from reader.ui.analysis.concordance_tab import ConcordanceTab
-from reader.ui.analysis.tables import table_csv
+from reader.ui.analysis.tabs import ANALYSIS_TABS, TABS, AnalysisPage
 from reader.ui.analysis.targets_tab import TargetsTab
 from reader.ui.analysis.terms_tab import TermsTab
 from reader.ui.analysis.trend_tab import TrendTab
 from reader.ui.reading.appearance import Theme
-
-TABS = ("compare", "targets", "terms", "trend", "concordance")
 
 
 class AnalysisWindow(QMainWindow):
@@ -41,19 +40,19 @@ class AnalysisWindow(QMainWindow):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("analysisWindow")
         self.setWindowTitle(self.tr("Analysis — Report Reader"))
-        self.compare = CompareTab()
-        self.targets = TargetsTab()
-        self.terms = TermsTab(families)
-        self.trend = TrendTab(families)
-        self.concordance = ConcordanceTab()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Analyses"))
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.compare, self.tr("Compare (对比)"))
-        self.tabs.addTab(self.targets, self.tr("Targets (主要预期目标)"))
-        self.tabs.addTab(self.terms, self.tr("Word Frequencies (高频词)"))
-        self.tabs.addTab(self.trend, self.tr("Term Across Years (趋势)"))
-        self.tabs.addTab(self.concordance, self.tr("Concordance (语境)"))
+        self.pages: dict[str, QWidget] = {}
+        for tab in ANALYSIS_TABS:
+            self.pages[tab.key] = tab.make(families)
+            self.tabs.addTab(self.pages[tab.key], self.tr(str(tab.title)))
+        # Typed handles for the controller, which asks each tab for what only it shows.
+        self.compare = cast(CompareTab, self.pages["compare"])
+        self.targets = cast(TargetsTab, self.pages["targets"])
+        self.terms = cast(TermsTab, self.pages["terms"])
+        self.trend = cast(TrendTab, self.pages["trend"])
+        self.concordance = cast(ConcordanceTab, self.pages["concordance"])
         self.tabs.currentChanged.connect(self.update_exports)
         self.setCentralWidget(self.tabs)
         self._build_toolbar()
@@ -88,9 +87,10 @@ class AnalysisWindow(QMainWindow):
 
     def update_exports(self, *_args: object) -> None:
         """Enable the export buttons the front tab can use (a comparison shown, rows in a table)."""
-        name = self.current_tab()
-        self.save_png.setEnabled(name in ("terms", "trend"))
-        self.save_csv.setEnabled(name != "compare" or self.compare.comparison is not None)
+        tab = ANALYSIS_TABS[self.tabs.currentIndex()]
+        page = self.pages[tab.key]
+        self.save_png.setEnabled(tab.chart)
+        self.save_csv.setEnabled(getattr(page, "can_save", lambda: True)())
 
     def apply_style(self, theme: Theme, font: QFont) -> None:
         """The reading theme's colours for the compare text and the charts."""
@@ -101,16 +101,7 @@ class AnalysisWindow(QMainWindow):
     # Export -------------------------------------------------------------------------------
     def csv_text(self) -> str:
         """The front tab's data as CSV."""
-        name = self.current_tab()
-        if name == "targets":
-            return self.targets.csv_text()
-        if name == "terms":
-            return table_csv(self.terms.table)
-        if name == "trend":
-            return self.trend.csv_text()
-        if name == "concordance":
-            return self.concordance.csv_text()
-        return _comparison_csv(self.compare)
+        return cast(AnalysisPage, self.pages[self.current_tab()]).csv_text()
 
     def _ask_path(self, title: str, suffix: str, kinds: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self, title, f"{self.current_tab()}.{suffix}", kinds)
@@ -142,7 +133,7 @@ class AnalysisWindow(QMainWindow):
 
     def save_png_to(self, path: str) -> bool:
         """Save the front tab's chart as PNG."""
-        chart = self.trend.chart if self.current_tab() == "trend" else self.terms.chart
+        chart = getattr(self.pages[self.current_tab()], "chart", self.terms.chart)
         saved = chart.save_png(path)
         message = self.tr("Saved %1") if saved else self.tr("Could not save %1")
         self.statusBar().showMessage(message.replace("%1", path), 5000)
@@ -151,27 +142,3 @@ class AnalysisWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: D102 - Qt override
         self.closed.emit()
         super().closeEvent(event)
-
-
-def _comparison_csv(tab: CompareTab) -> str:
-    """The aligned paragraphs and both term lists of a comparison."""
-    import csv
-    import io
-
-    comparison = tab.comparison
-    stream = io.StringIO()
-    writer = csv.writer(stream)
-    if comparison is None:
-        return ""
-    writer.writerow(["op", "similarity", "a", "b", "a_text", "b_text"])
-    for pair in comparison.paragraphs:
-        a = comparison.a.paragraph(pair.a) if pair.a else None
-        b = comparison.b.paragraph(pair.b) if pair.b else None
-        writer.writerow(
-            [pair.op, f"{pair.similarity:.3f}", pair.a or "", pair.b or "", a.text if a else "", b.text if b else ""]
-        )
-    writer.writerow([])
-    writer.writerow(["list", "term", "count"])
-    writer.writerows(["new", t.term, t.count] for t in comparison.new_terms)
-    writer.writerows(["dropped", t.term, t.count] for t in comparison.dropped_terms)
-    return stream.getvalue()
