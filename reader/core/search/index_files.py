@@ -16,10 +16,11 @@ import zlib
 from pathlib import Path
 from typing import Any, TypedDict
 
-from whoosh import fields, index
+from whoosh import fields
 
 from reader.core.errors import ReaderError
 from reader.core.fileutil import write_atomic
+from reader.core.search.mapped import MappedStorage
 from reader.core.search.ngrams import NGramField
 from reader.core.search.store import StoreDamagedError, TextStore
 
@@ -207,7 +208,7 @@ class IndexFiles:
             if (self.directory / DAMAGED_MARK).exists():
                 raise IndexDamagedError("a search found the index damaged")
             try:
-                self.ix = index.open_dir(str(self.directory), indexname=INDEX_NAME)
+                self.ix = MappedStorage(str(self.directory)).open_index(INDEX_NAME)
                 self.manifest = self._settled_manifest(manifest)
                 _check_files(self.directory, self.manifest.get("files", {}))
                 self.store.load(self.manifest.get("store"))
@@ -238,7 +239,7 @@ class IndexFiles:
         if self.directory.exists():
             shutil.rmtree(self.directory)
         self.directory.mkdir(parents=True)
-        self.ix = index.create_in(str(self.directory), make_schema(), indexname=INDEX_NAME)
+        self.ix = MappedStorage(str(self.directory)).create_index(make_schema(), indexname=INDEX_NAME)
         self.manifest = {
             "schema": SCHEMA_VERSION,
             "keys": 0,

@@ -1,0 +1,60 @@
+"""Segments are read through one memory map per file: each part a view, never a copy in a BytesIO."""
+
+from __future__ import annotations
+
+import io
+import random
+
+from whoosh.filedb.compound import CompoundStorage
+from whoosh.filedb.filestore import OverlayStorage
+
+from reader.core.library import Library
+from reader.core.search.index import SearchIndex
+from reader.core.search.mapped import MappedFile, ViewFile, _ViewReader
+
+
+def _segment_storages(searcher):
+    storages = [reader._storage for reader, _offset in searcher.reader().leaf_readers()]
+    # A compound segment's files come first from its compound file (``a``), then from the folder.
+    return [storage.a if isinstance(storage, OverlayStorage) else storage for storage in storages]
+
+
+def test_a_searcher_reads_every_segment_part_as_a_view_of_the_map(data_dir, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("政府工作报告\n\n各位代表：\n\n彩虹桥工程进展顺利。\n\n星河港湾吞吐创新高。\n", encoding="utf-8")
+    library = Library(data_dir)
+    library.add(str(report))
+    search_index = SearchIndex(data_dir / "index")
+    search_index.open()
+    search_index.sync(library.fingerprints(), library.document)
+    try:
+        assert search_index.search("彩虹桥").total == 1
+        storages = _segment_storages(search_index.files.current_searcher())
+        assert storages, "the index has segments"
+        for storage in storages:
+            assert isinstance(storage, CompoundStorage)
+            assert storage._source is None, "Whoosh mapped the file itself (and copies each part)"
+            assert isinstance(storage._file, MappedFile)
+            part = storage.open_file(storage.list()[0])
+            assert isinstance(part, ViewFile) and isinstance(part._buf, memoryview)
+            assert part._buf.obj is storage._file._map  # a view of the one map: no copy
+    finally:
+        search_index.close()
+
+
+def test_a_view_reads_like_a_file():
+    data = bytes(random.Random(7).randrange(256) for _ in range(5000)) + b"line one\nline two\n"
+    view, reference = _ViewReader(memoryview(data)), io.BytesIO(data)
+    steps = random.Random(11)
+    for _ in range(400):
+        choice = steps.randrange(4)
+        if choice == 0:
+            size = steps.randrange(-1, 300)
+            assert view.read(size) == reference.read(size)
+        elif choice == 1:
+            offset, whence = steps.randrange(0, 6000), steps.choice((io.SEEK_SET, io.SEEK_CUR, io.SEEK_END))
+            offset = offset if whence == io.SEEK_SET else -min(offset, reference.tell() if whence == 1 else len(data))
+            assert view.seek(offset, whence) == reference.seek(offset, whence)
+        elif choice == 2:
+            assert view.readline() == reference.readline()
+        assert view.tell() == reference.tell()
