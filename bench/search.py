@@ -49,27 +49,38 @@ class _Fts5:
         self.build_seconds = time.perf_counter() - started
 
     def search(self, query: str) -> tuple[int, list]:
-        parsed = parse_query(query)
-        if parsed.is_empty:
-            return 0, []
-        clauses, params = [], []
-        for group in parsed.groups:
-            alternatives = []
-            for term in group:
-                if len(term) >= 3:
-                    alternatives.append("rowid IN (SELECT rowid FROM p WHERE p MATCH ?)")
-                    params.append('"' + term.replace('"', '""') + '"')
-                else:
-                    alternatives.append("text LIKE ?")
-                    params.append(f"%{term}%")
-            clauses.append("(" + " OR ".join(alternatives) + ")")
-        for term in parsed.excluded:
-            clauses.append("text NOT LIKE ?")
-            params.append(f"%{term}%")
-        where = " AND ".join(clauses)
-        total = self.db.execute(f"SELECT count(*) FROM p WHERE {where}", params).fetchone()[0]
-        page = self.db.execute(f"SELECT rowid FROM p WHERE {where} LIMIT {PAGE}", params).fetchall()
-        return total, page
+        return fts5_search(self.db, query)
+
+    def save(self, path: Path) -> None:
+        """Write the database to a file (for the cold-process comparison)."""
+        disk = sqlite3.connect(path)
+        self.db.backup(disk)
+        disk.close()
+
+
+def fts5_search(db: sqlite3.Connection, query: str) -> tuple[int, list]:
+    """The query's total and first page in an FTS5 trigram table ``p`` (the same semantics as the index)."""
+    parsed = parse_query(query)
+    if parsed.is_empty:
+        return 0, []
+    clauses, params = [], []
+    for group in parsed.groups:
+        alternatives = []
+        for term in group:
+            if len(term) >= 3:
+                alternatives.append("rowid IN (SELECT rowid FROM p WHERE p MATCH ?)")
+                params.append('"' + term.replace('"', '""') + '"')
+            else:
+                alternatives.append("text LIKE ?")
+                params.append(f"%{term}%")
+        clauses.append("(" + " OR ".join(alternatives) + ")")
+    for term in parsed.excluded:
+        clauses.append("text NOT LIKE ?")
+        params.append(f"%{term}%")
+    where = " AND ".join(clauses)
+    total = db.execute(f"SELECT count(*) FROM p WHERE {where}", params).fetchone()[0]
+    page = db.execute(f"SELECT rowid FROM p WHERE {where} LIMIT {PAGE}", params).fetchall()
+    return total, page
 
 
 def _latencies(function, queries: list[str]) -> dict:
@@ -84,6 +95,45 @@ def _latencies(function, queries: list[str]) -> dict:
             samples.append((time.perf_counter() - started) * 1000)
         medians.append(statistics.median(samples))
     return {"p50_ms": percentile(medians, 0.5), "p95_ms": percentile(medians, 0.95), "max_ms": round(max(medians), 3)}
+
+
+_COLD_PROCESS = r"""
+import json, resource, sqlite3, sys, time
+from pathlib import Path
+started = time.perf_counter()
+kind, where, query = sys.argv[1:4]
+if kind == "index":
+    from reader.core.search.index import SearchIndex
+    index = SearchIndex(Path(where))
+    index.open()
+    total = index.search(query, limit=20).total
+else:
+    from bench.search import fts5_search
+    total = fts5_search(sqlite3.connect(where), query)[0]
+print(json.dumps({"ms": (time.perf_counter() - started) * 1000, "total": total,
+                  "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def _cold_processes(kind: str, where: Path, queries: list[str]) -> dict:
+    """A new process per query (as ``report-reader search`` is): its time from start and its peak memory."""
+    import json
+    import subprocess
+    import sys
+
+    runs = []
+    for query in queries:
+        done = subprocess.run(
+            [sys.executable, "-c", _COLD_PROCESS, kind, str(where), query],
+            capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[1],
+        )  # fmt: skip
+        runs.append(json.loads(done.stdout))
+    times = sorted(run["ms"] for run in runs)
+    return {
+        "p50_ms": percentile(times, 0.5),
+        "p95_ms": percentile(times, 0.95),
+        "peak_rss_mib": round(max(run["rss_mib"] for run in runs), 1),
+    }
 
 
 def _scale(documents: dict, work: Path, label: str, queries: list[str]) -> dict:
@@ -105,6 +155,10 @@ def _scale(documents: dict, work: Path, label: str, queries: list[str]) -> dict:
     }
     fts = _Fts5(texts)
     result["sqlite_fts5_trigram"] = {"build_s": round(fts.build_seconds, 2), **_latencies(fts.search, queries)}
+    if len(documents) >= 1000:  # what a search from the command line costs: a cold process each
+        fts.save(work / f"{label}.fts5.sqlite3")
+        result["cold_process"] = _cold_processes("index", folder, queries)
+        result["sqlite_fts5_trigram"]["cold_process"] = _cold_processes("fts5", work / f"{label}.fts5.sqlite3", queries)
     cold = SearchIndex(folder)
     cold.open()
     started = time.perf_counter()
