@@ -13,6 +13,7 @@ from whoosh.index import LockError
 
 from reader.core.document import Document
 from reader.core.naming import Identity, display_name
+from reader.core.search.codec import IndexCodec
 from reader.core.search.index_files import IndexBusyError, IndexFiles, describe_damage
 from reader.core.search.ngrams import fold
 
@@ -135,9 +136,11 @@ class IndexWriter:
             if processes > 1:
                 from reader.core.search.spawn_writer import SpawningMpWriter
 
-                writer = SpawningMpWriter(self.files.ix, procs=processes, timeout=timeout, limitmb=256)
+                writer = SpawningMpWriter(
+                    self.files.ix, procs=processes, timeout=timeout, limitmb=256, codec=IndexCodec()
+                )
             else:
-                writer = self.files.ix.writer(timeout=timeout, limitmb=256)
+                writer = self.files.ix.writer(timeout=timeout, limitmb=256, codec=IndexCodec())
         except LockError:
             raise IndexBusyError("the search index is being updated by another process; try again shortly") from None
         try:

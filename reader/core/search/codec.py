@@ -1,0 +1,19 @@
+"""The index's codec: Whoosh's own (W3), without a per-posting look-up of field lengths.
+
+Whoosh's writer asks, for every posting it writes, the length of the field in that
+document, to keep length statistics for its BM25 scoring. Our n-gram field keeps no
+lengths (ranking is ours: ``matching.Scorer`` over exact occurrences), so every one of
+those look-ups was a ``stat()`` of a lengths column that never exists, and answered 0:
+43% of an index build. A codec that keeps no length statistics writes the very same
+postings (length 0) without them.
+"""
+
+from __future__ import annotations
+
+from whoosh.codec.whoosh3 import W3Codec
+
+
+class IndexCodec(W3Codec):  # type: ignore[misc]  # Whoosh is untyped
+    """W3 without per-posting field lengths (none of our fields keeps any)."""
+
+    length_stats = False
