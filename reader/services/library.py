@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 SCOPES = ("document", "region", "year", "library")
 # From this many sources on, parsing runs in worker processes (starting them costs ~0.3 s).
 PARALLEL_FROM = 4
+# During a long import the index is brought up to date after this many stored documents, so that
+# what is in is searchable while the rest comes (and an interrupted import keeps it indexed).
+SEARCHABLE_EVERY = 200
 CANCELLED = "not imported: the import was cancelled"
 
 
@@ -77,6 +80,7 @@ class LibraryService(QObject):
     Signals:
         entriesChanged(list): the catalog (list of LibraryEntry) after any change.
         importProgress(int, int, str): done, total, current source.
+        importPace(float, float): documents per second, and seconds left (-1 while unknown).
         importFinished(list): ImportOutcome per source.
         indexProgress(int, int, str): done, total, current title while indexing.
         indexReady(): the index matches the library.
@@ -86,6 +90,7 @@ class LibraryService(QObject):
 
     entriesChanged = Signal(list)
     importProgress = Signal(int, int, str)
+    importPace = Signal(float, float)
     importFinished = Signal(list)
     indexProgress = Signal(int, int, str)
     indexReady = Signal()
@@ -166,6 +171,9 @@ class LibraryService(QObject):
             pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
             futures = [pool.submit(prepare_source, self.library.data_dir, source) for source in expanded]
             prepared_items = (future.result() for future in futures)
+        from reader.core.import_pace import ImportPace
+
+        pace = ImportPace(len(expanded))
         try:
             for number, (source, prepared) in enumerate(zip(expanded, prepared_items, strict=True)):
                 if self._cancelled.is_set():
@@ -173,6 +181,11 @@ class LibraryService(QObject):
                     break
                 outcomes.append(prepared if isinstance(prepared, ImportOutcome) else self._store(prepared, replace))
                 self.importProgress.emit(number + 1, len(expanded), source)
+                rate, left = pace.update(number + 1)
+                self.importPace.emit(rate, -1.0 if left is None else left)
+                if (number + 1) % SEARCHABLE_EVERY == 0 and number + 1 < len(expanded):
+                    self._sync_index()  # what is stored so far becomes searchable now
+                    self.indexReady.emit()
         finally:
             if pool is not None:
                 pool.shutdown(wait=False, cancel_futures=True)

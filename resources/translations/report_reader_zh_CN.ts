@@ -916,69 +916,108 @@
     </message>
 </context>
 <context>
+    <name>ImportProgress</name>
+    <message>
+        <location filename="../../reader/ui/library/import_progress.py" line="25" />
+        <source>Import progress</source>
+        <translation>导入进度</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library/import_progress.py" line="26" />
+        <location filename="../../reader/ui/library/import_progress.py" line="38" />
+        <source>%v of %m</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library/import_progress.py" line="27" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library/import_progress.py" line="28" />
+        <source>Cancel the import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library/import_progress.py" line="50" />
+        <source>about %1 min left</source>
+        <translation>约剩 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library/import_progress.py" line="50" />
+        <source>under a minute left</source>
+        <translation>不到一分钟</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library/import_progress.py" line="52" />
+        <source>%1 per second</source>
+        <translation>每秒 %1 份</translation>
+    </message>
+</context>
+<context>
     <name>LibraryController</name>
     <message>
-        <location filename="../../reader/ui/library/controller.py" line="79" />
+        <location filename="../../reader/ui/library/controller.py" line="80" />
         <source>Import Reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/controller.py" line="90" />
+        <location filename="../../reader/ui/library/controller.py" line="91" />
         <source>Import a Folder of Reports</source>
         <translation>导入报告文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/controller.py" line="98" />
+        <location filename="../../reader/ui/library/controller.py" line="99" />
         <source>Import URL</source>
         <translation>导入网址</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/controller.py" line="98" />
+        <location filename="../../reader/ui/library/controller.py" line="99" />
         <source>Address of a report page:</source>
         <translation>报告网页地址：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/controller.py" line="111" />
+        <location filename="../../reader/ui/library/controller.py" line="112" />
         <source>Imported %1 documents</source>
         <translation>已导入 %1 个文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/controller.py" line="116" />
+        <location filename="../../reader/ui/library/controller.py" line="117" />
         <source> (and %1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/controller.py" line="118" />
+        <location filename="../../reader/ui/library/controller.py" line="119" />
         <source>Could not import %1: %2</source>
         <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/controller.py" line="124" />
+        <location filename="../../reader/ui/library/controller.py" line="125" />
         <source>%1 holds the same text as %2.</source>
         <translation>%1 与文库中的“%2”内容相同。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/controller.py" line="128" />
+        <location filename="../../reader/ui/library/controller.py" line="129" />
         <source>(and %1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/controller.py" line="136" />
+        <location filename="../../reader/ui/library/controller.py" line="137" />
         <source>Already in the Library</source>
         <translation>文库中已有</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/controller.py" line="138" />
+        <location filename="../../reader/ui/library/controller.py" line="139" />
         <source>Replace those entries with the new copies?</source>
         <translation>用新导入的文件替换这些条目吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/controller.py" line="145" />
+        <location filename="../../reader/ui/library/controller.py" line="146" />
         <source>Indexing %1 of %2…</source>
         <translation>正在建立索引：第 %1 个，共 %2 个…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/controller.py" line="147" />
+        <location filename="../../reader/ui/library/controller.py" line="148" />
         <source>Search index up to date</source>
         <translation>搜索索引已是最新</translation>
     </message>
@@ -1016,29 +1055,24 @@
         <translation>文库文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/panel.py" line="137" />
+        <location filename="../../reader/ui/library/panel.py" line="128" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/panel.py" line="138" />
+        <location filename="../../reader/ui/library/panel.py" line="129" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/panel.py" line="139" />
+        <location filename="../../reader/ui/library/panel.py" line="130" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/panel.py" line="140" />
+        <location filename="../../reader/ui/library/panel.py" line="131" />
         <source>Title</source>
         <translation>标题</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/library/panel.py" line="99" />
-        <source>Import progress</source>
-        <translation>导入进度</translation>
     </message>
     <message>
         <location filename="../../reader/ui/library/panel.py" line="66" />
@@ -1047,78 +1081,63 @@
     </message>
     <message>
         <location filename="../../reader/ui/library/panel.py" line="100" />
-        <source>%v of %m</source>
-        <translation>%v / %m</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/library/panel.py" line="101" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/library/panel.py" line="102" />
-        <source>Cancel the import</source>
-        <translation>取消导入</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/library/panel.py" line="109" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/panel.py" line="110" />
+        <location filename="../../reader/ui/library/panel.py" line="101" />
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/panel.py" line="112" />
+        <location filename="../../reader/ui/library/panel.py" line="103" />
         <source>Files…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/panel.py" line="113" />
+        <location filename="../../reader/ui/library/panel.py" line="104" />
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/panel.py" line="114" />
+        <location filename="../../reader/ui/library/panel.py" line="105" />
         <source>URL…</source>
         <translation>网址…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/panel.py" line="116" />
-        <location filename="../../reader/ui/library/panel.py" line="325" />
+        <location filename="../../reader/ui/library/panel.py" line="107" />
+        <location filename="../../reader/ui/library/panel.py" line="313" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/panel.py" line="117" />
-        <location filename="../../reader/ui/library/panel.py" line="326" />
+        <location filename="../../reader/ui/library/panel.py" line="108" />
+        <location filename="../../reader/ui/library/panel.py" line="314" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/panel.py" line="141" />
+        <location filename="../../reader/ui/library/panel.py" line="132" />
         <source>Speaker</source>
         <translation>报告人</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/panel.py" line="142" />
+        <location filename="../../reader/ui/library/panel.py" line="133" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/panel.py" line="143" />
+        <location filename="../../reader/ui/library/panel.py" line="134" />
         <source>Characters</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/panel.py" line="185" />
+        <location filename="../../reader/ui/library/panel.py" line="176" />
         <source>(unknown)</source>
         <translation>（未知）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library/panel.py" line="186" />
+        <location filename="../../reader/ui/library/panel.py" line="177" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>

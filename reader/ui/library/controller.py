@@ -59,6 +59,7 @@ class LibraryController(QObject):
         self.service = service
         service.entriesChanged.connect(self._library_panel.show_entries)
         service.importProgress.connect(self._library_panel.show_progress)
+        service.importPace.connect(self._library_panel.show_pace)
         service.importFinished.connect(self._on_imported)
         service.indexProgress.connect(self._on_index_progress)
         service.message.connect(lambda text: self._notifier.status(text, 8000))

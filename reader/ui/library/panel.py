@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QMenu,
-    QProgressBar,
     QPushButton,
     QTreeView,
     QWidget,
 )
 
 from reader.ui.common.widgets import WrappingRow, filter_box, fit_button, labelled, panel_body
+from reader.ui.library.import_progress import ImportProgress
 
 if TYPE_CHECKING:
     from reader.core.library import LibraryEntry
@@ -94,17 +94,8 @@ class LibraryPanel(QWidget):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(column, self.fontMetrics().horizontalAdvance("国") * characters + 12)
         layout.addWidget(self.list, 1)
-        progress_row = QHBoxLayout()
-        self.progress = QProgressBar(body)
-        self.progress.setAccessibleName(self.tr("Import progress"))
-        self.progress.setFormat(self.tr("%v of %m"))
-        self.cancel_button = QPushButton(self.tr("Cancel"), body)
-        self.cancel_button.setAccessibleName(self.tr("Cancel the import"))
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(fit_button(self.cancel_button))
-        layout.addLayout(progress_row)
-        self.progress.hide()
-        self.cancel_button.hide()
+        self.import_progress = ImportProgress(body)
+        layout.addWidget(self.import_progress)
         buttons = QHBoxLayout()
         self.import_button = QPushButton(self.tr("Import"), body)
         self.import_button.setAccessibleName(self.tr("Import documents"))
@@ -125,7 +116,7 @@ class LibraryPanel(QWidget):
         self.list.activated.connect(self._open_index)
         self.open_button.clicked.connect(lambda: self._open_index(self.list.currentIndex()))
         self.remove_button.clicked.connect(self._remove_selected)
-        self.cancel_button.clicked.connect(self.cancelImportRequested.emit)
+        self.import_progress.cancelRequested.connect(self.cancelImportRequested.emit)
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.list.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.filter_box.textChanged.connect(self._filter)
@@ -308,14 +299,11 @@ class LibraryPanel(QWidget):
 
     def show_progress(self, done: int, total: int, _current: str) -> None:
         """Import progress with a cancel button (hidden when done)."""
-        if total <= 1 or done >= total:
-            self.progress.hide()
-            self.cancel_button.hide()
-            return
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-        self.progress.show()
-        self.cancel_button.show()
+        self.import_progress.show_progress(done, total)
+
+    def show_pace(self, per_second: float, seconds_left: float) -> None:
+        """How fast the import goes and the time it has left."""
+        self.import_progress.show_pace(per_second, seconds_left)
 
     def _context_menu(self, position) -> None:
         index = self.list.indexAt(position)

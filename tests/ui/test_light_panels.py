@@ -1,4 +1,4 @@
-"""The outline panel alone (the light fixture: no window, no services)."""
+"""Panels and their parts alone (the light fixtures: no window, no services)."""
 
 from __future__ import annotations
 
@@ -29,3 +29,18 @@ def test_badges_count_matches_per_section(outline_panel, seed_document):
     assert outline_panel.badge(first.id) == 3
     outline_panel.set_badges({})
     assert outline_panel.badge(first.id) == 0
+
+
+def test_import_progress_shows_the_pace_and_hides_when_done(qtbot):
+    from reader.ui.library.import_progress import ImportProgress
+
+    progress = ImportProgress()
+    qtbot.addWidget(progress)
+    progress.show_progress(30, 1000)
+    assert not progress.isHidden()
+    progress.show_pace(12.5, 150.0)
+    assert "12.5 per second" in progress.bar.format() and "2 min" in progress.bar.format()  # 150 s
+    progress.show_pace(0.0, -1.0)  # unknown: the bar keeps what it said
+    assert "12.5" in progress.bar.format()
+    progress.show_progress(1000, 1000)
+    assert progress.isHidden() and "12.5" not in progress.bar.format()
