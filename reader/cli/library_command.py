@@ -1,10 +1,12 @@
-"""``library``: import, list and remove documents."""
+"""``library``: import, list and remove documents, and tell what the library and its index hold."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.arguments import PROG, Parser, UsageError
 from reader.cli.common import (
@@ -13,11 +15,15 @@ from reader.cli.common import (
     add_facet_options,
     facet_filter,
     output_text,
+    print_json,
     progress_printer,
     say,
     sync_index,
 )
 from reader.core.formats.registry import supported_suffixes
+
+if TYPE_CHECKING:
+    from reader.core.library import Library
 
 
 def add_arguments(commands: argparse._SubParsersAction) -> None:
@@ -32,6 +38,8 @@ def add_arguments(commands: argparse._SubParsersAction) -> None:
     listing.add_argument("--json", action="store_true", help="print JSON")
     remove = library_commands.add_parser("remove", help="remove a document from the library")
     remove.add_argument("id", help="document id (see library list)")
+    info = library_commands.add_parser("info", help="how many reports, paragraphs and characters; sizes on disk")
+    info.add_argument("--json", action="store_true", help="print JSON")
 
 
 def handle(args: argparse.Namespace) -> int:
@@ -41,7 +49,9 @@ def handle(args: argparse.Namespace) -> int:
     library = Library(args.data_dir)
     command = args.library_command
     if command is None:
-        raise UsageError("library needs a command: add, list or remove")
+        raise UsageError("library needs a command: add, list, remove or info")
+    if command == "info":
+        return _info(args, library)
     if command == "list":
         entries = [entry for entry in library.entries() if entry.matches(*facet_filter(args))]
         if args.json:
@@ -73,3 +83,31 @@ def handle(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     sync_index(args.data_dir, library).close()
     return EXIT_INPUT if failed else EXIT_OK
+
+
+def _folder_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file()) if folder.exists() else 0
+
+
+def _info(args: argparse.Namespace, library: Library) -> int:
+    """What the library holds and what it takes on disk (the index beside the text it indexes)."""
+    from reader.core.paths import DataLayout
+
+    entries = library.entries()
+    layout = DataLayout(args.data_dir)
+    characters = sum(entry.characters for entry in entries)
+    facts = {
+        "documents": len(entries),
+        "paragraphs": sum(entry.paragraphs for entry in entries),
+        "characters": characters,
+        "library_bytes": _folder_bytes(layout.library),
+        "index_bytes": _folder_bytes(layout.index),
+    }
+    if args.json:
+        print_json(facts)
+        return EXIT_OK
+    text_bytes = characters * 3  # UTF-8: a Chinese character is 3 bytes
+    ratio = f" ({facts['index_bytes'] / text_bytes:.1f}× the text)" if text_bytes else ""
+    say(f"{facts['documents']} reports, {facts['paragraphs']} paragraphs, {characters} characters")
+    say(f"library {facts['library_bytes'] / 2**20:.1f} MiB, search index {facts['index_bytes'] / 2**20:.1f} MiB{ratio}")
+    return EXIT_OK

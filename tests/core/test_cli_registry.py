@@ -44,3 +44,21 @@ def test_outline_prints_the_reports_sections_indented_and_as_json(tmp_path, caps
     assert set(rows[0]) == {"id", "level", "title", "paragraph", "characters"}
     top = [row for row in rows if row["level"] == 1]
     assert all(row["characters"] > 0 for row in top)
+
+
+def test_library_info_counts_the_reports_and_sizes_the_index(tmp_path, capsys):
+    from reader.cli import run
+
+    report = tmp_path / "r.txt"
+    report.write_text(
+        "某市2025年政府工作报告\n\n各位代表：\n\n一、过去一年的工作\n\n经济运行总体平稳。\n", encoding="utf-8"
+    )
+    data = tmp_path / "data"
+    assert run(["--data-dir", str(data), "library", "add", str(report)]) == 0
+    capsys.readouterr()
+    assert run(["--data-dir", str(data), "library", "info", "--json"]) == 0
+    facts = json.loads(capsys.readouterr().out)
+    assert facts["documents"] == 2  # the bundled report and this one
+    assert facts["characters"] > 10_000 and facts["index_bytes"] > 0 and facts["library_bytes"] > 0
+    assert run(["--data-dir", str(data), "library", "info"]) == 0
+    assert "× the text" in capsys.readouterr().out
