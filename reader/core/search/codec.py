@@ -14,11 +14,8 @@ from whoosh.codec.whoosh3 import W3Codec
 
 
 class IndexCodec(W3Codec):  # type: ignore[misc]  # Whoosh is untyped
-    """W3 without per-posting field lengths (none of our fields keeps any), posting blocks stored plain."""
+    """W3 without per-posting field lengths (none of our fields keeps any)."""
 
+    # Posting blocks stay compressed: plain blocks built 40 reports 9% faster and 2% smaller, but
+    # 1,000 reports no faster (the helpers' per-term work dominates) and 5% larger.
     length_stats = False
-
-    def __init__(self) -> None:
-        # Most bigrams occur in a few paragraphs: their blocks are a few bytes, which zlib makes no
-        # smaller (measured: plain blocks build 9% faster and the index comes out 2% smaller).
-        super().__init__(compression=0)
