@@ -89,8 +89,8 @@ def _gui_import(work: Path) -> dict:
     return {"gui_import_74_s": round(elapsed, 2), "gui_thread_max_gap_ms": round(max(gaps), 1)}
 
 
-def _catalogue_1000() -> dict:
-    """A 1,000-report catalogue: shown, sorted, grouped and filtered (GUI thread), next to a bare model fill."""
+def _catalogue(size: int) -> dict:
+    """A catalogue of ``size`` reports: shown, sorted, grouped and filtered (GUI thread), next to a bare model fill."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -109,7 +109,7 @@ def _catalogue_1000() -> dict:
             speaker=f"报告人{n % 97}", delivered=f"{2000 + n % 27}-01-{1 + n % 28:02d}",
             display=f"{PROVINCES[n % len(PROVINCES)][0]} · {2000 + n % 27}年政府工作报告",
         )
-        for n in range(1000)
+        for n in range(size)
     ]  # fmt: skip
     panel = LibraryPanel()
     panel.resize(700, 800)
@@ -123,7 +123,7 @@ def _catalogue_1000() -> dict:
         return round((time.perf_counter() - started) * 1000, 1)
 
     figures = {
-        "show_1000_ms": timed(lambda: panel.show_entries(entries)),
+        "show_ms": timed(lambda: panel.show_entries(entries)),
         "sort_by_year_ms": timed(lambda: panel.list.sortByColumn(1, Qt.SortOrder.AscendingOrder)),
         "sort_by_characters_ms": timed(lambda: panel.list.sortByColumn(6, Qt.SortOrder.DescendingOrder)),
         "group_by_region_ms": timed(lambda: panel.set_grouping("region")),
@@ -153,7 +153,9 @@ def _catalogue_1000() -> dict:
                 ]
             )
 
-    figures["baseline_bare_model_fill_1000_ms"] = timed(fill)
+    figures["baseline_bare_model_fill_ms"] = timed(fill)
+    panel.close()
+    bare.close()
     figures["targets_ms"] = {"show": 100, "sort_group_filter": 50}
     return figures
 
@@ -163,7 +165,12 @@ def measure() -> dict:
         return {"skipped": f"corpus not found at {CORPUS}"}
     work = Path(tempfile.mkdtemp(prefix="rr-bench-library-"))
     try:
-        figures = {"identity": _identity(), "catalogue": _catalogue_1000()}
+        at_1000, at_10000 = _catalogue(1000), _catalogue(10_000)
+        growth = {
+            key: round(at_10000[key] / at_1000[key], 1) for key in at_1000 if key.endswith("_ms") and at_1000[key]
+        }
+        catalogue = {"at_1000": at_1000, "at_10000": at_10000, "growth_1000_to_10000": growth}
+        figures = {"identity": _identity(), "catalogue": catalogue}
         figures["import"] = {
             "baseline_parse_74_one_process_s": _parse_floor_s(_texts()),
             "cli_library_add_74_s": _cli_import_s(work),
