@@ -30,6 +30,10 @@ SILENCE_SECONDS = 0.25
 _SPEAKABLE_RE = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
 
 
+# How often a piece the engine cut off is rendered before it is given up as silent.
+RENDER_ATTEMPTS = 3
+
+
 class SpeechUnavailableError(ReaderError):
     """No speech engine can be used (not installed, failed to start, stopped responding)."""
 
@@ -238,11 +242,12 @@ class Pyttsx3Synthesizer:
                 engine.setProperty("rate", int(rate))
                 engine.setProperty("volume", float(volume))
                 clip = None
-                for _attempt in range(2):
+                for _attempt in range(RENDER_ATTEMPTS):
                     counter += 1
                     clip = self._render(engine, finished, text, workdir / f"piece-{counter}.wav")
                     # An empty clip for text with speech means the engine reported the end of an
-                    # utterance too early (seen once in CI: a piece's audio missing); render it again.
+                    # utterance too early (seen in CI: a piece's audio missing, twice in a row once);
+                    # render it again.
                     if clip.frames:
                         break
                 future.set_result(clip)
