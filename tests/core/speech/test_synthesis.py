@@ -135,7 +135,9 @@ def test_a_piece_the_engine_cuts_off_is_rendered_again(engine, monkeypatch):
 
     monkeypatch.setattr(synth, "_read_wav", cut_off_once)
     clip = engine.synthesize("各位代表，现在我代表省人民政府向大会报告工作。", mandarin_voice(engine.voices()).id, RATE)
-    assert len(reads) == 2
+    # Rendered again until it has audio: a render right after another can be cut off by the engine too
+    # (a late "finished" of the one before), which the second try sometimes is.
+    assert 2 <= len(reads) <= synth.RENDER_ATTEMPTS
     assert clip.seconds > 2 and _rms(np.frombuffer(clip.samples, dtype="<i2")) > 500
 
 
