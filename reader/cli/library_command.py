@@ -38,6 +38,7 @@ def add_arguments(commands: argparse._SubParsersAction) -> None:
     listing.add_argument("--json", action="store_true", help="print JSON")
     remove = library_commands.add_parser("remove", help="remove a document from the library")
     remove.add_argument("id", help="document id (see library list)")
+    library_commands.add_parser("compact", help="merge the search index into one segment (after big imports)")
     info = library_commands.add_parser("info", help="how many reports, paragraphs and characters; sizes on disk")
     info.add_argument("--json", action="store_true", help="print JSON")
 
@@ -49,7 +50,15 @@ def handle(args: argparse.Namespace) -> int:
     library = Library(args.data_dir)
     command = args.library_command
     if command is None:
-        raise UsageError("library needs a command: add, list, remove or info")
+        raise UsageError("library needs a command: add, list, remove, info or compact")
+    if command == "compact":
+        search_index = sync_index(args.data_dir, library, quiet=True)
+        try:
+            before = search_index.compact()
+        finally:
+            search_index.close()
+        say(f"search index: {before} segment(s) merged into 1")
+        return EXIT_OK
     if command == "info":
         return _info(args, library)
     if command == "list":

@@ -35,6 +35,9 @@ PARALLEL_FROM = 4
 # During a long import the index is brought up to date after this many stored documents, so that
 # what is in is searchable while the rest comes (and an interrupted import keeps it indexed).
 SEARCHABLE_EVERY = 200
+# After an import the index is compacted in the background once it is made of this many segments
+# (each batch above adds one; a search looks in every one of them).
+COMPACT_FROM = 8
 CANCELLED = "not imported: the import was cancelled"
 
 
@@ -191,7 +194,21 @@ class LibraryService(QObject):
                 pool.shutdown(wait=False, cancel_futures=True)
         entries = self.library.entries()
         self._sync_index()
+        if self._writer_index is not None and self._writer_index.segment_count() >= COMPACT_FROM:
+            self._writes.submit(self._compact, on_done=lambda _none: None, on_error=self._failed)  # after this import
         return outcomes, entries
+
+    def _compact(self) -> None:
+        from reader.core.search.index import IndexBusyError
+
+        if self._writer_index is None:
+            return
+        try:
+            self._writer_index.compact()
+        except IndexBusyError as error:
+            self.message.emit(str(error))
+        else:
+            self.indexReady.emit()
 
     def _store(self, prepared, replace: bool) -> ImportOutcome:
         from reader.core.library import ImportOutcome

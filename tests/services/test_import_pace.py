@@ -53,3 +53,33 @@ def test_what_is_stored_is_searchable_before_the_import_ends(qtbot, tmp_path, mo
     assert indexed_at_each_sync == [3, 5, 6]
     assert len(paces) == 5 and all(rate > 0 for rate, _left in paces[1:])
     service.close()
+
+
+def test_a_fragmented_index_is_compacted_in_the_background_after_an_import(qtbot, tmp_path, monkeypatch):
+    from reader.services import library as library_service
+
+    monkeypatch.setattr(library_service, "SEARCHABLE_EVERY", 1)  # a segment per document
+    monkeypatch.setattr(library_service, "COMPACT_FROM", 2)
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for number in range(4):
+        (folder / f"r{number}.txt").write_text(
+            f"第{number}号市政府工作报告\n\n各位代表：\n\n独有词语丙{number}丁在此。\n", encoding="utf-8"
+        )
+    service = library_service.LibraryService(tmp_path / "data")
+    compacted: list[int] = []
+    original = service._compact
+
+    def compact() -> None:  # on the service's worker
+        before = service._writer_index.segment_count()
+        original()
+        compacted.append(before)
+
+    monkeypatch.setattr(service, "_compact", compact)
+    with qtbot.waitSignal(service.importFinished, timeout=120000):
+        service.import_sources([str(folder)])
+    qtbot.waitUntil(lambda: bool(compacted), timeout=60000)
+    assert service._writes.wait(10000)  # the worker is idle: its index can be looked at from here
+    assert compacted[0] >= 2 and service._writer_index.segment_count() == 1
+    assert service._writer_index.search("独有词语丙3丁").total == 1
+    service.close()

@@ -120,6 +120,14 @@ class SearchIndex:
         """Bring the index in line with the library (see ``IndexWriter.sync``)."""
         return self._writer.sync(fingerprints, load, progress, timeout, processes)
 
+    def compact(self, timeout: float = 30.0) -> int:
+        """Merge the index into one segment (see ``IndexWriter.compact``); returns the segments before."""
+        return self._writer.compact(timeout)
+
+    def segment_count(self) -> int:
+        """Segments the index is made of."""
+        return self._writer.segment_count()
+
     def search(self, query: str | ParsedQuery, scope: set[str] | None = None, limit: int = 50) -> SearchResult:
         """Search the library or the documents in ``scope`` (see ``IndexReader.search``)."""
         return self._reader.search(query, scope, limit)

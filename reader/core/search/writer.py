@@ -117,6 +117,34 @@ class IndexWriter:
         report.seconds = time.perf_counter() - started
         return report
 
+    def segment_count(self) -> int:
+        """Whoosh segments the index is made of now (each import batch adds one; a compact makes one)."""
+        return len(self.files.ix._segments()) if self.files.ix is not None else 0
+
+    def compact(self, timeout: float = 30.0) -> int:
+        """Merge every segment into one and drop the text of removed documents; returns the segments before.
+
+        Slow (every posting is read and written again) but safe beside readers: they keep
+        the commit they opened until they refresh. Meant for the background, when idle.
+
+        Raises:
+            IndexBusyError: Another process kept the write lock longer than ``timeout``.
+        """
+        with self._write_lock(timeout):
+            self._open_for_writing()
+            before = self.segment_count()
+            if before > 1 or self.files.store.dead_fraction() > 0:
+                try:
+                    writer = self.files.ix.writer(timeout=timeout, limitmb=256, codec=IndexCodec())
+                except LockError:
+                    raise IndexBusyError("the search index is being updated by another process") from None
+                writer.commit(optimize=True)
+                if self.files.store.dead_fraction() > 0:
+                    self.files.store.compact()
+                self.files.commit_manifest()
+        self.files.refresh_searcher()
+        return before
+
     def _write(
         self,
         report: Any,

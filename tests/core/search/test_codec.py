@@ -31,3 +31,31 @@ def test_segments_are_written_with_our_codec_and_no_length_look_ups(data_dir, tm
         assert search_index.search("彩虹桥").total == 1 and search_index.search("港湾 -彩虹").total == 1
     finally:
         search_index.close()
+
+
+def test_compact_merges_the_segments_and_drops_removed_text_without_changing_an_answer(data_dir, tmp_path):
+    library = Library(data_dir)
+    search_index = SearchIndex(data_dir / "index")
+    search_index.open()
+    words = ["彩虹桥工程", "星河港湾", "月光宝盒", "云端数据"]
+    try:
+        for number, word in enumerate(words):  # one sync each: a segment each (or merged ones)
+            report = tmp_path / f"r{number}.txt"
+            report.write_text(f"政府工作报告\n\n各位代表：\n\n{word}进展顺利，与{words[0]}相关。\n", encoding="utf-8")
+            library.add(str(report))
+            search_index.sync(library.fingerprints(), library.document, processes=1)
+        library.remove(library.resolve(str(tmp_path / "r3.txt")))
+        search_index.sync(library.fingerprints(), library.document, processes=1)
+        answers = {word: search_index.search(word, limit=0).total for word in words}
+        assert answers == {"彩虹桥工程": 3, "星河港湾": 1, "月光宝盒": 1, "云端数据": 0}
+        assert search_index.store.dead_fraction() > 0
+        search_index.compact()
+        assert search_index.segment_count() == 1
+        assert search_index.store.dead_fraction() == 0
+        assert {word: search_index.search(word, limit=0).total for word in words} == answers
+        reopened = SearchIndex(data_dir / "index")
+        assert reopened.open() == ""  # the manifest names the compacted commit: nothing to repair
+        assert reopened.search("月光宝盒").total == 1
+        reopened.close()
+    finally:
+        search_index.close()
