@@ -13,6 +13,16 @@ class _Clock:
         return self.now
 
 
+def _reports(tmp_path, count: int, before: str, after: str):
+    """A folder of ``count`` small reports, each with its own word (before + number + after)."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for number in range(count):
+        text = f"第{number}号市政府工作报告\n\n各位代表：\n\n独有词语{before}{number}{after}在此。\n"
+        (folder / f"r{number}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
 def test_pace_is_documents_per_second_and_time_left_follows_it():
     clock = _Clock()
     pace = ImportPace(100, clock)
@@ -30,12 +40,7 @@ def test_what_is_stored_is_searchable_before_the_import_ends(qtbot, tmp_path, mo
     from reader.services import library as library_service
 
     monkeypatch.setattr(library_service, "SEARCHABLE_EVERY", 2)
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for number in range(5):
-        (folder / f"r{number}.txt").write_text(
-            f"第{number}号市政府工作报告\n\n各位代表：\n\n独有词语甲{number}乙在此。\n", encoding="utf-8"
-        )
+    folder = _reports(tmp_path, 5, "甲", "乙")
     service = library_service.LibraryService(tmp_path / "data")
     indexed_at_each_sync: list[int] = []
     original_sync = service._sync_index
@@ -60,12 +65,7 @@ def test_a_fragmented_index_is_compacted_in_the_background_after_an_import(qtbot
 
     monkeypatch.setattr(library_service, "SEARCHABLE_EVERY", 1)  # a segment per document
     monkeypatch.setattr(library_service, "COMPACT_FROM", 2)
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for number in range(4):
-        (folder / f"r{number}.txt").write_text(
-            f"第{number}号市政府工作报告\n\n各位代表：\n\n独有词语丙{number}丁在此。\n", encoding="utf-8"
-        )
+    folder = _reports(tmp_path, 4, "丙", "丁")
     service = library_service.LibraryService(tmp_path / "data")
     compacted: list[int] = []
     original = service._compact

@@ -45,8 +45,16 @@ class _ViewReader(io.RawIOBase):
 
     def readline(self, size: int | None = -1) -> bytes:
         end = len(self._view) if size is None or size < 0 else min(len(self._view), self._position + size)
-        found = bytes(self._view[self._position : end]).find(b"\n")
-        return self.read((found + 1) if found >= 0 else end - self._position)
+        # Looked for a piece at a time: copying the rest of a large part to find one newline would
+        # undo what the map saves.
+        position = self._position
+        while position < end:
+            piece_end = min(end, position + 4096)
+            found = bytes(self._view[position:piece_end]).find(b"\n")
+            if found >= 0:
+                return self.read(position + found + 1 - self._position)
+            position = piece_end
+        return self.read(end - self._position)
 
     def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
         base = {io.SEEK_SET: 0, io.SEEK_CUR: self._position, io.SEEK_END: len(self._view)}[whence]
