@@ -69,7 +69,7 @@ def run() -> int:
         library = Library(work)
         index = SearchIndex(DataLayout(work).index)
         index.open()
-        index.sync(library.fingerprints(), library.document, processes=1)
+        index.sync(library.fingerprints(), library.document)
         result = index.search("数字经济")
         index.close()
         assert result.total > 0

@@ -130,7 +130,7 @@ class LibraryService(QObject):
         try:
             report = self._writer_index.sync(
                 self.library.fingerprints(), self.library.document, self.indexProgress.emit
-            )  # big batches use spawned helper processes (safe beside Qt's threads)
+            )
             if report.rebuilt:
                 self.message.emit(report.rebuilt)
         except IndexBusyError as error:

@@ -61,9 +61,11 @@ def test_what_is_stored_is_searchable_before_the_import_ends(qtbot, tmp_path, mo
 
 
 def test_a_fragmented_index_is_compacted_in_the_background_after_an_import(qtbot, tmp_path, monkeypatch):
+    from reader.core.search import segments
     from reader.services import library as library_service
 
     monkeypatch.setattr(library_service, "SEARCHABLE_EVERY", 1)  # a segment per document
+    monkeypatch.setattr(segments, "SMALL_UNITS", 0)  # a write takes no small segment in: they pile up
     monkeypatch.setattr(library_service, "COMPACT_FROM", 2)
     folder = _reports(tmp_path, 4, "丙", "丁")
     service = library_service.LibraryService(tmp_path / "data")

@@ -115,13 +115,12 @@ class SearchIndex:
         load: Callable[[str], Document],
         progress: Callable[[int, int, str], None] | None = None,
         timeout: float = 30.0,
-        processes: int | None = None,
     ) -> SyncReport:
         """Bring the index in line with the library (see ``IndexWriter.sync``)."""
-        return self._writer.sync(fingerprints, load, progress, timeout, processes)
+        return self._writer.sync(fingerprints, load, progress, timeout)
 
     def compact(self, timeout: float = 30.0) -> int:
-        """Merge the index into one segment (see ``IndexWriter.compact``); returns the segments before."""
+        """Merge small segments, drop removed text (see ``IndexWriter.compact``); returns the segments before."""
         return self._writer.compact(timeout)
 
     def segment_count(self) -> int:

@@ -24,7 +24,9 @@ from reader.core.search.mapped import MappedStorage
 from reader.core.search.ngrams import NGramField
 from reader.core.search.store import StoreDamagedError, TextStore
 
-SCHEMA_VERSION = 6  # 6: paragraph ids and unchanged-by-folding flags in the text store
+# 6: paragraph ids and unchanged-by-folding flags in the text store; 7: bigrams written in bulk,
+# keys without range terms, original text stored only where folding changed it
+SCHEMA_VERSION = 7
 INDEX_NAME = "paragraphs"
 
 
@@ -109,9 +111,10 @@ def describe_damage(error: BaseException) -> str:
 
 
 def make_schema() -> fields.Schema:
-    """The Whoosh schema: ids and display fields stored, n-gram fields indexed."""
+    """The Whoosh schema: ids and display fields stored (original text where folding changed it), n-grams indexed."""
     return fields.Schema(
-        key=fields.NUMERIC(int, bits=64, stored=True, sortable=True, unique=True),
+        # Looked up by exact value only: no tiered range terms (they were 16 postings a paragraph).
+        key=fields.NUMERIC(int, bits=64, stored=True, sortable=True, unique=True, shift_step=0),
         doc=fields.ID(stored=True),
         para=fields.STORED,
         section=fields.STORED,

@@ -312,7 +312,7 @@ class IndexReader:
                 continue
             stored = searcher.stored_fields(docnum)
             spans = match_spans(store.text(key), parsed.terms)
-            snippet = make_snippet(stored["text"], spans)
+            snippet = make_snippet(stored.get("text") or store.text(key), spans)  # stored when folding changed it
             info: dict[str, Any] = dict(documents.get(stored["doc"], {}))
             result.append(
                 SearchHit(

@@ -96,6 +96,7 @@ class TextStore:
         self.same = np.empty(0, dtype=np.uint8)
         self.units = np.empty(0, dtype=UNIT)
         self.known_units = 0  # the committed length of texts.u16, in units
+        self._buffers: dict[str, np.ndarray] = {}  # growth room of the key columns (``_grow``)
 
     # Loading ------------------------------------------------------------------------
     def load(self, expected: dict[str, Any] | None = None) -> None:
@@ -245,7 +246,7 @@ class TextStore:
         path = self.directory / "texts.u16"
         starts, ends = [], []
         with path.open("r+b" if path.exists() else "wb") as handle:
-            handle.seek(self.known_units * 2)  # after the committed text, over anything uncommitted
+            handle.seek(self.known_units * 2)  # after the text appended so far, over anything uncommitted
             handle.truncate()
             position = self.known_units
             for text in texts:
@@ -254,17 +255,36 @@ class TextStore:
                 ends.append(position + len(data) // 2)
                 handle.write(data + b"\x00\x00")
                 position += len(data) // 2 + 1
-            handle.flush()
-            os.fsync(handle.fileno())
-        self.known_units = position
-        self.starts = np.concatenate([self.starts, np.array(starts, dtype=np.int64)])
-        self.ends = np.concatenate([self.ends, np.array(ends, dtype=np.int64)])
-        self.docs = np.concatenate([self.docs, np.full(len(texts), ordinal, dtype=np.uint32)])
+        self.known_units = position  # made durable by ``save``, before the manifest names it
         ids = [encode_paragraph_id(i) for i in paragraph_ids] if paragraph_ids else [int(NO_ID)] * len(texts)
-        self.paras = np.concatenate([self.paras, np.array(ids, dtype=np.uint64)])
         same = [o == t for o, t in zip(originals, texts, strict=True)] if originals else [False] * len(texts)
-        self.same = np.concatenate([self.same, np.array(same, dtype=np.uint8)])
+        self.starts = self._grow("starts", self.starts, np.array(starts, dtype=np.int64))
+        self.ends = self._grow("ends", self.ends, np.array(ends, dtype=np.int64))
+        self.docs = self._grow("docs", self.docs, np.full(len(texts), ordinal, dtype=np.uint32))
+        self.paras = self._grow("paras", self.paras, np.array(ids, dtype=np.uint64))
+        self.same = self._grow("same", self.same, np.array(same, dtype=np.uint8))
         return range(first, self.size)
+
+    def _grow(self, name: str, column: np.ndarray, more: np.ndarray) -> np.ndarray:
+        """``column`` with ``more`` after it, in amortised constant time per value.
+
+        A column lives in a buffer with spare room that doubles when full (concatenating
+        a document at a time copied every column for every document: quadratic at
+        10,000 reports). The column returned is a view of the buffer's filled part; one
+        replaced in between (loaded, killed, compacted) starts a new buffer.
+        """
+        buffer = self._buffers.get(name)
+        if buffer is None or column.base is not buffer or len(column) > len(buffer):
+            buffer = np.empty(max(2 * len(column), 1024), dtype=column.dtype)
+            buffer[: len(column)] = column
+        need = len(column) + len(more)
+        if need > len(buffer):
+            grown = np.empty(max(2 * len(buffer), need), dtype=column.dtype)
+            grown[: len(column)] = column
+            buffer = grown
+        buffer[len(column) : need] = more
+        self._buffers[name] = buffer
+        return buffer[:need]
 
     def kill(self, keys: range) -> None:
         """Mark keys dead (their document was removed or re-imported)."""
@@ -284,6 +304,10 @@ class TextStore:
             ("paras", self.paras),
             ("same", self.same),
         )
+        texts = self.directory / "texts.u16"
+        if texts.exists():  # the text the manifest is about to name is on disk first
+            with texts.open("rb+") as handle:
+                os.fsync(handle.fileno())
         for name, values in arrays:
             _save_atomic(self.directory / f"{name}.npy", values)
         self._map()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -13,11 +12,11 @@ from whoosh.index import LockError
 
 from reader.core.document import Document
 from reader.core.naming import Identity, display_name
+from reader.core.search.bulk import BulkSegmentWriter
 from reader.core.search.codec import IndexCodec
 from reader.core.search.index_files import IndexBusyError, IndexFiles, describe_damage
 from reader.core.search.ngrams import fold
-
-BATCH_FOR_PROCESSES = 20
+from reader.core.search.segments import SEGMENT_UNITS, compact_groups, small_segments_policy, take_in
 
 
 @dataclass
@@ -79,7 +78,6 @@ class IndexWriter:
         load: Callable[[str], Document],
         progress: Callable[[int, int, str], None] | None = None,
         timeout: float = 30.0,
-        processes: int | None = None,
     ) -> SyncReport:
         """Bring the index in line with the library: add new, replace changed, drop removed documents.
 
@@ -91,8 +89,6 @@ class IndexWriter:
             load: Returns the parsed document of an id.
             progress: Called with (done, total, title).
             timeout: Seconds to wait for another writer.
-            processes: Writer processes; None chooses (two for a big batch). A GUI
-                passes 1: forking a process that runs Qt threads is not safe.
 
         Returns:
             What changed.
@@ -107,7 +103,7 @@ class IndexWriter:
             wanted = [d for d, f in fingerprints.items() if indexed.get(d) != f]
             gone = [d for d in self.files.documents if d not in fingerprints]
             if wanted or gone:
-                self._write(report, wanted, gone, fingerprints, load, progress, timeout, processes)
+                self._write(report, wanted, gone, fingerprints, load, progress, timeout)
             if self.files.manifest.get("complete") is False:
                 self.files.manifest["complete"] = True
                 self.files.write_manifest()
@@ -122,10 +118,11 @@ class IndexWriter:
         return len(self.files.ix._segments()) if self.files.ix is not None else 0
 
     def compact(self, timeout: float = 30.0) -> int:
-        """Merge every segment into one and drop the text of removed documents; returns the segments before.
+        """Merge small segments and drop deleted documents and removed text; returns the segments before.
 
-        Slow (every posting is read and written again) but safe beside readers: they keep
-        the commit they opened until they refresh. Meant for the background, when idle.
+        Segments are packed into as few as their size limit allows (``segments.SEGMENT_UNITS``).
+        Safe beside readers: they keep the commit they opened until they refresh. Meant for
+        the background, when idle.
 
         Raises:
             IndexBusyError: Another process kept the write lock longer than ``timeout``.
@@ -133,44 +130,48 @@ class IndexWriter:
         with self._write_lock(timeout):
             self._open_for_writing()
             before = self.segment_count()
-            if before > 1 or self.files.store.dead_fraction() > 0:
+            ix, store = self.files.ix, self.files.store
+            for group in compact_groups(ix.storage, ix.schema, ix._segments(), store):
+                writer = self._new_writer(timeout)
                 try:
-                    writer = self.files.ix.writer(timeout=timeout, limitmb=256, codec=IndexCodec())
-                except LockError:
-                    raise IndexBusyError("the search index is being updated by another process") from None
-                writer.commit(optimize=True)
-                if self.files.store.dead_fraction() > 0:
-                    self.files.store.compact()
+                    for segment in group:
+                        take_in(writer, segment, store.text)
+                    merged = {segment.segment_id() for segment in group}
+                    writer.commit(mergetype=lambda _w, segments, merged=merged: [
+                        s for s in segments if s.segment_id() not in merged
+                    ])  # fmt: skip
+                except BaseException:
+                    writer.cancel()
+                    raise
+                self.files.commit_manifest()
+            if store.dead_fraction() > 0:
+                store.compact()
                 self.files.commit_manifest()
         self.files.refresh_searcher()
         return before
 
-    def _write(
-        self,
-        report: Any,
-        wanted: Any,
-        gone: Any,
-        fingerprints: Any,
-        load: Any,
-        progress: Any,
-        timeout: Any,
-        processes: Any,
-    ) -> None:
-        # Whoosh's own multi-process writer tokenises and writes segments in parallel:
-        # about four times faster for a big import; small updates stay in-process.
-        if processes is None:
-            processes = min(2, os.cpu_count() or 1) if len(wanted) >= BATCH_FOR_PROCESSES else 1
+    def _new_writer(self, timeout: float) -> BulkSegmentWriter:
         try:
-            if processes > 1:
-                from reader.core.search.spawn_writer import SpawningMpWriter
-
-                writer = SpawningMpWriter(
-                    self.files.ix, procs=processes, timeout=timeout, limitmb=256, codec=IndexCodec()
-                )
-            else:
-                writer = self.files.ix.writer(timeout=timeout, limitmb=256, codec=IndexCodec())
+            return BulkSegmentWriter(self.files.ix, "bi", timeout=timeout, limitmb=64, codec=IndexCodec())
         except LockError:
             raise IndexBusyError("the search index is being updated by another process; try again shortly") from None
+
+    def _write(
+        self,
+        report: SyncReport,
+        wanted: list[str],
+        gone: list[str],
+        fingerprints: dict[str, str],
+        load: Callable[[str], Document],
+        progress: Callable[[int, int, str], None] | None,
+        timeout: float,
+    ) -> None:
+        """Remove and add documents, committing a segment whenever one is full (and at the end).
+
+        Each commit is complete (Whoosh, the text store, the manifest): an interrupted sync
+        keeps what it committed, and the next one goes on from there.
+        """
+        writer = self._new_writer(timeout)
         try:
             for doc_id in gone:
                 self._remove(writer, doc_id)
@@ -185,9 +186,15 @@ class IndexWriter:
                 else:
                     report.added += 1
                 self._add(writer, document, fingerprints[doc_id])
-            writer.commit() if processes > 1 else writer.commit(merge=True)
+                if writer.units >= SEGMENT_UNITS:
+                    writer.commit(merge=False)
+                    self.files.commit_manifest()
+                    writer = self._new_writer(timeout)
+            room = max(0, SEGMENT_UNITS - writer.units)
+            writer.commit(mergetype=small_segments_policy(self.files.store, room))
         except BaseException:
-            writer.cancel()
+            if not writer.is_closed:
+                writer.cancel()
             self.files.manifest = self.files.read_manifest()
             self.files.store.load(self.files.manifest.get("store"))
             self.files.store.discard_unreferenced()
@@ -203,14 +210,16 @@ class IndexWriter:
         keys = self.files.store.append(
             texts, ordinal, [p.id for p in document.paragraphs], [p.text for p in document.paragraphs]
         )
-        for key, paragraph in zip(keys, document.paragraphs, strict=True):
+        for key, paragraph, folded in zip(keys, document.paragraphs, texts, strict=True):
+            # The original text is stored only where folding changed it: elsewhere the store has it.
+            original = {"text": paragraph.text} if folded != paragraph.text else {}
             writer.add_document(
                 key=key,
                 doc=document.id,
                 para=paragraph.id,
                 section=document.section_path(paragraph.id),
-                text=paragraph.text,
-                bi=paragraph.text,
+                bi=folded,
+                **original,
             )
         identity = Identity.from_meta(document.meta)
         self.files.manifest["documents"][document.id] = {

@@ -24,7 +24,7 @@ def test_segments_are_written_with_our_codec_and_no_length_look_ups(data_dir, tm
     search_index = SearchIndex(data_dir / "index")
     search_index.open()
     try:
-        search_index.sync(library.fingerprints(), library.document, processes=1)
+        search_index.sync(library.fingerprints(), library.document)
         assert looked_up == [], "a length was looked up for a posting"
         segments = search_index.files.ix._segments()
         assert segments and all(isinstance(segment.codec(), IndexCodec) for segment in segments)
@@ -43,9 +43,9 @@ def test_compact_merges_the_segments_and_drops_removed_text_without_changing_an_
             report = tmp_path / f"r{number}.txt"
             report.write_text(f"政府工作报告\n\n各位代表：\n\n{word}进展顺利，与{words[0]}相关。\n", encoding="utf-8")
             library.add(str(report))
-            search_index.sync(library.fingerprints(), library.document, processes=1)
+            search_index.sync(library.fingerprints(), library.document)
         library.remove(library.resolve(str(tmp_path / "r3.txt")))
-        search_index.sync(library.fingerprints(), library.document, processes=1)
+        search_index.sync(library.fingerprints(), library.document)
         answers = {word: search_index.search(word, limit=0).total for word in words}
         assert answers == {"彩虹桥工程": 3, "星河港湾": 1, "月光宝盒": 1, "云端数据": 0}
         assert search_index.store.dead_fraction() > 0
@@ -57,5 +57,31 @@ def test_compact_merges_the_segments_and_drops_removed_text_without_changing_an_
         assert reopened.open() == ""  # the manifest names the compacted commit: nothing to repair
         assert reopened.search("月光宝盒").total == 1
         reopened.close()
+    finally:
+        search_index.close()
+
+
+def test_each_write_takes_the_small_segments_in_and_a_full_segment_starts_another(data_dir, tmp_path, monkeypatch):
+    from reader.core.search import segments, writer
+
+    library = Library(data_dir)
+    search_index = SearchIndex(data_dir / "index")
+    search_index.open()
+    try:
+        for number in range(3):  # one sync each: the small segment before is taken into the new one
+            report = tmp_path / f"r{number}.txt"
+            report.write_text(f"政府工作报告\n\n各位代表：\n\n独有词语{number}号进展顺利。\n", encoding="utf-8")
+            library.add(str(report))
+            search_index.sync(library.fingerprints(), library.document)
+            assert search_index.segment_count() == 1
+        monkeypatch.setattr(writer, "SEGMENT_UNITS", 1)  # every document fills a segment
+        monkeypatch.setattr(segments, "SMALL_UNITS", 0)
+        for number in range(3, 5):
+            report = tmp_path / f"r{number}.txt"
+            report.write_text(f"政府工作报告\n\n各位代表：\n\n独有词语{number}号进展顺利。\n", encoding="utf-8")
+            library.add(str(report))
+        search_index.sync(library.fingerprints(), library.document)
+        assert search_index.segment_count() == 3  # one per document committed as it filled up, then the last
+        assert [search_index.search(f"独有词语{n}号").total for n in range(5)] == [1] * 5
     finally:
         search_index.close()

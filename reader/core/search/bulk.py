@@ -1,0 +1,165 @@
+"""The n-gram field's postings computed in bulk with numpy and written as Whoosh posting blocks.
+
+Whoosh's writer takes postings one at a time: the field yields each gram of each
+paragraph, the pool sorts them in Python, and the codec writes each one. That was
+~100k postings a second per process, most of an import. Here every paragraph of a
+segment is encoded once as code points, each (gram, paragraph) pair becomes one
+64-bit number, and one sort orders and deduplicates them all. What is left in Python
+is a loop per term and per block of 128 postings, written in Whoosh's own (W3) block
+format by Whoosh's own code, so reading, merging and checking are Whoosh's, unchanged.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import numpy as np
+from whoosh.codec.whoosh3 import W3FieldWriter, W3PostingsWriter
+from whoosh.writing import SegmentWriter
+
+# A pair packs two 21-bit code points and the paragraph's number in its segment.
+_POINT_BITS = 21
+_DOC_BITS = 64 - 2 * _POINT_BITS
+MAX_SEGMENT_DOCUMENTS = 1 << _DOC_BITS  # 4,194,304 paragraphs
+
+
+def bigram_postings(texts: Sequence[str]) -> Iterator[tuple[bytes, np.ndarray]]:
+    """Every distinct bigram of the (folded) texts with the numbers of the texts holding it.
+
+    The same terms and postings as ``folding.ngrams(text, 2)`` per text: a text of one
+    character is its own term, an empty text has none.
+
+    Args:
+        texts: Folded texts; a text's number is its position.
+
+    Yields:
+        (term as UTF-8, ascending text numbers as uint32), in the order of the term bytes.
+    """
+    if len(texts) > MAX_SEGMENT_DOCUMENTS:
+        raise ValueError(f"at most {MAX_SEGMENT_DOCUMENTS} texts per segment")
+    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    pairs = _sorted_pairs(texts, lengths)
+    grams = pairs >> np.uint64(_DOC_BITS)
+    documents = (pairs & np.uint64(MAX_SEGMENT_DOCUMENTS - 1)).astype(np.uint32)
+    del pairs
+    starts = np.flatnonzero(np.concatenate(([True], grams[1:] != grams[:-1]))) if len(grams) else np.empty(0, int)
+    ends = np.append(starts[1:], len(grams)) if len(starts) else starts
+    mask = (1 << _POINT_BITS) - 1
+    terms: list[tuple[bytes, Any]] = []
+    for start, end, code in zip(starts.tolist(), ends.tolist(), grams[starts].tolist(), strict=True):
+        terms.append(((chr(code >> _POINT_BITS) + chr(code & mask)).encode("utf-8"), (start, end)))
+    singles = np.flatnonzero(lengths == 1).tolist()
+    by_character: dict[str, list[int]] = {}
+    for number in singles:
+        by_character.setdefault(texts[number], []).append(number)
+    terms.extend((character.encode("utf-8"), numbers) for character, numbers in by_character.items())
+    terms.sort(key=lambda term: term[0])  # UTF-8 order; a lone character sorts before its bigrams
+    for btext, where in terms:
+        if isinstance(where, tuple):
+            yield btext, documents[where[0] : where[1]]
+        else:
+            yield btext, np.array(where, dtype=np.uint32)
+
+
+def _sorted_pairs(texts: Sequence[str], lengths: np.ndarray, chunk: int = 1 << 20) -> np.ndarray:
+    """Each distinct (gram, text number) pair as one number, ascending.
+
+    Built a chunk of texts at a time into one array (8 bytes a character), sorted in
+    place, so the memory a segment takes stays near its pairs' own size.
+    """
+    pairs = np.empty(int(np.maximum(lengths - 1, 0).sum()), dtype=np.uint64)
+    filled = first = 0
+    while first < len(texts):
+        last, units = first, 0
+        while last < len(texts) and (units < chunk or last == first):
+            units += int(lengths[last])
+            last += 1
+        points = np.frombuffer("".join(texts[first:last]).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        owner = np.repeat(np.arange(first, last, dtype=np.uint64), lengths[first:last])
+        inside = owner[:-1] == owner[1:]  # both characters of the gram in one text
+        made = (points[:-1][inside] << np.uint64(_POINT_BITS) | points[1:][inside]) << np.uint64(_DOC_BITS)
+        made |= owner[:-1][inside]
+        pairs[filled : filled + len(made)] = made
+        filled += len(made)
+        first = last
+    pairs.sort()
+    if len(pairs):
+        pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # a gram twice in one text: once
+    return pairs
+
+
+class BulkPostingsWriter(W3PostingsWriter):  # type: ignore[misc]  # Whoosh is untyped
+    """W3's postings writer, also taking a term's postings as one array of document numbers."""
+
+    def add_numbers(self, numbers: np.ndarray) -> None:
+        """Add postings of weight 1 and no value for ascending document numbers (block by block).
+
+        Each block is handed to W3's own block writer exactly as ``add_posting`` would have
+        filled it, so the bytes on disk are the same.
+        """
+        limit: int = self._blocklimit
+        for start in range(0, len(numbers), limit):
+            if len(self):  # a full block waits, as in ``add_posting``, until more come or the term ends
+                self._write_block()
+            block = numbers[start : start + limit]
+            self._ids = array("I", block.astype(np.uint32).tobytes())
+            self._weights = array("f", np.ones(len(block), dtype=np.float32).tobytes())
+            self._maxweight = 1.0
+
+
+class BulkFieldWriter(W3FieldWriter):  # type: ignore[misc]  # Whoosh is untyped
+    """W3's field writer with ``add_numbers``: a whole term's postings at once."""
+
+    def add_numbers(self, numbers: np.ndarray) -> None:
+        """Add the current term's postings (ascending document numbers, weight 1)."""
+        self._postwriter.add_numbers(numbers)
+
+
+class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is untyped
+    """A Whoosh segment writer that writes the n-gram field's postings in bulk at commit.
+
+    Documents are added as with Whoosh's writer; the n-gram field's value, already folded
+    (``folding.fold``), is kept and its postings are made by ``bigram_postings`` when the
+    segment is written. Other fields go through Whoosh's pool as usual. Needs the
+    index's codec (``IndexCodec``).
+
+    Args:
+        ix: The Whoosh index.
+        field: The bigram field's name.
+        **kwargs: Whoosh's ``SegmentWriter`` arguments.
+    """
+
+    def __init__(self, ix: Any, field: str, **kwargs: Any) -> None:
+        super().__init__(ix, **kwargs)
+        # Whoosh numbers fields in the order they are written and expects that to be name order.
+        if any(name < field for name, fieldobj in self.schema.items() if fieldobj.indexed):
+            raise ValueError(f"the bulk field {field!r} must sort before every other indexed field")
+        self.bulk_field = field
+        self.bulk_texts: list[str] = []
+        self.units = 0  # characters of bulk text taken so far
+
+    def add_document(self, **fields: Any) -> None:  # noqa: D102 - Whoosh API
+        value = fields.pop(self.bulk_field, None)
+        if self.docnum - self.docbase >= MAX_SEGMENT_DOCUMENTS:
+            raise ValueError(f"a segment holds at most {MAX_SEGMENT_DOCUMENTS} paragraphs")
+        super().add_document(**fields)
+        text = value or ""
+        self.bulk_texts.append(text)
+        self.units += len(text)
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        writer = self.fieldwriter
+        postings = bigram_postings(self.bulk_texts)
+        first = next(postings, None)
+        if first is not None:  # written first: its name sorts first (checked on construction)
+            writer.start_field(self.bulk_field, self.schema[self.bulk_field])
+            for btext, numbers in (first, *postings):
+                writer.start_term(btext)
+                writer.add_numbers(numbers + np.uint32(self.docbase))
+                writer.finish_term()
+            writer.finish_field()
+        writer.add_postings(self.schema, None, self.pool.iter_postings())
+        writer.close()

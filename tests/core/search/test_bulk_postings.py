@@ -1,0 +1,112 @@
+"""Bulk bigram postings: the same terms, postings and bytes as Whoosh's per-posting writer."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from whoosh import fields
+from whoosh.filedb.filestore import FileStorage
+
+from reader.core.search.bulk import BulkSegmentWriter, _sorted_pairs, bigram_postings
+from reader.core.search.codec import IndexCodec
+from reader.core.search.ngrams import NGramField, fold, ngrams
+
+TEXTS = [
+    "政府工作报告",
+    "",
+    "稳",  # one character: its own term
+    "稳中求进，稳字当头；稳中求进。",  # grams repeated in one text are one posting
+    "ＧＤＰ增长５．２％，PM2.5下降",  # folded: width and case
+    "𠀀𠀁生僻字𠀀",  # beyond the BMP: a character is one code point, not two UTF-16 units
+    "a",
+    "ab",
+    "稳",
+]
+
+
+def _expected(texts: list[str]) -> dict[bytes, list[int]]:
+    found: dict[bytes, list[int]] = {}
+    for number, text in enumerate(texts):
+        for gram in ngrams(fold(text), 2):
+            found.setdefault(gram.encode("utf-8"), []).append(number)
+    return dict(sorted(found.items()))
+
+
+def test_bigram_postings_match_the_tokenizer_text_by_text():
+    got = {btext: numbers.tolist() for btext, numbers in bigram_postings([fold(t) for t in TEXTS])}
+    assert got == _expected(TEXTS)
+    assert list(got) == sorted(got), "terms must come in the order of their UTF-8 bytes"
+
+
+def test_bigram_postings_match_on_random_text():
+    alphabet = "稳中求进发展改革开放创新协调绿色共享ab1２\u3000𠀀，。"
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40))) for _ in range(400)]
+    got = {btext: numbers.tolist() for btext, numbers in bigram_postings([fold(t) for t in texts])}
+    assert got == _expected(texts)
+
+
+def test_pairs_built_a_chunk_at_a_time_are_the_pairs_built_at_once():
+    rng = random.Random(11)
+    texts = [fold("".join(rng.choice("稳中求进发展ab，") for _ in range(rng.randrange(0, 30)))) for _ in range(200)]
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    assert np.array_equal(_sorted_pairs(texts, lengths, chunk=7), _sorted_pairs(texts, lengths, chunk=1 << 20))
+
+
+def test_no_texts_no_terms():
+    assert list(bigram_postings([])) == []
+    assert list(bigram_postings(["", ""])) == []
+
+
+def _schema() -> fields.Schema:
+    return fields.Schema(
+        key=fields.NUMERIC(int, stored=True, unique=True, sortable=True), doc=fields.ID(stored=True), bi=NGramField(2)
+    )
+
+
+def _build(folder, bulk: bool, texts: list[str]) -> dict[str, bytes]:
+    folder.mkdir()
+    index = FileStorage(str(folder)).create_index(_schema(), indexname="t")
+    writer = (
+        BulkSegmentWriter(index, "bi", codec=IndexCodec(), compound=False)
+        if bulk
+        else index.writer(codec=IndexCodec(), compound=False)
+    )
+    for key, text in enumerate(texts):
+        writer.add_document(key=key, doc=f"d{key % 3}", bi=fold(text))
+    writer.commit()
+    return {path.suffix: path.read_bytes() for path in folder.iterdir() if path.suffix in (".trm", ".pst")}
+
+
+def test_the_segment_written_in_bulk_is_byte_for_byte_whooshs_own(tmp_path):
+    rng = random.Random(3)
+    alphabet = "稳中求进发展改革开放创新协调绿色共享，。"
+    texts = [*TEXTS, *("".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 300))) for _ in range(300))]
+    whoosh_files = _build(tmp_path / "whoosh", False, texts)
+    bulk_files = _build(tmp_path / "bulk", True, texts)
+    assert set(whoosh_files) == {".trm", ".pst"}
+    assert bulk_files == whoosh_files  # many terms span several blocks of 128 postings
+
+
+def test_searching_a_bulk_segment_finds_every_text(tmp_path):
+    (tmp_path / "i").mkdir()
+    index = FileStorage(str(tmp_path / "i")).create_index(_schema())
+    writer = BulkSegmentWriter(index, "bi", codec=IndexCodec())
+    for key, text in enumerate(TEXTS):
+        writer.add_document(key=key, doc="d", bi=fold(text))
+    writer.commit()
+    with index.searcher() as searcher:
+        for gram, numbers in _expected(TEXTS).items():
+            got = sorted(searcher.stored_fields(n)["key"] for n in searcher.postings("bi", gram).all_ids())
+            assert got == numbers
+
+
+def test_a_bulk_field_must_sort_first(tmp_path):
+    (tmp_path / "i").mkdir()
+    schema = fields.Schema(a=fields.ID(), bi=NGramField(2))
+    index = FileStorage(str(tmp_path / "i")).create_index(schema)
+    with pytest.raises(ValueError, match="sort before"):
+        BulkSegmentWriter(index, "bi", codec=IndexCodec())
+    assert np.uint32(0) == 0  # numpy is what the writer hands Whoosh's blocks
