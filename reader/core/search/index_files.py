@@ -55,7 +55,9 @@ READ_FAILURES = (
 )
 
 # Files in the index directory that are not Whoosh's (their integrity is checked otherwise).
-_OWN_FILES = frozenset(("manifest.json", "texts.u16", "starts.npy", "ends.npy", "docs.npy", "DAMAGED"))
+_OWN_FILES = frozenset(
+    ("manifest.json", "texts.u16", "starts.npy", "ends.npy", "docs.npy", "paras.npy", "same.npy", "DAMAGED")
+)
 # Left by a reader that found damage while reading: the next writer rebuilds, whatever the files' dates say.
 DAMAGED_MARK = "DAMAGED"
 
@@ -68,8 +70,12 @@ def _file_crc(path: Path) -> int:
     return checksum
 
 
-def _whoosh_files(directory: Path) -> dict[str, list[int]]:
-    """Whoosh's files (segments, table of contents) as committed: [size, modification time, CRC-32]."""
+def _whoosh_files(directory: Path, known: dict[str, Any] | None = None) -> dict[str, list[int]]:
+    """Whoosh's files (segments, table of contents) as committed: [size, modification time, CRC-32].
+
+    A file recorded in ``known`` (the last commit) with the same size and time keeps its
+    checksum: segments are written once, so a commit reads only the new ones.
+    """
     found = {}
     for path in directory.iterdir():
         if (
@@ -79,7 +85,9 @@ def _whoosh_files(directory: Path) -> dict[str, list[int]]:
             and not path.name.endswith("LOCK")
         ):
             info = path.stat()
-            found[path.name] = [info.st_size, info.st_mtime_ns, _file_crc(path)]
+            before = (known or {}).get(path.name)
+            same = isinstance(before, list) and before[:2] == [info.st_size, info.st_mtime_ns]
+            found[path.name] = [info.st_size, info.st_mtime_ns, before[2] if same else _file_crc(path)]
     return found
 
 
@@ -261,7 +269,7 @@ class IndexFiles:
         self.manifest["store"] = self.store.save()
         self.manifest["keys"] = self.store.size
         self.manifest["generation"] = self.ix.latest_generation()
-        self.manifest["files"] = _whoosh_files(self.directory)
+        self.manifest["files"] = _whoosh_files(self.directory, self.manifest.get("files"))
         self.write_manifest()
 
     @property

@@ -27,6 +27,7 @@ Whoosh documents that carry the keys stay valid.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -44,6 +45,8 @@ DEAD = np.uint32(0xFFFFFFFF)
 NO_ID = np.uint64(0xFFFFFFFFFFFFFFFF)
 UNIT = np.dtype("<u2")
 _PARAGRAPH_ID_RE = re.compile(r"p[0-9a-f]{10}")
+_COLUMNS = ("starts", "ends", "docs", "paras", "same")
+_FILE_NAMES = {"texts": "texts.u16", **{name: f"{name}.npy" for name in _COLUMNS}}
 
 
 def encode_paragraph_id(paragraph_id: str) -> int:
@@ -97,6 +100,7 @@ class TextStore:
         self.units = np.empty(0, dtype=UNIT)
         self.known_units = 0  # the committed length of texts.u16, in units
         self._buffers: dict[str, np.ndarray] = {}  # growth room of the key columns (``_grow``)
+        self._texts_crc = (0, 0)  # (units, CRC-32) of the text known to be committed
 
     # Loading ------------------------------------------------------------------------
     def load(self, expected: dict[str, Any] | None = None) -> None:
@@ -112,12 +116,12 @@ class TextStore:
         """
         folder = self.directory
         try:
-            if (folder / "starts.npy").exists():
-                self.starts = np.load(folder / "starts.npy")
-                self.ends = np.load(folder / "ends.npy")
-                self.docs = np.load(folder / "docs.npy")
-                self.paras = np.load(folder / "paras.npy")
-                self.same = np.load(folder / "same.npy")
+            if (folder / "starts.npy").exists():  # mapped: a search reads the pages it touches
+                self.starts = np.load(folder / "starts.npy", mmap_mode="r")
+                self.ends = np.load(folder / "ends.npy", mmap_mode="r")
+                self.docs = np.load(folder / "docs.npy", mmap_mode="r")
+                self.paras = np.load(folder / "paras.npy", mmap_mode="r")
+                self.same = np.load(folder / "same.npy", mmap_mode="r")
             else:
                 self.starts = np.empty(0, dtype=np.int64)
                 self.ends = np.empty(0, dtype=np.int64)
@@ -137,18 +141,51 @@ class TextStore:
             raise StoreDamagedError("texts.u16 is shorter than the keys say")
         self.known_units = known
         self._map()
-        if expected and expected.get("crc") != self._checksums():
-            raise StoreDamagedError("the text store's checksums do not match")
+        self._texts_crc = (0, 0)
+        if expected:
+            self._check(expected)
+
+    def _check(self, expected: dict[str, Any]) -> None:
+        """Compare each file with its recorded checksum, unless it is untouched since it was recorded.
+
+        A file with the size and modification time recorded at the commit is trusted
+        without reading it: a cold search must not read the whole store. One written to
+        since (bytes flipped in place keep the size; a writer may be appending text past
+        the committed length) is read and its checksum compared.
+        """
+        recorded, stamps = expected.get("crc", {}), expected.get("stamps", {})
+        now = self._stamps()
+        for name, checksum in recorded.items():
+            if stamps.get(name) is not None and stamps.get(name) == now.get(name):
+                continue
+            if self._checksum(name) != checksum:
+                raise StoreDamagedError("the text store's checksums do not match")
+        if "texts" in recorded:
+            self._texts_crc = (self.known_units, int(recorded["texts"]))
+
+    def _stamps(self) -> dict[str, list[int]]:
+        stamps = {}
+        for name in (*_COLUMNS, "texts"):
+            path = self.directory / _FILE_NAMES[name]
+            with contextlib.suppress(FileNotFoundError):
+                info = path.stat()
+                stamps[name] = [info.st_size, info.st_mtime_ns]
+        return stamps
+
+    def _checksum(self, name: str) -> int:
+        if name != "texts":
+            return zlib.crc32(np.asarray(getattr(self, name)).tobytes())
+        # Carried on from the last commit's: text before the committed length is never rewritten
+        # (but by ``compact``, which starts the count again).
+        counted, checksum = self._texts_crc
+        if counted > len(self.units):
+            counted, checksum = 0, 0
+        for start in range(counted, len(self.units), 1 << 24):
+            checksum = zlib.crc32(self.units[start : min(start + (1 << 24), len(self.units))].tobytes(), checksum)
+        return checksum
 
     def _checksums(self) -> dict[str, int]:
-        return {
-            "texts": zlib.crc32(self.units.tobytes()) if len(self.units) else 0,
-            "starts": zlib.crc32(self.starts.tobytes()),
-            "ends": zlib.crc32(self.ends.tobytes()),
-            "docs": zlib.crc32(self.docs.tobytes()),
-            "paras": zlib.crc32(self.paras.tobytes()),
-            "same": zlib.crc32(self.same.tobytes()),
-        }
+        return {name: self._checksum(name) for name in ("texts", *_COLUMNS)}
 
     def discard_unreferenced(self) -> None:
         """Cut text appended after the last save (an interrupted writer's) off the file.
@@ -311,7 +348,9 @@ class TextStore:
         for name, values in arrays:
             _save_atomic(self.directory / f"{name}.npy", values)
         self._map()
-        return {"units": self.known_units, "crc": self._checksums()}
+        checksums = self._checksums()
+        self._texts_crc = (self.known_units, checksums["texts"])
+        return {"units": self.known_units, "crc": checksums, "stamps": self._stamps()}
 
     def dead_fraction(self) -> float:
         """Share of the text taken by dead keys."""
@@ -344,6 +383,7 @@ class TextStore:
         os.replace(temporary, self.directory / "texts.u16")
         self.starts, self.ends = starts, ends
         self.known_units = position
+        self._texts_crc = (0, 0)  # the text was rewritten: its checksum is counted again
         self._map()
 
 

@@ -58,3 +58,30 @@ def test_a_view_reads_like_a_file():
         elif choice == 2:
             assert view.readline() == reference.readline()
         assert view.tell() == reference.tell()
+
+
+def test_a_cold_open_checks_files_by_size_and_time_and_reads_only_what_changed(data_dir, tmp_path, monkeypatch):
+    import zlib
+
+    report = tmp_path / "report.txt"
+    report.write_text("政府工作报告\n\n各位代表：\n\n彩虹桥工程进展顺利。\n", encoding="utf-8")
+    library = Library(data_dir)
+    library.add(str(report))
+    with_index = SearchIndex(data_dir / "index")
+    with_index.open()
+    with_index.sync(library.fingerprints(), library.document)
+    with_index.close()
+    read: list[int] = []
+    crc32 = zlib.crc32
+    monkeypatch.setattr(zlib, "crc32", lambda data, *start: read.append(len(data)) or crc32(data, *start))
+    cold = SearchIndex(data_dir / "index")
+    assert cold.open() == "" and cold.search("彩虹桥").total == 1
+    cold.close()
+    assert read == [], "an untouched index was read whole to check it"
+    texts = data_dir / "index" / "texts.u16"
+    data = bytearray(texts.read_bytes())
+    data[2] ^= 0x40  # a character flipped in place: same size, a new modification time
+    texts.write_bytes(bytes(data))
+    flipped = SearchIndex(data_dir / "index")
+    assert "checksums" in flipped.open() and read, "a changed file must be read and found different"
+    flipped.close()
