@@ -1,6 +1,6 @@
 """``python -m bench [section ...]``: print every performance figure as one JSON object.
 
-Sections: parse, fidelity, formats, gui, search, bookmarks, narration, library, analysis (default: all).
+Sections: parse, fidelity, formats, gui, search, bookmarks, narration, library, analysis, scale (default: all).
 Each runs in its own process (one QApplication, one display each). Every figure sits next to the baseline
 measured in the same run.
 """
@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 
-SECTIONS = ("parse", "fidelity", "formats", "gui", "search", "bookmarks", "narration", "library", "analysis")
+SECTIONS = ("parse", "fidelity", "formats", "gui", "search", "bookmarks", "narration", "library", "analysis", "scale")
 
 
 def run_section(name: str) -> dict:
