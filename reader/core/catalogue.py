@@ -167,23 +167,30 @@ class Catalogue:
         """How many entries."""
         return int(self._connection().execute("SELECT count(*) FROM entries").fetchone()[0])
 
-    def sharing(self, wording: dict[str, int]) -> list[tuple[str, int, int]]:
+    def sharing(self, wording: dict[str, int], probe: list[str] | None = None) -> list[tuple[str, int, int]]:
         """Entries that share paragraph wordings with a document: (id, shared characters, their characters).
 
-        One indexed look-up per wording: the cost follows the document, not the library.
+        Args:
+            wording: The document's paragraph wordings and their lengths.
+            probe: The wordings an entry must share one of to be counted (default: any). Shared
+                characters are then counted over all of ``wording``.
+
+        The cost follows the document and the entries found, not the library: a wording every
+        report has (各位代表：) is left out of ``probe`` by the caller.
         """
         db = self._connection()
-        shared: dict[str, int] = {}
-        keys = list(wording)
+        keys = list(wording if probe is None else probe)
+        candidates: set[str] = set()
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for doc, key in db.execute(f"SELECT doc, key FROM wording WHERE key IN ({marks})", chunk):
-                shared[doc] = shared.get(doc, 0) + wording[key]
+            candidates.update(
+                doc for (doc,) in db.execute(f"SELECT DISTINCT doc FROM wording WHERE key IN ({marks})", chunk)
+            )
         found = []
-        for doc, common in shared.items():
-            row = db.execute("SELECT coalesce(sum(length), 0) FROM wording WHERE doc = ?", (doc,)).fetchone()
-            found.append((doc, common, int(row[0])))
+        for doc in sorted(candidates):
+            rows = db.execute("SELECT key, length FROM wording WHERE doc = ?", (doc,)).fetchall()
+            found.append((doc, sum(wording[key] for key, _length in rows if key in wording), sum(n for _k, n in rows)))
         return found
 
     # Changing (the library's lock held) -------------------------------------------------

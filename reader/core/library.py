@@ -322,31 +322,41 @@ class Library:
         sources: list[str],
         progress: Callable[[int, int, str], None] | None = None,
         replace_duplicate: bool = False,
+        workers: int | None = None,
     ) -> list[ImportOutcome]:
         """Import files, folders (recursively) and URLs; one bad source does not stop the rest.
+
+        Parsing runs in worker processes (``parallel_parse``); storing, here, in order.
 
         Args:
             sources: Paths, folders or URLs.
             progress: Called with (done, total, current source).
             replace_duplicate: A copy of an entry's text replaces that entry (else it is only named).
+            workers: Parsing processes; None: one per core.
 
         Returns:
             One outcome per file or URL.
         """
+        from reader.core.parallel_parse import prepared_sources
+
         expanded = expand_sources(sources)
         self.clean_temporaries()
         outcomes = []
-        for number, source in enumerate(expanded):
-            if progress:
-                progress(number, len(expanded), source)
-            try:
-                outcomes.append(self.add(source, replace_duplicate))
-            except ReaderError as error:
-                outcomes.append(ImportOutcome(source, error=str(error)))
-            except OSError as error:
-                outcomes.append(ImportOutcome(source, error=error.strerror or str(error)))
-            except Exception as error:  # one file that trips a bug must not cost the rest of the batch
-                outcomes.append(ImportOutcome(source, error=f"could not be read ({error.__class__.__name__})"))
+        with prepared_sources(self.data_dir, expanded, workers) as prepared_items:
+            for number, (source, prepared) in enumerate(zip(expanded, prepared_items, strict=True)):
+                if progress:
+                    progress(number, len(expanded), source)
+                if isinstance(prepared, ImportOutcome):
+                    outcomes.append(prepared)
+                    continue
+                try:
+                    outcomes.append(self.store_prepared(prepared, replace_duplicate))
+                except ReaderError as error:
+                    outcomes.append(ImportOutcome(source, error=str(error)))
+                except OSError as error:
+                    outcomes.append(ImportOutcome(source, error=error.strerror or str(error)))
+                except Exception as error:  # one file that trips a bug must not cost the rest of the batch
+                    outcomes.append(ImportOutcome(source, error=f"could not be stored ({error.__class__.__name__})"))
         if progress:
             progress(len(expanded), len(expanded), "")
         return outcomes

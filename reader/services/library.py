@@ -8,7 +8,6 @@ result is delivered.
 
 from __future__ import annotations
 
-import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,8 +29,6 @@ if TYPE_CHECKING:
 
 
 SCOPES = ("document", "region", "year", "library")
-# From this many sources on, parsing runs in worker processes (starting them costs ~0.3 s).
-PARALLEL_FROM = 4
 # During a long import the index is brought up to date after this many stored documents, so that
 # what is in is searchable while the rest comes (and an interrupted import keeps it indexed).
 SEARCHABLE_EVERY = 200
@@ -157,27 +154,16 @@ class LibraryService(QObject):
 
     def _import(self, sources: list[str], replace: bool) -> tuple[list[ImportOutcome], list[LibraryEntry]]:
         """Parse in spawned worker processes (every core, and no fork of this Qt process), store here."""
-        from reader.core.library import ImportOutcome, expand_sources, prepare_source
+        from reader.core.import_pace import ImportPace
+        from reader.core.library import ImportOutcome, expand_sources
+        from reader.core.parallel_parse import prepared_sources
 
         expanded = expand_sources(sources)
         outcomes: list[ImportOutcome] = []
         self.importProgress.emit(0, len(expanded), "")
         self.library.clean_temporaries()
-        if len(expanded) < PARALLEL_FROM:
-            prepared_items = (prepare_source(self.library.data_dir, source) for source in expanded)
-            pool = None
-        else:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            workers = max(1, min(os.cpu_count() or 1, len(expanded)))
-            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-            futures = [pool.submit(prepare_source, self.library.data_dir, source) for source in expanded]
-            prepared_items = (future.result() for future in futures)
-        from reader.core.import_pace import ImportPace
-
         pace = ImportPace(len(expanded))
-        try:
+        with prepared_sources(self.library.data_dir, expanded) as prepared_items:
             for number, (source, prepared) in enumerate(zip(expanded, prepared_items, strict=True)):
                 if self._cancelled.is_set():
                     outcomes.extend(ImportOutcome(s, error=CANCELLED) for s in expanded[number:])
@@ -189,9 +175,6 @@ class LibraryService(QObject):
                 if (number + 1) % SEARCHABLE_EVERY == 0 and number + 1 < len(expanded):
                     self._sync_index()  # what is stored so far becomes searchable now
                     self.indexReady.emit()
-        finally:
-            if pool is not None:
-                pool.shutdown(wait=False, cancel_futures=True)
         entries = self.library.entries()
         self._sync_index()
         if self._writer_index is not None and self._writer_index.segment_count() >= COMPACT_FROM:

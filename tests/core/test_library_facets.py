@@ -85,3 +85,29 @@ def test_duplicates_both_ways(data_dir, tmp_path, capsys):
     # The bundled report is never replaced.
     assert cli.run([*args, "--replace", str(markdown)]) == 1
     assert "bundled report" in capsys.readouterr().err
+
+
+def test_a_duplicate_check_looks_only_at_entries_sharing_a_long_paragraph(data_dir, tmp_path, monkeypatch):
+    """Boilerplate every report has (各位代表：) must not make each import look at every entry."""
+    from reader.core.catalogue import Catalogue
+    from reader.core.library import Library
+
+    boilerplate = "各位代表：\n\n现在，我代表省人民政府，向大会报告政府工作，请予审议。\n\n"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(6):
+        body = "".join(
+            f"第{number}号报告独有的一段较长的文字，第{line}行，写得足够长以免被当作套话。\n\n" for line in range(8)
+        )
+        (folder / f"r{number}.txt").write_text(f"第{number}号报告\n\n{boilerplate}{body}", encoding="utf-8")
+    looked_at: list[int] = []
+    original = Catalogue.sharing
+    monkeypatch.setattr(
+        Catalogue, "sharing", lambda self, *a: looked_at.append(len(found := original(self, *a))) or found
+    )
+    library = Library(data_dir)
+    outcomes = library.add_many([str(folder)], workers=1)
+    assert [o.duplicate_of for o in outcomes] == [""] * 6 and max(looked_at) == 0
+    (folder / "again.txt").write_text((folder / "r3.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    again = library.add_many([str(folder / "again.txt")], workers=1)
+    assert again[0].duplicate_of == library.resolve(str(folder / "r3.txt"))  # a copy is still found

@@ -86,8 +86,9 @@ def _whoosh_files(directory: Path, known: dict[str, Any] | None = None) -> dict[
         ):
             info = path.stat()
             before = (known or {}).get(path.name)
-            same = isinstance(before, list) and before[:2] == [info.st_size, info.st_mtime_ns]
-            found[path.name] = [info.st_size, info.st_mtime_ns, before[2] if same else _file_crc(path)]
+            unchanged = isinstance(before, list) and before[:2] == [info.st_size, info.st_mtime_ns]
+            checksum = int(before[2]) if unchanged and before is not None else _file_crc(path)
+            found[path.name] = [info.st_size, info.st_mtime_ns, checksum]
     return found
 
 

@@ -1,16 +1,15 @@
 """The library dock as a catalogue: 地区, 年份, 类型, 标题, 报告人, 日期, 字数 — sorted, grouped, filtered.
 
-A tree view over a standard item model behind a sort/filter proxy: sorting any column,
-grouping by region or year (collapsible group rows) and a filter that matches every
-column all happen in Qt's C++, so a library of a thousand reports stays immediate.
+A tree view over a virtual model (``catalogue_model``): sorting any column, grouping by
+region or year (collapsible group rows) and a filter that matches every column reorder
+row numbers, and the view makes only the rows it paints, so 10,000 reports stay immediate.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,15 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.common.widgets import WrappingRow, filter_box, fit_button, labelled, panel_body
+from reader.ui.library.catalogue_model import GROUPINGS, ID_ROLE, CatalogueModel
 from reader.ui.library.import_progress import ImportProgress
 
 if TYPE_CHECKING:
     from reader.core.library import LibraryEntry
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-BUNDLED_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-GROUPINGS = ("none", "region", "year")
+__all__ = ["GROUPINGS", "LibraryPanel"]
 
 
 class LibraryPanel(QWidget):
@@ -65,14 +62,13 @@ class LibraryPanel(QWidget):
         row.add_group([self.filter_box], 1, self.filter_box)
         row.add_group([labelled(self.tr("&Group:"), self.grouping, body), self.grouping])
         layout.addWidget(row)
-        self.model = QStandardItemModel(self)
-        self.model.setHorizontalHeaderLabels(self._headers())
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)  # every column
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setRecursiveFilteringEnabled(True)  # a group stays while one of its reports matches
-        self.proxy.setSortRole(SORT_ROLE)
+        self.model = CatalogueModel(
+            self._headers(),
+            lambda label, count: self.tr("%1 (%2)").replace("%1", label).replace("%2", str(count)),
+            self.tr("(unknown)"),
+            self,
+        )
+        self.proxy = self.model  # sorted and filtered in the model itself
         self.list = QTreeView(body)
         self.list.setObjectName("libraryList")
         self.list.setAccessibleName(self.tr("Library documents"))
@@ -111,16 +107,18 @@ class LibraryPanel(QWidget):
         layout.addLayout(buttons)
         # Where F6 lands (not a focus proxy: a proxy would make Tab skip the controls above it).
         self.focus_target = self.list
-        self._entries: list[LibraryEntry] = []
-        self._rows: dict[str, list[QStandardItem]] = {}
+        self._bundled_ids: set[str] = set()
+        self._kept_selection: tuple[set[str], str | None] = (set(), None)
+        self.model.modelAboutToBeReset.connect(self._keep_selection)
+        self.model.modelReset.connect(self._after_reset)
         self.list.activated.connect(self._open_index)
         self.open_button.clicked.connect(lambda: self._open_index(self.list.currentIndex()))
         self.remove_button.clicked.connect(self._remove_selected)
         self.import_progress.cancelRequested.connect(self.cancelImportRequested.emit)
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.list.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.filter_box.textChanged.connect(self._filter)
-        self.grouping.currentIndexChanged.connect(lambda _i: self._fill())
+        self.filter_box.textChanged.connect(self.model.set_filter)
+        self.grouping.currentIndexChanged.connect(lambda _i: self.model.set_grouping(self.grouping.currentData()))
         self._update_buttons()
 
     def _headers(self) -> list[str]:
@@ -137,119 +135,44 @@ class LibraryPanel(QWidget):
     # Showing -----------------------------------------------------------------------
     def show_entries(self, entries: list[LibraryEntry]) -> None:
         """Show the catalog."""
-        self._entries = list(entries)
-        self._rows = {entry.id: self._row(entry) for entry in self._entries}  # made once, moved when regrouped
-        self._fill()
+        self._bundled_ids = {entry.id for entry in entries if entry.bundled}
+        self.model.set_entries(entries)
 
     def set_grouping(self, grouping: str) -> None:
         """Group by "region", "year", or "none"."""
         self.grouping.setCurrentIndex(max(self.grouping.findData(grouping), 0))
 
-    def _detach_rows(self) -> None:
-        """Take every report row out of the model (kept for reuse), dropping the group rows."""
-        root = self.model.invisibleRootItem()
-        for row in range(root.rowCount() - 1, -1, -1):
-            first = root.child(row, 0)
-            if first is not None and first.data(ID_ROLE) is None:  # a group: its reports first
-                for child in range(first.rowCount() - 1, -1, -1):
-                    first.takeRow(child)
-            root.takeRow(row)
+    def _keep_selection(self) -> None:
+        """Before the rows change: the selected and current reports, to select them again after."""
+        current = self.list.currentIndex()
+        self._kept_selection = (set(self.selected_ids()), current.data(ID_ROLE) if current.isValid() else None)
 
-    def _fill(self) -> None:
-        selected = set(self.selected_ids())
-        grouping = self.grouping.currentData()
+    def _after_reset(self) -> None:
+        """After the rows changed: groups open, the same reports selected and current."""
+        selected, current = self._kept_selection
         self.list.setUpdatesEnabled(False)
-        self.list.setSortingEnabled(False)  # sorted once, after the rows are in
-        # The proxy would map every single row moved; detached, it maps the new model once.
-        self.proxy.setSourceModel(None)  # type: ignore[arg-type]  # Qt takes nullptr: detached
-        self._detach_rows()
-        root = self.model.invisibleRootItem()
-        if grouping == "none":
-            for entry in self._entries:
-                root.appendRow(self._rows[entry.id])
-        else:
-            groups: dict[str | int | None, list[LibraryEntry]] = {}
-            for entry in self._entries:
-                key: str | int | None = entry.region if grouping == "region" else entry.year
-                groups.setdefault(key, []).append(entry)
-            for key, members in groups.items():
-                label = str(key) if key not in ("", None) else self.tr("(unknown)")
-                group = QStandardItem(self.tr("%1 (%2)").replace("%1", label).replace("%2", str(len(members))))
-                sort_key = label if grouping == "region" else (key or 0)
-                group.setData(sort_key, SORT_ROLE)
-                filler = [QStandardItem("") for _ in range(len(self._headers()) - 1)]
-                for item in filler:
-                    item.setData(sort_key, SORT_ROLE)
-                for entry in members:
-                    group.appendRow(self._rows[entry.id])
-                root.appendRow([group, *filler])
-        self.proxy.setSourceModel(self.model)
-        self.list.setSortingEnabled(True)
-        if grouping != "none":
-            self.list.expandAll()
-        self.list.setUpdatesEnabled(True)
+        for group in self.model.group_indexes():
+            self.list.setExpanded(group, True)
         if selected:
             self._select(selected)
+        if current:
+            index = self.model.index_of(current)
+            if index.isValid():
+                self.list.selectionModel().setCurrentIndex(index, self.list.selectionModel().SelectionFlag.NoUpdate)
+        self.list.setUpdatesEnabled(True)
         self._update_buttons()
-
-    def _row(self, entry: LibraryEntry) -> list[QStandardItem]:
-        title = entry.display or entry.title
-        values = (
-            (entry.region, entry.region),
-            (str(entry.year or ""), entry.year or 0),
-            (entry.doc_kind, entry.doc_kind),
-            (entry.title, entry.title),
-            (entry.speaker, entry.speaker),
-            (entry.delivered, entry.delivered),
-            (f"{entry.characters:,}", entry.characters),
-        )
-        items = []
-        for text, key in values:
-            item = QStandardItem(text)
-            item.setData(key, SORT_ROLE)
-            item.setData(entry.id, ID_ROLE)
-            item.setData(entry.bundled, BUNDLED_ROLE)
-            items.append(item)
-        items[3].setToolTip(f"{title}\n{entry.source}\n{entry.id}")
-        return items
-
-    def _filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
-        if self.grouping.currentData() != "none":
-            self.list.expandAll()
 
     def visible_ids(self) -> list[str]:
         """Ids of the reports the view shows now (filtered, sorted, in groups), top to bottom."""
-        ids: list[str] = []
-
-        def visit(parent: QModelIndex) -> None:
-            for row in range(self.proxy.rowCount(parent)):
-                index = self.proxy.index(row, 0, parent)
-                if index.data(ID_ROLE):
-                    ids.append(index.data(ID_ROLE))
-                visit(index)
-
-        visit(QModelIndex())
-        return ids
+        return self.model.ids_in_view_order()
 
     def select_id(self, document_id: str) -> None:
         """Make a report the current and only selected row."""
         self.list.clearSelection()
-        self._select({document_id})
-        for row in range(self.proxy.rowCount()):
-            index = self._find(self.proxy.index(row, 0), document_id)
-            if index is not None:
-                self.list.setCurrentIndex(index)
-                return
-
-    def _find(self, index: QModelIndex, document_id: str) -> QModelIndex | None:
-        if index.data(ID_ROLE) == document_id:
-            return index
-        for row in range(self.proxy.rowCount(index)):
-            found = self._find(self.proxy.index(row, 0, index), document_id)
-            if found is not None:
-                return found
-        return None
+        index = self.model.index_of(document_id)
+        if index.isValid():
+            self._select({document_id})
+            self.list.setCurrentIndex(index)
 
     # Selection -------------------------------------------------------------------------
     def selected_ids(self) -> list[str]:
@@ -263,17 +186,11 @@ class LibraryPanel(QWidget):
 
     def _select(self, ids: set[str]) -> None:
         selection = self.list.selectionModel()
-        for row in range(self.proxy.rowCount()):
-            self._select_in(self.proxy.index(row, 0), ids, selection)
-
-    def _select_in(self, index: QModelIndex, ids: set[str], selection) -> None:
-        if index.data(ID_ROLE) in ids:
-            selection.select(
-                index,
-                selection.SelectionFlag.Select | selection.SelectionFlag.Rows,  # type: ignore[attr-defined]
-            )
-        for row in range(self.proxy.rowCount(index)):
-            self._select_in(self.proxy.index(row, 0, index), ids, selection)
+        flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows  # type: ignore[attr-defined]
+        for document_id in ids:
+            index = self.model.index_of(document_id)
+            if index.isValid():
+                selection.select(index, flags)
 
     def _update_buttons(self) -> None:
         ids = self.selected_ids()
@@ -283,7 +200,7 @@ class LibraryPanel(QWidget):
         self.remove_button.setEnabled(bool(removable))
 
     def _bundled(self, document_id: str) -> bool:
-        return any(entry.id == document_id and entry.bundled for entry in self._entries)
+        return document_id in self._bundled_ids
 
     def _open_index(self, index: QModelIndex) -> None:
         document_id = index.data(ID_ROLE) if index.isValid() else None
