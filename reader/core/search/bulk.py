@@ -91,7 +91,23 @@ def _sorted_pairs(texts: Sequence[str], lengths: np.ndarray, chunk: int = 1 << 2
 
 
 class BulkPostingsWriter(W3PostingsWriter):  # type: ignore[misc]  # Whoosh is untyped
-    """W3's postings writer, also taking a term's postings as one array of document numbers."""
+    """W3's postings writer, also taking a term's postings as one array of document numbers.
+
+    A term with fewer postings than the codec's inline limit keeps them in its term
+    record instead of a block of its own in the postings file (most bigrams are rare:
+    a block costs ~50 bytes, an inlined posting a few). W3 reads such terms already;
+    its writer calls a method that does not exist (``set_inline``), fixed here.
+    """
+
+    def finish_postings(self) -> Any:  # noqa: D102 - Whoosh API
+        if self.written() or len(self) >= self._inlinelimit:
+            return super().finish_postings()
+        terminfo = self._terminfo
+        terminfo.add_block(self)
+        weights = () if all(weight == 1.0 for weight in self._weights) else tuple(self._weights)  # () reads as 1.0
+        terminfo.set_inlined(tuple(self._ids), weights, tuple(self._values))
+        self._terminfo = None
+        return terminfo
 
     def add_numbers(self, numbers: np.ndarray) -> None:
         """Add postings of weight 1 and no value for ascending document numbers (block by block).

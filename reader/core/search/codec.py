@@ -20,8 +20,15 @@ from whoosh.codec.whoosh3 import W3Codec
 from reader.core.search.bulk import BulkFieldWriter, BulkPostingsWriter
 
 
+# Terms with fewer postings than this keep them in their term record (``BulkPostingsWriter``).
+INLINE_LIMIT = 8
+
+
 class IndexCodec(W3Codec):  # type: ignore[misc]  # Whoosh is untyped
     """W3 without per-posting field lengths (none of our fields keeps any), with bulk postings."""
+
+    def __init__(self, blocklimit: int = 128, compression: int = 3, inlinelimit: int = INLINE_LIMIT) -> None:
+        super().__init__(blocklimit, compression, inlinelimit)
 
     # Posting blocks stay compressed: plain blocks built 40 reports 9% faster and 2% smaller, but
     # 1,000 reports no faster (the helpers' per-term work dominates) and 5% larger.

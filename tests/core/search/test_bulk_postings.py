@@ -1,4 +1,4 @@
-"""Bulk bigram postings: the same terms, postings and bytes as Whoosh's per-posting writer."""
+"""Bulk bigram postings: the same terms, postings and bytes as Whoosh's per-posting writer; rare terms inlined."""
 
 from __future__ import annotations
 
@@ -80,7 +80,7 @@ def _build(folder, bulk: bool, texts: list[str]) -> dict[str, bytes]:
     return {path.suffix: path.read_bytes() for path in folder.iterdir() if path.suffix in (".trm", ".pst")}
 
 
-def test_the_segment_written_in_bulk_is_byte_for_byte_whooshs_own(tmp_path):
+def test_the_segment_written_in_bulk_is_byte_for_byte_the_per_posting_writers(tmp_path):
     rng = random.Random(3)
     alphabet = "稳中求进发展改革开放创新协调绿色共享，。"
     texts = [*TEXTS, *("".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 300))) for _ in range(300))]
@@ -101,6 +101,22 @@ def test_searching_a_bulk_segment_finds_every_text(tmp_path):
         for gram, numbers in _expected(TEXTS).items():
             got = sorted(searcher.stored_fields(n)["key"] for n in searcher.postings("bi", gram).all_ids())
             assert got == numbers
+
+
+def test_a_rare_term_keeps_its_postings_in_its_record_and_a_common_one_in_blocks(tmp_path):
+    (tmp_path / "i").mkdir()
+    index = FileStorage(str(tmp_path / "i")).create_index(_schema())
+    writer = BulkSegmentWriter(index, "bi", codec=IndexCodec())
+    texts = ["稳中求进" if n % 2 else f"第{n}号" for n in range(40)]
+    for key, text in enumerate(texts):
+        writer.add_document(key=key, doc="d", bi=fold(text))
+    writer.commit()
+    with index.reader() as reader:
+        common, rare = reader.term_info("bi", "稳中"), reader.term_info("bi", "第8")
+        assert not common.is_inlined() and rare.is_inlined()
+        assert rare.doc_frequency() == 1 and common.doc_frequency() == 20
+        assert list(reader.postings("bi", "第8").all_ids()) == [8]
+        assert list(reader.postings("bi", "稳中").all_ids()) == list(range(1, 40, 2))
 
 
 def test_a_bulk_field_must_sort_first(tmp_path):
