@@ -71,6 +71,23 @@ def _cli(data: Path, *arguments: str) -> tuple[float, str]:
     return time.perf_counter() - started, done.stdout
 
 
+def _cold_cli_search(data: Path, queries: list[str]) -> dict:
+    """``report-reader search QUERY --json`` as a new process per query: time from start, peak memory."""
+    runs = []
+    for query in queries:
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "cli_peak.py"), "--data-dir", str(data), "search", query, "--json"],
+            capture_output=True, text=True, check=True, cwd=ROOT,
+        )  # fmt: skip
+        runs.append(json.loads(done.stderr.strip().splitlines()[-1]))
+    times = sorted(run["ms"] for run in runs)
+    return {
+        "p50_ms": percentile(times, 0.5),
+        "p95_ms": percentile(times, 0.95),
+        "peak_rss_mib": round(max(run["rss_mib"] for run in runs), 1),
+    }
+
+
 def _search_figures(data: Path) -> dict:
     from reader.core.paths import DataLayout
     from reader.core.search.index import SearchIndex
@@ -140,8 +157,10 @@ def _at(size: int, work: Path) -> dict:
         "index_to_text": round(facts.get("index_bytes", 0) / max(1, text_bytes), 2),
         "cli_library_list_json_s": round(list_s, 2),
         **search,
-        "cold_cli_search": _cold_processes("index", data / "index", queries),
+        "cold_search_process": _cold_processes("index", data / "index", queries),
+        "cold_cli_search_command": _cold_cli_search(data, queries),
         "analysis": _analysis_figures(data),
+        "window_with_library_open": _window_with_library(data, size),
         "baseline_sqlite_fts5": {
             "build_s": round(fts.build_seconds, 1),
             "cold_process": _cold_processes("fts5", fts_path, queries),
@@ -152,6 +171,38 @@ def _at(size: int, work: Path) -> dict:
     sqlite3.connect(":memory:").close()
     shutil.rmtree(source, ignore_errors=True)
     return figures
+
+
+def _window_with_library(data: Path, size: int) -> dict:
+    """The window started on the library: time until the catalogue shows every report, and its memory then."""
+    import select
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "REPORT_READER_EVENTS": "1", "LANG": "zh_CN.UTF-8"}
+    started = time.perf_counter()
+    window = subprocess.Popen(
+        [sys.executable, "-m", "reader", "--data-dir", str(data)],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT, env=env,
+    )  # fmt: skip
+    shown_s = None
+    try:
+        assert window.stdout is not None
+        while time.perf_counter() - started < 300:
+            ready, _, _ = select.select([window.stdout], [], [], 5)
+            line = window.stdout.readline() if ready else ""
+            if line.startswith("event library ") and int(line.split()[2]) >= size:
+                shown_s = time.perf_counter() - started
+                break
+            if window.poll() is not None:
+                break
+        rss = next(
+            (int(x.split()[1]) for x in Path(f"/proc/{window.pid}/status").read_text().splitlines()
+             if x.startswith("VmRSS")),
+            0,
+        )  # fmt: skip
+    finally:
+        window.terminate()
+        window.wait(30)
+    return {"catalogue_shown_s": round(shown_s, 2) if shown_s else None, "rss_mib": round(rss / 1024, 1)}
 
 
 def _growth(small: dict, large: dict) -> dict:
@@ -182,6 +233,7 @@ def measure() -> dict:
             "cold_cli_mib": 150,
             "trend_and_concordance_ms": 1000,
             "index_to_text": 2,
+            "window_rss_mib": 500,
         }
         return figures
     finally:

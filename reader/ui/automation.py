@@ -14,6 +14,7 @@ start with ``event``:
 - ``event resized WxH`` — the main window has this size now;
 - ``event status TEXT`` — the status bar says this (saved files, match counters, errors);
 - ``event bookmarks N`` — the bookmark store holds N bookmarks and highlights (after a change);
+- ``event library N`` — the catalogue panel shows the library's N reports (at start and after a change);
 - ``event compared`` — a comparison is on screen in the analysis window;
 - ``event styled`` — the text was typeset again in a new style (theme, size, spacing) and shown.
 
@@ -95,6 +96,11 @@ class EventReporter(QObject):
         bookmarks = self._app.services.bookmarks
         if bookmarks is not None:
             bookmarks.listed.connect(lambda items: self.emit_line(f"bookmarks {len(items)}"))
+        library = self._app.services.library
+        if library is not None:  # posted: after the catalogue panel has shown them
+            library.entriesChanged.connect(
+                lambda entries: QTimer.singleShot(0, lambda: self.emit_line(f"library {len(entries)}"))
+            )
         self.emit_line("services")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: D102 - Qt override

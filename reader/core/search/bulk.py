@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3FieldWriter, W3PostingsWriter
+from whoosh.filedb.structfile import StructFile
 from whoosh.writing import SegmentWriter
 
 # A pair packs two 21-bit code points and the paragraph's number in its segment.
@@ -99,10 +100,12 @@ class BulkPostingsWriter(W3PostingsWriter):  # type: ignore[misc]  # Whoosh is u
     its writer calls a method that does not exist (``set_inline``), fixed here.
     """
 
+    _terminfo: Any  # the term being written (W3's)
+
     def finish_postings(self) -> Any:  # noqa: D102 - Whoosh API
         if self.written() or len(self) >= self._inlinelimit:
             return super().finish_postings()
-        terminfo = self._terminfo
+        terminfo: Any = self._terminfo
         terminfo.add_block(self)
         weights = () if all(weight == 1.0 for weight in self._weights) else tuple(self._weights)  # () reads as 1.0
         terminfo.set_inlined(tuple(self._ids), weights, tuple(self._values))
@@ -125,8 +128,45 @@ class BulkPostingsWriter(W3PostingsWriter):  # type: ignore[misc]  # Whoosh is u
             self._maxweight = 1.0
 
 
+class PositionedFile(StructFile):  # type: ignore[misc]  # Whoosh is untyped
+    """A Whoosh file for writing that knows its position instead of asking the operating system.
+
+    W3's writers ask the position twice per term and per block: an ``lseek`` each time,
+    a fifth of a bulk write's time.
+    """
+
+    def __init__(self, inner: Any) -> None:
+        super().__init__(inner.file, inner._name, inner.onclose)
+        self._position: int = inner.file.tell()
+
+    def write(self, data: bytes) -> int:  # noqa: D102 - file API
+        written: int = self.file.write(data)
+        self._position += len(data)
+        return written
+
+    def tell(self) -> int:  # noqa: D102 - file API
+        return self._position
+
+    def seek(self, *args: Any) -> int:  # noqa: D102 - file API
+        self.file.seek(*args)
+        self._position = self.file.tell()
+        return self._position
+
+    def write_pickle(self, obj: Any, protocol: int = -1) -> None:  # noqa: D102 - Whoosh API
+        import pickle
+
+        self.write(pickle.dumps(obj, protocol))  # through ``write``: counted
+
+    def write_array(self, values: Any) -> None:  # noqa: D102 - Whoosh API
+        super().write_array(values)  # may write to the file directly: its position is asked after
+        self._position = self.file.tell()
+
+
 class BulkFieldWriter(W3FieldWriter):  # type: ignore[misc]  # Whoosh is untyped
     """W3's field writer with ``add_numbers``: a whole term's postings at once."""
+
+    def _create_file(self, ext: str) -> PositionedFile:
+        return PositionedFile(super()._create_file(ext))
 
     def add_numbers(self, numbers: np.ndarray) -> None:
         """Add the current term's postings (ascending document numbers, weight 1)."""

@@ -19,7 +19,6 @@ from whoosh.codec.whoosh3 import W3Codec
 
 from reader.core.search.bulk import BulkFieldWriter, BulkPostingsWriter
 
-
 # Terms with fewer postings than this keep them in their term record (``BulkPostingsWriter``).
 INLINE_LIMIT = 8
 

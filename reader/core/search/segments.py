@@ -16,27 +16,25 @@ from typing import Any
 import numpy as np
 from whoosh.reading import SegmentReader
 
-from reader.core.search.store import TextStore
+from reader.core.search.store import DEAD, TextStore
 
 SEGMENT_UNITS = 8_000_000  # characters in one segment at most (~400 reports)
 SMALL_UNITS = SEGMENT_UNITS // 16  # a segment under this is taken in by the next write
 
 
-def live_keys(reader: Any) -> np.ndarray:
-    """The text-store keys of a segment's documents that are not deleted."""
-    column = reader.column_reader("key")
-    return np.array([column[docnum] for docnum in reader.all_doc_ids()], dtype=np.int64)
+def average_units(store: TextStore) -> float:
+    """Characters in a live paragraph, on average (what sizes a segment by its paragraphs)."""
+    alive = store.docs != DEAD
+    return float((store.ends - store.starts)[alive].sum()) / max(1, int(np.count_nonzero(alive)))
 
 
-def segment_units(storage: Any, schema: Any, segment: Any, store: TextStore) -> int:
-    """Characters of text in a segment's live documents."""
-    reader = SegmentReader(storage, schema, segment)
-    try:
-        keys = live_keys(reader)
-        keys = keys[keys < store.size]
-        return int((store.ends[keys] - store.starts[keys]).sum())
-    finally:
-        reader.close()
+def segment_units(segment: Any, average: float) -> int:
+    """About how many characters a segment's live documents hold: its paragraphs times the average.
+
+    An estimate on purpose: counting exactly would read every document's key, a second or
+    more for a library's worth of segments, at every write.
+    """
+    return int(segment.doc_count() * average)
 
 
 def take_in(writer: Any, segment: Any, text: Callable[[int], str]) -> None:
@@ -70,8 +68,9 @@ def small_segments_policy(store: TextStore, room: int) -> Callable[[Any, list[An
 
     def policy(writer: Any, segments: list[Any]) -> list[Any]:
         kept, left = [], room
+        average = average_units(store)
         for segment in segments:
-            units = segment_units(writer.storage, writer.schema, segment, store)
+            units = segment_units(segment, average)
             if units < SMALL_UNITS and units <= left:
                 take_in(writer, segment, store.text)
                 left -= units
@@ -82,7 +81,7 @@ def small_segments_policy(store: TextStore, room: int) -> Callable[[Any, list[An
     return policy
 
 
-def compact_groups(storage: Any, schema: Any, segments: list[Any], store: TextStore) -> list[list[Any]]:
+def compact_groups(segments: list[Any], store: TextStore) -> list[list[Any]]:
     """Segments to merge together, each group a new segment of at most ``SEGMENT_UNITS`` characters.
 
     A segment already at least half full and without deletions is left alone; the rest
@@ -91,8 +90,9 @@ def compact_groups(storage: Any, schema: Any, segments: list[Any], store: TextSt
     groups: list[list[Any]] = []
     group: list[Any] = []
     filled = 0
+    average = average_units(store)
     for segment in segments:
-        units = segment_units(storage, schema, segment, store)
+        units = segment_units(segment, average)
         if units >= SEGMENT_UNITS // 2 and not segment.has_deletions():
             continue
         if group and filled + units > SEGMENT_UNITS:

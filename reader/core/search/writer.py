@@ -131,7 +131,7 @@ class IndexWriter:
             self._open_for_writing()
             before = self.segment_count()
             ix, store = self.files.ix, self.files.store
-            for group in compact_groups(ix.storage, ix.schema, ix._segments(), store):
+            for group in compact_groups(ix._segments(), store):
                 writer = self._new_writer(timeout)
                 try:
                     for segment in group:
