@@ -15,6 +15,7 @@ from reader.core.search.matching import Scorer, make_snippet, match_spans
 from reader.core.search.ngrams import fold, ngrams
 from reader.core.search.query import ParsedQuery, parse_query
 from reader.core.search.results import SearchHit, SearchResult
+from reader.core.search.runs import counted, distinct
 from reader.core.search.store import TermHits, TextStore
 
 # Above this many postings to walk, scanning the text store in C is faster.
@@ -145,7 +146,7 @@ class IndexReader:
         # Most selective group first; the others are checked on its candidates only.
         order = sorted(parsed.groups, key=lambda g: sum(self._estimate(searcher, t) for t in g))
         first = self._group_hits(searcher, order[0], spans)
-        candidates = np.unique(np.concatenate([h.keys for h in first.values()])) if first else np.empty(0, np.int64)
+        candidates = distinct(np.concatenate([h.keys for h in first.values()])) if first else np.empty(0, np.int64)
         candidates = candidates[np.isin(self.files.store.docs[candidates], ordinals)]
         texts = {int(k): self.files.store.text(int(k)) for k in candidates} if len(candidates) <= VERIFY_LIMIT else None
         counts: dict[str, TermHits] = dict(first)
@@ -155,7 +156,7 @@ class IndexReader:
             else:
                 hits = self._group_hits(searcher, group, spans)
                 counts.update(hits)
-                union = np.unique(np.concatenate([h.keys for h in hits.values()]))
+                union = distinct(np.concatenate([h.keys for h in hits.values()]))
                 keep = candidates[np.isin(candidates, union)].tolist()
             candidates = np.array(sorted(keep), dtype=np.int64)
             if texts is not None:
@@ -197,7 +198,7 @@ class IndexReader:
             by_ordinal = {info["ordinal"]: doc for doc, info in in_scope.items()}
             ordinals = self.files.store.docs[hits.keys].astype(np.int64)
             result: dict[str, TermInDocument] = {}
-            for ordinal in np.unique(ordinals).tolist():
+            for ordinal in distinct(ordinals).tolist():
                 doc = by_ordinal.get(ordinal)
                 if doc is None:
                     continue
@@ -338,7 +339,7 @@ def facet_counts(
     store: TextStore, keys: np.ndarray, in_scope: dict[str, Any]
 ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     """Matching paragraphs per region and per year (by each document's identity)."""
-    ordinals, per_ordinal = np.unique(store.docs[keys], return_counts=True)
+    ordinals, per_ordinal = counted(store.docs[keys])
     by_ordinal = {info["ordinal"]: info for info in in_scope.values()}
     regions: dict[str, int] = {}
     years: dict[int, int] = {}

@@ -40,12 +40,16 @@ from typing import Any
 import numpy as np
 
 from reader.core.fileutil import write_atomic
+from reader.core.search.runs import counted
 
 DEAD = np.uint32(0xFFFFFFFF)
 NO_ID = np.uint64(0xFFFFFFFFFFFFFFFF)
 UNIT = np.dtype("<u2")
 _PARAGRAPH_ID_RE = re.compile(r"p[0-9a-f]{10}")
 _COLUMNS = ("starts", "ends", "docs", "paras", "same")
+# A scan compares this many code units per pass: its temporary arrays stay small (16 MiB of flags)
+# and a cold process keeps few of the store's pages at a time.
+SCAN_CHUNK = 1 << 24
 _FILE_NAMES = {"texts": "texts.u16", **{name: f"{name}.npy" for name in _COLUMNS}}
 
 
@@ -248,20 +252,26 @@ class TextStore:
         if not len(needle) or not len(self.units):
             return TermHits.empty()
         low, high = span if span is not None else (0, len(self.units))
-        window = self.units[low:high]
-        positions = np.flatnonzero(window == needle[pivot]) - pivot
-        positions = positions[(positions >= 0) & (positions + len(needle) <= len(window))]
-        for offset, unit in enumerate(needle):
-            if offset != pivot and len(positions):
-                positions = positions[window[positions + offset] == unit]
+        parts = [self._matches(needle, pivot, start, min(start + SCAN_CHUNK, high), high)
+                 for start in range(low, high, SCAN_CHUNK)]  # fmt: skip
+        positions = np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
         if not len(positions):
             return TermHits.empty()
-        positions = positions + low
         if len(needle) > 1:
             positions = _non_overlapping(positions, len(needle))
         keys = np.searchsorted(self.starts, positions, side="right") - 1
-        keys, counts = np.unique(keys, return_counts=True)
+        keys, counts = counted(keys)
         return TermHits(keys.astype(np.int64), counts.astype(np.int64))
+
+    def _matches(self, needle: np.ndarray, pivot: int, start: int, stop: int, high: int) -> np.ndarray:
+        """Where ``needle`` starts in [start, stop), looking up to ``high`` for its end (one pass of a scan)."""
+        window = self.units[start : min(high, stop + len(needle) - 1)]
+        positions = np.flatnonzero(window == needle[pivot]) - pivot
+        positions = positions[(positions >= 0) & (positions < stop - start) & (positions + len(needle) <= len(window))]
+        for offset, unit in enumerate(needle):
+            if offset != pivot and len(positions):
+                positions = positions[window[positions + offset] == unit]
+        return positions + start
 
     def contains(self, key: int, term: str) -> bool:
         """Whether a key's folded text contains ``term``."""

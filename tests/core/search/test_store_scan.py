@@ -1,0 +1,26 @@
+"""A scan in passes finds exactly what one pass finds, matches across a pass's edge included."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+
+from reader.core.search import store as store_module
+from reader.core.search.store import TextStore
+
+
+def test_a_scan_in_small_passes_finds_every_occurrence_once(tmp_path, monkeypatch):
+    rng = random.Random(9)
+    texts = ["".join(rng.choice("稳中求进稳进求") for _ in range(rng.randrange(0, 30))) for _ in range(300)]
+    store = TextStore(tmp_path)
+    store.append(texts, 0)
+    store.save()
+    for term in ("稳", "稳中", "求进稳", "稳稳", "进求进"):
+        whole = store.occurrences(term, None, 0)
+        monkeypatch.setattr(store_module, "SCAN_CHUNK", 7)
+        passes = store.occurrences(term, None, len(term) - 1)
+        monkeypatch.setattr(store_module, "SCAN_CHUNK", 1 << 24)
+        expected = [(k, t.count(term)) for k, t in enumerate(texts) if term in t]
+        assert list(zip(whole.keys.tolist(), whole.counts.tolist(), strict=True)) == expected
+        assert np.array_equal(passes.keys, whole.keys) and np.array_equal(passes.counts, whole.counts)
