@@ -181,40 +181,56 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is untyp
     segment is written. Other fields go through Whoosh's pool as usual. Needs the
     index's codec (``IndexCodec``).
 
+    The n-gram postings name each paragraph by its ``id_field`` value (the text-store key),
+    not by Whoosh's document number: a search reads them as arrays of keys across segments
+    (``postings.gram_keys``) with no per-segment translation, and never through Whoosh's
+    matchers.
+
     Args:
         ix: The Whoosh index.
         field: The bigram field's name.
+        id_field: The numeric field whose value the bigram postings carry.
         **kwargs: Whoosh's ``SegmentWriter`` arguments.
     """
 
-    def __init__(self, ix: Any, field: str, **kwargs: Any) -> None:
+    def __init__(self, ix: Any, field: str, id_field: str, **kwargs: Any) -> None:
         super().__init__(ix, **kwargs)
         # Whoosh numbers fields in the order they are written and expects that to be name order.
         if any(name < field for name, fieldobj in self.schema.items() if fieldobj.indexed):
             raise ValueError(f"the bulk field {field!r} must sort before every other indexed field")
         self.bulk_field = field
+        self.id_field = id_field
         self.bulk_texts: list[str] = []
+        self.bulk_ids: list[int] = []
         self.units = 0  # characters of bulk text taken so far
 
     def add_document(self, **fields: Any) -> None:  # noqa: D102 - Whoosh API
         value = fields.pop(self.bulk_field, None)
         if self.docnum - self.docbase >= MAX_SEGMENT_DOCUMENTS:
             raise ValueError(f"a segment holds at most {MAX_SEGMENT_DOCUMENTS} paragraphs")
+        identity = int(fields[self.id_field])
+        if not 0 <= identity <= 0xFFFFFFFF:
+            raise ValueError(f"{self.id_field} must fit 32 bits for the bulk postings")
         super().add_document(**fields)
         text = value or ""
         self.bulk_texts.append(text)
+        self.bulk_ids.append(identity)
         self.units += len(text)
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
         writer = self.fieldwriter
-        postings = bigram_postings(self.bulk_texts)
+        # Numbered in the order of their ids, so each term's postings come out ascending by id.
+        ids = np.array(self.bulk_ids, dtype=np.uint32)
+        order = np.argsort(ids, kind="stable")
+        postings = bigram_postings([self.bulk_texts[n] for n in order.tolist()])
+        ascending = ids[order]
         first = next(postings, None)
         if first is not None:  # written first: its name sorts first (checked on construction)
             writer.start_field(self.bulk_field, self.schema[self.bulk_field])
             for btext, numbers in (first, *postings):
                 writer.start_term(btext)
-                writer.add_numbers(numbers + np.uint32(self.docbase))
+                writer.add_numbers(ascending[numbers])
                 writer.finish_term()
             writer.finish_field()
         writer.add_postings(self.schema, None, self.pool.iter_postings())

@@ -25,8 +25,9 @@ from reader.core.search.ngrams import NGramField
 from reader.core.search.store import StoreDamagedError, TextStore
 
 # 6: paragraph ids and unchanged-by-folding flags in the text store; 7: bigrams written in bulk,
-# keys without range terms, original text stored only where folding changed it
-SCHEMA_VERSION = 7
+# keys without range terms, original text stored only where folding changed it; 8: bigram postings
+# carry text-store keys
+SCHEMA_VERSION = 8
 INDEX_NAME = "paragraphs"
 
 

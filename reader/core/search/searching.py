@@ -8,18 +8,18 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from whoosh.query import And, Term
 
 from reader.core.search.index_files import READ_FAILURES, IndexFiles
 from reader.core.search.matching import Scorer, make_snippet, match_spans
 from reader.core.search.ngrams import fold, ngrams
+from reader.core.search.postings import gram_keys, segment_readers
 from reader.core.search.query import ParsedQuery, parse_query
 from reader.core.search.results import SearchHit, SearchResult
 from reader.core.search.runs import counted, distinct
 from reader.core.search.store import TermHits, TextStore
 
-# Above this many postings to walk, scanning the text store in C is faster.
-POSTINGS_LIMIT = 600
+# A term whose rarest bigram is in more than this share of the paragraphs is answered by a scan.
+SCAN_SHARE = 0.2
 # How many of a long term's rarest bigrams narrow the candidates.
 BIGRAMS_PER_TERM = 3
 # Up to this many candidates, the other terms are checked paragraph by paragraph.
@@ -57,18 +57,23 @@ class IndexReader:
             return self.files.store.size
         return int(min(searcher.doc_frequency("bi", gram) for gram in ngrams(term, 2)))
 
-    def _term_query(self, searcher: Any, term: str) -> Any:
-        if len(term) == 2:
-            return Term("bi", term)
-        grams = sorted(ngrams(term, 2), key=lambda g: searcher.doc_frequency("bi", g))[:BIGRAMS_PER_TERM]
-        return And([Term("bi", g) for g in grams])
-
     def _pivot(self, searcher: Any, term: str) -> int:
-        """Where the vectorised scan starts comparing: the first character of the term's rarest bigram."""
+        """Where a scan starts comparing: the first character of the term's rarest bigram."""
         if len(term) == 1:
             return 0
         frequencies = [searcher.doc_frequency("bi", term[i : i + 2]) for i in range(len(term) - 1)]
         return frequencies.index(min(frequencies))
+
+    def _candidates(self, searcher: Any, term: str) -> np.ndarray:
+        """Keys of the paragraphs holding the term's rarest bigrams (all of a two-character term's)."""
+        grams = sorted(ngrams(term, 2), key=lambda g: searcher.doc_frequency("bi", g))[:BIGRAMS_PER_TERM]
+        readers = segment_readers(searcher)
+        keys = gram_keys(readers, "bi", grams[0])
+        for gram in grams[1:]:
+            if not len(keys):
+                break
+            keys = np.intersect1d(keys, gram_keys(readers, "bi", gram), assume_unique=True)
+        return keys
 
     def _scan_term(self, searcher: Any, term: str, spans: list[tuple[int, int]] | None) -> TermHits:
         pivot = self._pivot(searcher, term)
@@ -81,19 +86,26 @@ class IndexReader:
         return TermHits(np.concatenate([p.keys for p in parts]), np.concatenate([p.counts for p in parts]))
 
     def _group_hits(self, searcher: Any, group: tuple[str, ...], spans: Any) -> dict[str, TermHits]:
-        """Exact hits of every term of a group: postings walk or vectorised scan, whichever is cheaper."""
+        """Exact hits of every term of a group: its postings' candidates counted, or the whole store scanned.
+
+        A term whose rarest bigram is in more than ``SCAN_SHARE`` of the paragraphs is scanned
+        (reading its postings would cost more than the scan); so is a single character.
+        """
         result = {}
+        store = self.files.store
         for term in group:
-            if len(term) > 1 and spans is None and self._estimate(searcher, term) <= POSTINGS_LIMIT:
-                keys = self.files.keys_of(searcher, searcher.docs_for_query(self._term_query(searcher, term)))
-                store = self.files.store
-                counted = sorted((key, store.text(key).count(term)) for key in keys if key < store.size)
-                counted = [(k, c) for k, c in counted if c]
-                result[term] = TermHits(
-                    np.array([k for k, _ in counted], dtype=np.int64), np.array([c for _, c in counted], dtype=np.int64)
-                )
-            else:
+            if len(term) == 1 or self._estimate(searcher, term) > SCAN_SHARE * max(1, store.size):
                 result[term] = self._scan_term(searcher, term, spans)
+                continue
+            keys = self._candidates(searcher, term)
+            keys = keys[keys < store.size]  # written by a commit this reader has not loaded yet
+            if spans is not None:
+                starts = store.starts[keys]
+                inside = np.zeros(len(keys), dtype=bool)
+                for low, high in spans:
+                    inside |= (starts >= low) & (starts < high)
+                keys = keys[inside]
+            result[term] = store.occurrences_in(term, keys, self._pivot(searcher, term))
         return result
 
     def search(self, query: str | ParsedQuery, scope: set[str] | None = None, limit: int = 50) -> SearchResult:

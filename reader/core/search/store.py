@@ -50,6 +50,10 @@ _COLUMNS = ("starts", "ends", "docs", "paras", "same")
 # A scan compares this many code units per pass: its temporary arrays stay small (16 MiB of flags)
 # and a cold process keeps few of the store's pages at a time.
 SCAN_CHUNK = 1 << 24
+# Up to this many candidate paragraphs are counted one by one (Python's count), beyond it gathered
+# this many code units at a time (the gather's index takes 8 bytes a unit: 16 MiB).
+COUNT_ONE_BY_ONE = 64
+GATHER_CHUNK = 1 << 21
 _FILE_NAMES = {"texts": "texts.u16", **{name: f"{name}.npy" for name in _COLUMNS}}
 
 
@@ -262,6 +266,55 @@ class TextStore:
         keys = np.searchsorted(self.starts, positions, side="right") - 1
         keys, counts = counted(keys)
         return TermHits(keys.astype(np.int64), counts.astype(np.int64))
+
+    def occurrences_in(self, term: str, keys: np.ndarray, pivot: int = 0) -> TermHits:
+        """``occurrences`` limited to some paragraphs: a term's candidates from its postings.
+
+        A handful are counted one by one; more are gathered (each text with the 0 unit after
+        it, so no match crosses two) and scanned in passes, touching only their pages.
+
+        Args:
+            term: Folded term.
+            keys: Candidate keys, ascending.
+            pivot: Index of the term's rarest code unit.
+        """
+        if not len(keys):
+            return TermHits.empty()
+        if len(keys) <= COUNT_ONE_BY_ONE:
+            counted_keys = [(int(k), self.text(int(k)).count(term)) for k in keys]
+            found = [(k, c) for k, c in counted_keys if c]
+            return TermHits(
+                np.array([k for k, _ in found], dtype=np.int64), np.array([c for _, c in found], dtype=np.int64)
+            )
+        needle = encode_units(term)
+        starts = np.asarray(self.starts[keys], dtype=np.int64)
+        lengths = np.asarray(self.ends[keys], dtype=np.int64) - starts + 1  # with the 0 unit after each text
+        ends = np.cumsum(lengths)
+        units = self.units.view(np.ndarray)
+        found_keys, found_counts = [], []
+        first = 0
+        while first < len(keys):
+            last = int(np.searchsorted(ends, ends[first] - lengths[first] + GATHER_CHUNK, side="right"))
+            last = max(last, first + 1)
+            local = lengths[first:last]
+            offsets = np.cumsum(local) - local  # where each text starts in the gathered buffer
+            index = np.repeat(starts[first:last] - offsets, local) + np.arange(int(local.sum()))
+            window = units[index]
+            positions = np.flatnonzero(window == needle[pivot]) - pivot
+            positions = positions[(positions >= 0) & (positions + len(needle) <= len(window))]
+            for offset, unit in enumerate(needle):
+                if offset != pivot and len(positions):
+                    positions = positions[window[positions + offset] == unit]
+            if len(positions):
+                if len(needle) > 1:
+                    positions = _non_overlapping(positions, len(needle))
+                owners, counts = counted(np.searchsorted(offsets, positions, side="right") - 1)
+                found_keys.append(np.asarray(keys[first:last], dtype=np.int64)[owners])
+                found_counts.append(counts)
+            first = last
+        if not found_keys:
+            return TermHits.empty()
+        return TermHits(np.concatenate(found_keys), np.concatenate(found_counts))
 
     def _matches(self, needle: np.ndarray, pivot: int, start: int, stop: int, high: int) -> np.ndarray:
         """Where ``needle`` starts in [start, stop), looking up to ``high`` for its end (one pass of a scan)."""

@@ -152,7 +152,7 @@ class IndexWriter:
 
     def _new_writer(self, timeout: float) -> BulkSegmentWriter:
         try:
-            return BulkSegmentWriter(self.files.ix, "bi", timeout=timeout, limitmb=64, codec=IndexCodec())
+            return BulkSegmentWriter(self.files.ix, "bi", "key", timeout=timeout, limitmb=64, codec=IndexCodec())
         except LockError:
             raise IndexBusyError("the search index is being updated by another process; try again shortly") from None
 

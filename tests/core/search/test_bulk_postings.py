@@ -10,7 +10,7 @@ from whoosh import fields
 from whoosh.filedb.filestore import FileStorage
 
 from reader.core.search.bulk import BulkSegmentWriter, _sorted_pairs, bigram_postings
-from reader.core.search.codec import IndexCodec
+from reader.core.search.codec import INLINE_LIMIT, IndexCodec
 from reader.core.search.ngrams import NGramField, fold, ngrams
 
 TEXTS = [
@@ -70,7 +70,7 @@ def _build(folder, bulk: bool, texts: list[str]) -> dict[str, bytes]:
     folder.mkdir()
     index = FileStorage(str(folder)).create_index(_schema(), indexname="t")
     writer = (
-        BulkSegmentWriter(index, "bi", codec=IndexCodec(), compound=False)
+        BulkSegmentWriter(index, "bi", "key", codec=IndexCodec(), compound=False)
         if bulk
         else index.writer(codec=IndexCodec(), compound=False)
     )
@@ -93,7 +93,7 @@ def test_the_segment_written_in_bulk_is_byte_for_byte_the_per_posting_writers(tm
 def test_searching_a_bulk_segment_finds_every_text(tmp_path):
     (tmp_path / "i").mkdir()
     index = FileStorage(str(tmp_path / "i")).create_index(_schema())
-    writer = BulkSegmentWriter(index, "bi", codec=IndexCodec())
+    writer = BulkSegmentWriter(index, "bi", "key", codec=IndexCodec())
     for key, text in enumerate(TEXTS):
         writer.add_document(key=key, doc="d", bi=fold(text))
     writer.commit()
@@ -106,7 +106,7 @@ def test_searching_a_bulk_segment_finds_every_text(tmp_path):
 def test_a_rare_term_keeps_its_postings_in_its_record_and_a_common_one_in_blocks(tmp_path):
     (tmp_path / "i").mkdir()
     index = FileStorage(str(tmp_path / "i")).create_index(_schema())
-    writer = BulkSegmentWriter(index, "bi", codec=IndexCodec())
+    writer = BulkSegmentWriter(index, "bi", "key", codec=IndexCodec())
     texts = ["稳中求进" if n % 2 else f"第{n}号" for n in range(40)]
     for key, text in enumerate(texts):
         writer.add_document(key=key, doc="d", bi=fold(text))
@@ -124,5 +124,32 @@ def test_a_bulk_field_must_sort_first(tmp_path):
     schema = fields.Schema(a=fields.ID(), bi=NGramField(2))
     index = FileStorage(str(tmp_path / "i")).create_index(schema)
     with pytest.raises(ValueError, match="sort before"):
-        BulkSegmentWriter(index, "bi", codec=IndexCodec())
+        BulkSegmentWriter(index, "bi", "key", codec=IndexCodec())
     assert np.uint32(0) == 0  # numpy is what the writer hands Whoosh's blocks
+
+
+def test_a_grams_postings_read_as_keys_across_segments_inlined_or_in_blocks(tmp_path):
+    from reader.core.search.postings import gram_keys, segment_readers
+
+    (tmp_path / "i").mkdir()
+    index = FileStorage(str(tmp_path / "i")).create_index(_schema())
+    texts = {}
+    for first in (0, 1000):  # two segments; the keys are not Whoosh's document numbers
+        writer = BulkSegmentWriter(index, "bi", "key", codec=IndexCodec())
+        for key in range(first + 400, first, -1):  # added in descending key order
+            texts[key] = "稳中求进" if key % 3 else f"第{key}号"
+            writer.add_document(key=key, doc="d", bi=fold(texts[key]))
+        writer.commit(merge=False)
+    expected: dict[str, list[int]] = {}
+    for key in sorted(texts):
+        for gram in ngrams(texts[key], 2):
+            expected.setdefault(gram, []).append(key)
+    with index.searcher() as searcher:
+        readers = segment_readers(searcher)
+        assert len(readers) == 2
+        for gram, keys in expected.items():
+            assert gram_keys(readers, "bi", gram).tolist() == keys, gram
+        assert gram_keys(readers, "bi", "无此").tolist() == []
+        records = [info for reader in readers for _term, info in reader.iter_field("bi")]
+        assert all(info.is_inlined() == (info.doc_frequency() < INLINE_LIMIT) for info in records)
+        assert {info.is_inlined() for info in records} == {True, False}  # a few in the record, more in blocks

@@ -24,3 +24,22 @@ def test_a_scan_in_small_passes_finds_every_occurrence_once(tmp_path, monkeypatc
         expected = [(k, t.count(term)) for k, t in enumerate(texts) if term in t]
         assert list(zip(whole.keys.tolist(), whole.counts.tolist(), strict=True)) == expected
         assert np.array_equal(passes.keys, whole.keys) and np.array_equal(passes.counts, whole.counts)
+
+
+def test_counting_chosen_paragraphs_agrees_with_the_whole_scan(tmp_path, monkeypatch):
+    rng = random.Random(4)
+    texts = ["".join(rng.choice("稳中求进稳进求ab") for _ in range(rng.randrange(0, 40))) for _ in range(500)]
+    store = TextStore(tmp_path)
+    store.append(texts, 0)
+    store.save()
+    chosen = np.array(sorted(rng.sample(range(500), 300)), dtype=np.int64)
+    for term in ("稳", "稳中", "求进稳", "进求进", "ab"):
+        whole = store.occurrences(term, None, 0)
+        expected = [
+            (k, c) for k, c in zip(whole.keys.tolist(), whole.counts.tolist(), strict=True) if k in set(chosen.tolist())
+        ]
+        for one_by_one, gather in ((1000, 1 << 21), (0, 1 << 21), (0, 9)):  # one by one; gathered; in small passes
+            monkeypatch.setattr(store_module, "COUNT_ONE_BY_ONE", one_by_one)
+            monkeypatch.setattr(store_module, "GATHER_CHUNK", gather)
+            got = store.occurrences_in(term, chosen, len(term) - 1)
+            assert list(zip(got.keys.tolist(), got.counts.tolist(), strict=True)) == expected, (term, gather)
