@@ -153,6 +153,26 @@ class Catalogue:
         found = (self._entry(text) for (text,) in rows)
         return {entry.id: entry for entry in found if entry is not None}
 
+    def fingerprints(self) -> dict[str, str]:
+        """Every entry's id → "sha1:parser", read by SQLite without decoding the entries in Python."""
+        try:
+            rows = self._connection().execute(
+                "SELECT id, json_extract(entry, '$.sha1'), json_extract(entry, '$.parser') FROM entries"
+            ).fetchall()
+        except sqlite3.OperationalError as error:
+            raise CatalogueError(f"the library catalogue cannot be read now ({error})") from None
+        return {doc: f"{sha1}:{parser or ''}" for doc, sha1, parser in rows if sha1 is not None}
+
+    def has_bundled(self) -> bool:
+        """Whether an entry is the bundled report."""
+        try:
+            row = self._connection().execute(
+                "SELECT 1 FROM entries WHERE json_extract(entry, '$.bundled') = 1 LIMIT 1"
+            ).fetchone()
+        except sqlite3.OperationalError as error:
+            raise CatalogueError(f"the library catalogue cannot be read now ({error})") from None
+        return row is not None
+
     def get(self, document_id: str) -> LibraryEntry | None:
         """One entry, or None."""
         row = self._connection().execute("SELECT entry FROM entries WHERE id = ?", (document_id,)).fetchone()

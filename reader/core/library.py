@@ -88,14 +88,7 @@ class Prepared:
 
 def prepare_source(data_dir: Path, source: str) -> Prepared | ImportOutcome:
     """Read and parse one source for ``data_dir``'s library (in a worker process); errors as outcomes."""
-    try:
-        return Library(data_dir).prepare(source)
-    except ReaderError as error:
-        return ImportOutcome(source, error=str(error))
-    except OSError as error:
-        return ImportOutcome(source, error=error.strerror or str(error))
-    except Exception as error:  # one file that trips a bug must not cost the rest of the batch
-        return ImportOutcome(source, error=f"could not be read ({error.__class__.__name__})")
+    return Library(data_dir).prepare_or_outcome(source)
 
 
 def expand_sources(sources: list[str]) -> list[str]:
@@ -208,8 +201,7 @@ class Library:
         if self._bundled_checked:
             return
         self._bundled_checked = True
-        catalog = self._read_catalog() if self.root.exists() else {}
-        if any(entry.bundled for entry in catalog.values()):
+        if self.root.exists() and self.catalogue.has_bundled():
             return
         path = bundled_report_path()
         if path.is_file():
@@ -230,6 +222,17 @@ class Library:
         """
         prepared = self.prepare(source)
         return self.store_prepared(prepared, replace_duplicate)
+
+    def prepare_or_outcome(self, source: str) -> Prepared | ImportOutcome:
+        """``prepare``, with any failure given as the source's outcome (one bad file never stops a batch)."""
+        try:
+            return self.prepare(source)
+        except ReaderError as error:
+            return ImportOutcome(source, error=str(error))
+        except OSError as error:
+            return ImportOutcome(source, error=error.strerror or str(error))
+        except Exception as error:  # one file that trips a bug must not cost the rest of the batch
+            return ImportOutcome(source, error=f"could not be read ({error.__class__.__name__})")
 
     def prepare(self, source: str) -> Prepared:
         """Read and parse one file or URL (no lock: this is the slow part, safe to run in parallel).
@@ -342,7 +345,7 @@ class Library:
         expanded = expand_sources(sources)
         self.clean_temporaries()
         outcomes = []
-        with prepared_sources(self.data_dir, expanded, workers) as prepared_items:
+        with prepared_sources(self.data_dir, expanded, workers, self.prepare_or_outcome) as prepared_items:
             for number, (source, prepared) in enumerate(zip(expanded, prepared_items, strict=True)):
                 if progress:
                     progress(number, len(expanded), source)
@@ -425,4 +428,5 @@ class Library:
 
     def fingerprints(self) -> dict[str, str]:
         """Id -> content fingerprint (what the search index compares to stay in sync)."""
-        return {entry.id: f"{entry.sha1}:{entry.parser}" for entry in self.entries()}
+        self.ensure_bundled()
+        return {key: value for key, value in self.catalogue.fingerprints().items() if is_document_id(key)}

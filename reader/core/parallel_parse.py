@@ -14,7 +14,7 @@ import itertools
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
@@ -28,7 +28,10 @@ AHEAD_PER_WORKER = 4
 
 @contextlib.contextmanager
 def prepared_sources(
-    data_dir: Path, sources: list[str], workers: int | None = None
+    data_dir: Path,
+    sources: list[str],
+    workers: int | None = None,
+    here: Callable[[str], Prepared | ImportOutcome] | None = None,
 ) -> Iterator[Iterator[Prepared | ImportOutcome]]:
     """Each source prepared (``library.prepare_source``), in order; leaving the block stops the workers.
 
@@ -36,13 +39,16 @@ def prepared_sources(
         data_dir: The library's data directory.
         sources: Files and URLs (folders already expanded).
         workers: Worker processes; None: one per core (one process for a few sources).
+        here: Prepares a source in this process when no workers are started (default: a
+            ``Library`` of ``data_dir``).
 
     Yields:
         An iterator of the prepared sources, or of the outcome of each that failed.
     """
     count = min(workers or os.cpu_count() or 1, len(sources))
     if len(sources) < PARALLEL_FROM or count <= 1:
-        yield (prepare_source(data_dir, source) for source in sources)
+        prepare = here or (lambda source: prepare_source(data_dir, source))
+        yield (prepare(source) for source in sources)
         return
     pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"))
     try:
