@@ -156,9 +156,11 @@ class Catalogue:
     def fingerprints(self) -> dict[str, str]:
         """Every entry's id → "sha1:parser", read by SQLite without decoding the entries in Python."""
         try:
-            rows = self._connection().execute(
-                "SELECT id, json_extract(entry, '$.sha1'), json_extract(entry, '$.parser') FROM entries"
-            ).fetchall()
+            rows = (
+                self._connection()
+                .execute("SELECT id, json_extract(entry, '$.sha1'), json_extract(entry, '$.parser') FROM entries")
+                .fetchall()
+            )
         except sqlite3.OperationalError as error:
             raise CatalogueError(f"the library catalogue cannot be read now ({error})") from None
         return {doc: f"{sha1}:{parser or ''}" for doc, sha1, parser in rows if sha1 is not None}
@@ -166,9 +168,11 @@ class Catalogue:
     def has_bundled(self) -> bool:
         """Whether an entry is the bundled report."""
         try:
-            row = self._connection().execute(
-                "SELECT 1 FROM entries WHERE json_extract(entry, '$.bundled') = 1 LIMIT 1"
-            ).fetchone()
+            row = (
+                self._connection()
+                .execute("SELECT 1 FROM entries WHERE json_extract(entry, '$.bundled') = 1 LIMIT 1")
+                .fetchone()
+            )
         except sqlite3.OperationalError as error:
             raise CatalogueError(f"the library catalogue cannot be read now ({error})") from None
         return row is not None

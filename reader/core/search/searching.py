@@ -209,20 +209,29 @@ class IndexReader:
             hits = self._group_hits(searcher, (folded,), spans)[folded]
             by_ordinal = {info["ordinal"]: doc for doc, info in in_scope.items()}
             ordinals = self.files.store.docs[hits.keys].astype(np.int64)
+            order = np.argsort(ordinals, kind="stable")  # each document's hits together, in key order
+            ordered = ordinals[order]
+            starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1]))) if len(ordered) else order
+            totals = np.add.reduceat(hits.counts[order], starts) if len(starts) else starts
+            ends = np.append(starts[1:], len(order))
             result: dict[str, TermInDocument] = {}
-            for ordinal in distinct(ordinals).tolist():
-                doc = by_ordinal.get(ordinal)
-                if doc is None:
-                    continue
-                chosen = ordinals == ordinal
-                keys = hits.keys[chosen]
-                docnum = searcher.document_number(key=int(keys[0]))
-                first = searcher.stored_fields(docnum)["para"] if docnum is not None else ""
-                result[doc] = TermInDocument(int(hits.counts[chosen].sum()), len(keys), first)
+            for start, end, total in zip(starts.tolist(), ends.tolist(), totals.tolist(), strict=True):
+                doc = by_ordinal.get(int(ordered[start]))
+                if doc is not None:
+                    first = self._paragraph_id(searcher, int(hits.keys[order[start]]))
+                    result[doc] = TermInDocument(int(total), end - start, first)
             return result
         except READ_FAILURES as error:
             self.files.found_damaged(error)
             return {}
+
+    def _paragraph_id(self, searcher: Any, key: int) -> str:
+        """A key's paragraph id: from the text store, or Whoosh's stored fields when it is of another shape."""
+        paragraph = self.files.store.paragraph_id(key)
+        if paragraph is not None:
+            return paragraph
+        docnum = searcher.document_number(key=key)
+        return str(searcher.stored_fields(docnum).get("para", "")) if docnum is not None else ""
 
     def document_text(self, doc_id: str) -> str:
         """A document's paragraphs as the index holds them (folded), one per line ('' when not indexed)."""
