@@ -10,6 +10,7 @@ record), so a term found in 50,000 paragraphs costs a few milliseconds.
 from __future__ import annotations
 
 import io
+import itertools
 import pickle
 import struct
 import zlib
@@ -51,8 +52,21 @@ def gram_keys(readers: list[Any], field: str, gram: str) -> np.ndarray:
             parts.append(_decode(reader._terms._postfile.get(offset, length)))  # the segment's .pst part
     if not parts:
         return np.empty(0, dtype=np.int64)
+    parts.sort(key=lambda part: int(part[0]) if len(part) else 0)
     keys = np.concatenate(parts)
-    return keys if len(parts) == 1 else np.sort(keys)
+    # Segments usually hold separate runs of keys: then the parts in order are already sorted.
+    disjoint = all(len(a) == 0 or len(b) == 0 or a[-1] < b[0] for a, b in itertools.pairwise(parts))
+    return keys if disjoint else np.sort(keys)
+
+
+def intersect(sorted_a: np.ndarray, sorted_b: np.ndarray) -> np.ndarray:
+    """The values in both ascending arrays of distinct values (a binary search each, no merge sort)."""
+    small, large = (sorted_a, sorted_b) if len(sorted_a) <= len(sorted_b) else (sorted_b, sorted_a)
+    if not len(small) or not len(large):
+        return small[:0]
+    at = np.minimum(np.searchsorted(large, small), len(large) - 1)
+    both: np.ndarray = small[large[at] == small]
+    return both
 
 
 def _decode(data: bytes) -> np.ndarray:

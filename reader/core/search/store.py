@@ -287,6 +287,7 @@ class TextStore:
                 np.array([k for k, _ in found], dtype=np.int64), np.array([c for _, c in found], dtype=np.int64)
             )
         needle = encode_units(term)
+        keys = np.asarray(keys, dtype=np.int64)
         starts = np.asarray(self.starts[keys], dtype=np.int64)
         lengths = np.asarray(self.ends[keys], dtype=np.int64) - starts + 1  # with the 0 unit after each text
         ends = np.cumsum(lengths)
@@ -296,10 +297,9 @@ class TextStore:
         while first < len(keys):
             last = int(np.searchsorted(ends, ends[first] - lengths[first] + GATHER_CHUNK, side="right"))
             last = max(last, first + 1)
+            window = _gathered(units, keys[first:last], starts[first:last], lengths[first:last])
             local = lengths[first:last]
-            offsets = np.cumsum(local) - local  # where each text starts in the gathered buffer
-            index = np.repeat(starts[first:last] - offsets, local) + np.arange(int(local.sum()))
-            window = units[index]
+            offsets = np.cumsum(local) - local  # where each text starts in the gathered window
             positions = np.flatnonzero(window == needle[pivot]) - pivot
             positions = positions[(positions >= 0) & (positions + len(needle) <= len(window))]
             for offset, unit in enumerate(needle):
@@ -309,7 +309,7 @@ class TextStore:
                 if len(needle) > 1:
                     positions = _non_overlapping(positions, len(needle))
                 owners, counts = counted(np.searchsorted(offsets, positions, side="right") - 1)
-                found_keys.append(np.asarray(keys[first:last], dtype=np.int64)[owners])
+                found_keys.append(keys[first:last][owners])
                 found_counts.append(counts)
             first = last
         if not found_keys:
@@ -448,6 +448,19 @@ class TextStore:
         self.known_units = position
         self._texts_crc = (0, 0)  # the text was rewritten: its checksum is counted again
         self._map()
+
+
+def _gathered(units: np.ndarray, keys: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The texts of ``keys`` (each with its 0 unit) one after another: a copy of each run of neighbours.
+
+    Neighbouring keys lie one after another in the store, so a run of them is one slice.
+    """
+    breaks = np.flatnonzero(np.diff(keys) != 1) + 1
+    run_first = np.concatenate(([0], breaks))
+    run_last = np.append(breaks, len(keys)) - 1
+    low = starts[run_first].tolist()
+    high = (starts[run_last] + lengths[run_last]).tolist()
+    return np.concatenate([units[a:b] for a, b in zip(low, high, strict=True)])
 
 
 def _non_overlapping(positions: np.ndarray, length: int) -> np.ndarray:

@@ -16,3 +16,13 @@ def test_distinct_and_counted_agree_with_unique_on_random_keys():
         assert np.array_equal(got, expected) and np.array_equal(got_counts, expected_counts)
         assert np.array_equal(distinct(values), expected)
         assert got.dtype == values.dtype
+
+
+def test_intersect_agrees_with_numpy():
+    from reader.core.search.postings import intersect
+
+    rng = np.random.default_rng(6)
+    for size_a, size_b in ((0, 5), (5, 0), (1, 1), (50, 400), (400, 50)):
+        a = np.unique(rng.integers(0, 300, size_a))
+        b = np.unique(rng.integers(0, 300, size_b))
+        assert np.array_equal(intersect(a, b), np.intersect1d(a, b))
