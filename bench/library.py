@@ -167,7 +167,9 @@ def measure() -> dict:
     try:
         at_1000, at_10000 = _catalogue(1000), _catalogue(10_000)
         growth = {
-            key: round(at_10000[key] / at_1000[key], 1) for key in at_1000 if key.endswith("_ms") and at_1000[key]
+            key: round(at_10000[key] / at_1000[key], 1)
+            for key in at_1000
+            if key.endswith("_ms") and isinstance(at_1000[key], float) and at_1000[key]
         }
         catalogue = {"at_1000": at_1000, "at_10000": at_10000, "growth_1000_to_10000": growth}
         figures = {"identity": _identity(), "catalogue": catalogue}
