@@ -217,6 +217,10 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is untyp
         self.bulk_ids.append(identity)
         self.units += len(text)
 
+    def id_range(self) -> tuple[int, int] | None:
+        """The smallest and largest id of the documents added (None when none was)."""
+        return (min(self.bulk_ids), max(self.bulk_ids)) if self.bulk_ids else None
+
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
         writer = self.fieldwriter

@@ -231,7 +231,7 @@ class IndexReader:
         paragraph = self.files.store.paragraph_id(key)
         if paragraph is not None:
             return paragraph
-        docnum = searcher.document_number(key=key)
+        docnum = self.files.docnum_of(searcher, key)
         return str(searcher.stored_fields(docnum).get("para", "")) if docnum is not None else ""
 
     def document_text(self, doc_id: str) -> str:
@@ -270,7 +270,7 @@ class IndexReader:
                 paragraph = self.files.store.paragraph_id(key)
                 original = folded_text if self.files.store.unchanged_by_folding(key) else None
                 if paragraph is None or original is None:  # the rare paragraph folding changed: Whoosh has it
-                    docnum = searcher.document_number(key=key)
+                    docnum = self.files.docnum_of(searcher, key)
                     stored = searcher.stored_fields(docnum) if docnum is not None else {}
                     paragraph = paragraph or stored.get("para", "")
                     original = stored.get("text", folded_text)
@@ -330,7 +330,7 @@ class IndexReader:
         result = []
         for position in order.tolist():
             key = int(keys[position])
-            docnum = searcher.document_number(key=key)
+            docnum = self.files.docnum_of(searcher, key)
             if docnum is None:
                 continue
             stored = searcher.stored_fields(docnum)

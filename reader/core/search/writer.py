@@ -143,6 +143,7 @@ class IndexWriter:
                 except BaseException:
                     writer.cancel()
                     raise
+                self.files.note_segment(writer.newsegment.segment_id(), writer.id_range())
                 self.files.commit_manifest()
             if store.dead_fraction() > 0:
                 store.compact()
@@ -188,10 +189,12 @@ class IndexWriter:
                 self._add(writer, document, fingerprints[doc_id])
                 if writer.units >= SEGMENT_UNITS:
                     writer.commit(merge=False)
+                    self.files.note_segment(writer.newsegment.segment_id(), writer.id_range())
                     self.files.commit_manifest()
                     writer = self._new_writer(timeout)
             room = max(0, SEGMENT_UNITS - writer.units)
             writer.commit(mergetype=small_segments_policy(self.files.store, room))
+            self.files.note_segment(writer.newsegment.segment_id(), writer.id_range())
         except BaseException:
             if not writer.is_closed:
                 writer.cancel()

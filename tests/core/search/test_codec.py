@@ -85,3 +85,37 @@ def test_each_write_takes_the_small_segments_in_and_a_full_segment_starts_anothe
         assert [search_index.search(f"独有词语{n}号").total for n in range(5)] == [1] * 5
     finally:
         search_index.close()
+
+
+def test_a_key_is_looked_up_only_in_the_segment_that_holds_it(data_dir, tmp_path, monkeypatch):
+    from reader.core.search import segments
+
+    monkeypatch.setattr(segments, "SMALL_UNITS", 0)  # one segment per sync
+    library = Library(data_dir)
+    search_index = SearchIndex(data_dir / "index")
+    search_index.open()
+    try:
+        for number in range(3):
+            report = tmp_path / f"r{number}.txt"
+            report.write_text(f"政府工作报告\n\n各位代表：\n\n独有词语{number}号进展顺利。\n", encoding="utf-8")
+            library.add(str(report))
+            search_index.sync(library.fingerprints(), library.document)
+        files = search_index.files
+        searcher = files.current_searcher()
+        assert search_index.segment_count() == 3 and len(files.manifest["segments"]) == 3
+        asked: list[str] = []
+        original = type(searcher.reader().leaf_readers()[0][0]).first_id
+
+        def first_id(reader, field, text):
+            asked.append(reader.segment().segment_id())
+            return original(reader, field, text)
+
+        monkeypatch.setattr(type(searcher.reader().leaf_readers()[0][0]), "first_id", first_id)
+        ours = [files.docnum_of(searcher, key) for key in range(files.store.size)]
+        assert len(asked) == files.store.size  # one segment asked per key, not all three
+        monkeypatch.undo()
+        assert ours == [searcher.document_number(key=key) for key in range(files.store.size)]
+        search_index.compact()
+        assert set(files.manifest["segments"]) == {s.segment_id() for s in files.ix._segments()}
+    finally:
+        search_index.close()
