@@ -18,6 +18,7 @@ The bundled report is always there. An older ``catalog.json`` is read once, into
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import shutil
@@ -25,6 +26,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from reader.core.cache import parser_fingerprint
 from reader.core.catalogue import Catalogue
@@ -48,6 +50,8 @@ from reader.core.paths import DataLayout
 from reader.core.resources import BUNDLED_REPORT_URL, BUNDLED_SOURCE_KEY, bundled_report_path
 from reader.core.serialize import dump_document, load_document
 from reader.core.sources import is_url
+
+Done = TypeVar("Done")
 
 
 class LibraryError(ReaderError):
@@ -89,6 +93,36 @@ class Prepared:
 def prepare_source(data_dir: Path, source: str) -> Prepared | ImportOutcome:
     """Read and parse one source for ``data_dir``'s library (in a worker process); errors as outcomes."""
     return Library(data_dir).prepare_or_outcome(source)
+
+
+def failure_as_outcome(source: str, failing: str, step: Callable[[], Done]) -> Done | ImportOutcome:
+    """What ``step`` returns, or the source's outcome when it fails (one bad file never stops a batch).
+
+    Args:
+        source: The file or URL.
+        failing: Words for a failure that is a bug ("could not be read"), before its kind.
+        step: Prepares or stores the source.
+    """
+    try:
+        return step()
+    except ReaderError as error:
+        return ImportOutcome(source, error=str(error))
+    except OSError as error:
+        return ImportOutcome(source, error=error.strerror or str(error))
+    except Exception as error:  # one file that trips a bug must not cost the rest of the batch
+        return ImportOutcome(source, error=f"{failing} ({error.__class__.__name__})")
+
+
+def parse_stored(data: bytes, source: str, kind: str) -> Document:
+    """A stored original parsed again (the bundled report keeps its key and its address)."""
+    if source == str(bundled_report_path().resolve()):
+        key = BUNDLED_SOURCE_KEY
+    else:
+        key = source if is_url(source) else str(Path(source).resolve())
+    document = parse_bytes(data, name=Path(source).name, source=source, source_key=key, kind=kind)
+    if key == BUNDLED_SOURCE_KEY and not document.url:
+        document = replace(document, url=BUNDLED_REPORT_URL)
+    return document
 
 
 def expand_sources(sources: list[str]) -> list[str]:
@@ -168,7 +202,7 @@ class Library:
             except (OSError, ValueError, KeyError, TypeError):
                 pass  # damaged cache: parse the original again below
         data = (folder / entry.original).read_bytes()
-        document = self._parse(data, entry.source, entry.kind)
+        document = parse_stored(data, entry.source, entry.kind)
         with self._locked():
             self._store(document, data, entry.source, entry.kind, entry.original.rsplit(".", 1)[-1], entry.bundled)
         return document
@@ -225,14 +259,7 @@ class Library:
 
     def prepare_or_outcome(self, source: str) -> Prepared | ImportOutcome:
         """``prepare``, with any failure given as the source's outcome (one bad file never stops a batch)."""
-        try:
-            return self.prepare(source)
-        except ReaderError as error:
-            return ImportOutcome(source, error=str(error))
-        except OSError as error:
-            return ImportOutcome(source, error=error.strerror or str(error))
-        except Exception as error:  # one file that trips a bug must not cost the rest of the batch
-            return ImportOutcome(source, error=f"could not be read ({error.__class__.__name__})")
+        return failure_as_outcome(source, "could not be read", lambda: self.prepare(source))
 
     def prepare(self, source: str) -> Prepared:
         """Read and parse one file or URL (no lock: this is the slow part, safe to run in parallel).
@@ -340,39 +367,24 @@ class Library:
         Returns:
             One outcome per file or URL.
         """
-        from reader.core.parallel_parse import prepared_sources
+        from reader.core.parallel_parse import in_order
 
         expanded = expand_sources(sources)
         self.clean_temporaries()
         outcomes = []
-        with prepared_sources(self.data_dir, expanded, workers, self.prepare_or_outcome) as prepared_items:
+        worker = functools.partial(prepare_source, self.data_dir)
+        with in_order(worker, expanded, workers, self.prepare_or_outcome) as prepared_items:
             for number, (source, prepared) in enumerate(zip(expanded, prepared_items, strict=True)):
                 if progress:
                     progress(number, len(expanded), source)
                 if isinstance(prepared, ImportOutcome):
                     outcomes.append(prepared)
                     continue
-                try:
-                    outcomes.append(self.store_prepared(prepared, replace_duplicate))
-                except ReaderError as error:
-                    outcomes.append(ImportOutcome(source, error=str(error)))
-                except OSError as error:
-                    outcomes.append(ImportOutcome(source, error=error.strerror or str(error)))
-                except Exception as error:  # one file that trips a bug must not cost the rest of the batch
-                    outcomes.append(ImportOutcome(source, error=f"could not be stored ({error.__class__.__name__})"))
+                store = functools.partial(self.store_prepared, prepared, replace_duplicate)
+                outcomes.append(failure_as_outcome(source, "could not be stored", store))
         if progress:
             progress(len(expanded), len(expanded), "")
         return outcomes
-
-    def _parse(self, data: bytes, source: str, kind: str) -> Document:
-        if source == str(bundled_report_path().resolve()):
-            key = BUNDLED_SOURCE_KEY
-        else:
-            key = source if is_url(source) else str(Path(source).resolve())
-        document = parse_bytes(data, name=Path(source).name, source=source, source_key=key, kind=kind)
-        if key == BUNDLED_SOURCE_KEY and not document.url:
-            document = replace(document, url=BUNDLED_REPORT_URL)
-        return document
 
     def _store(
         self, document: Document, data: bytes, source: str, kind: str, suffix: str, bundled: bool = False

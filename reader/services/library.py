@@ -8,6 +8,7 @@ result is delivered.
 
 from __future__ import annotations
 
+import functools
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -155,15 +156,16 @@ class LibraryService(QObject):
     def _import(self, sources: list[str], replace: bool) -> tuple[list[ImportOutcome], list[LibraryEntry]]:
         """Parse in spawned worker processes (every core, and no fork of this Qt process), store here."""
         from reader.core.import_pace import ImportPace
-        from reader.core.library import ImportOutcome, expand_sources
-        from reader.core.parallel_parse import prepared_sources
+        from reader.core.library import ImportOutcome, expand_sources, prepare_source
+        from reader.core.parallel_parse import in_order
 
         expanded = expand_sources(sources)
         outcomes: list[ImportOutcome] = []
         self.importProgress.emit(0, len(expanded), "")
         self.library.clean_temporaries()
         pace = ImportPace(len(expanded))
-        with prepared_sources(self.library.data_dir, expanded) as prepared_items:
+        worker = functools.partial(prepare_source, self.library.data_dir)
+        with in_order(worker, expanded, here=self.library.prepare_or_outcome) as prepared_items:
             for number, (source, prepared) in enumerate(zip(expanded, prepared_items, strict=True)):
                 if self._cancelled.is_set():
                     outcomes.extend(ImportOutcome(s, error=CANCELLED) for s in expanded[number:])

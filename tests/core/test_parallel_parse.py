@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from reader.core import parallel_parse
-from reader.core.library import ImportOutcome, Library, Prepared
-from reader.core.parallel_parse import prepared_sources
+from reader.core.library import ImportOutcome, Library, Prepared, prepare_source
+from reader.core.parallel_parse import in_order
 
 
 def _reports(folder, count: int) -> list[str]:
@@ -23,7 +24,7 @@ def test_workers_hand_back_every_source_in_order_and_a_failure_as_its_outcome(tm
     sources = _reports(tmp_path / "in", 7)
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
     sources.insert(3, str(tmp_path / "in" / "empty.txt"))
-    with prepared_sources(tmp_path / "data", sources, workers=2) as prepared:
+    with in_order(functools.partial(prepare_source, tmp_path / "data"), sources, workers=2) as prepared:
         results = list(prepared)
     assert [r.source for r in results] == [str(Path(s).resolve()) for s in sources]
     assert isinstance(results[3], ImportOutcome) and results[3].error
@@ -42,7 +43,7 @@ def test_only_a_few_results_wait_ahead_of_the_caller(tmp_path, monkeypatch):
         return original(self, function, *args)
 
     monkeypatch.setattr(parallel_parse.ProcessPoolExecutor, "submit", submit)
-    with prepared_sources(tmp_path / "data", sources, workers=2) as prepared:
+    with in_order(functools.partial(prepare_source, tmp_path / "data"), sources, workers=2) as prepared:
         next(prepared)
         assert len(submitted) == 2 * 2 + 1  # the window, refilled by one as one was taken
 

@@ -9,20 +9,16 @@ from typing import Any
 
 import numpy as np
 
+from reader.core.search.finding import TermFinder
 from reader.core.search.index_files import READ_FAILURES, IndexFiles
 from reader.core.search.matching import Scorer, make_snippet, match_spans
-from reader.core.search.ngrams import fold, ngrams
-from reader.core.search.postings import gram_keys, intersect, segment_readers
+from reader.core.search.ngrams import fold
 from reader.core.search.query import ParsedQuery, parse_query
 from reader.core.search.results import SearchHit, SearchResult
 from reader.core.search.runs import counted, distinct
-from reader.core.search.store import TermHits, TextStore
+from reader.core.search.scan import TermHits
+from reader.core.search.store import TextStore
 
-# A term whose rarest bigram is in more than this share of the paragraphs is answered by a scan of
-# the whole store (it compares ~0.4 ns a character; gathering the candidates' texts costs ~3).
-SCAN_SHARE = 0.12
-# How many of a long term's rarest bigrams narrow the candidates.
-BIGRAMS_PER_TERM = 3
 # Up to this many candidates, the other terms are checked paragraph by paragraph.
 VERIFY_LIMIT = 800
 # A scope of at most this many documents is scanned document by document.
@@ -47,67 +43,7 @@ class IndexReader:
 
     def __init__(self, files: IndexFiles) -> None:
         self.files = files
-
-    def _estimate(self, searcher: Any, term: str) -> int:
-        """Upper bound of the paragraphs holding a term, from the bigram postings.
-
-        One character has no postings (indexing every character doubled the index's size
-        and time): it is always answered by the vectorised scan, which is exact and fast.
-        """
-        if len(term) == 1:
-            return self.files.store.size
-        return int(min(searcher.doc_frequency("bi", gram) for gram in ngrams(term, 2)))
-
-    def _pivot(self, searcher: Any, term: str) -> int:
-        """Where a scan starts comparing: the first character of the term's rarest bigram."""
-        if len(term) == 1:
-            return 0
-        frequencies = [searcher.doc_frequency("bi", term[i : i + 2]) for i in range(len(term) - 1)]
-        return frequencies.index(min(frequencies))
-
-    def _candidates(self, searcher: Any, term: str) -> np.ndarray:
-        """Keys of the paragraphs holding the term's rarest bigrams (all of a two-character term's)."""
-        grams = sorted(ngrams(term, 2), key=lambda g: searcher.doc_frequency("bi", g))[:BIGRAMS_PER_TERM]
-        readers = segment_readers(searcher)
-        keys = gram_keys(readers, "bi", grams[0])
-        for gram in grams[1:]:
-            if not len(keys):
-                break
-            keys = intersect(keys, gram_keys(readers, "bi", gram))
-        return keys
-
-    def _scan_term(self, searcher: Any, term: str, spans: list[tuple[int, int]] | None) -> TermHits:
-        pivot = self._pivot(searcher, term)
-        if spans is None:
-            return self.files.store.occurrences(term, None, pivot)
-        parts = [self.files.store.occurrences(term, span, pivot) for span in spans]
-        parts = [p for p in parts if len(p.keys)]
-        if not parts:
-            return TermHits.empty()
-        return TermHits(np.concatenate([p.keys for p in parts]), np.concatenate([p.counts for p in parts]))
-
-    def _group_hits(self, searcher: Any, group: tuple[str, ...], spans: Any) -> dict[str, TermHits]:
-        """Exact hits of every term of a group: its postings' candidates counted, or the whole store scanned.
-
-        A term whose rarest bigram is in more than ``SCAN_SHARE`` of the paragraphs is scanned
-        (reading its postings would cost more than the scan); so is a single character.
-        """
-        result = {}
-        store = self.files.store
-        for term in group:
-            if len(term) == 1 or self._estimate(searcher, term) > SCAN_SHARE * max(1, store.size):
-                result[term] = self._scan_term(searcher, term, spans)
-                continue
-            keys = self._candidates(searcher, term)
-            keys = keys[keys < store.size]  # written by a commit this reader has not loaded yet
-            if spans is not None:
-                starts = store.starts[keys]
-                inside = np.zeros(len(keys), dtype=bool)
-                for low, high in spans:
-                    inside |= (starts >= low) & (starts < high)
-                keys = keys[inside]
-            result[term] = store.occurrences_in(term, keys, self._pivot(searcher, term))
-        return result
+        self.finder = TermFinder(files)
 
     def search(self, query: str | ParsedQuery, scope: set[str] | None = None, limit: int = 50) -> SearchResult:
         """Search the library (or the documents in ``scope``).
@@ -157,8 +93,8 @@ class IndexReader:
         ordinals = np.array(sorted(info["ordinal"] for info in in_scope.values()), dtype=np.uint32)
         spans = self._scan_spans(scope, in_scope)
         # Most selective group first; the others are checked on its candidates only.
-        order = sorted(parsed.groups, key=lambda g: sum(self._estimate(searcher, t) for t in g))
-        first = self._group_hits(searcher, order[0], spans)
+        order = sorted(parsed.groups, key=lambda g: sum(self.finder.estimate(searcher, t) for t in g))
+        first = self.finder.hits(searcher, order[0], spans)
         candidates = distinct(np.concatenate([h.keys for h in first.values()])) if first else np.empty(0, np.int64)
         candidates = candidates[np.isin(self.files.store.docs[candidates], ordinals)]
         texts = {int(k): self.files.store.text(int(k)) for k in candidates} if len(candidates) <= VERIFY_LIMIT else None
@@ -167,7 +103,7 @@ class IndexReader:
             if texts is not None:
                 keep = [k for k, text in texts.items() if any(term in text for term in group)]
             else:
-                hits = self._group_hits(searcher, group, spans)
+                hits = self.finder.hits(searcher, group, spans)
                 counts.update(hits)
                 union = distinct(np.concatenate([h.keys for h in hits.values()]))
                 keep = candidates[np.isin(candidates, union)].tolist()
@@ -180,7 +116,7 @@ class IndexReader:
                 texts = {k: texts[k] for k in keep}
                 candidates = np.array(sorted(keep), dtype=np.int64)
             else:
-                banned = self._scan_term(searcher, term, spans).keys
+                banned = self.finder.scan(searcher, term, spans).keys
                 candidates = candidates[~np.isin(candidates, banned)]
         if not len(candidates):
             return finish()
@@ -207,7 +143,7 @@ class IndexReader:
             if not in_scope:
                 return {}
             spans = self._scan_spans(scope, in_scope)
-            hits = self._group_hits(searcher, (folded,), spans)[folded]
+            hits = self.finder.hits(searcher, (folded,), spans)[folded]
             by_ordinal = {info["ordinal"]: doc for doc, info in in_scope.items()}
             ordinals = self.files.store.docs[hits.keys].astype(np.int64)
             order = np.argsort(ordinals, kind="stable")  # each document's hits together, in key order
@@ -259,7 +195,7 @@ class IndexReader:
             in_scope = {d: info for d, info in self.files.documents.items() if scope is None or d in scope}
             if not in_scope:
                 return []
-            hits = self._group_hits(searcher, (folded,), self._scan_spans(scope, in_scope))[folded]
+            hits = self.finder.hits(searcher, (folded,), self._scan_spans(scope, in_scope))[folded]
             by_ordinal = {info["ordinal"]: doc for doc, info in in_scope.items()}
             found = []
             for key in hits.keys.tolist():

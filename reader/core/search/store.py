@@ -33,27 +33,19 @@ import os
 import re
 import tempfile
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from reader.core.fileutil import write_atomic
-from reader.core.search.runs import counted
+from reader.core.search import scan
+from reader.core.search.scan import UNIT, TermHits
 
 DEAD = np.uint32(0xFFFFFFFF)
 NO_ID = np.uint64(0xFFFFFFFFFFFFFFFF)
-UNIT = np.dtype("<u2")
 _PARAGRAPH_ID_RE = re.compile(r"p[0-9a-f]{10}")
 _COLUMNS = ("starts", "ends", "docs", "paras", "same")
-# A scan compares this many code units per pass: its temporary arrays stay small (16 MiB of flags)
-# and a cold process keeps few of the store's pages at a time.
-SCAN_CHUNK = 1 << 24
-# Up to this many candidate paragraphs are counted one by one (Python's count), beyond it gathered
-# this many code units at a time (the gather's index takes 8 bytes a unit: 16 MiB).
-COUNT_ONE_BY_ONE = 64
-GATHER_CHUNK = 1 << 21
 _FILE_NAMES = {"texts": "texts.u16", **{name: f"{name}.npy" for name in _COLUMNS}}
 
 
@@ -69,26 +61,8 @@ def decode_paragraph_id(number: int) -> str | None:
     return None if number == int(NO_ID) else f"p{number:010x}"
 
 
-def encode_units(text: str) -> np.ndarray:
-    """A text as UTF-16-LE code units."""
-    return np.frombuffer(text.encode("utf-16-le"), dtype=UNIT)
-
-
 class StoreDamagedError(ValueError):
     """The store's files disagree with each other or with what was written."""
-
-
-@dataclass(frozen=True)
-class TermHits:
-    """Where a term occurs: keys (sorted, unique) and the occurrences in each."""
-
-    keys: np.ndarray
-    counts: np.ndarray
-
-    @staticmethod
-    def empty() -> TermHits:
-        """No occurrence at all."""
-        return TermHits(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
 
 
 class TextStore:
@@ -242,89 +216,12 @@ class TextStore:
 
     # Finding ----------------------------------------------------------------------------
     def occurrences(self, term: str, span: tuple[int, int] | None = None, pivot: int = 0) -> TermHits:
-        """Every paragraph holding ``term`` and how often, by a vectorised scan.
-
-        Args:
-            term: Folded term.
-            span: Code-unit range to scan (one document's texts); None for all.
-            pivot: Index of the term's rarest code unit: candidates start from it.
-
-        Returns:
-            Keys and per-key occurrence counts (non-overlapping, like ``str.count``).
-        """
-        needle = encode_units(term)
-        if not len(needle) or not len(self.units):
-            return TermHits.empty()
-        low, high = span if span is not None else (0, len(self.units))
-        parts = [self._matches(needle, pivot, start, min(start + SCAN_CHUNK, high), high)
-                 for start in range(low, high, SCAN_CHUNK)]  # fmt: skip
-        positions = np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
-        if not len(positions):
-            return TermHits.empty()
-        if len(needle) > 1:
-            positions = _non_overlapping(positions, len(needle))
-        keys = np.searchsorted(self.starts, positions, side="right") - 1
-        keys, counts = counted(keys)
-        return TermHits(keys.astype(np.int64), counts.astype(np.int64))
+        """Every paragraph holding ``term`` and how often, by a vectorised scan (``scan.occurrences``)."""
+        return scan.occurrences(self.units.view(np.ndarray), self.starts, term, span, pivot)
 
     def occurrences_in(self, term: str, keys: np.ndarray, pivot: int = 0) -> TermHits:
-        """``occurrences`` limited to some paragraphs: a term's candidates from its postings.
-
-        A handful are counted one by one; more are gathered (each text with the 0 unit after
-        it, so no match crosses two) and scanned in passes, touching only their pages.
-
-        Args:
-            term: Folded term.
-            keys: Candidate keys, ascending.
-            pivot: Index of the term's rarest code unit.
-        """
-        if not len(keys):
-            return TermHits.empty()
-        if len(keys) <= COUNT_ONE_BY_ONE:
-            counted_keys = [(int(k), self.text(int(k)).count(term)) for k in keys]
-            found = [(k, c) for k, c in counted_keys if c]
-            return TermHits(
-                np.array([k for k, _ in found], dtype=np.int64), np.array([c for _, c in found], dtype=np.int64)
-            )
-        needle = encode_units(term)
-        keys = np.asarray(keys, dtype=np.int64)
-        starts = np.asarray(self.starts[keys], dtype=np.int64)
-        lengths = np.asarray(self.ends[keys], dtype=np.int64) - starts + 1  # with the 0 unit after each text
-        ends = np.cumsum(lengths)
-        units = self.units.view(np.ndarray)
-        found_keys, found_counts = [], []
-        first = 0
-        while first < len(keys):
-            last = int(np.searchsorted(ends, ends[first] - lengths[first] + GATHER_CHUNK, side="right"))
-            last = max(last, first + 1)
-            window = _gathered(units, keys[first:last], starts[first:last], lengths[first:last])
-            local = lengths[first:last]
-            offsets = np.cumsum(local) - local  # where each text starts in the gathered window
-            positions = np.flatnonzero(window == needle[pivot]) - pivot
-            positions = positions[(positions >= 0) & (positions + len(needle) <= len(window))]
-            for offset, unit in enumerate(needle):
-                if offset != pivot and len(positions):
-                    positions = positions[window[positions + offset] == unit]
-            if len(positions):
-                if len(needle) > 1:
-                    positions = _non_overlapping(positions, len(needle))
-                owners, counts = counted(np.searchsorted(offsets, positions, side="right") - 1)
-                found_keys.append(keys[first:last][owners])
-                found_counts.append(counts)
-            first = last
-        if not found_keys:
-            return TermHits.empty()
-        return TermHits(np.concatenate(found_keys), np.concatenate(found_counts))
-
-    def _matches(self, needle: np.ndarray, pivot: int, start: int, stop: int, high: int) -> np.ndarray:
-        """Where ``needle`` starts in [start, stop), looking up to ``high`` for its end (one pass of a scan)."""
-        window = self.units[start : min(high, stop + len(needle) - 1)]
-        positions = np.flatnonzero(window == needle[pivot]) - pivot
-        positions = positions[(positions >= 0) & (positions < stop - start) & (positions + len(needle) <= len(window))]
-        for offset, unit in enumerate(needle):
-            if offset != pivot and len(positions):
-                positions = positions[window[positions + offset] == unit]
-        return positions + start
+        """``occurrences`` limited to some paragraphs (``scan.occurrences_in``)."""
+        return scan.occurrences_in(self.units.view(np.ndarray), self.starts, self.ends, self.text, term, keys, pivot)
 
     def contains(self, key: int, term: str) -> bool:
         """Whether a key's folded text contains ``term``."""
@@ -448,30 +345,6 @@ class TextStore:
         self.known_units = position
         self._texts_crc = (0, 0)  # the text was rewritten: its checksum is counted again
         self._map()
-
-
-def _gathered(units: np.ndarray, keys: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """The texts of ``keys`` (each with its 0 unit) one after another: a copy of each run of neighbours.
-
-    Neighbouring keys lie one after another in the store, so a run of them is one slice.
-    """
-    breaks = np.flatnonzero(np.diff(keys) != 1) + 1
-    run_first = np.concatenate(([0], breaks))
-    run_last = np.append(breaks, len(keys)) - 1
-    low = starts[run_first].tolist()
-    high = (starts[run_last] + lengths[run_last]).tolist()
-    return np.concatenate([units[a:b] for a, b in zip(low, high, strict=True)])
-
-
-def _non_overlapping(positions: np.ndarray, length: int) -> np.ndarray:
-    """Drop occurrences that overlap the previous kept one (``str.count`` semantics)."""
-    if len(positions) < 2 or not np.any(np.diff(positions) < length):
-        return positions
-    kept = [int(positions[0])]
-    for position in positions[1:].tolist():
-        if position >= kept[-1] + length:
-            kept.append(position)
-    return np.array(kept, dtype=positions.dtype)
 
 
 def _save_atomic(path: Path, values: np.ndarray) -> None:

@@ -6,7 +6,7 @@ import random
 
 import numpy as np
 
-from reader.core.search import store as store_module
+from reader.core.search import scan as scan_module
 from reader.core.search.store import TextStore
 
 
@@ -18,9 +18,9 @@ def test_a_scan_in_small_passes_finds_every_occurrence_once(tmp_path, monkeypatc
     store.save()
     for term in ("稳", "稳中", "求进稳", "稳稳", "进求进"):
         whole = store.occurrences(term, None, 0)
-        monkeypatch.setattr(store_module, "SCAN_CHUNK", 7)
+        monkeypatch.setattr(scan_module, "SCAN_CHUNK", 7)
         passes = store.occurrences(term, None, len(term) - 1)
-        monkeypatch.setattr(store_module, "SCAN_CHUNK", 1 << 24)
+        monkeypatch.setattr(scan_module, "SCAN_CHUNK", 1 << 24)
         expected = [(k, t.count(term)) for k, t in enumerate(texts) if term in t]
         assert list(zip(whole.keys.tolist(), whole.counts.tolist(), strict=True)) == expected
         assert np.array_equal(passes.keys, whole.keys) and np.array_equal(passes.counts, whole.counts)
@@ -39,7 +39,7 @@ def test_counting_chosen_paragraphs_agrees_with_the_whole_scan(tmp_path, monkeyp
             (k, c) for k, c in zip(whole.keys.tolist(), whole.counts.tolist(), strict=True) if k in set(chosen.tolist())
         ]
         for one_by_one, gather in ((1000, 1 << 21), (0, 1 << 21), (0, 9)):  # one by one; gathered; in small passes
-            monkeypatch.setattr(store_module, "COUNT_ONE_BY_ONE", one_by_one)
-            monkeypatch.setattr(store_module, "GATHER_CHUNK", gather)
+            monkeypatch.setattr(scan_module, "COUNT_ONE_BY_ONE", one_by_one)
+            monkeypatch.setattr(scan_module, "GATHER_CHUNK", gather)
             got = store.occurrences_in(term, chosen, len(term) - 1)
             assert list(zip(got.keys.tolist(), got.counts.tolist(), strict=True)) == expected, (term, gather)
