@@ -39,7 +39,7 @@ def test_only_a_few_results_wait_ahead_of_the_caller(tmp_path, monkeypatch):
     original = parallel_parse.ProcessPoolExecutor.submit
 
     def submit(self, function, *args):
-        submitted.append(args[1])
+        submitted.append(args[0])
         return original(self, function, *args)
 
     monkeypatch.setattr(parallel_parse.ProcessPoolExecutor, "submit", submit)
