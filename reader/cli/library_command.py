@@ -55,9 +55,10 @@ def handle(args: argparse.Namespace) -> int:
         search_index = sync_index(args.data_dir, library, quiet=True)
         try:
             before = search_index.compact()
+            after = search_index.segment_count()
         finally:
             search_index.close()
-        say(f"search index: {before} segment(s) merged into 1")
+        say(f"search index: {before} segment(s) packed into {after}")
         return EXIT_OK
     if command == "info":
         return _info(args, library)

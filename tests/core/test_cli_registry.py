@@ -63,6 +63,6 @@ def test_library_info_counts_the_reports_and_sizes_the_index(tmp_path, capsys):
     assert run(["--data-dir", str(data), "library", "info"]) == 0
     assert "× the text" in capsys.readouterr().out
     assert run(["--data-dir", str(data), "library", "compact"]) == 0
-    assert "merged into 1" in capsys.readouterr().out
+    assert "packed into 1" in capsys.readouterr().out
     assert run(["--data-dir", str(data), "search", "经济运行总体平稳", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["total"] == 1
