@@ -162,6 +162,7 @@ class IndexFiles:
         self._searcher: Any = None
         self.manifest: dict[str, Any] = {}
         self._key_column: Any = None
+        self._plan: tuple[Any, list[tuple[Any, int, float, float]]] | None = None  # ``_segment_plan``'s
         self.notice = ""
         self.damage = ""  # why the index cannot be searched ('' when it can)
 
@@ -279,16 +280,25 @@ class IndexFiles:
         10,000 reports, seconds for a concordance. A segment without a recorded range
         (written by an older version) is always asked.
         """
-        ranges: dict[str, list[int]] = self.manifest.get("segments", {})
-        for reader, offset in searcher.reader().leaf_readers():
-            span = ranges.get(reader.segment().segment_id())
-            if span is not None and not span[0] <= key <= span[1]:
+        for reader, offset, low, high in self._segment_plan(searcher):
+            if not low <= key <= high:
                 continue
             try:
-                return int(reader.first_id("key", key)) + int(offset)
+                return int(reader.first_id("key", key)) + offset
             except TermNotFound:
                 continue
         return None
+
+    def _segment_plan(self, searcher: Any) -> list[tuple[Any, int, float, float]]:
+        """Each segment reader of ``searcher`` with its offset and key range (made once per searcher)."""
+        if self._plan is None or self._plan[0] is not searcher:
+            ranges: dict[str, list[int]] = self.manifest.get("segments", {})
+            plan = []
+            for reader, offset in searcher.reader().leaf_readers():
+                low, high = ranges.get(reader.segment().segment_id(), (float("-inf"), float("inf")))
+                plan.append((reader, int(offset), low, high))
+            self._plan = (searcher, plan)
+        return self._plan[1]
 
     def commit_manifest(self) -> None:
         """Save the text store and the manifest that names it, Whoosh's files and their sizes."""

@@ -99,11 +99,12 @@ class TextStore:
         folder = self.directory
         try:
             if (folder / "starts.npy").exists():  # mapped: a search reads the pages it touches
-                self.starts = np.load(folder / "starts.npy", mmap_mode="r")
-                self.ends = np.load(folder / "ends.npy", mmap_mode="r")
-                self.docs = np.load(folder / "docs.npy", mmap_mode="r")
-                self.paras = np.load(folder / "paras.npy", mmap_mode="r")
-                self.same = np.load(folder / "same.npy", mmap_mode="r")
+                # Plain array views of the maps: a memmap's own indexing runs Python code per look-up.
+                self.starts = np.load(folder / "starts.npy", mmap_mode="r").view(np.ndarray)
+                self.ends = np.load(folder / "ends.npy", mmap_mode="r").view(np.ndarray)
+                self.docs = np.load(folder / "docs.npy", mmap_mode="r").view(np.ndarray)
+                self.paras = np.load(folder / "paras.npy", mmap_mode="r").view(np.ndarray)
+                self.same = np.load(folder / "same.npy", mmap_mode="r").view(np.ndarray)
             else:
                 self.starts = np.empty(0, dtype=np.int64)
                 self.ends = np.empty(0, dtype=np.int64)
