@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bench.common import CORPUS, ROOT, median_ms, percentile
 from bench.queries import QUERIES
-from bench.search import _cold_processes, _Fts5
+from bench.search import _cold_processes, _Fts5, cold_summary
 
 SIZES = (1000, 10_000)
 CHANGED_PER_HUNDRED = 1  # characters replaced in each hundred of a replica's body
@@ -80,12 +80,7 @@ def _cold_cli_search(data: Path, queries: list[str]) -> dict:
             capture_output=True, text=True, check=True, cwd=ROOT,
         )  # fmt: skip
         runs.append(json.loads(done.stderr.strip().splitlines()[-1]))
-    times = sorted(run["ms"] for run in runs)
-    return {
-        "p50_ms": percentile(times, 0.5),
-        "p95_ms": percentile(times, 0.95),
-        "peak_rss_mib": round(max(run["rss_mib"] for run in runs), 1),
-    }
+    return cold_summary(runs)
 
 
 def _search_figures(data: Path) -> dict:

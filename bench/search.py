@@ -130,6 +130,11 @@ def _cold_processes(kind: str, where: Path, queries: list[str]) -> dict:
             capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[1],
         )  # fmt: skip
         runs.append(json.loads(done.stdout))
+    return cold_summary(runs)
+
+
+def cold_summary(runs: list[dict]) -> dict:
+    """p50 and p95 of cold runs' times ("ms") and the largest peak memory ("rss_mib")."""
     times = sorted(run["ms"] for run in runs)
     return {
         "p50_ms": percentile(times, 0.5),

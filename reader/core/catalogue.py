@@ -144,38 +144,27 @@ class Catalogue:
         except (ValueError, TypeError):
             return None
 
-    def all(self) -> dict[str, LibraryEntry]:
-        """Every entry by id."""
+    def _rows(self, sql: str) -> list[Any]:
+        """Every row of a query over the whole catalogue (a lock or I/O error is a ``CatalogueError``)."""
         try:
-            rows = self._connection().execute("SELECT entry FROM entries").fetchall()
+            return self._connection().execute(sql).fetchall()
         except sqlite3.OperationalError as error:
             raise CatalogueError(f"the library catalogue cannot be read now ({error})") from None
+
+    def all(self) -> dict[str, LibraryEntry]:
+        """Every entry by id."""
+        rows = self._rows("SELECT entry FROM entries")
         found = (self._entry(text) for (text,) in rows)
         return {entry.id: entry for entry in found if entry is not None}
 
     def fingerprints(self) -> dict[str, str]:
         """Every entry's id → "sha1:parser", read by SQLite without decoding the entries in Python."""
-        try:
-            rows = (
-                self._connection()
-                .execute("SELECT id, json_extract(entry, '$.sha1'), json_extract(entry, '$.parser') FROM entries")
-                .fetchall()
-            )
-        except sqlite3.OperationalError as error:
-            raise CatalogueError(f"the library catalogue cannot be read now ({error})") from None
+        rows = self._rows("SELECT id, json_extract(entry, '$.sha1'), json_extract(entry, '$.parser') FROM entries")
         return {doc: f"{sha1}:{parser or ''}" for doc, sha1, parser in rows if sha1 is not None}
 
     def has_bundled(self) -> bool:
         """Whether an entry is the bundled report."""
-        try:
-            row = (
-                self._connection()
-                .execute("SELECT 1 FROM entries WHERE json_extract(entry, '$.bundled') = 1 LIMIT 1")
-                .fetchone()
-            )
-        except sqlite3.OperationalError as error:
-            raise CatalogueError(f"the library catalogue cannot be read now ({error})") from None
-        return row is not None
+        return bool(self._rows("SELECT 1 FROM entries WHERE json_extract(entry, '$.bundled') = 1 LIMIT 1"))
 
     def get(self, document_id: str) -> LibraryEntry | None:
         """One entry, or None."""

@@ -161,7 +161,6 @@ class IndexFiles:
         self.ix: Any = None  # a Whoosh index (untyped)
         self._searcher: Any = None
         self.manifest: dict[str, Any] = {}
-        self._key_column: Any = None
         self._plan: tuple[Any, list[tuple[Any, int, float, float]]] | None = None  # ``_segment_plan``'s
         self.notice = ""
         self.damage = ""  # why the index cannot be searched ('' when it can)
@@ -340,7 +339,6 @@ class IndexFiles:
         if self._searcher is not None:
             self._searcher.close()
         self._searcher = self.ix.searcher()
-        self._key_column = None
 
     def current_searcher(self) -> Any:
         """The searcher, refreshed when another writer (thread or process) has committed.
@@ -356,13 +354,6 @@ class IndexFiles:
                 self.store.load(self.manifest.get("store"))
             self.refresh_searcher()
         return self._searcher
-
-    def keys_of(self, searcher: Any, docnums: Any) -> list[int]:
-        """The text-store keys of Whoosh document numbers."""
-        if self._key_column is None:
-            self._key_column = searcher.reader().column_reader("key")
-        column = self._key_column
-        return [column[docnum] for docnum in docnums]
 
     def found_damaged(self, error: BaseException) -> None:
         """A read tripped on damage: say so, close, and leave a mark so that the next writer rebuilds."""

@@ -137,19 +137,23 @@ class IndexWriter:
                     for segment in group:
                         take_in(writer, segment, store.text)
                     merged = {segment.segment_id() for segment in group}
-                    writer.commit(mergetype=lambda _w, segments, merged=merged: [
+                    self._commit(writer, mergetype=lambda _w, segments, merged=merged: [
                         s for s in segments if s.segment_id() not in merged
                     ])  # fmt: skip
                 except BaseException:
                     writer.cancel()
                     raise
-                self.files.note_segment(writer.newsegment.segment_id(), writer.id_range())
                 self.files.commit_manifest()
             if store.dead_fraction() > 0:
                 store.compact()
                 self.files.commit_manifest()
         self.files.refresh_searcher()
         return before
+
+    def _commit(self, writer: BulkSegmentWriter, **how: Any) -> None:
+        """Commit a segment to Whoosh and note its range of keys (``commit_manifest`` records both)."""
+        writer.commit(**how)
+        self.files.note_segment(writer.newsegment.segment_id(), writer.id_range())
 
     def _new_writer(self, timeout: float) -> BulkSegmentWriter:
         try:
@@ -188,13 +192,11 @@ class IndexWriter:
                     report.added += 1
                 self._add(writer, document, fingerprints[doc_id])
                 if writer.units >= SEGMENT_UNITS:
-                    writer.commit(merge=False)
-                    self.files.note_segment(writer.newsegment.segment_id(), writer.id_range())
+                    self._commit(writer, merge=False)
                     self.files.commit_manifest()
                     writer = self._new_writer(timeout)
             room = max(0, SEGMENT_UNITS - writer.units)
-            writer.commit(mergetype=small_segments_policy(self.files.store, room))
-            self.files.note_segment(writer.newsegment.segment_id(), writer.id_range())
+            self._commit(writer, mergetype=small_segments_policy(self.files.store, room))
         except BaseException:
             if not writer.is_closed:
                 writer.cancel()

@@ -7,6 +7,7 @@ from whoosh.codec.whoosh3 import W3PerDocReader
 from reader.core.library import Library
 from reader.core.search.codec import IndexCodec
 from reader.core.search.index import SearchIndex
+from tests.core.search.one_report import indexed_report
 
 
 def test_segments_are_written_with_our_codec_and_no_length_look_ups(data_dir, tmp_path, monkeypatch):
@@ -17,14 +18,8 @@ def test_segments_are_written_with_our_codec_and_no_length_look_ups(data_dir, tm
         "doc_field_length",
         lambda self, *args, **kw: looked_up.append(args) or original(self, *args, **kw),
     )
-    report = tmp_path / "report.txt"
-    report.write_text("政府工作报告\n\n各位代表：\n\n彩虹桥工程进展顺利。\n\n星河港湾吞吐创新高。\n", encoding="utf-8")
-    library = Library(data_dir)
-    library.add(str(report))
-    search_index = SearchIndex(data_dir / "index")
-    search_index.open()
+    search_index = indexed_report(data_dir, tmp_path)
     try:
-        search_index.sync(library.fingerprints(), library.document)
         assert looked_up == [], "a length was looked up for a posting"
         segments = search_index.files.ix._segments()
         assert segments and all(isinstance(segment.codec(), IndexCodec) for segment in segments)

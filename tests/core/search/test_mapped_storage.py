@@ -8,9 +8,9 @@ import random
 from whoosh.filedb.compound import CompoundStorage
 from whoosh.filedb.filestore import OverlayStorage
 
-from reader.core.library import Library
 from reader.core.search.index import SearchIndex
 from reader.core.search.mapped import MappedFile, ViewFile, _ViewReader
+from tests.core.search.one_report import indexed_report
 
 
 def _segment_storages(searcher):
@@ -20,13 +20,7 @@ def _segment_storages(searcher):
 
 
 def test_a_searcher_reads_every_segment_part_as_a_view_of_the_map(data_dir, tmp_path):
-    report = tmp_path / "report.txt"
-    report.write_text("政府工作报告\n\n各位代表：\n\n彩虹桥工程进展顺利。\n\n星河港湾吞吐创新高。\n", encoding="utf-8")
-    library = Library(data_dir)
-    library.add(str(report))
-    search_index = SearchIndex(data_dir / "index")
-    search_index.open()
-    search_index.sync(library.fingerprints(), library.document)
+    search_index = indexed_report(data_dir, tmp_path)
     try:
         assert search_index.search("彩虹桥").total == 1
         storages = _segment_storages(search_index.files.current_searcher())
@@ -63,14 +57,7 @@ def test_a_view_reads_like_a_file():
 def test_a_cold_open_checks_files_by_size_and_time_and_reads_only_what_changed(data_dir, tmp_path, monkeypatch):
     import zlib
 
-    report = tmp_path / "report.txt"
-    report.write_text("政府工作报告\n\n各位代表：\n\n彩虹桥工程进展顺利。\n", encoding="utf-8")
-    library = Library(data_dir)
-    library.add(str(report))
-    with_index = SearchIndex(data_dir / "index")
-    with_index.open()
-    with_index.sync(library.fingerprints(), library.document)
-    with_index.close()
+    indexed_report(data_dir, tmp_path).close()
     read: list[int] = []
     crc32 = zlib.crc32
     monkeypatch.setattr(zlib, "crc32", lambda data, *start: read.append(len(data)) or crc32(data, *start))

@@ -10,12 +10,17 @@ from reader.core.search import scan as scan_module
 from reader.core.search.store import TextStore
 
 
-def test_a_scan_in_small_passes_finds_every_occurrence_once(tmp_path, monkeypatch):
-    rng = random.Random(9)
-    texts = ["".join(rng.choice("稳中求进稳进求") for _ in range(rng.randrange(0, 30))) for _ in range(300)]
-    store = TextStore(tmp_path)
+def _random_store(folder, rng: random.Random, alphabet: str, longest: int, count: int) -> tuple[list[str], TextStore]:
+    """A saved text store of ``count`` random texts (and the texts)."""
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, longest))) for _ in range(count)]
+    store = TextStore(folder)
     store.append(texts, 0)
     store.save()
+    return texts, store
+
+
+def test_a_scan_in_small_passes_finds_every_occurrence_once(tmp_path, monkeypatch):
+    texts, store = _random_store(tmp_path, random.Random(9), "稳中求进稳进求", 30, 300)
     for term in ("稳", "稳中", "求进稳", "稳稳", "进求进"):
         whole = store.occurrences(term, None, 0)
         monkeypatch.setattr(scan_module, "SCAN_CHUNK", 7)
@@ -28,10 +33,7 @@ def test_a_scan_in_small_passes_finds_every_occurrence_once(tmp_path, monkeypatc
 
 def test_counting_chosen_paragraphs_agrees_with_the_whole_scan(tmp_path, monkeypatch):
     rng = random.Random(4)
-    texts = ["".join(rng.choice("稳中求进稳进求ab") for _ in range(rng.randrange(0, 40))) for _ in range(500)]
-    store = TextStore(tmp_path)
-    store.append(texts, 0)
-    store.save()
+    _texts, store = _random_store(tmp_path, rng, "稳中求进稳进求ab", 40, 500)
     chosen = np.array(sorted(rng.sample(range(500), 300)), dtype=np.int64)
     for term in ("稳", "稳中", "求进稳", "进求进", "ab"):
         whole = store.occurrences(term, None, 0)
