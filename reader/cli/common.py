@@ -67,7 +67,7 @@ def sync_index(data_dir: Path, library, quiet: bool = False):
     """Open the search index and bring it up to date with the library (repairing it if damaged)."""
     from reader.core.search.index import IndexBusyError, SearchIndex
 
-    search_index = SearchIndex(DataLayout(data_dir).index)
+    search_index = SearchIndex(DataLayout(data_dir).index, resident_bytes=0)  # one command: hold no more than a pass
     notice = search_index.open()
     fingerprints = library.fingerprints()
     if search_index.stale(fingerprints):

@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from types import ModuleType
 from typing import TypeVar
 
 from reader.core.cache import parser_fingerprint
@@ -34,17 +35,8 @@ from reader.core.document import Document
 from reader.core.duplicates import duplicate_in, paragraph_lengths
 from reader.core.errors import ReaderError, UnsupportedSourceError
 from reader.core.fileutil import remove_stale_temporaries, write_atomic
-from reader.core.formats.registry import format_named, sniff_format
 from reader.core.library_entry import LibraryEntry
 from reader.core.library_recovery import CONTENT_FILE, is_document_id, recovered_entries, stored_wording
-from reader.core.loader import (
-    MAX_BINARY_BYTES,
-    SUPPORTED_SUFFIXES,
-    kind_for_content_type,
-    kind_for_suffix,
-    parse_bytes,
-    source_key_for_path,
-)
 from reader.core.naming import Identity, display_name
 from reader.core.paths import DataLayout
 from reader.core.resources import BUNDLED_REPORT_URL, BUNDLED_SOURCE_KEY, bundled_report_path
@@ -113,8 +105,20 @@ def failure_as_outcome(source: str, failing: str, step: Callable[[], Done]) -> D
         return ImportOutcome(source, error=f"{failing} ({error.__class__.__name__})")
 
 
+def _parsers() -> ModuleType:
+    """The loader and every parser, imported when a document is parsed: a search or a list never needs them.
+
+    They were a tenth of a one-off CLI search's start.
+    """
+    from reader.core import loader
+
+    return loader
+
+
 def parse_stored(data: bytes, source: str, kind: str) -> Document:
     """A stored original parsed again (the bundled report keeps its key and its address)."""
+    from reader.core.loader import parse_bytes
+
     if source == str(bundled_report_path().resolve()):
         key = BUNDLED_SOURCE_KEY
     else:
@@ -131,9 +135,8 @@ def expand_sources(sources: list[str]) -> list[str]:
     for source in sources:
         path = Path(source).expanduser()
         if not is_url(source) and path.is_dir():
-            expanded.extend(
-                str(p) for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-            )
+            suffixes = _parsers().SUPPORTED_SUFFIXES
+            expanded.extend(str(p) for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in suffixes)
         else:
             expanded.append(source)
     return expanded
@@ -216,7 +219,7 @@ class Library:
             return self.catalogue.by_source(reference)
         path = Path(reference).expanduser()
         if path.exists():
-            key = source_key_for_path(path)
+            key = _parsers().source_key_for_path(path)
             found = self.catalogue.by_source(str(path.resolve()))
             if found is not None:
                 return found
@@ -270,9 +273,10 @@ class Library:
         if is_url(source):
             from reader.core.formats.fetch import fetch_url
 
-            fetched = fetch_url(source, max_bytes=MAX_BINARY_BYTES)
-            kind = kind_for_content_type(fetched.content_type, source)
-            document = parse_bytes(
+            parsers = _parsers()
+            fetched = fetch_url(source, max_bytes=parsers.MAX_BINARY_BYTES)
+            kind = parsers.kind_for_content_type(fetched.content_type, source)
+            document = parsers.parse_bytes(
                 fetched.data,
                 name=source.rsplit("/", 1)[-1],
                 source=source,
@@ -282,7 +286,7 @@ class Library:
             )
             if not document.url:
                 document = replace(document, url=fetched.url)
-            found = sniff_format(fetched.data) or format_named(kind)
+            found = parsers.sniff_format(fetched.data) or parsers.format_named(kind)
             return Prepared(source, document, fetched.data, kind, found.suffixes[0].lstrip(".") if found else "html")
         path = Path(source).expanduser()
         if path.is_dir():
@@ -297,7 +301,7 @@ class Library:
         suffix = path.suffix.lower().lstrip(".") or "txt"
         source = str(path.resolve())
         document = replace(document, source=source, url=document.url or (BUNDLED_REPORT_URL if bundled else ""))
-        return Prepared(source, document, data, kind_for_suffix(path.suffix), suffix, bundled)
+        return Prepared(source, document, data, _parsers().kind_for_suffix(path.suffix), suffix, bundled)
 
     def store_prepared(self, prepared: Prepared, replace_duplicate: bool = False) -> ImportOutcome:
         """Put a prepared document in the library (under the lock), unless it duplicates an entry.

@@ -9,8 +9,7 @@ equals the library's exact count of the term.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.core.search.folding import fold
 
@@ -21,9 +20,12 @@ if TYPE_CHECKING:
 DEFAULT_WIDTH = 30
 
 
-@dataclass(frozen=True)
-class ConcordanceLine:
-    """One occurrence: where it is and what surrounds it."""
+class ConcordanceLine(NamedTuple):
+    """One occurrence: where it is and what surrounds it.
+
+    A named tuple, not a frozen dataclass: a term in 118,000 places makes as many lines,
+    and a frozen dataclass took four times as long to make each.
+    """
 
     doc: str
     title: str

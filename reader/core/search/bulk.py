@@ -26,22 +26,23 @@ _DOC_BITS = 64 - 2 * _POINT_BITS
 MAX_SEGMENT_DOCUMENTS = 1 << _DOC_BITS  # 4,194,304 paragraphs
 
 
-def bigram_postings(texts: Sequence[str]) -> Iterator[tuple[bytes, np.ndarray]]:
-    """Every distinct bigram of the (folded) texts with the numbers of the texts holding it.
+def bigram_postings(texts: Sequence[str]) -> Iterator[tuple[bytes, np.ndarray, np.ndarray]]:
+    """Every distinct bigram of the (folded) texts with the texts holding it and how often.
 
-    The same terms and postings as ``folding.ngrams(text, 2)`` per text: a text of one
-    character is its own term, an empty text has none.
+    The same terms, postings and weights as ``folding.gram_counts(text, 2)`` per text: a
+    text of one character is its own term, an empty text has none.
 
     Args:
         texts: Folded texts; a text's number is its position.
 
     Yields:
-        (term as UTF-8, ascending text numbers as uint32), in the order of the term bytes.
+        (term as UTF-8, ascending text numbers as uint32, the gram's count in each as
+        uint32), in the order of the term bytes.
     """
     if len(texts) > MAX_SEGMENT_DOCUMENTS:
         raise ValueError(f"at most {MAX_SEGMENT_DOCUMENTS} texts per segment")
     lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
-    pairs = _sorted_pairs(texts, lengths)
+    pairs, counts = _sorted_pairs(texts, lengths)
     grams = pairs >> np.uint64(_DOC_BITS)
     documents = (pairs & np.uint64(MAX_SEGMENT_DOCUMENTS - 1)).astype(np.uint32)
     del pairs
@@ -59,13 +60,13 @@ def bigram_postings(texts: Sequence[str]) -> Iterator[tuple[bytes, np.ndarray]]:
     terms.sort(key=lambda term: term[0])  # UTF-8 order; a lone character sorts before its bigrams
     for btext, where in terms:
         if isinstance(where, tuple):
-            yield btext, documents[where[0] : where[1]]
+            yield btext, documents[where[0] : where[1]], counts[where[0] : where[1]]
         else:
-            yield btext, np.array(where, dtype=np.uint32)
+            yield btext, np.array(where, dtype=np.uint32), np.ones(len(where), dtype=np.uint32)
 
 
-def _sorted_pairs(texts: Sequence[str], lengths: np.ndarray, chunk: int = 1 << 20) -> np.ndarray:
-    """Each distinct (gram, text number) pair as one number, ascending.
+def _sorted_pairs(texts: Sequence[str], lengths: np.ndarray, chunk: int = 1 << 20) -> tuple[np.ndarray, np.ndarray]:
+    """Each distinct (gram, text number) pair as one number, ascending, and how often the text has it.
 
     Built a chunk of texts at a time into one array (8 bytes a character), sorted in
     place, so the memory a segment takes stays near its pairs' own size.
@@ -86,9 +87,11 @@ def _sorted_pairs(texts: Sequence[str], lengths: np.ndarray, chunk: int = 1 << 2
         filled += len(made)
         first = last
     pairs.sort()
-    if len(pairs):
-        pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # a gram twice in one text: once
-    return pairs
+    if not len(pairs):
+        return pairs, np.empty(0, dtype=np.uint32)
+    firsts = np.flatnonzero(np.concatenate(([True], pairs[1:] != pairs[:-1])))  # a gram twice in one text: once
+    counts = np.diff(np.append(firsts, len(pairs))).astype(np.uint32)
+    return pairs[firsts], counts
 
 
 class BulkPostingsWriter(W3PostingsWriter):  # type: ignore[misc]  # Whoosh is untyped
@@ -112,8 +115,8 @@ class BulkPostingsWriter(W3PostingsWriter):  # type: ignore[misc]  # Whoosh is u
         self._terminfo = None
         return terminfo
 
-    def add_numbers(self, numbers: np.ndarray) -> None:
-        """Add postings of weight 1 and no value for ascending document numbers (block by block).
+    def add_numbers(self, numbers: np.ndarray, weights: np.ndarray) -> None:
+        """Add postings with no value for ascending document numbers and their weights (block by block).
 
         Each block is handed to W3's own block writer exactly as ``add_posting`` would have
         filled it, so the bytes on disk are the same.
@@ -123,9 +126,10 @@ class BulkPostingsWriter(W3PostingsWriter):  # type: ignore[misc]  # Whoosh is u
             if len(self):  # a full block waits, as in ``add_posting``, until more come or the term ends
                 self._write_block()
             block = numbers[start : start + limit]
+            block_weights = weights[start : start + limit].astype(np.float32)
             self._ids = array("I", block.astype(np.uint32).tobytes())
-            self._weights = array("f", np.ones(len(block), dtype=np.float32).tobytes())
-            self._maxweight = 1.0
+            self._weights = array("f", block_weights.tobytes())
+            self._maxweight = float(block_weights.max())
 
 
 class PositionedFile(StructFile):  # type: ignore[misc]  # Whoosh is untyped
@@ -168,9 +172,9 @@ class BulkFieldWriter(W3FieldWriter):  # type: ignore[misc]  # Whoosh is untyped
     def _create_file(self, ext: str) -> PositionedFile:
         return PositionedFile(super()._create_file(ext))
 
-    def add_numbers(self, numbers: np.ndarray) -> None:
-        """Add the current term's postings (ascending document numbers, weight 1)."""
-        self._postwriter.add_numbers(numbers)
+    def add_numbers(self, numbers: np.ndarray, weights: np.ndarray) -> None:
+        """Add the current term's postings (ascending document numbers, each with its weight)."""
+        self._postwriter.add_numbers(numbers, weights)
 
 
 class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is untyped
@@ -232,9 +236,9 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is untyp
         first = next(postings, None)
         if first is not None:  # written first: its name sorts first (checked on construction)
             writer.start_field(self.bulk_field, self.schema[self.bulk_field])
-            for btext, numbers in (first, *postings):
+            for btext, numbers, counts in (first, *postings):
                 writer.start_term(btext)
-                writer.add_numbers(ascending[numbers])
+                writer.add_numbers(ascending[numbers], counts)
                 writer.finish_term()
             writer.finish_field()
         writer.add_postings(self.schema, None, self.pool.iter_postings())

@@ -1,10 +1,12 @@
-"""A term's exact hits: its rarest bigrams' postings give candidates, which alone are counted.
+"""A term's exact hits: from its postings, or its rarest bigrams' postings give candidates, which alone are counted.
 
-A single character has no postings, and a term whose rarest bigram is in a large share
-of the paragraphs would cost more to gather than to scan: both are answered by a scan
-of the whole text store (``scan.occurrences``). Every other term reads its rarest
-bigrams' postings as arrays of keys (``postings.gram_keys``), intersects them, and counts
-the term in those paragraphs only (``scan.occurrences_in``).
+A term of two different characters is its own bigram: its postings carry its count in
+each paragraph (the posting's weight), which is ``str.count``'s, so it is answered from
+them alone. A single character has no postings, and a longer term whose rarest bigram
+is in a large share of the paragraphs would cost more to gather than to scan: both are
+answered by a scan of the whole text store (``scan.occurrences``). Every other term
+reads its rarest bigrams' postings as arrays of keys (``postings.gram_keys``),
+intersects them, and counts the term in those paragraphs only (``scan.occurrences_in``).
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ import numpy as np
 
 from reader.core.search.index_files import IndexFiles
 from reader.core.search.ngrams import ngrams
-from reader.core.search.postings import gram_keys, intersect, segment_readers
+from reader.core.search.postings import gram_counts, gram_keys, intersect, segment_readers
 from reader.core.search.scan import TermHits
+from reader.core.search.store import DEAD
 
 # A term whose rarest bigram is in more than this share of the paragraphs is answered by a scan of
 # the whole store (it compares ~0.4 ns a character; gathering the candidates' texts costs ~3).
@@ -75,24 +78,57 @@ class TermFinder:
         return TermHits(np.concatenate([p.keys for p in parts]), np.concatenate([p.counts for p in parts]))
 
     def hits(self, searcher: Any, group: tuple[str, ...], spans: Any) -> dict[str, TermHits]:
-        """Exact hits of every term of a group: its postings' candidates counted, or the whole store scanned.
+        """Exact hits of every term of a group, in paragraphs still in the library.
 
-        A term whose rarest bigram is in more than ``SCAN_SHARE`` of the paragraphs is scanned
-        (reading its postings would cost more than the scan); so is a single character.
+        A term of two different characters comes from its postings. Of a longer one, a
+        term whose rarest bigram is in more than ``SCAN_SHARE`` of the paragraphs is
+        scanned (reading its postings would cost more than the scan), as is a single
+        character; the others' candidates are counted.
         """
         result = {}
         store = self.files.store
         for term in group:
-            if len(term) == 1 or self.estimate(searcher, term) > SCAN_SHARE * max(1, store.size):
-                result[term] = self.scan(searcher, term, spans)
-                continue
-            keys = self._candidates(searcher, term)
-            keys = keys[keys < store.size]  # written by a commit this reader has not loaded yet
-            if spans is not None:
-                starts = store.starts[keys]
-                inside = np.zeros(len(keys), dtype=bool)
-                for low, high in spans:
-                    inside |= (starts >= low) & (starts < high)
-                keys = keys[inside]
-            result[term] = store.occurrences_in(term, keys, self._pivot(searcher, term))
+            if len(term) == 2 and term[0] != term[1]:  # the same character twice overlaps itself: counted
+                keys, counts = gram_counts(segment_readers(searcher), "bi", term)
+                keep = self._kept(keys, spans)
+                result[term] = TermHits(keys[keep], counts[keep])
+            elif len(term) == 1 or self.estimate(searcher, term) > SCAN_SHARE * max(1, store.size):
+                found = self.scan(searcher, term, spans)
+                keep = store.docs[found.keys] != DEAD
+                result[term] = TermHits(found.keys[keep], found.counts[keep])
+            else:
+                keys = self._candidates(searcher, term)
+                result[term] = store.occurrences_in(term, keys[self._kept(keys, spans)], self._pivot(searcher, term))
         return result
+
+    def hits_among(self, searcher: Any, term: str, keys: np.ndarray) -> TermHits:
+        """A term's hits among some paragraphs only (ascending ``keys``): for a phrase's bonus in ranking.
+
+        Whatever touches least: the term's own postings, its rarest bigrams' candidates
+        among ``keys``, ``keys`` themselves counted, or (when they are a large share) a scan.
+        """
+        store = self.files.store
+        if len(term) == 2 and term[0] != term[1]:
+            found = self.hits(searcher, (term,), None)[term]
+        elif len(term) > 1 and self.estimate(searcher, term) < len(keys):
+            candidates = intersect(self._candidates(searcher, term), keys)
+            return store.occurrences_in(term, candidates, self._pivot(searcher, term))
+        elif len(keys) <= SCAN_SHARE * max(1, store.size):
+            return store.occurrences_in(term, keys, self._pivot(searcher, term))
+        else:
+            found = self.scan(searcher, term, None)
+        among = np.isin(found.keys, keys)
+        return TermHits(found.keys[among], found.counts[among])
+
+    def _kept(self, keys: np.ndarray, spans: list[tuple[int, int]] | None) -> np.ndarray:
+        """Which keys from postings count: committed ones this reader loaded, not removed, inside ``spans``."""
+        store = self.files.store
+        keep = keys < store.size  # a key written by a commit this reader has not loaded yet is left out
+        keep[keep] = store.docs[keys[keep]] != DEAD
+        if spans is not None:
+            starts = store.starts[keys[keep]]
+            inside = np.zeros(len(starts), dtype=bool)
+            for low, high in spans:
+                inside |= (starts >= low) & (starts < high)
+            keep[keep] = inside
+        return keep

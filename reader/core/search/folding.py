@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from reader.core.text_utils import fold_width
 
 
@@ -15,3 +17,14 @@ def ngrams(text: str, n: int) -> set[str]:
     if len(text) < n:
         return {text} if text else set()
     return {text[i : i + n] for i in range(len(text) - n + 1)}
+
+
+def gram_counts(text: str, n: int) -> Counter[str]:
+    """Each distinct n-gram of a folded text and how often it starts there (overlaps count).
+
+    A text shorter than n is its own gram, once. A gram of two different characters
+    cannot overlap itself, so its count is ``str.count``'s.
+    """
+    if len(text) < n:
+        return Counter({text: 1} if text else {})
+    return Counter(text[i : i + n] for i in range(len(text) - n + 1))

@@ -39,7 +39,7 @@ from reader.core.search.index_files import (
 from reader.core.search.query import ParsedQuery
 from reader.core.search.results import SearchResult
 from reader.core.search.searching import IndexReader, TermInDocument
-from reader.core.search.store import TextStore
+from reader.core.search.store import RESIDENT_BYTES, TextStore
 from reader.core.search.writer import IndexWriter, SyncReport
 
 __all__ = [
@@ -60,10 +60,12 @@ class SearchIndex:
 
     Args:
         directory: Where the index lives (``DATA/index``).
+        resident_bytes: How much of the text store stays mapped between scans: a
+            long-running process keeps some (``store.RESIDENT_BYTES``), a one-off one 0.
     """
 
-    def __init__(self, directory: Path) -> None:
-        self.files = IndexFiles(directory)
+    def __init__(self, directory: Path, resident_bytes: int = RESIDENT_BYTES) -> None:
+        self.files = IndexFiles(directory, resident_bytes)
         self._writer = IndexWriter(self.files)
         self._reader = IndexReader(self.files)
 

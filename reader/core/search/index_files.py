@@ -23,12 +23,12 @@ from reader.core.errors import ReaderError
 from reader.core.fileutil import write_atomic
 from reader.core.search.mapped import MappedStorage
 from reader.core.search.ngrams import NGramField
-from reader.core.search.store import StoreDamagedError, TextStore
+from reader.core.search.store import RESIDENT_BYTES, StoreDamagedError, TextStore
 
 # 6: paragraph ids and unchanged-by-folding flags in the text store; 7: bigrams written in bulk,
 # keys without range terms, original text stored only where folding changed it; 8: bigram postings
 # carry text-store keys
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9  # 9: bigram postings weighted by their counts
 INDEX_NAME = "paragraphs"
 
 
@@ -153,11 +153,13 @@ class IndexFiles:
 
     Args:
         directory: Where the index lives (``DATA/index``).
+        resident_bytes: How much of the text store stays mapped between scans (``TextStore``).
     """
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, resident_bytes: int = RESIDENT_BYTES) -> None:
         self.directory = directory
-        self.store = TextStore(directory)
+        self.resident_bytes = resident_bytes
+        self.store = TextStore(directory, resident_bytes)
         self.ix: Any = None  # a Whoosh index (untyped)
         self._searcher: Any = None
         self.manifest: dict[str, Any] = {}
@@ -264,7 +266,7 @@ class IndexFiles:
             # kill) leaves an index that would answer 0 for everything, and is never searched.
             "complete": False,
         }
-        self.store = TextStore(self.directory)
+        self.store = TextStore(self.directory, self.resident_bytes)
         self.commit_manifest()
 
     def note_segment(self, segment_id: str, keys: tuple[int, int] | None) -> None:

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from reader.core.search.query import ParsedQuery
 
 K1, B = 1.2, 0.75
@@ -75,6 +77,28 @@ class Scorer:
         """
         norm = K1 * (1 - B + B * length / max(self.average_length, 1e-9))
         return sum(self.idf(term) * tf * (K1 + 1) / (tf + norm) for term, tf in counts.items())
+
+
+def rank_order(keys: np.ndarray, scores: np.ndarray, phrase: np.ndarray, limit: int) -> np.ndarray:
+    """Positions in rank order (phrase matches first, then higher score, then lower key); the first ``limit``.
+
+    A first page of a large result is picked without sorting it all: each part (phrase
+    matches, the rest) keeps what scores at least its ``limit``-th best, ties included,
+    and only those are sorted. ``limit`` 0 orders everything.
+    """
+    if limit <= 0 or len(keys) <= 4 * limit:
+        order = np.lexsort((keys, -scores, ~phrase))
+        return order[:limit] if limit > 0 else order
+    chosen: list[np.ndarray] = []
+    for part in (np.flatnonzero(phrase), np.flatnonzero(~phrase)):
+        need = limit - sum(len(c) for c in chosen)
+        if need <= 0:
+            break
+        if len(part) > need:
+            bar = np.partition(-scores[part], need - 1)[need - 1]
+            part = part[-scores[part] <= bar]
+        chosen.append(part[np.lexsort((keys[part], -scores[part]))][:need])
+    return np.concatenate(chosen)
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from typing import Any
 from whoosh import fields, formats
 from whoosh.analysis import Token, Tokenizer
 
-from reader.core.search.folding import fold, ngrams
+from reader.core.search.folding import fold, gram_counts, ngrams
 
-__all__ = ["NGramField", "NGramTokenizer", "fold", "ngrams"]
+__all__ = ["NGramField", "NGramTokenizer", "fold", "gram_counts", "ngrams"]
 
 
 class NGramTokenizer(Tokenizer):  # type: ignore[misc]  # Whoosh is untyped
@@ -55,12 +55,14 @@ class NGramTokenizer(Tokenizer):  # type: ignore[misc]  # Whoosh is untyped
 
 
 class NGramField(fields.FieldType):  # type: ignore[misc]  # Whoosh is untyped
-    """An indexed-only field of distinct character n-grams, without positions or frequencies.
+    """An indexed-only field of distinct character n-grams, each posting weighted by its count.
 
     Positions are not needed: a multi-gram match is verified against the stored
     text, which is both exact and faster than positional phrase matching in
-    pure Python. ``index`` computes the gram set directly instead of building a
-    Token object per character, which makes indexing several times faster.
+    pure Python. The weight is the gram's count in the text: a two-character term's
+    occurrences then come from its postings alone. ``index`` counts the grams directly
+    instead of building a Token object per character, which makes indexing several
+    times faster.
     """
 
     def __init__(self, n: int) -> None:
@@ -70,5 +72,5 @@ class NGramField(fields.FieldType):  # type: ignore[misc]  # Whoosh is untyped
         self.n = n
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[Any]:  # noqa: D102 - Whoosh API
-        for gram in ngrams(fold(value), self.n):
-            yield gram.encode("utf-8"), 1, 1.0, b""
+        for gram, count in gram_counts(fold(value), self.n).items():
+            yield gram.encode("utf-8"), count, float(count), b""

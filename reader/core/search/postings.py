@@ -1,4 +1,4 @@
-"""A bigram's postings read as one array of text-store keys, straight from Whoosh's W3 blocks.
+"""A bigram's postings read as arrays of text-store keys and counts, straight from Whoosh's W3 blocks.
 
 The bigram postings carry text-store keys (``bulk.BulkSegmentWriter``). Walking them
 through Whoosh's matchers costs a Python call per posting and a translation of every
@@ -36,6 +36,16 @@ def gram_keys(readers: list[Any], field: str, gram: str) -> np.ndarray:
         field: The bigram field.
         gram: The bigram (or a one-character text's own term).
     """
+    return _postings(readers, field, gram, weights=False)[0]
+
+
+def gram_counts(readers: list[Any], field: str, gram: str) -> tuple[np.ndarray, np.ndarray]:
+    """``gram_keys`` with the gram's count in each paragraph (its posting's weight), int64 both."""
+    return _postings(readers, field, gram, weights=True)
+
+
+def _postings(readers: list[Any], field: str, gram: str, weights: bool) -> tuple[np.ndarray, np.ndarray]:
+    """A gram's keys across segments, ascending, and (when ``weights``) its counts, else an empty array."""
     term = gram.encode("utf-8")
     parts = []
     for reader in readers:
@@ -44,19 +54,34 @@ def gram_keys(readers: list[Any], field: str, gram: str) -> np.ndarray:
         except TermNotFound:
             continue
         if info.is_inlined():
-            parts.append(np.array(info.inlined_postings()[0], dtype=np.int64))
+            ids, counts, _values = info.inlined_postings()
+            keys = np.array(ids, dtype=np.int64)
+            parts.append((keys, _weights(counts, len(keys)) if weights else keys[:0]))
         else:
             offset, length = info.extent()
             if isinstance(length, tuple):  # W3's record reader leaves the length as struct's 1-tuple
                 length = length[0]
-            parts.append(_decode(reader._terms._postfile.get(offset, length)))  # the segment's .pst part
+            parts.append(_decode(reader._terms._postfile.get(offset, length), weights))  # the segment's .pst part
     if not parts:
-        return np.empty(0, dtype=np.int64)
-    parts.sort(key=lambda part: int(part[0]) if len(part) else 0)
-    keys = np.concatenate(parts)
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    parts.sort(key=lambda part: int(part[0][0]) if len(part[0]) else 0)
+    keys = np.concatenate([part[0] for part in parts])
+    counts = np.concatenate([part[1] for part in parts])
     # Segments usually hold separate runs of keys: then the parts in order are already sorted.
-    disjoint = all(len(a) == 0 or len(b) == 0 or a[-1] < b[0] for a, b in itertools.pairwise(parts))
-    return keys if disjoint else np.sort(keys)
+    disjoint = all(len(a) == 0 or len(b) == 0 or a[-1] < b[0] for (a, _), (b, _) in itertools.pairwise(parts))
+    if disjoint:
+        return keys, counts
+    order = np.argsort(keys, kind="stable")
+    return keys[order], counts[order] if weights else counts
+
+
+def _weights(stored: Any, count: int) -> np.ndarray:
+    """W3's minified weights as counts: None or () when all are 1, one number when all are equal."""
+    if stored is None or (isinstance(stored, tuple) and not stored):
+        return np.ones(count, dtype=np.int64)
+    if isinstance(stored, (int, float)):
+        return np.full(count, int(stored), dtype=np.int64)
+    return np.array(stored, dtype=np.float64).astype(np.int64)
 
 
 def intersect(sorted_a: np.ndarray, sorted_b: np.ndarray) -> np.ndarray:
@@ -69,11 +94,17 @@ def intersect(sorted_a: np.ndarray, sorted_b: np.ndarray) -> np.ndarray:
     return both
 
 
-def _decode(data: bytes) -> np.ndarray:
-    """The ids of one term's W3 posting blocks: a header tag, then (length, info pickle, zlib'd pickle) each."""
+def _decode(data: bytes, weights: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The ids (and weights) of one term's W3 blocks: a header tag, then (length, info pickle, zlib'd pickle) each.
+
+    The blocks' numbers are gathered in lists and made arrays once: a conversion per
+    block cost as much as the rest of its decoding.
+    """
     if data[:4] != WHOOSH3_HEADER_MAGIC:
         raise ValueError("a posting list does not start with its block tag")
-    blocks = []
+    deltas: list[int] = []
+    sizes: list[int] = []
+    counts: list[float] = []
     position = 4
     while position < len(data):
         (length,) = _BLOCK_LENGTH.unpack_from(data, position)
@@ -81,9 +112,19 @@ def _decode(data: bytes) -> np.ndarray:
         stream = io.BytesIO(block)
         _count, _last, _weight, compression, _low, _high = pickle.load(stream)
         payload = block[stream.tell() :]
-        ids = pickle.loads(zlib.decompress(payload) if compression else payload)[0]
-        blocks.append(np.cumsum(np.array(ids, dtype=np.int64)))  # deltas from 0 in each block
+        ids, stored, _values = pickle.loads(zlib.decompress(payload) if compression else payload)
+        deltas.extend(ids)
+        sizes.append(len(ids))
+        if weights:
+            counts.extend(stored if isinstance(stored, tuple) and stored else [stored or 1.0] * len(ids))
         position += 4 + abs(length)
         if length < 0:  # the last block
             break
-    return np.concatenate(blocks) if blocks else np.empty(0, dtype=np.int64)
+    if not sizes:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    running = np.cumsum(np.array(deltas, dtype=np.int64))
+    # Each block's ids are deltas from 0: take off what the blocks before it summed to.
+    lengths = np.array(sizes, dtype=np.int64)
+    before = np.concatenate(([0], running[np.cumsum(lengths)[:-1] - 1]))
+    keys = running - np.repeat(before, lengths)
+    return keys, np.array(counts, dtype=np.float64).astype(np.int64) if weights else keys[:0]

@@ -8,7 +8,7 @@ neighbouring paragraphs at a time, so a search touches only their pages.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,7 +44,12 @@ class TermHits:
 
 
 def occurrences(
-    units: np.ndarray, starts: np.ndarray, term: str, span: tuple[int, int] | None = None, pivot: int = 0
+    units: np.ndarray,
+    starts: np.ndarray,
+    term: str,
+    span: tuple[int, int] | None = None,
+    pivot: int = 0,
+    release: Callable[[int, int], None] | None = None,
 ) -> TermHits:
     """Every paragraph holding ``term`` and how often, by a vectorised scan.
 
@@ -54,6 +59,7 @@ def occurrences(
         term: Folded term.
         span: Code-unit range to scan (one document's texts); None for all.
         pivot: Index of the term's rarest code unit: candidates start from it.
+        release: Called with each pass's range of units once it is read (``TextStore.release``).
 
     Returns:
         Keys and per-key occurrence counts (non-overlapping, like ``str.count``).
@@ -62,16 +68,37 @@ def occurrences(
     if not len(needle) or not len(units):
         return TermHits.empty()
     low, high = span if span is not None else (0, len(units))
-    parts = [_matches(units, needle, pivot, start, min(start + SCAN_CHUNK, high), high)
-             for start in range(low, high, SCAN_CHUNK)]  # fmt: skip
+    parts = []
+    for start in range(low, high, SCAN_CHUNK):
+        stop = min(start + SCAN_CHUNK, high)
+        parts.append(_matches(units, needle, pivot, start, stop, high))
+        if release is not None:
+            release(start, stop)
     positions = np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
     if not len(positions):
         return TermHits.empty()
     if len(needle) > 1:
         positions = _non_overlapping(positions, len(needle))
-    keys = np.searchsorted(starts, positions, side="right") - 1
-    keys, counts = counted(keys)
+    keys, counts = _per_paragraph(starts, positions)
     return TermHits(keys.astype(np.int64), counts.astype(np.int64))
+
+
+def _per_paragraph(starts: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The paragraphs holding ascending ``positions`` and how many each holds.
+
+    Paragraphs lie one after another, so either each position's paragraph is searched
+    among the starts, or each start of the paragraphs spanned is searched among the
+    positions (a count is then the distance to the next): whichever does fewer
+    searches. A common character has several times more positions than paragraphs.
+    """
+    low = int(np.searchsorted(starts, positions[0], side="right")) - 1
+    high = int(np.searchsorted(starts, positions[-1], side="right"))
+    if len(positions) <= high - low:
+        return counted(np.searchsorted(starts, positions, side="right") - 1)
+    firsts = np.searchsorted(positions, starts[low:high])  # each paragraph's first position at or after its start
+    counts = np.diff(np.append(firsts, len(positions)))
+    holding = np.flatnonzero(counts)
+    return holding + low, counts[holding]
 
 
 def occurrences_in(
@@ -82,6 +109,7 @@ def occurrences_in(
     term: str,
     keys: np.ndarray,
     pivot: int = 0,
+    release: Callable[[int, int], None] | None = None,
 ) -> TermHits:
     """``occurrences`` limited to some paragraphs: a term's candidates from its postings.
 
@@ -96,6 +124,7 @@ def occurrences_in(
         term: Folded term.
         keys: Candidate keys, ascending.
         pivot: Index of the term's rarest code unit.
+        release: Called with the range of units each pass gathered from, once it is read.
     """
     if not len(keys):
         return TermHits.empty()
@@ -109,13 +138,9 @@ def occurrences_in(
     keys = np.asarray(keys, dtype=np.int64)
     first_units = np.asarray(starts[keys], dtype=np.int64)
     lengths = np.asarray(ends[keys], dtype=np.int64) - first_units + 1  # with the 0 unit after each text
-    totals = np.cumsum(lengths)
     found_keys, found_counts = [], []
-    first = 0
-    while first < len(keys):
-        last = int(np.searchsorted(totals, totals[first] - lengths[first] + GATHER_CHUNK, side="right"))
-        last = max(last, first + 1)
-        window = _gathered(units, keys[first:last], first_units[first:last], lengths[first:last])
+    for first, last in batches(lengths, GATHER_CHUNK, first_units):
+        window = gathered(units, keys[first:last], first_units[first:last], lengths[first:last])
         local = lengths[first:last]
         offsets = np.cumsum(local) - local  # where each text starts in the gathered window
         positions = _starts_in(window, needle, pivot, len(window))
@@ -125,7 +150,8 @@ def occurrences_in(
             owners, counts = counted(np.searchsorted(offsets, positions, side="right") - 1)
             found_keys.append(keys[first:last][owners])
             found_counts.append(counts)
-        first = last
+        if release is not None:
+            release(int(first_units[first]), int(first_units[last - 1] + lengths[last - 1]))
     if not found_keys:
         return TermHits.empty()
     return TermHits(np.concatenate(found_keys), np.concatenate(found_counts))
@@ -139,6 +165,8 @@ def _matches(units: np.ndarray, needle: np.ndarray, pivot: int, start: int, stop
 
 def _starts_in(window: np.ndarray, needle: np.ndarray, pivot: int, before: int) -> np.ndarray:
     """Where ``needle`` starts in ``window``, at positions under ``before``: its pivot unit first, then the rest."""
+    if len(needle) == 1:  # a common character has millions of positions: no bounds to check on them
+        return np.flatnonzero(window[:before] == needle[0])
     positions = np.flatnonzero(window == needle[pivot]) - pivot
     positions = positions[(positions >= 0) & (positions < before) & (positions + len(needle) <= len(window))]
     for offset, unit in enumerate(needle):
@@ -147,7 +175,25 @@ def _starts_in(window: np.ndarray, needle: np.ndarray, pivot: int, before: int) 
     return positions
 
 
-def _gathered(units: np.ndarray, keys: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+def batches(lengths: np.ndarray, size: int, starts: np.ndarray | None = None) -> Iterator[tuple[int, int]]:
+    """Consecutive [first, last) ranges of items whose ``lengths`` add up to about ``size`` (at least one item).
+
+    With ``starts`` (ascending), a range also spans at most ``SCAN_CHUNK`` units of the
+    store: the pages a pass maps (the kernel maps a few around each one read) stay
+    bounded until the pass lets them go.
+    """
+    totals = np.cumsum(lengths)
+    first = 0
+    while first < len(lengths):
+        last = int(np.searchsorted(totals, totals[first] - lengths[first] + size, side="right"))
+        if starts is not None:
+            last = min(last, int(np.searchsorted(starts, starts[first] + SCAN_CHUNK, side="left")))
+        last = max(last, first + 1)
+        yield first, last
+        first = last
+
+
+def gathered(units: np.ndarray, keys: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """The texts of ``keys`` (each with its 0 unit) one after another: a copy of each run of neighbours.
 
     Neighbouring keys lie one after another in the store, so a run of them is one slice.

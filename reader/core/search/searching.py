@@ -11,13 +11,13 @@ import numpy as np
 
 from reader.core.search.finding import TermFinder
 from reader.core.search.index_files import READ_FAILURES, IndexFiles
-from reader.core.search.matching import Scorer, make_snippet, match_spans
+from reader.core.search.matching import Scorer, make_snippet, match_spans, rank_order
 from reader.core.search.ngrams import fold
 from reader.core.search.query import ParsedQuery, parse_query
 from reader.core.search.results import SearchHit, SearchResult
 from reader.core.search.runs import counted, distinct
 from reader.core.search.scan import TermHits
-from reader.core.search.store import TextStore
+from reader.core.search.store import TextStore, decode_paragraph_id
 
 # Up to this many candidates, the other terms are checked paragraph by paragraph.
 VERIFY_LIMIT = 800
@@ -103,7 +103,8 @@ class IndexReader:
             if texts is not None:
                 keep = [k for k, text in texts.items() if any(term in text for term in group)]
             else:
-                hits = self.finder.hits(searcher, group, spans)
+                # Counted among the candidates only: as the paragraph-by-paragraph check does.
+                hits = {term: self.finder.hits_among(searcher, term, candidates) for term in group}
                 counts.update(hits)
                 union = distinct(np.concatenate([h.keys for h in hits.values()]))
                 keep = candidates[np.isin(candidates, union)].tolist()
@@ -116,7 +117,7 @@ class IndexReader:
                 texts = {k: texts[k] for k in keep}
                 candidates = np.array(sorted(keep), dtype=np.int64)
             else:
-                banned = self.finder.scan(searcher, term, spans).keys
+                banned = self.finder.hits_among(searcher, term, candidates).keys
                 candidates = candidates[~np.isin(candidates, banned)]
         if not len(candidates):
             return finish()
@@ -197,14 +198,16 @@ class IndexReader:
                 return []
             hits = self.finder.hits(searcher, (folded,), self._scan_spans(scope, in_scope))[folded]
             by_ordinal = {info["ordinal"]: doc for doc, info in in_scope.items()}
+            store = self.files.store
+            owners = [by_ordinal.get(ordinal) for ordinal in store.docs[hits.keys].tolist()]
+            keys = hits.keys[np.array([doc is not None for doc in owners], dtype=bool)]
+            docs = [doc for doc in owners if doc is not None]
+            texts, paras, same = store.texts(keys), store.paras[keys].tolist(), store.same[keys].tolist()
+            rows = zip(keys.tolist(), docs, texts, paras, same, strict=True)
             found = []
-            for key in hits.keys.tolist():
-                doc = by_ordinal.get(int(self.files.store.docs[key]))
-                if doc is None:
-                    continue
-                folded_text = self.files.store.text(key)
-                paragraph = self.files.store.paragraph_id(key)
-                original = folded_text if self.files.store.unchanged_by_folding(key) else None
+            for key, doc, folded_text, number, unchanged in rows:
+                paragraph = decode_paragraph_id(number)
+                original = folded_text if unchanged else None
                 if paragraph is None or original is None:  # the rare paragraph folding changed: Whoosh has it
                     docnum = self.files.docnum_of(searcher, key)
                     stored = searcher.stored_fields(docnum) if docnum is not None else {}
@@ -218,14 +221,15 @@ class IndexReader:
             self.files.found_damaged(error)
             return []
 
-    def _term_counts(self, term: str, keys: np.ndarray, counts: dict[str, TermHits], texts: Any) -> np.ndarray:
-        """Occurrences of ``term`` in each of ``keys``."""
+    def _term_counts(
+        self, term: str, keys: np.ndarray, counts: dict[str, TermHits], texts: Any, searcher: Any
+    ) -> np.ndarray:
+        """Occurrences of ``term`` in each of ``keys`` (a term not searched yet, the phrase, among them only)."""
         if texts is not None:
             return np.array([texts[int(k)].count(term) for k in keys], dtype=np.int64)
         hits = counts.get(term)
         if hits is None:
-            hits = self.files.store.occurrences(term)
-            counts[term] = hits
+            hits = self.finder.hits_among(searcher, term, keys)
         found = np.zeros(len(keys), dtype=np.int64)
         if len(hits.keys):
             at = np.searchsorted(hits.keys, keys)
@@ -250,7 +254,7 @@ class IndexReader:
         lengths = (store.ends[keys] - store.starts[keys]).astype(np.float64)
         frequencies, document_frequency = {}, {}
         for term in parsed.terms:
-            tf = self._term_counts(term, keys, counts, texts).astype(np.float64)
+            tf = self._term_counts(term, keys, counts, texts, searcher).astype(np.float64)
             hits = counts.get(term)
             exact = hits is not None and texts is None
             document_frequency[term] = len(hits.keys) if exact else int(np.count_nonzero(tf))
@@ -258,10 +262,8 @@ class IndexReader:
         scores = Scorer(paragraphs, average, document_frequency).score(frequencies, lengths) + np.zeros(len(keys))
         phrase = np.zeros(len(keys), dtype=bool)
         if parsed.phrase:
-            phrase = self._term_counts(parsed.phrase, keys, counts, texts) > 0
-        order = np.lexsort((keys, -scores, ~phrase))
-        if limit > 0:
-            order = order[:limit]
+            phrase = self._term_counts(parsed.phrase, keys, counts, texts, searcher) > 0
+        order = rank_order(keys, scores, phrase, limit)
         documents = self.files.documents
         result = []
         for position in order.tolist():

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import mmap
 import os
 import re
 import tempfile
@@ -65,15 +66,22 @@ class StoreDamagedError(ValueError):
     """The store's files disagree with each other or with what was written."""
 
 
+# How much of the text a long-running process keeps mapped between scans (``TextStore.release``).
+RESIDENT_BYTES = 256 << 20
+
+
 class TextStore:
     """The paragraph text store of one index directory.
 
     Args:
         directory: The index directory.
+        resident_bytes: How much of the text (from its start) stays mapped once read; the
+            rest is let go after each pass. A one-off process passes 0.
     """
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, resident_bytes: int = RESIDENT_BYTES) -> None:
         self.directory = directory
+        self.resident_units = resident_bytes // UNIT.itemsize
         self.starts = np.empty(0, dtype=np.int64)
         self.ends = np.empty(0, dtype=np.int64)
         self.docs = np.empty(0, dtype=np.uint32)
@@ -192,6 +200,23 @@ class TextStore:
         """Drop the memory map (the file may be replaced afterwards)."""
         self.units = np.empty(0, dtype=UNIT)
 
+    def release(self, low: int, high: int) -> None:
+        """Unmap this process's pages of units [low, high) beyond the resident part, once a pass read them.
+
+        A scan reads the whole text; without this, every page it touched would stay in the
+        process's memory (a one-off CLI search would end up holding the whole store). The
+        page cache keeps them: a later read maps them again, at ~0.1 ms a megabyte, so a
+        long-running process keeps the first ``resident_bytes`` mapped.
+        """
+        mapped = getattr(self.units, "_mmap", None)
+        low = max(low, self.resident_units)
+        if mapped is None or high <= low:
+            return
+        first = (low * UNIT.itemsize) // mmap.PAGESIZE * mmap.PAGESIZE
+        last = min(high * UNIT.itemsize, len(mapped))
+        if last > first:
+            mapped.madvise(mmap.MADV_DONTNEED, first, last - first)
+
     @property
     def size(self) -> int:
         """Number of keys ever allocated."""
@@ -207,26 +232,34 @@ class TextStore:
         """A key's paragraph id, or None when it was not of the usual shape (ask Whoosh's stored fields)."""
         return decode_paragraph_id(int(self.paras[key]))
 
-    def unchanged_by_folding(self, key: int) -> bool:
-        """Whether a key's folded text is its original text."""
-        return bool(self.same[key])
-
-    def length(self, key: int) -> int:
-        """Length of a key's text in code units."""
-        return int(self.ends[key] - self.starts[key])
-
     # Finding ----------------------------------------------------------------------------
     def occurrences(self, term: str, span: tuple[int, int] | None = None, pivot: int = 0) -> TermHits:
         """Every paragraph holding ``term`` and how often, by a vectorised scan (``scan.occurrences``)."""
-        return scan.occurrences(self.units.view(np.ndarray), self.starts, term, span, pivot)
+        return scan.occurrences(self.units.view(np.ndarray), self.starts, term, span, pivot, self.release)
 
     def occurrences_in(self, term: str, keys: np.ndarray, pivot: int = 0) -> TermHits:
         """``occurrences`` limited to some paragraphs (``scan.occurrences_in``)."""
-        return scan.occurrences_in(self.units.view(np.ndarray), self.starts, self.ends, self.text, term, keys, pivot)
+        units = self.units.view(np.ndarray)
+        return scan.occurrences_in(units, self.starts, self.ends, self.text, term, keys, pivot, self.release)
 
-    def contains(self, key: int, term: str) -> bool:
-        """Whether a key's folded text contains ``term``."""
-        return term in self.text(key)
+    def texts(self, keys: np.ndarray) -> list[str]:
+        """The folded texts of ascending ``keys``, gathered and decoded a few million units at a time.
+
+        Each text is followed by its 0 unit in the store, so a gathered stretch splits into
+        its texts there; a stretch that does not (a text holding a 0) is read key by key.
+        """
+        keys = np.asarray(keys, dtype=np.int64)
+        units = self.units.view(np.ndarray)
+        starts = np.asarray(self.starts[keys], dtype=np.int64)
+        lengths = np.asarray(self.ends[keys], dtype=np.int64) - starts + 1  # with the 0 unit after each
+        found: list[str] = []
+        for first, last in scan.batches(lengths, scan.GATHER_CHUNK):
+            stretch = scan.gathered(units, keys[first:last], starts[first:last], lengths[first:last])
+            parts = stretch.tobytes().decode("utf-16-le").split("\x00")[:-1]
+            if len(parts) != last - first:
+                parts = [self.text(int(key)) for key in keys[first:last]]
+            found.extend(parts)
+        return found
 
     # Writing (the caller holds the index write lock) --------------------------------------
     def append(
@@ -322,22 +355,9 @@ class TextStore:
     def compact(self) -> None:
         """Rewrite the texts without dead keys; keys keep their numbers (``save`` commits)."""
         self._map()
-        alive = self.docs != DEAD
         handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".texts-")
-        starts = np.zeros_like(self.starts)
-        ends = np.zeros_like(self.ends)
         with os.fdopen(handle, "wb") as out:
-            position = 0
-            for key in range(self.size):
-                starts[key] = position
-                if alive[key]:
-                    data = self.units[int(self.starts[key]) : int(self.ends[key])].tobytes()
-                    out.write(data + b"\x00\x00")
-                    position += len(data) // 2
-                    ends[key] = position
-                    position += 1
-                else:
-                    ends[key] = position
+            starts, ends, position = _write_alive(out, self.units, self.starts, self.ends, self.docs != DEAD)
             out.flush()
             os.fsync(out.fileno())
         self.close()
@@ -346,6 +366,29 @@ class TextStore:
         self.known_units = position
         self._texts_crc = (0, 0)  # the text was rewritten: its checksum is counted again
         self._map()
+
+
+def _write_alive(
+    out: Any, units: np.ndarray, starts: np.ndarray, ends: np.ndarray, alive: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """Write the texts of the ``alive`` keys, each with its 0 unit; every key's new start and end, and the length.
+
+    A dead key keeps its number with an empty text where the next one starts.
+    """
+    new_starts = np.zeros_like(starts)
+    new_ends = np.zeros_like(ends)
+    position = 0
+    for key in range(len(starts)):
+        new_starts[key] = position
+        if alive[key]:
+            data = units[int(starts[key]) : int(ends[key])].tobytes()
+            out.write(data + b"\x00\x00")
+            position += len(data) // 2
+            new_ends[key] = position
+            position += 1
+        else:
+            new_ends[key] = position
+    return new_starts, new_ends, position
 
 
 def _save_atomic(path: Path, values: np.ndarray) -> None:
