@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bench.common import CORPUS, ROOT, median_ms, percentile
 from bench.queries import QUERIES
-from bench.search import _cold_processes, _Fts5, cold_summary
+from bench.search import _cold_processes, _Fts5, _latencies, cold_summary
 
 SIZES = (1000, 10_000)
 CHANGED_PER_HUNDRED = 1  # characters replaced in each hundred of a replica's body
@@ -91,11 +91,13 @@ def _search_figures(data: Path) -> dict:
     index.open()
     try:
         index.search("高质量发展")
-        samples = []
+        first_pass = []  # each query once, as it first touches its postings' and texts' pages
         for query in QUERIES:
             started = time.perf_counter()
             index.search(query, limit=20)
-            samples.append((time.perf_counter() - started) * 1000)
+            first_pass.append((time.perf_counter() - started) * 1000)
+        # Warm as ``bench search`` measures it: after a pass over every query, each query's median of three.
+        warm = _latencies(lambda q: index.search(q, limit=20), QUERIES)
         paragraphs = [
             index.files.store.text(key)
             for key in range(index.files.store.size)
@@ -103,7 +105,13 @@ def _search_figures(data: Path) -> dict:
         ]
     finally:
         index.close()
-    return {"warm_p50_ms": percentile(samples, 0.5), "warm_p95_ms": percentile(samples, 0.95)}, paragraphs
+    return {
+        "warm_p50_ms": warm["p50_ms"],
+        "warm_p95_ms": warm["p95_ms"],
+        "warm_max_ms": warm["max_ms"],
+        "first_pass_p50_ms": percentile(first_pass, 0.5),
+        "first_pass_p95_ms": percentile(first_pass, 0.95),
+    }, paragraphs
 
 
 def _analysis_figures(data: Path) -> dict:

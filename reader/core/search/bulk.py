@@ -22,15 +22,16 @@ from whoosh.writing import SegmentWriter
 
 # A pair packs two 21-bit code points and the paragraph's number in its segment.
 _POINT_BITS = 21
+_POINT_MASK = (1 << _POINT_BITS) - 1
+_ALONE = _POINT_MASK  # not a code point (those end at 0x10FFFF): marks a single character's pair
 _DOC_BITS = 64 - 2 * _POINT_BITS
 MAX_SEGMENT_DOCUMENTS = 1 << _DOC_BITS  # 4,194,304 paragraphs
 
 
-def bigram_postings(texts: Sequence[str]) -> Iterator[tuple[bytes, np.ndarray, np.ndarray]]:
-    """Every distinct bigram of the (folded) texts with the texts holding it and how often.
+def gram_postings(texts: Sequence[str]) -> Iterator[tuple[bytes, np.ndarray, np.ndarray]]:
+    """Every distinct character and bigram of the (folded) texts with the texts holding it and how often.
 
-    The same terms, postings and weights as ``folding.gram_counts(text, 2)`` per text: a
-    text of one character is its own term, an empty text has none.
+    The same terms, postings and weights as ``folding.gram_counts(text, 2)`` per text.
 
     Args:
         texts: Folded texts; a text's number is its position.
@@ -48,30 +49,25 @@ def bigram_postings(texts: Sequence[str]) -> Iterator[tuple[bytes, np.ndarray, n
     del pairs
     starts = np.flatnonzero(np.concatenate(([True], grams[1:] != grams[:-1]))) if len(grams) else np.empty(0, int)
     ends = np.append(starts[1:], len(grams)) if len(starts) else starts
-    mask = (1 << _POINT_BITS) - 1
-    terms: list[tuple[bytes, Any]] = []
+    terms: list[tuple[bytes, int, int]] = []
     for start, end, code in zip(starts.tolist(), ends.tolist(), grams[starts].tolist(), strict=True):
-        terms.append(((chr(code >> _POINT_BITS) + chr(code & mask)).encode("utf-8"), (start, end)))
-    singles = np.flatnonzero(lengths == 1).tolist()
-    by_character: dict[str, list[int]] = {}
-    for number in singles:
-        by_character.setdefault(texts[number], []).append(number)
-    terms.extend((character.encode("utf-8"), numbers) for character, numbers in by_character.items())
-    terms.sort(key=lambda term: term[0])  # UTF-8 order; a lone character sorts before its bigrams
-    for btext, where in terms:
-        if isinstance(where, tuple):
-            yield btext, documents[where[0] : where[1]], counts[where[0] : where[1]]
-        else:
-            yield btext, np.array(where, dtype=np.uint32), np.ones(len(where), dtype=np.uint32)
+        first, second = code >> _POINT_BITS, code & _POINT_MASK
+        gram = chr(second) if first == _ALONE else chr(first) + chr(second)
+        terms.append((gram.encode("utf-8"), start, end))
+    terms.sort(key=lambda term: term[0])  # UTF-8 order; a character sorts before its bigrams
+    for btext, start, end in terms:
+        yield btext, documents[start:end], counts[start:end]
 
 
 def _sorted_pairs(texts: Sequence[str], lengths: np.ndarray, chunk: int = 1 << 20) -> tuple[np.ndarray, np.ndarray]:
     """Each distinct (gram, text number) pair as one number, ascending, and how often the text has it.
 
-    Built a chunk of texts at a time into one array (8 bytes a character), sorted in
-    place, so the memory a segment takes stays near its pairs' own size.
+    A bigram packs its two code points; a single character packs ``_ALONE`` (no code
+    point) before its own. Built a chunk of texts at a time into one array (16 bytes a
+    character), sorted in place, so the memory a segment takes stays near its pairs' own size.
     """
-    pairs = np.empty(int(np.maximum(lengths - 1, 0).sum()), dtype=np.uint64)
+    pairs = np.empty(int(lengths.sum() + np.maximum(lengths - 1, 0).sum()), dtype=np.uint64)
+    alone = np.uint64(_ALONE << _POINT_BITS)
     filled = first = 0
     while first < len(texts):
         last, units = first, 0
@@ -83,8 +79,10 @@ def _sorted_pairs(texts: Sequence[str], lengths: np.ndarray, chunk: int = 1 << 2
         inside = owner[:-1] == owner[1:]  # both characters of the gram in one text
         made = (points[:-1][inside] << np.uint64(_POINT_BITS) | points[1:][inside]) << np.uint64(_DOC_BITS)
         made |= owner[:-1][inside]
+        singles = (points | alone) << np.uint64(_DOC_BITS) | owner
         pairs[filled : filled + len(made)] = made
-        filled += len(made)
+        pairs[filled + len(made) : filled + len(made) + len(singles)] = singles
+        filled += len(made) + len(singles)
         first = last
     pairs.sort()
     if not len(pairs):
@@ -181,7 +179,7 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is untyp
     """A Whoosh segment writer that writes the n-gram field's postings in bulk at commit.
 
     Documents are added as with Whoosh's writer; the n-gram field's value, already folded
-    (``folding.fold``), is kept and its postings are made by ``bigram_postings`` when the
+    (``folding.fold``), is kept and its postings are made by ``gram_postings`` when the
     segment is written. Other fields go through Whoosh's pool as usual. Needs the
     index's codec (``IndexCodec``).
 
@@ -231,7 +229,7 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is untyp
         # Numbered in the order of their ids, so each term's postings come out ascending by id.
         ids = np.array(self.bulk_ids, dtype=np.uint32)
         order = np.argsort(ids, kind="stable")
-        postings = bigram_postings([self.bulk_texts[n] for n in order.tolist()])
+        postings = gram_postings([self.bulk_texts[n] for n in order.tolist()])
         ascending = ids[order]
         first = next(postings, None)
         if first is not None:  # written first: its name sorts first (checked on construction)

@@ -20,11 +20,12 @@ def ngrams(text: str, n: int) -> set[str]:
 
 
 def gram_counts(text: str, n: int) -> Counter[str]:
-    """Each distinct n-gram of a folded text and how often it starts there (overlaps count).
+    """Every distinct gram of one to ``n`` characters of a folded text and how often it starts there.
 
-    A text shorter than n is its own gram, once. A gram of two different characters
-    cannot overlap itself, so its count is ``str.count``'s.
+    Overlaps count: a gram of two different characters cannot overlap itself, so its
+    count is ``str.count``'s; so is a single character's.
     """
-    if len(text) < n:
-        return Counter({text: 1} if text else {})
-    return Counter(text[i : i + n] for i in range(len(text) - n + 1))
+    counts: Counter[str] = Counter()
+    for size in range(1, n + 1):
+        counts.update(text[i : i + size] for i in range(len(text) - size + 1))
+    return counts

@@ -28,7 +28,7 @@ from reader.core.search.store import RESIDENT_BYTES, StoreDamagedError, TextStor
 # 6: paragraph ids and unchanged-by-folding flags in the text store; 7: bigrams written in bulk,
 # keys without range terms, original text stored only where folding changed it; 8: bigram postings
 # carry text-store keys
-SCHEMA_VERSION = 9  # 9: bigram postings weighted by their counts
+SCHEMA_VERSION = 10  # 9: bigram postings weighted by their counts; 10: every character too
 INDEX_NAME = "paragraphs"
 
 

@@ -19,10 +19,10 @@ __all__ = ["NGramField", "NGramTokenizer", "fold", "gram_counts", "ngrams"]
 
 
 class NGramTokenizer(Tokenizer):  # type: ignore[misc]  # Whoosh is untyped
-    """Yield the distinct character n-grams of a text (folded), one token each.
+    """Yield the distinct grams of one to n characters of a text (folded), one token each.
 
     Args:
-        n: Gram length (1 for the unigram field, 2 for the bigram field).
+        n: The longest gram (2 for the index's gram field).
     """
 
     def __init__(self, n: int) -> None:
@@ -48,21 +48,21 @@ class NGramTokenizer(Tokenizer):  # type: ignore[misc]  # Whoosh is untyped
     ) -> Iterator[Any]:
         """Yield one token per distinct n-gram of the folded value (Whoosh's tokenizer protocol)."""
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for gram in sorted(ngrams(fold(value), self.n)):
+        for gram in sorted(gram_counts(fold(value), self.n)):
             token.text = gram
             token.boost = 1.0
             yield token
 
 
 class NGramField(fields.FieldType):  # type: ignore[misc]  # Whoosh is untyped
-    """An indexed-only field of distinct character n-grams, each posting weighted by its count.
+    """An indexed-only field of every character and every n-gram, each posting weighted by its count.
 
-    Positions are not needed: a multi-gram match is verified against the stored
+    Positions are not needed: a longer match is verified against the stored
     text, which is both exact and faster than positional phrase matching in
-    pure Python. The weight is the gram's count in the text: a two-character term's
-    occurrences then come from its postings alone. ``index`` counts the grams directly
-    instead of building a Token object per character, which makes indexing several
-    times faster.
+    pure Python. The weight is the gram's count in the text: a one- or two-character
+    term's occurrences then come from its postings alone. ``index`` counts the grams
+    directly instead of building a Token object per character, which makes indexing
+    several times faster.
     """
 
     def __init__(self, n: int) -> None:

@@ -21,6 +21,7 @@ from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 from whoosh.reading import TermNotFound
 
 _BLOCK_LENGTH = struct.Struct("!i")
+_BLOCKS_PER_ARRAY = 64  # blocks decoded into lists before they are made arrays
 
 
 def segment_readers(searcher: Any) -> list[Any]:
@@ -97,11 +98,15 @@ def intersect(sorted_a: np.ndarray, sorted_b: np.ndarray) -> np.ndarray:
 def _decode(data: bytes, weights: bool) -> tuple[np.ndarray, np.ndarray]:
     """The ids (and weights) of one term's W3 blocks: a header tag, then (length, info pickle, zlib'd pickle) each.
 
-    The blocks' numbers are gathered in lists and made arrays once: a conversion per
-    block cost as much as the rest of its decoding.
+    The blocks' numbers are gathered in lists and made arrays every ``_BLOCKS_PER_ARRAY``
+    blocks: a conversion per block cost as much as the rest of its decoding, and one for
+    a whole common term held a Python number per posting (60 MB for a character in most
+    paragraphs).
     """
     if data[:4] != WHOOSH3_HEADER_MAGIC:
         raise ValueError("a posting list does not start with its block tag")
+    key_parts: list[np.ndarray] = []
+    count_parts: list[np.ndarray] = []
     deltas: list[int] = []
     sizes: list[int] = []
     counts: list[float] = []
@@ -118,13 +123,27 @@ def _decode(data: bytes, weights: bool) -> tuple[np.ndarray, np.ndarray]:
         if weights:
             counts.extend(stored if isinstance(stored, tuple) and stored else [stored or 1.0] * len(ids))
         position += 4 + abs(length)
-        if length < 0:  # the last block
+        last = length < 0  # the last block
+        if last or len(sizes) == _BLOCKS_PER_ARRAY:
+            key_parts.append(_absolute(deltas, sizes))
+            count_parts.append(np.array(counts, dtype=np.float64).astype(np.int64))
+            deltas, sizes, counts = [], [], []
+        if last:
             break
-    if not sizes:
+    if sizes:
+        key_parts.append(_absolute(deltas, sizes))
+        count_parts.append(np.array(counts, dtype=np.float64).astype(np.int64))
+    if not key_parts:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    keys = np.concatenate(key_parts)
+    return keys, np.concatenate(count_parts) if weights else keys[:0]
+
+
+def _absolute(deltas: list[int], sizes: list[int]) -> np.ndarray:
+    """Ids from blocks of deltas, each block's first from 0."""
     running = np.cumsum(np.array(deltas, dtype=np.int64))
     # Each block's ids are deltas from 0: take off what the blocks before it summed to.
     lengths = np.array(sizes, dtype=np.int64)
     before = np.concatenate(([0], running[np.cumsum(lengths)[:-1] - 1]))
-    keys = running - np.repeat(before, lengths)
-    return keys, np.array(counts, dtype=np.float64).astype(np.int64) if weights else keys[:0]
+    absolute: np.ndarray = running - np.repeat(before, lengths)
+    return absolute

@@ -8,7 +8,9 @@ neighbouring paragraphs at a time, so a search touches only their pages.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,6 +21,9 @@ UNIT = np.dtype("<u2")
 # A scan compares this many code units per pass: its temporary arrays stay small (16 MiB of flags)
 # and a cold process keeps few of the store's pages at a time.
 SCAN_CHUNK = 1 << 24
+# Threads a scan's passes run on: the comparisons are bound by memory, and two made a scan 1.5x faster
+# on this 2-core machine.
+SCAN_THREADS = min(2, os.cpu_count() or 1)
 # Up to this many candidate paragraphs are counted one by one (Python's count); more are gathered
 # this many code units at a time.
 COUNT_ONE_BY_ONE = 64
@@ -68,12 +73,20 @@ def occurrences(
     if not len(needle) or not len(units):
         return TermHits.empty()
     low, high = span if span is not None else (0, len(units))
-    parts = []
-    for start in range(low, high, SCAN_CHUNK):
+
+    def one_pass(start: int) -> np.ndarray:
         stop = min(start + SCAN_CHUNK, high)
-        parts.append(_matches(units, needle, pivot, start, stop, high))
+        found = _matches(units, needle, pivot, start, stop, high)
         if release is not None:
             release(start, stop)
+        return found
+
+    passes = range(low, high, SCAN_CHUNK)
+    if len(passes) > 1 and SCAN_THREADS > 1:  # NumPy compares without the GIL: passes run side by side
+        with ThreadPoolExecutor(SCAN_THREADS) as pool:
+            parts = list(pool.map(one_pass, passes))
+    else:
+        parts = [one_pass(start) for start in passes]
     positions = np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
     if not len(positions):
         return TermHits.empty()

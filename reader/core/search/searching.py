@@ -15,9 +15,10 @@ from reader.core.search.matching import Scorer, make_snippet, match_spans, rank_
 from reader.core.search.ngrams import fold
 from reader.core.search.query import ParsedQuery, parse_query
 from reader.core.search.results import SearchHit, SearchResult
-from reader.core.search.runs import counted, distinct
+from reader.core.search.runs import among, distinct
 from reader.core.search.scan import TermHits
-from reader.core.search.store import TextStore, decode_paragraph_id
+from reader.core.search.scope import Scope, ScopeCache
+from reader.core.search.store import decode_paragraph_id
 
 # Up to this many candidates, the other terms are checked paragraph by paragraph.
 VERIFY_LIMIT = 800
@@ -44,6 +45,7 @@ class IndexReader:
     def __init__(self, files: IndexFiles) -> None:
         self.files = files
         self.finder = TermFinder(files)
+        self.scopes = ScopeCache()
 
     def search(self, query: str | ParsedQuery, scope: set[str] | None = None, limit: int = 50) -> SearchResult:
         """Search the library (or the documents in ``scope``).
@@ -87,16 +89,16 @@ class IndexReader:
         self, parsed: ParsedQuery, scope: set[str] | None, limit: int, finish: Callable[..., SearchResult]
     ) -> SearchResult:
         searcher = self.files.current_searcher()
-        in_scope = {d: info for d, info in self.files.documents.items() if scope is None or d in scope}
-        if not in_scope:
+        chosen = self.scopes.scope(self.files.manifest, scope)
+        if not chosen.documents:
             return finish()
-        ordinals = np.array(sorted(info["ordinal"] for info in in_scope.values()), dtype=np.uint32)
-        spans = self._scan_spans(scope, in_scope)
+        spans = self._scan_spans(scope, chosen.documents)
         # Most selective group first; the others are checked on its candidates only.
         order = sorted(parsed.groups, key=lambda g: sum(self.finder.estimate(searcher, t) for t in g))
         first = self.finder.hits(searcher, order[0], spans)
-        candidates = distinct(np.concatenate([h.keys for h in first.values()])) if first else np.empty(0, np.int64)
-        candidates = candidates[np.isin(self.files.store.docs[candidates], ordinals)]
+        found = [h.keys for h in first.values()]
+        candidates = found[0] if len(found) == 1 else distinct(np.concatenate(found))  # one term's: distinct already
+        candidates = candidates[among(self.files.store.docs[candidates], chosen.ordinals)]
         texts = {int(k): self.files.store.text(int(k)) for k in candidates} if len(candidates) <= VERIFY_LIMIT else None
         counts: dict[str, TermHits] = dict(first)
         for group in order[1:]:
@@ -107,7 +109,7 @@ class IndexReader:
                 hits = {term: self.finder.hits_among(searcher, term, candidates) for term in group}
                 counts.update(hits)
                 union = distinct(np.concatenate([h.keys for h in hits.values()]))
-                keep = candidates[np.isin(candidates, union)].tolist()
+                keep = candidates[among(candidates, union)].tolist()
             candidates = np.array(sorted(keep), dtype=np.int64)
             if texts is not None:
                 texts = {k: texts[k] for k in keep}
@@ -118,11 +120,11 @@ class IndexReader:
                 candidates = np.array(sorted(keep), dtype=np.int64)
             else:
                 banned = self.finder.hits_among(searcher, term, candidates).keys
-                candidates = candidates[~np.isin(candidates, banned)]
+                candidates = candidates[~among(candidates, banned)]
         if not len(candidates):
             return finish()
-        ranked = self._rank(parsed, candidates, counts, texts, in_scope, limit, searcher)
-        return finish(len(candidates), ranked, facet_counts(self.files.store, candidates, in_scope))
+        ranked = self._rank(parsed, candidates, counts, texts, chosen, limit, searcher)
+        return finish(len(candidates), ranked, chosen.facets(self.files.store.docs[candidates]))
 
     def term_occurrences(self, term: str, scope: set[str] | None = None) -> dict[str, TermInDocument]:
         """Exact occurrences of a word or phrase per document (for a term across the years).
@@ -230,6 +232,8 @@ class IndexReader:
         hits = counts.get(term)
         if hits is None:
             hits = self.finder.hits_among(searcher, term, keys)
+        if len(hits.keys) == len(keys) and np.array_equal(hits.keys, keys):  # one term: its own hits
+            return hits.counts
         found = np.zeros(len(keys), dtype=np.int64)
         if len(hits.keys):
             at = np.searchsorted(hits.keys, keys)
@@ -244,13 +248,12 @@ class IndexReader:
         keys: np.ndarray,
         counts: Any,
         texts: Any,
-        in_scope: dict[str, Any],
+        chosen: Scope,
         limit: int,
         searcher: Any,
     ) -> Any:
         store = self.files.store
-        paragraphs = sum(info["count"] for info in in_scope.values()) or 1
-        average = sum(info["units"] for info in in_scope.values()) / paragraphs
+        paragraphs, average = chosen.paragraphs, chosen.average_units
         lengths = (store.ends[keys] - store.starts[keys]).astype(np.float64)
         frequencies, document_frequency = {}, {}
         for term in parsed.terms:
@@ -293,23 +296,3 @@ class IndexReader:
                 )
             )
         return tuple(result)
-
-
-def facet_counts(
-    store: TextStore, keys: np.ndarray, in_scope: dict[str, Any]
-) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-    """Matching paragraphs per region and per year (by each document's identity)."""
-    ordinals, per_ordinal = counted(store.docs[keys])
-    by_ordinal = {info["ordinal"]: info for info in in_scope.values()}
-    regions: dict[str, int] = {}
-    years: dict[int, int] = {}
-    for ordinal, count in zip(ordinals.tolist(), per_ordinal.tolist(), strict=True):
-        info = by_ordinal.get(ordinal, {})
-        if info.get("region"):
-            regions[info["region"]] = regions.get(info["region"], 0) + count
-        if info.get("year"):
-            years[info["year"]] = years.get(info["year"], 0) + count
-    return (
-        tuple(sorted(regions.items(), key=lambda item: (-item[1], item[0]))),
-        tuple(sorted(years.items(), reverse=True)),
-    )

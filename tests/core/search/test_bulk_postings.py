@@ -9,7 +9,7 @@ import pytest
 from whoosh import fields
 from whoosh.filedb.filestore import FileStorage
 
-from reader.core.search.bulk import BulkSegmentWriter, _sorted_pairs, bigram_postings
+from reader.core.search.bulk import BulkSegmentWriter, _sorted_pairs, gram_postings
 from reader.core.search.codec import BLOCK_LIMIT, INLINE_LIMIT, IndexCodec
 from reader.core.search.ngrams import NGramField, fold, gram_counts, ngrams
 
@@ -37,27 +37,30 @@ def _expected(texts: list[str]) -> dict[bytes, list[tuple[int, int]]]:
 
 
 def _postings(texts: list[str]) -> dict[bytes, list[tuple[int, int]]]:
-    made = bigram_postings([fold(t) for t in texts])
+    made = gram_postings([fold(t) for t in texts])
     return {btext: list(zip(numbers.tolist(), counts.tolist(), strict=True)) for btext, numbers, counts in made}
 
 
-def test_bigram_postings_match_the_tokenizer_text_by_text():
+def test_gram_postings_match_the_tokenizer_text_by_text():
     got = _postings(TEXTS)
     assert got == _expected(TEXTS)
     assert got["稳中".encode()] == [(3, 2)] and got["哈哈".encode()] == [(4, 2)]
+    assert got["稳".encode()] == [(2, 1), (3, 3), (9, 1)]  # a character: every text holding it, and how often
+    assert got["𠀀".encode()] == [(6, 2)]  # one code point, not two UTF-16 units
+    assert got["哈".encode()] == [(4, 3)]
     assert list(got) == sorted(got), "terms must come in the order of their UTF-8 bytes"
 
 
 def test_a_gram_of_two_different_characters_counts_as_str_count():
     rng = random.Random(5)
     texts = [fold("".join(rng.choice("稳中求进，稳") for _ in range(rng.randrange(0, 60)))) for _ in range(300)]
-    for btext, numbers, counts in bigram_postings(texts):
+    for btext, numbers, counts in gram_postings(texts):
         gram = btext.decode()
         if len(gram) == 2 and gram[0] != gram[1]:
             assert counts.tolist() == [texts[n].count(gram) for n in numbers.tolist()]
 
 
-def test_bigram_postings_match_on_random_text():
+def test_gram_postings_match_on_random_text():
     alphabet = "稳中求进发展改革开放创新协调绿色共享ab1２\u3000𠀀，。"
     rng = random.Random(7)
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40))) for _ in range(400)]
@@ -74,8 +77,8 @@ def test_pairs_built_a_chunk_at_a_time_are_the_pairs_built_at_once():
 
 
 def test_no_texts_no_terms():
-    assert list(bigram_postings([])) == []
-    assert list(bigram_postings(["", ""])) == []
+    assert list(gram_postings([])) == []
+    assert list(gram_postings(["", ""])) == []
 
 
 def _schema() -> fields.Schema:
@@ -152,7 +155,9 @@ def test_a_bulk_field_must_sort_first(tmp_path):
     assert np.uint32(0) == 0  # numpy is what the writer hands Whoosh's blocks
 
 
-def test_a_grams_postings_read_as_keys_across_segments_inlined_or_in_blocks(tmp_path):
+@pytest.mark.parametrize("blocks_per_array", [64, 2])  # a term's blocks made into arrays together, or a few at a time
+def test_a_grams_postings_read_as_keys_across_segments_inlined_or_in_blocks(tmp_path, monkeypatch, blocks_per_array):
+    from reader.core.search import postings
     from reader.core.search.postings import gram_counts as read_counts
     from reader.core.search.postings import gram_keys, segment_readers
 
@@ -170,6 +175,7 @@ def test_a_grams_postings_read_as_keys_across_segments_inlined_or_in_blocks(tmp_
         for gram in ngrams(texts[key], 2):
             expected.setdefault(gram, []).append(key)
     weighted = {gram: [gram_counts(texts[key], 2)[gram] for key in keys] for gram, keys in expected.items()}
+    monkeypatch.setattr(postings, "_BLOCKS_PER_ARRAY", blocks_per_array)
     with index.searcher() as searcher:
         readers = segment_readers(searcher)
         assert len(readers) == 2

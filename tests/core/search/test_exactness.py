@@ -107,8 +107,22 @@ def test_at_least_50_queries_of_every_kind():
     assert len(QUERIES) >= 50
 
 
+# Each way of finding a term, forced: the cost model's own choice; every term scanned; every term from
+# postings (a character's own, a longer term's candidates counted).
+WAYS = {
+    "chosen": {},
+    "scanned": {"SCAN_NS": 0.0, "CHARACTER_POSTINGS_SHARE": 0.0},
+    "from postings": {"SCAN_NS": 1e9, "CHARACTER_POSTINGS_SHARE": 1.0},
+}
+
+
+@pytest.mark.parametrize("way", WAYS)
 @pytest.mark.parametrize("query", QUERIES)
-def test_hits_equal_substring_ground_truth(corpus_library, query):
+def test_hits_equal_substring_ground_truth(corpus_library, query, way, monkeypatch):
+    from reader.core.search import finding
+
+    for name, value in WAYS[way].items():
+        monkeypatch.setattr(finding, name, value)
     _, search_index, paragraphs = corpus_library
     expected = _expected(query, paragraphs)
     result = search_index.search(query, limit=0)

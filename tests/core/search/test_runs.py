@@ -26,3 +26,13 @@ def test_intersect_agrees_with_numpy():
         a = np.unique(rng.integers(0, 300, size_a))
         b = np.unique(rng.integers(0, 300, size_b))
         assert np.array_equal(intersect(a, b), np.intersect1d(a, b))
+
+
+def test_among_is_isin_for_a_sorted_second_array():
+    from reader.core.search.runs import among
+
+    rng = np.random.default_rng(8)
+    for size in (0, 1, 50, 5000):
+        ascending = np.unique(rng.integers(0, 3000, size))
+        values = rng.integers(-5, 3005, 4000)
+        assert np.array_equal(among(values, ascending), np.isin(values, ascending))
