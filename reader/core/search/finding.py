@@ -3,12 +3,13 @@
 Every character and every bigram is a term of the index, and its postings carry its
 count in each paragraph (the posting's weight). For a character, and for a bigram of
 two different characters, that count is ``str.count``'s: such a term is answered from
-its postings alone (a character found in most paragraphs is scanned instead: decoding
-its postings would take longer and more memory). A longer term reads its rarest bigrams'
-postings as arrays of keys (``postings.gram_keys``), intersects them, and counts the term
-in those paragraphs only (``scan.occurrences_in``); when even its rarest bigram is in a
-large share of the paragraphs, a scan of the whole text store is cheaper
-(``scan.occurrences``).
+its postings alone. A longer term reads its rarest bigrams' postings as arrays of keys
+(``postings.gram_keys``), intersects them, and counts the term in those paragraphs only
+(``scan.occurrences_in``), unless a scan of the whole text store costs less
+(``scan.occurrences``): a cost model of decoding, gathering and scanning decides.
+
+Being exact does not depend on the choice: the held-out queries are checked each way
+(``tests/core/search/test_exactness.py``).
 """
 
 from __future__ import annotations
