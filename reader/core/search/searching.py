@@ -142,12 +142,11 @@ class IndexReader:
             return {}
         try:
             searcher = self.files.current_searcher()
-            in_scope = {d: info for d, info in self.files.documents.items() if scope is None or d in scope}
-            if not in_scope:
+            chosen = self.scopes.scope(self.files.manifest, scope)
+            if not chosen.documents:
                 return {}
-            spans = self._scan_spans(scope, in_scope)
-            hits = self.finder.hits(searcher, (folded,), spans)[folded]
-            by_ordinal = {info["ordinal"]: doc for doc, info in in_scope.items()}
+            hits = self.finder.hits(searcher, (folded,), self._scan_spans(scope, chosen.documents))[folded]
+            by_ordinal = chosen.by_ordinal
             ordinals = self.files.store.docs[hits.keys].astype(np.int64)
             order = np.argsort(ordinals, kind="stable")  # each document's hits together, in key order
             ordered = ordinals[order]
@@ -170,8 +169,8 @@ class IndexReader:
         paragraph = self.files.store.paragraph_id(key)
         if paragraph is not None:
             return paragraph
-        docnum = self.files.docnum_of(searcher, key)
-        return str(searcher.stored_fields(docnum).get("para", "")) if docnum is not None else ""
+        stored = self.files.stored_of(searcher, key)
+        return str(stored.get("para", "")) if stored is not None else ""
 
     def document_text(self, doc_id: str) -> str:
         """A document's paragraphs as the index holds them (folded), one per line ('' when not indexed)."""
@@ -195,11 +194,11 @@ class IndexReader:
             return []
         try:
             searcher = self.files.current_searcher()
-            in_scope = {d: info for d, info in self.files.documents.items() if scope is None or d in scope}
-            if not in_scope:
+            chosen = self.scopes.scope(self.files.manifest, scope)
+            if not chosen.documents:
                 return []
-            hits = self.finder.hits(searcher, (folded,), self._scan_spans(scope, in_scope))[folded]
-            by_ordinal = {info["ordinal"]: doc for doc, info in in_scope.items()}
+            hits = self.finder.hits(searcher, (folded,), self._scan_spans(scope, chosen.documents))[folded]
+            by_ordinal = chosen.by_ordinal
             store = self.files.store
             owners = [by_ordinal.get(ordinal) for ordinal in store.docs[hits.keys].tolist()]
             keys = hits.keys[np.array([doc is not None for doc in owners], dtype=bool)]
@@ -211,8 +210,7 @@ class IndexReader:
                 paragraph = decode_paragraph_id(number)
                 original = folded_text if unchanged else None
                 if paragraph is None or original is None:  # the rare paragraph folding changed: Whoosh has it
-                    docnum = self.files.docnum_of(searcher, key)
-                    stored = searcher.stored_fields(docnum) if docnum is not None else {}
+                    stored = self.files.stored_of(searcher, key) or {}
                     paragraph = paragraph or stored.get("para", "")
                     original = stored.get("text", folded_text)
                 found.append(
@@ -271,10 +269,9 @@ class IndexReader:
         result = []
         for position in order.tolist():
             key = int(keys[position])
-            docnum = self.files.docnum_of(searcher, key)
-            if docnum is None:
+            stored = self.files.stored_of(searcher, key)
+            if stored is None:
                 continue
-            stored = searcher.stored_fields(docnum)
             spans = match_spans(store.text(key), parsed.terms)
             snippet = make_snippet(stored.get("text") or store.text(key), spans)  # stored when folding changed it
             info: dict[str, Any] = dict(documents.get(stored["doc"], {}))

@@ -7,6 +7,7 @@ from whoosh.codec.whoosh3 import W3PerDocReader
 from reader.core.library import Library
 from reader.core.search.codec import IndexCodec
 from reader.core.search.index import SearchIndex
+from reader.core.search.store import DEAD
 from tests.core.search.one_report import indexed_report
 
 
@@ -106,11 +107,23 @@ def test_a_key_is_looked_up_only_in_the_segment_that_holds_it(data_dir, tmp_path
             return original(reader, field, text)
 
         monkeypatch.setattr(type(searcher.reader().leaf_readers()[0][0]), "first_id", first_id)
-        ours = [files.docnum_of(searcher, key) for key in range(files.store.size)]
-        assert len(asked) == files.store.size  # one segment asked per key, not all three
+        ours = [files.stored_of(searcher, key) for key in range(files.store.size)]
+        assert not asked  # each segment holds its keys in order: found where they should be, no look-up
         monkeypatch.undo()
-        assert ours == [searcher.document_number(key=key) for key in range(files.store.size)]
-        search_index.compact()
+        assert ours == [searcher.stored_fields(searcher.document_number(key=key)) for key in range(files.store.size)]
+        imported = sorted((info["ordinal"], d) for d, info in files.documents.items() if not library.entry(d).bundled)
+        middle, removed = imported[len(imported) // 2]
+        library.remove(removed)
+        search_index.sync(library.fingerprints(), library.document)
+        search_index.compact()  # one segment: the first report's keys, then the last's, with a gap between
         assert set(files.manifest["segments"]) == {s.segment_id() for s in files.ix._segments()}
+        searcher = files.current_searcher()
+        assert search_index.segment_count() == 1
+        live = [key for key in range(files.store.size) if files.store.docs[key] != DEAD]
+        assert 0 < len(live) < files.store.size and middle not in files.store.docs
+        monkeypatch.setattr(type(searcher.reader().leaf_readers()[0][0]), "first_id", first_id)
+        assert [files.stored_of(searcher, key)["key"] for key in live] == live
+        assert asked  # past the gap a key is not where it would be in order: looked up
+        assert all(files.stored_of(searcher, key) is None for key in range(files.store.size) if key not in live)
     finally:
         search_index.close()
