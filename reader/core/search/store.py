@@ -210,7 +210,7 @@ class TextStore:
         """
         mapped = getattr(self.units, "_mmap", None)
         low = max(low, self.resident_units)
-        if mapped is None or high <= low:
+        if mapped is None or high <= low or not hasattr(mmap, "MADV_DONTNEED"):  # Windows has no madvise
             return
         first = (low * UNIT.itemsize) // mmap.PAGESIZE * mmap.PAGESIZE
         last = min(high * UNIT.itemsize, len(mapped))
