@@ -7,6 +7,7 @@ checking that the parts agree, creating, committing, and the current searcher.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import pickle
 import shutil
@@ -40,7 +41,6 @@ class IndexDamagedError(ValueError):
     """The index's parts disagree, or a file is not what was written."""
 
 
-# What reading a damaged segment or store raises (Whoosh reads with struct, mmap and pickle).
 # What a damaged segment or store makes a read raise (flipped bytes: a zlib stream that does not
 # inflate, a pickle or a struct that does not parse, a posting format Whoosh does not know).
 READ_FAILURES = (
@@ -112,6 +112,18 @@ def _check_files(directory: Path, recorded: dict[str, int | list[int]]) -> None:
             raise IndexDamagedError(f"{name} has {info.st_size} bytes, {size} were written")
         if mtime is not None and info.st_mtime_ns != mtime and _file_crc(path) != crc:
             raise IndexDamagedError(f"{name} was changed since it was written")
+
+
+# Operating-system errors that say nothing about the index's files: a pipe closed, a call
+# interrupted, memory or file handles short for a moment. A read failing so is not marked for repair.
+_PASSING_ERRNOS = frozenset({errno.EAGAIN, errno.EINTR, errno.ENOMEM, errno.EMFILE, errno.ENFILE})
+
+
+def is_passing(error: BaseException) -> bool:
+    """Whether an error is a passing condition of the system rather than damage to the index."""
+    if isinstance(error, (ConnectionError, InterruptedError, TimeoutError)):
+        return True
+    return isinstance(error, OSError) and error.errno in _PASSING_ERRNOS
 
 
 def describe_damage(error: BaseException) -> str:
@@ -364,7 +376,15 @@ class IndexFiles:
         return self._searcher
 
     def found_damaged(self, error: BaseException) -> None:
-        """A read tripped on damage: say so, close, and leave a mark so that the next writer rebuilds."""
+        """A read tripped on damage: say so, close, and leave a mark so that the next writer rebuilds.
+
+        A passing error of the system (``is_passing``) is only said: rebuilding a library's
+        index over a closed pipe would cost minutes for nothing.
+        """
+        if is_passing(error):
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error.__class__.__name__
+            self.notice = f"The search could not read the index just now ({reason}); try again."
+            return
         self.damage = describe_damage(error)
         self.notice = f"The search index needs repair ({self.damage}); it is rebuilt at the next update."
         self.close()

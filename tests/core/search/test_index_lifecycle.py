@@ -245,3 +245,25 @@ def test_copied_library_folder_still_opens(setup, data_dir, tmp_path):
     assert len(_hits(moved, "星河港湾吞吐")) == 1
     moved.close()
     assert SEED.exists()
+
+
+@pytest.mark.parametrize(
+    "failure", [BrokenPipeError(32, "Broken pipe"), OSError(12, "Cannot allocate memory"), OSError(5, "I/O error")]
+)
+def test_a_passing_system_error_is_said_but_not_taken_for_damage(setup, data_dir, monkeypatch, failure):
+    _library, search_index, _ = setup
+    finder = search_index._reader.finder
+
+    def failing(*_args, **_kwargs):
+        raise failure
+
+    monkeypatch.setattr(finder, "hits", failing)
+    result = search_index.search("稳中求进")
+    assert result.total == 0
+    passing = failure.errno in (32, 12)
+    assert ("try again" in result.notice) == passing
+    assert (data_dir / "index" / "DAMAGED").exists() != passing  # an I/O error is damage: the writer rebuilds
+    assert bool(search_index.damage) != passing
+    monkeypatch.undo()
+    if passing:  # nothing was closed or marked: the next search reads as before
+        assert search_index.search("稳中求进").total > 0
