@@ -35,6 +35,7 @@ from reader.core.document import Document
 from reader.core.duplicates import duplicate_in, paragraph_lengths
 from reader.core.errors import ReaderError, UnsupportedSourceError
 from reader.core.fileutil import remove_stale_temporaries, write_atomic
+from reader.core.formats.registry import format_named, sniff_format
 from reader.core.library_entry import LibraryEntry
 from reader.core.library_recovery import CONTENT_FILE, is_document_id, recovered_entries, stored_wording
 from reader.core.naming import Identity, display_name
@@ -286,7 +287,7 @@ class Library:
             )
             if not document.url:
                 document = replace(document, url=fetched.url)
-            found = parsers.sniff_format(fetched.data) or parsers.format_named(kind)
+            found = sniff_format(fetched.data) or format_named(kind)
             return Prepared(source, document, fetched.data, kind, found.suffixes[0].lstrip(".") if found else "html")
         path = Path(source).expanduser()
         if path.is_dir():

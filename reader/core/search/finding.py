@@ -62,6 +62,11 @@ class TermFinder:
         share = CHARACTER_POSTINGS_SHARE * max(1, self.files.store.size)
         return len(term) == 1 and searcher.doc_frequency("bi", term) <= share
 
+    def _average_units(self) -> float:
+        """Code units in a paragraph, on average (removed ones included: an estimate for the cost model)."""
+        store = self.files.store
+        return store.known_units / max(1, store.size)
+
     def _pivot(self, searcher: Any, term: str) -> int:
         """Where a scan starts comparing: the term's rarest character (the fewest positions to check)."""
         if len(term) < 2 or len(term) != len(term.encode("utf-16-le")) // 2:  # a unit beyond one character
@@ -77,8 +82,7 @@ class TermFinder:
         paragraphs) narrows little and decodes slowly. The cost counts the rarest bigram's
         paragraphs as gathered: a term's bigrams often come together (高质, 质量).
         """
-        store = self.files.store
-        average = store.known_units / max(1, store.size)
+        average = self._average_units()
         ranked = sorted((searcher.doc_frequency("bi", gram), gram) for gram in ngrams(term, 2))
         used, decoding, expected = [ranked[0][1]], DECODE_NS * ranked[0][0], float(ranked[0][0])
         for frequency, gram in ranked[1:BIGRAMS_PER_TERM]:
@@ -122,9 +126,9 @@ class TermFinder:
         """Exact hits of every term of a group, in paragraphs still in the library.
 
         A character or a bigram comes from its postings (``_from_postings``). A character in
-        most paragraphs is scanned, and so is a longer term whose candidates would cost
-        more to decode and count than a scan (``_scan_is_cheaper``); the others' candidates
-        are counted.
+        more than ``CHARACTER_POSTINGS_SHARE`` of the paragraphs is scanned, and so is a
+        longer term whose candidates would cost more to decode and count than a scan
+        (``_scan_is_cheaper``); the others' candidates are counted.
         """
         result = {}
         store = self.files.store
@@ -154,13 +158,10 @@ class TermFinder:
             found = self.hits(searcher, (term,), None)[term]
         else:
             candidates = keys
-            average = store.known_units / max(1, store.size)
             if len(term) > 1:
-                rarest = min(ngrams(term, 2), key=lambda gram: searcher.doc_frequency("bi", gram))
-                frequency = searcher.doc_frequency("bi", rarest)
-                if DECODE_NS * frequency + GATHER_NS * average * min(frequency, len(keys)) < GATHER_NS * average * len(
-                    keys
-                ):
+                frequency, rarest = min((searcher.doc_frequency("bi", gram), gram) for gram in ngrams(term, 2))
+                gathering = GATHER_NS * self._average_units()  # per paragraph
+                if DECODE_NS * frequency + gathering * min(frequency, len(keys)) < gathering * len(keys):
                     candidates = intersect(gram_keys(segment_readers(searcher), "bi", rarest), keys)
             if len(candidates) <= SCAN_SHARE * max(1, store.size):
                 return store.occurrences_in(term, candidates, self._pivot(searcher, term))

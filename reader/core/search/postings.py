@@ -14,11 +14,14 @@ import itertools
 import pickle
 import struct
 import zlib
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 from whoosh.reading import TermNotFound
+
+from reader.core.search.runs import among
 
 _BLOCK_LENGTH = struct.Struct("!i")
 _BLOCKS_PER_ARRAY = 64  # blocks decoded into lists before they are made arrays
@@ -34,8 +37,8 @@ def gram_keys(readers: list[Any], field: str, gram: str) -> np.ndarray:
 
     Args:
         readers: The segment readers (``segment_readers``).
-        field: The bigram field.
-        gram: The bigram (or a one-character text's own term).
+        field: The gram field.
+        gram: A character or a bigram.
     """
     return _postings(readers, field, gram, weights=False)[0]
 
@@ -76,22 +79,22 @@ def _postings(readers: list[Any], field: str, gram: str, weights: bool) -> tuple
     return keys[order], counts[order] if weights else counts
 
 
+def _weight_list(stored: Any, count: int) -> Sequence[float]:
+    """W3's minified weights of ``count`` postings: None or () when all are 1, one number when all are equal."""
+    if isinstance(stored, tuple) and stored:
+        return stored
+    return [float(stored or 1.0)] * count
+
+
 def _weights(stored: Any, count: int) -> np.ndarray:
-    """W3's minified weights as counts: None or () when all are 1, one number when all are equal."""
-    if stored is None or (isinstance(stored, tuple) and not stored):
-        return np.ones(count, dtype=np.int64)
-    if isinstance(stored, (int, float)):
-        return np.full(count, int(stored), dtype=np.int64)
-    return np.array(stored, dtype=np.float64).astype(np.int64)
+    """W3's minified weights as counts."""
+    return np.array(_weight_list(stored, count), dtype=np.float64).astype(np.int64)
 
 
 def intersect(sorted_a: np.ndarray, sorted_b: np.ndarray) -> np.ndarray:
-    """The values in both ascending arrays of distinct values (a binary search each, no merge sort)."""
+    """The values in both ascending arrays of distinct values (each of the shorter searched in the longer)."""
     small, large = (sorted_a, sorted_b) if len(sorted_a) <= len(sorted_b) else (sorted_b, sorted_a)
-    if not len(small) or not len(large):
-        return small[:0]
-    at = np.minimum(np.searchsorted(large, small), len(large) - 1)
-    both: np.ndarray = small[large[at] == small]
+    both: np.ndarray = small[among(small, large)]
     return both
 
 
@@ -121,14 +124,13 @@ def _decode(data: bytes, weights: bool) -> tuple[np.ndarray, np.ndarray]:
         deltas.extend(ids)
         sizes.append(len(ids))
         if weights:
-            counts.extend(stored if isinstance(stored, tuple) and stored else [stored or 1.0] * len(ids))
+            counts.extend(_weight_list(stored, len(ids)))
         position += 4 + abs(length)
-        last = length < 0  # the last block
-        if last or len(sizes) == _BLOCKS_PER_ARRAY:
+        if len(sizes) == _BLOCKS_PER_ARRAY:
             key_parts.append(_absolute(deltas, sizes))
             count_parts.append(np.array(counts, dtype=np.float64).astype(np.int64))
             deltas, sizes, counts = [], [], []
-        if last:
+        if length < 0:  # the last block
             break
     if sizes:
         key_parts.append(_absolute(deltas, sizes))
