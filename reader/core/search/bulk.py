@@ -1,24 +1,26 @@
-"""The n-gram field's postings computed in bulk with numpy and written as Whoosh posting blocks.
+"""The n-gram field's postings computed in bulk with numpy and handed to the codec a term at a time.
 
 Whoosh's writer takes postings one at a time: the field yields each gram of each
 paragraph, the pool sorts them in Python, and the codec writes each one. That was
 ~100k postings a second per process, most of an import. Here every paragraph of a
 segment is encoded once as code points, each (gram, paragraph) pair becomes one
 64-bit number, and one sort orders and deduplicates them all. What is left in Python
-is a loop per term and per block of 128 postings, written in Whoosh's own (W3) block
-format by Whoosh's own code, so reading, merging and checking are Whoosh's, unchanged.
+is a loop per term; the codec writes its postings as one run (``posting_runs``) and
+its record in the term table (``term_table``). Other fields go through Whoosh's
+writer and the same codec, so both paths write the same bytes.
 """
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
-from whoosh.codec.whoosh3 import W3FieldWriter, W3PostingsWriter
+from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter
 from whoosh.filedb.structfile import StructFile
 from whoosh.writing import SegmentWriter
+
+from reader.core.search.term_table import TermTableWriter
 
 # A pair packs two 21-bit code points and the paragraph's number in its segment.
 _POINT_BITS = 21
@@ -92,44 +94,6 @@ def _sorted_pairs(texts: Sequence[str], lengths: np.ndarray, chunk: int = 1 << 2
     return pairs[firsts], counts
 
 
-class BulkPostingsWriter(W3PostingsWriter):  # type: ignore[misc]  # Whoosh is untyped
-    """W3's postings writer, also taking a term's postings as one array of document numbers.
-
-    A term with fewer postings than the codec's inline limit keeps them in its term
-    record instead of a block of its own in the postings file (most bigrams are rare:
-    a block costs ~50 bytes, an inlined posting a few). W3 reads such terms already;
-    its writer calls a method that does not exist (``set_inline``), fixed here.
-    """
-
-    _terminfo: Any  # the term being written (W3's)
-
-    def finish_postings(self) -> Any:  # noqa: D102 - Whoosh API
-        if self.written() or len(self) >= self._inlinelimit:
-            return super().finish_postings()
-        terminfo: Any = self._terminfo
-        terminfo.add_block(self)
-        weights = () if all(weight == 1.0 for weight in self._weights) else tuple(self._weights)  # () reads as 1.0
-        terminfo.set_inlined(tuple(self._ids), weights, tuple(self._values))
-        self._terminfo = None
-        return terminfo
-
-    def add_numbers(self, numbers: np.ndarray, weights: np.ndarray) -> None:
-        """Add postings with no value for ascending document numbers and their weights (block by block).
-
-        Each block is handed to W3's own block writer exactly as ``add_posting`` would have
-        filled it, so the bytes on disk are the same.
-        """
-        limit: int = self._blocklimit
-        for start in range(0, len(numbers), limit):
-            if len(self):  # a full block waits, as in ``add_posting``, until more come or the term ends
-                self._write_block()
-            block = numbers[start : start + limit]
-            block_weights = weights[start : start + limit].astype(np.float32)
-            self._ids = array("I", block.astype(np.uint32).tobytes())
-            self._weights = array("f", block_weights.tobytes())
-            self._maxweight = float(block_weights.max())
-
-
 class PositionedFile(StructFile):  # type: ignore[misc]  # Whoosh is untyped
     """A Whoosh file for writing that knows its position instead of asking the operating system.
 
@@ -165,10 +129,43 @@ class PositionedFile(StructFile):  # type: ignore[misc]  # Whoosh is untyped
 
 
 class BulkFieldWriter(W3FieldWriter):  # type: ignore[misc]  # Whoosh is untyped
-    """W3's field writer with ``add_numbers``: a whole term's postings at once."""
+    """W3's field writer with ``add_numbers`` (a whole term's postings at once), its terms in a term table.
+
+    Args:
+        codec: The index's codec.
+        storage: Where the segment's files go.
+        segment: The segment written.
+        terms_ext: The term table's file extension.
+    """
+
+    def __init__(self, codec: Any, storage: Any, segment: Any, terms_ext: str) -> None:
+        # W3's own __init__ opens its hash-file term index: everything else it sets is set here.
+        self._codec, self._storage, self._segment = codec, storage, segment
+        self._fieldname: str | None = None
+        self._fieldid = self._fieldobj = self._format = None
+        self._btext: bytes = b""
+        self._table = TermTableWriter(self._create_file(terms_ext))
+        self._postfile = self._create_file(W3Codec.POSTS_EXT)
+        self._postwriter: Any = None
+        self._infield = False
+        self.is_closed = False
 
     def _create_file(self, ext: str) -> PositionedFile:
-        return PositionedFile(super()._create_file(ext))
+        return PositionedFile(self._segment.create_file(self._storage, ext))
+
+    def start_field(self, fieldname: str, fieldobj: Any) -> None:  # noqa: D102 - Whoosh API
+        self._table.start_field(fieldname)
+        self._fieldname, self._fieldobj, self._format = fieldname, fieldobj, fieldobj.format
+        self._infield = True
+        self._postwriter = self._codec.postings_writer(self._postfile)
+
+    def finish_term(self) -> None:  # noqa: D102 - Whoosh API
+        self._table.add(self._btext, self._postwriter.finish_postings())
+
+    def close(self) -> None:  # noqa: D102 - Whoosh API
+        self._table.close()
+        self._postfile.close()
+        self.is_closed = True
 
     def add_numbers(self, numbers: np.ndarray, weights: np.ndarray) -> None:
         """Add the current term's postings (ascending document numbers, each with its weight)."""

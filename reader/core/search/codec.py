@@ -1,50 +1,77 @@
-"""The index's codec: Whoosh's own (W3), without per-posting field lengths, taking postings in bulk.
+"""The index's codec: Whoosh's W3 segments with a compact term table, postings runs and stored-field blocks.
 
-Whoosh's writer asks, for every posting it writes, the length of the field in that
-document, to keep length statistics for its BM25 scoring. Our n-gram field keeps no
-lengths (ranking is ours: ``matching.Scorer`` over exact occurrences), so every one of
-those look-ups was a ``stat()`` of a lengths column that never exists, and answered 0:
-43% of an index build. A codec that keeps no length statistics writes the very same
-postings (length 0) without them.
+- No per-posting field lengths. Whoosh's writer asks, for every posting it writes, the
+  length of the field in that document, to keep length statistics for its BM25
+  scoring. Our n-gram field keeps none (ranking is ours: ``matching.Scorer`` over exact
+  occurrences), so each of those look-ups was a ``stat()`` of a lengths column that
+  never exists: 43% of an index build.
+- A term's postings are one compressed run (``posting_runs``), written in bulk for the
+  bigram field (``bulk.BulkSegmentWriter``) and one by one for the others; rare terms
+  keep them in their record.
+- The term dictionary is a table of our own (``term_table``), a quarter of W3's hash file.
+- The stored fields but the original text are compressed in blocks (``stored_fields``).
 
-Its field writer also takes a term's postings as one array (``bulk.BulkFieldWriter``),
-for the bigram field written by ``bulk.BulkSegmentWriter``; the format on disk is W3's.
+Whoosh's own searcher reads all of it through this codec (``postings_reader`` gives its
+matchers a run as a list); our searches read the runs directly (``postings``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from whoosh.codec.whoosh3 import W3Codec
+from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
+from whoosh.matching import ListMatcher
 
-from reader.core.search.bulk import BulkFieldWriter, BulkPostingsWriter
+from reader.core.search import posting_runs
+from reader.core.search.bulk import BulkFieldWriter
+from reader.core.search.stored_fields import SplitPerDocReader, SplitPerDocWriter
+from reader.core.search.term_table import TermTableReader
 
-# Terms with fewer postings than this keep them in their term record (``BulkPostingsWriter``).
+# Terms with fewer postings than this keep them in their term record (``posting_runs.RunPostingsWriter``).
 INLINE_LIMIT = 8
-# Postings a block holds. Whoosh's 128 suits its matchers, which skip whole blocks; ours read
-# a bigram's postings whole (``postings.gram_keys``), and decoding is mostly a cost per block:
-# 1,024 decoded twice as fast and made the postings a third smaller.
-BLOCK_LIMIT = 1024
 
 
 class IndexCodec(W3Codec):  # type: ignore[misc]  # Whoosh is untyped
-    """W3 without per-posting field lengths (none of our fields keeps any), with bulk postings."""
+    """W3 with our term table, postings runs and stored-field blocks, and no field lengths."""
 
-    def __init__(self, blocklimit: int = BLOCK_LIMIT, compression: int = 3, inlinelimit: int = INLINE_LIMIT) -> None:
-        super().__init__(blocklimit, compression, inlinelimit)
-
-    # Posting blocks stay compressed: plain blocks built 40 reports 9% faster and 2% smaller, but
-    # 1,000 reports no faster (the helpers' per-term work dominates) and 5% larger.
+    TERMS_EXT = ".rtt"  # the term table (W3's hash file was ".trm")
     length_stats = False
 
-    def field_writer(self, storage: Any, segment: Any) -> BulkFieldWriter:  # noqa: D102 - Whoosh API
-        return BulkFieldWriter(self, storage, segment)
+    def __init__(self, inlinelimit: int = INLINE_LIMIT) -> None:
+        super().__init__(inlinelimit=inlinelimit)
 
-    def postings_writer(self, dbfile: Any, byteids: bool = False) -> BulkPostingsWriter:  # noqa: D102 - Whoosh API
-        return BulkPostingsWriter(
-            dbfile,
-            blocklimit=self._blocklimit,
-            byteids=byteids,
-            compression=self._compression,
-            inlinelimit=self._inlinelimit,
-        )
+    def per_document_writer(self, storage: Any, segment: Any) -> SplitPerDocWriter:  # noqa: D102 - Whoosh API
+        return SplitPerDocWriter(self, storage, segment)
+
+    def per_document_reader(self, storage: Any, segment: Any) -> SplitPerDocReader:  # noqa: D102 - Whoosh API
+        return SplitPerDocReader(storage, segment)
+
+    def field_writer(self, storage: Any, segment: Any) -> BulkFieldWriter:  # noqa: D102 - Whoosh API
+        return BulkFieldWriter(self, storage, segment, self.TERMS_EXT)
+
+    def terms_reader(self, storage: Any, segment: Any) -> TermTableReader:  # noqa: D102 - Whoosh API
+        name = segment.make_filename(self.TERMS_EXT)
+        table = storage.open_file(name)
+        # A part of a mapped compound file is a view of the map (``mapped.ViewFile``): read in place.
+        if hasattr(table, "_buf"):
+            data = table._buf
+        else:
+            data = table.read(storage.file_length(name))
+            table.close()
+        return TermTableReader(self, data, segment.open_file(storage, self.POSTS_EXT))
+
+    def postings_writer(self, dbfile: Any, byteids: bool = False) -> Any:  # noqa: D102 - Whoosh API
+        if byteids:  # term vectors (none of our fields keeps any): W3's blocks, as W3 reads them
+            return W3PostingsWriter(dbfile, self._blocklimit, True, self._compression, self._inlinelimit)
+        return posting_runs.RunPostingsWriter(dbfile, self._inlinelimit)
+
+    def postings_reader(self, dbfile: Any, terminfo: Any, format_: Any, term: Any = None, scorer: Any = None) -> Any:  # noqa: D102
+        if not terminfo.is_inlined():
+            offset, length = terminfo.extent()
+            data = dbfile.get(offset, length)
+            if posting_runs.is_run(data):
+                ids, weights = posting_runs.decode(data)
+                return ListMatcher(
+                    ids.tolist(), weights.tolist(), (), format_, scorer=scorer, term=term, terminfo=terminfo
+                )
+        return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)

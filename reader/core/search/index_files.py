@@ -25,11 +25,12 @@ from reader.core.fileutil import write_atomic
 from reader.core.search.mapped import MappedStorage
 from reader.core.search.ngrams import NGramField
 from reader.core.search.store import RESIDENT_BYTES, StoreDamagedError, TextStore
+from reader.core.search.stored_fields import ORIGINAL_FIELD
 
 # 6: paragraph ids and unchanged-by-folding flags in the text store; 7: bigrams written in bulk,
 # keys without range terms, original text stored only where folding changed it; 8: bigram postings
 # carry text-store keys
-SCHEMA_VERSION = 10  # 9: bigram postings weighted by their counts; 10: every character too
+SCHEMA_VERSION = 11  # 9: bigram postings weighted by their counts; 10: every character too; 11: term tables
 INDEX_NAME = "paragraphs"
 
 
@@ -175,7 +176,7 @@ class IndexFiles:
         self.ix: Any = None  # a Whoosh index (untyped)
         self._searcher: Any = None
         self.manifest: dict[str, Any] = {}
-        self._plan: tuple[Any, list[tuple[Any, int, float, float]]] | None = None  # ``_segment_plan``'s
+        self._plan: tuple[Any, list[tuple[Any, float, float, list[Any]]]] | None = None  # ``_segment_plan``'s
         self.notice = ""
         self.damage = ""  # why the index cannot be searched ('' when it can)
 
@@ -287,35 +288,53 @@ class IndexFiles:
             self.manifest.setdefault("segments", {})[segment_id] = list(keys)
 
     def stored_of(self, searcher: Any, key: int) -> dict[str, Any] | None:
-        """A key's stored fields in Whoosh (None when no segment holds it).
+        """A key's stored fields in Whoosh (None when no segment holds it)."""
+        found = self._document_of(searcher, key)
+        return dict(found[0].stored_fields(found[1])) if found is not None else None
+
+    def original_of(self, searcher: Any, key: int) -> str | None:
+        """A key's original text, stored where folding changed it (None elsewhere, or when no segment holds it).
+
+        Only the per-document part of the stored fields is read (``stored_fields``): a
+        concordance asks for thousands, and the rest of each is compressed in a block.
+        """
+        found = self._document_of(searcher, key)
+        if found is None:
+            return None
+        original = found[0]._perdoc.original(found[1]).get(ORIGINAL_FIELD)  # Whoosh's per-segment reader
+        return str(original) if original is not None else None
+
+    def _document_of(self, searcher: Any, key: int) -> tuple[Any, int] | None:
+        """The segment reader holding a key and its document number there (None when none does).
 
         A segment written in one pass holds its keys in order from its lowest, so the
-        document at the key's distance from that lowest is read first and kept if its
-        key is the one asked; only otherwise is the key looked up in the segment's terms
+        document at the key's distance from that lowest is tried first, its key read
+        from the key column; only otherwise is the key looked up in the segment's terms
         (a concordance reads thousands: the look-up was 40% of each).
         """
-        for reader, _offset, low, high in self._segment_plan(searcher):
+        for reader, low, high, keys in self._segment_plan(searcher):
             if not low <= key <= high:
                 continue
             guess = key - int(low) if low != float("-inf") else -1
             if 0 <= guess < reader.doc_count_all():
-                stored: dict[str, Any] = reader.stored_fields(guess)
-                if stored.get("key") == key:
-                    return stored
+                if not keys:
+                    keys.append(reader.column_reader("key"))
+                if keys[0][guess] == key:
+                    return reader, guess
             try:
-                return dict(reader.stored_fields(reader.first_id("key", key)))
+                return reader, reader.first_id("key", key)
             except TermNotFound:
                 continue
         return None
 
-    def _segment_plan(self, searcher: Any) -> list[tuple[Any, int, float, float]]:
-        """Each segment reader of ``searcher`` with its offset and key range (made once per searcher)."""
+    def _segment_plan(self, searcher: Any) -> list[tuple[Any, float, float, list[Any]]]:
+        """Each segment reader of ``searcher``, its key range and (once read) its key column; made once per searcher."""
         if self._plan is None or self._plan[0] is not searcher:
             ranges: dict[str, list[int]] = self.manifest.get("segments", {})
-            plan = []
-            for reader, offset in searcher.reader().leaf_readers():
+            plan: list[tuple[Any, float, float, list[Any]]] = []
+            for reader, _offset in searcher.reader().leaf_readers():
                 low, high = ranges.get(reader.segment().segment_id(), (float("-inf"), float("inf")))
-                plan.append((reader, int(offset), low, high))
+                plan.append((reader, low, high, []))
             self._plan = (searcher, plan)
         return self._plan[1]
 

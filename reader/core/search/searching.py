@@ -19,6 +19,7 @@ from reader.core.search.runs import among, distinct
 from reader.core.search.scan import TermHits
 from reader.core.search.scope import Scope, ScopeCache
 from reader.core.search.store import decode_paragraph_id
+from reader.core.search.stored_fields import ORIGINAL_FIELD
 
 # Up to this many candidates, the other terms are checked paragraph by paragraph.
 VERIFY_LIMIT = 800
@@ -209,10 +210,10 @@ class IndexReader:
             for key, doc, folded_text, number, unchanged in rows:
                 paragraph = decode_paragraph_id(number)
                 original = folded_text if unchanged else None
-                if paragraph is None or original is None:  # the rare paragraph folding changed: Whoosh has it
-                    stored = self.files.stored_of(searcher, key) or {}
-                    paragraph = paragraph or stored.get("para", "")
-                    original = stored.get("text", folded_text)
+                if paragraph is None:  # an id of another shape: Whoosh's stored fields have it
+                    paragraph = str((self.files.stored_of(searcher, key) or {}).get("para", ""))
+                if original is None:  # the rare paragraph folding changed: Whoosh has its original
+                    original = self.files.original_of(searcher, key) or folded_text
                 found.append(
                     (doc, paragraph, original if len(original) == len(folded_text) else folded_text, folded_text)
                 )
@@ -273,7 +274,8 @@ class IndexReader:
             if stored is None:
                 continue
             spans = match_spans(store.text(key), parsed.terms)
-            snippet = make_snippet(stored.get("text") or store.text(key), spans)  # stored when folding changed it
+            # The original is stored where folding changed it.
+            snippet = make_snippet(stored.get(ORIGINAL_FIELD) or store.text(key), spans)
             info: dict[str, Any] = dict(documents.get(stored["doc"], {}))
             result.append(
                 SearchHit(

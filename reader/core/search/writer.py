@@ -17,6 +17,7 @@ from reader.core.search.codec import IndexCodec
 from reader.core.search.index_files import IndexBusyError, IndexFiles, describe_damage
 from reader.core.search.ngrams import fold
 from reader.core.search.segments import SEGMENT_UNITS, compact_groups, small_segments_policy, take_in
+from reader.core.search.stored_fields import ORIGINAL_FIELD
 
 
 @dataclass
@@ -217,7 +218,7 @@ class IndexWriter:
         )
         for key, paragraph, folded in zip(keys, document.paragraphs, texts, strict=True):
             # The original text is stored only where folding changed it: elsewhere the store has it.
-            original = {"text": paragraph.text} if folded != paragraph.text else {}
+            original = {ORIGINAL_FIELD: paragraph.text} if folded != paragraph.text else {}
             writer.add_document(
                 key=key,
                 doc=document.id,

@@ -10,7 +10,7 @@ from whoosh import fields
 from whoosh.filedb.filestore import FileStorage
 
 from reader.core.search.bulk import BulkSegmentWriter, _sorted_pairs, gram_postings
-from reader.core.search.codec import BLOCK_LIMIT, INLINE_LIMIT, IndexCodec
+from reader.core.search.codec import INLINE_LIMIT, IndexCodec
 from reader.core.search.ngrams import NGramField, fold, gram_counts, ngrams
 
 TEXTS = [
@@ -87,10 +87,10 @@ def _schema() -> fields.Schema:
     )
 
 
-def _build(folder, bulk: bool, texts: list[str], blocklimit: int) -> dict[str, bytes]:
+def _build(folder, bulk: bool, texts: list[str]) -> dict[str, bytes]:
     folder.mkdir()
     index = FileStorage(str(folder)).create_index(_schema(), indexname="t")
-    codec = IndexCodec(blocklimit=blocklimit)
+    codec = IndexCodec()
     writer = (
         BulkSegmentWriter(index, "bi", "key", codec=codec, compound=False)
         if bulk
@@ -99,18 +99,17 @@ def _build(folder, bulk: bool, texts: list[str], blocklimit: int) -> dict[str, b
     for key, text in enumerate(texts):
         writer.add_document(key=key, doc=f"d{key % 3}", bi=fold(text))
     writer.commit()
-    return {path.suffix: path.read_bytes() for path in folder.iterdir() if path.suffix in (".trm", ".pst")}
+    return {path.suffix: path.read_bytes() for path in folder.iterdir() if path.suffix in (".rtt", ".pst")}
 
 
-@pytest.mark.parametrize("blocklimit", [BLOCK_LIMIT, 128, 16])
-def test_the_segment_written_in_bulk_is_byte_for_byte_the_per_posting_writers(tmp_path, blocklimit):
+def test_the_segment_written_in_bulk_is_byte_for_byte_the_per_posting_writers(tmp_path):
     rng = random.Random(3)
     alphabet = "稳中求进发展改革开放创新协调绿色共享，。"
     texts = [*TEXTS, *("".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 300))) for _ in range(300))]
-    whoosh_files = _build(tmp_path / "whoosh", False, texts, blocklimit)
-    bulk_files = _build(tmp_path / "bulk", True, texts, blocklimit)
-    assert set(whoosh_files) == {".trm", ".pst"}
-    assert bulk_files == whoosh_files  # at 128 and 16, many terms span several blocks
+    whoosh_files = _build(tmp_path / "whoosh", False, texts)
+    bulk_files = _build(tmp_path / "bulk", True, texts)
+    assert set(whoosh_files) == {".rtt", ".pst"}
+    assert bulk_files == whoosh_files
 
 
 def test_searching_a_bulk_segment_finds_every_text(tmp_path):
@@ -130,7 +129,7 @@ def test_searching_a_bulk_segment_finds_every_text(tmp_path):
             assert sorted(got) == postings
 
 
-def test_a_rare_term_keeps_its_postings_in_its_record_and_a_common_one_in_blocks(tmp_path):
+def test_a_rare_term_keeps_its_postings_in_its_record_and_a_common_one_in_a_run(tmp_path):
     (tmp_path / "i").mkdir()
     index = FileStorage(str(tmp_path / "i")).create_index(_schema())
     writer = BulkSegmentWriter(index, "bi", "key", codec=IndexCodec())
@@ -152,20 +151,17 @@ def test_a_bulk_field_must_sort_first(tmp_path):
     index = FileStorage(str(tmp_path / "i")).create_index(schema)
     with pytest.raises(ValueError, match="sort before"):
         BulkSegmentWriter(index, "bi", "key", codec=IndexCodec())
-    assert np.uint32(0) == 0  # numpy is what the writer hands Whoosh's blocks
 
 
-@pytest.mark.parametrize("blocks_per_array", [64, 2])  # a term's blocks made into arrays together, or a few at a time
-def test_a_grams_postings_read_as_keys_across_segments_inlined_or_in_blocks(tmp_path, monkeypatch, blocks_per_array):
-    from reader.core.search import postings
+def test_a_grams_postings_read_as_keys_across_segments_inlined_or_in_runs(tmp_path):
     from reader.core.search.postings import gram_counts as read_counts
     from reader.core.search.postings import gram_keys, segment_readers
 
     (tmp_path / "i").mkdir()
     index = FileStorage(str(tmp_path / "i")).create_index(_schema())
     texts = {}
-    for first, codec in ((0, IndexCodec()), (1000, IndexCodec(blocklimit=64))):  # two segments: keys are not docnums
-        writer = BulkSegmentWriter(index, "bi", "key", codec=codec)  # the second's common grams span blocks
+    for first in (0, 1000):  # two segments: keys are not docnums
+        writer = BulkSegmentWriter(index, "bi", "key", codec=IndexCodec())
         for key in range(first + 400, first, -1):  # added in descending key order
             texts[key] = ("稳中求进稳中" if key % 2 else "稳中求进") if key % 3 else f"第{key}号"
             writer.add_document(key=key, doc="d", bi=fold(texts[key]))
@@ -175,7 +171,6 @@ def test_a_grams_postings_read_as_keys_across_segments_inlined_or_in_blocks(tmp_
         for gram in ngrams(texts[key], 2):
             expected.setdefault(gram, []).append(key)
     weighted = {gram: [gram_counts(texts[key], 2)[gram] for key in keys] for gram, keys in expected.items()}
-    monkeypatch.setattr(postings, "_BLOCKS_PER_ARRAY", blocks_per_array)
     with index.searcher() as searcher:
         readers = segment_readers(searcher)
         assert len(readers) == 2
@@ -183,8 +178,8 @@ def test_a_grams_postings_read_as_keys_across_segments_inlined_or_in_blocks(tmp_
             assert gram_keys(readers, "bi", gram).tolist() == keys, gram
             found, counts = read_counts(readers, "bi", gram)
             assert found.tolist() == keys and counts.tolist() == weighted[gram], gram
-        assert set(weighted["稳中"]) == {1, 2}  # counts other than 1 in blocks and records
+        assert set(weighted["稳中"]) == {1, 2}  # counts other than 1 in runs and records
         assert gram_keys(readers, "bi", "无此").tolist() == []
         records = [info for reader in readers for _term, info in reader.iter_field("bi")]
         assert all(info.is_inlined() == (info.doc_frequency() < INLINE_LIMIT) for info in records)
-        assert {info.is_inlined() for info in records} == {True, False}  # a few in the record, more in blocks
+        assert {info.is_inlined() for info in records} == {True, False}  # a few in the record, more in a run
