@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import CORPUS, ROOT, median_ms, percentile
+from bench.common import CORPUS, ROOT, cold_process_env, median_ms, percentile
 from bench.queries import QUERIES
 from bench.search import _cold_processes, _Fts5, _latencies, cold_summary
 
@@ -73,11 +73,12 @@ def _cli(data: Path, *arguments: str) -> tuple[float, str]:
 
 def _cold_cli_search(data: Path, queries: list[str]) -> dict:
     """``report-reader search QUERY --json`` as a new process per query: time from start, peak memory."""
+    env = cold_process_env()
     runs = []
     for query in queries:
         done = subprocess.run(
             [sys.executable, str(ROOT / "bench" / "cli_peak.py"), "--data-dir", str(data), "search", query, "--json"],
-            capture_output=True, text=True, check=True, cwd=ROOT,
+            capture_output=True, text=True, check=True, cwd=ROOT, env=env,
         )  # fmt: skip
         runs.append(json.loads(done.stderr.strip().splitlines()[-1]))
     return cold_summary(runs)

@@ -12,7 +12,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from bench.common import CORPUS, percentile
+from bench.common import CORPUS, cold_process_env, percentile
 from bench.queries import QUERIES
 from reader.core.library import Library
 from reader.core.search.index import SearchIndex
@@ -123,11 +123,12 @@ def _cold_processes(kind: str, where: Path, queries: list[str]) -> dict:
     import subprocess
     import sys
 
+    env = cold_process_env()
     runs = []
     for query in queries:
         done = subprocess.run(
             [sys.executable, "-c", _COLD_PROCESS, kind, str(where), query],
-            capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[1],
+            capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[1], env=env,
         )  # fmt: skip
         runs.append(json.loads(done.stdout))
     return cold_summary(runs)

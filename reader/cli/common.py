@@ -69,18 +69,22 @@ def sync_index(data_dir: Path, library, quiet: bool = False):
 
     search_index = SearchIndex(DataLayout(data_dir).index, resident_bytes=0)  # one command: hold no more than a pass
     notice = search_index.open()
-    fingerprints = library.fingerprints()
-    if search_index.stale(fingerprints):
-        try:
-            report = search_index.sync(fingerprints, library.document, None if quiet else progress_printer("indexing"))
-            notice = report.rebuilt
+    stamp = library.change_stamp()  # read first: a change after it makes the next command compare again
+    if not search_index.current_for(stamp):
+        fingerprints = library.fingerprints()
+        stale = search_index.stale(fingerprints)
+        try:  # also when only the stamp is new: kept, the next command need not compare
+            printer = None if quiet else progress_printer("indexing")
+            notice = search_index.sync(fingerprints, library.document, printer, stamp=stamp).rebuilt
         except IndexBusyError as error:
-            say(f"{PROG}: {error}; searching the index as it is", file=sys.stderr)
+            if stale:
+                say(f"{PROG}: {error}; searching the index as it is", file=sys.stderr)
         except OSError as error:
-            say(
-                f"{PROG}: cannot update the search index ({error.strerror or error}); searching it as it is",
-                file=sys.stderr,
-            )
+            if stale:
+                say(
+                    f"{PROG}: cannot update the search index ({error.strerror or error}); searching it as it is",
+                    file=sys.stderr,
+                )
     if search_index.damage:  # an index that cannot be trusted is never answered from (0 hits would be a lie)
         search_index.open()
     if search_index.damage:

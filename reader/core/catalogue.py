@@ -43,6 +43,15 @@ CREATE TABLE IF NOT EXISTS wording (
     PRIMARY KEY (doc, key)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS wording_key ON wording(key);
+CREATE TABLE IF NOT EXISTS stamp (
+    one INTEGER PRIMARY KEY CHECK (one = 1),
+    instance TEXT NOT NULL,
+    changes INTEGER NOT NULL
+);
+INSERT INTO stamp SELECT 1, lower(hex(randomblob(16))), 0 WHERE NOT EXISTS (SELECT 1 FROM stamp);
+CREATE TRIGGER IF NOT EXISTS entries_added AFTER INSERT ON entries BEGIN UPDATE stamp SET changes = changes + 1; END;
+CREATE TRIGGER IF NOT EXISTS entries_changed AFTER UPDATE ON entries BEGIN UPDATE stamp SET changes = changes + 1; END;
+CREATE TRIGGER IF NOT EXISTS entries_removed AFTER DELETE ON entries BEGIN UPDATE stamp SET changes = changes + 1; END;
 """
 
 
@@ -161,6 +170,17 @@ class Catalogue:
         """Every entry's id → "sha1:parser", read by SQLite without decoding the entries in Python."""
         rows = self._rows("SELECT id, json_extract(entry, '$.sha1'), json_extract(entry, '$.parser') FROM entries")
         return {doc: f"{sha1}:{parser or ''}" for doc, sha1, parser in rows if sha1 is not None}
+
+    def stamp(self) -> str:
+        """What changes whenever an entry is added, changed or removed, by any process (or the file is new).
+
+        Counted by triggers in the database itself, so every writer counts, and prefixed by
+        a random name the file gets when it is made: a rebuilt catalogue never repeats a
+        stamp. The search index keeps the stamp it was brought up to date at, and is not
+        compared entry by entry again while the stamp stays (``cli.common.sync_index``).
+        """
+        rows = self._rows("SELECT instance, changes FROM stamp")
+        return f"{rows[0][0]}:{rows[0][1]}" if rows else ""
 
     def has_bundled(self) -> bool:
         """Whether an entry is the bundled report."""

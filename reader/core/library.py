@@ -147,6 +147,27 @@ def expand_sources(sources: list[str]) -> list[str]:
 _JSON_SAFE = "backslashreplace"
 
 
+def _prepare_url(source: str) -> Prepared:
+    """Fetch and parse a URL (``Library.prepare``)."""
+    from reader.core.formats.fetch import fetch_url
+
+    parsers = _parsers()
+    fetched = fetch_url(source, max_bytes=parsers.MAX_BINARY_BYTES)
+    kind = parsers.kind_for_content_type(fetched.content_type, source)
+    document = parsers.parse_bytes(
+        fetched.data,
+        name=source.rsplit("/", 1)[-1],
+        source=source,
+        source_key=source,
+        kind=kind,
+        charset=fetched.charset,
+    )
+    if not document.url:
+        document = replace(document, url=fetched.url)
+    found = sniff_format(fetched.data) or format_named(kind)
+    return Prepared(source, document, fetched.data, kind, found.suffixes[0].lstrip(".") if found else "html")
+
+
 class Library:
     """Imported documents in ``data_dir/library``.
 
@@ -272,23 +293,7 @@ class Library:
             ReaderError: Bad input (typed), or a folder.
         """
         if is_url(source):
-            from reader.core.formats.fetch import fetch_url
-
-            parsers = _parsers()
-            fetched = fetch_url(source, max_bytes=parsers.MAX_BINARY_BYTES)
-            kind = parsers.kind_for_content_type(fetched.content_type, source)
-            document = parsers.parse_bytes(
-                fetched.data,
-                name=source.rsplit("/", 1)[-1],
-                source=source,
-                source_key=source,
-                kind=kind,
-                charset=fetched.charset,
-            )
-            if not document.url:
-                document = replace(document, url=fetched.url)
-            found = sniff_format(fetched.data) or format_named(kind)
-            return Prepared(source, document, fetched.data, kind, found.suffixes[0].lstrip(".") if found else "html")
+            return _prepare_url(source)
         path = Path(source).expanduser()
         if path.is_dir():
             raise UnsupportedSourceError(f"{source} is a folder")
@@ -442,6 +447,11 @@ class Library:
                 raise LibraryError("the bundled report is always in the library and cannot be removed")
             self._forget(document_id)
         return entry
+
+    def change_stamp(self) -> str:
+        """What changes whenever the catalogue does (``Catalogue.stamp``); read it before ``fingerprints``."""
+        self.ensure_bundled()
+        return self.catalogue.stamp()
 
     def fingerprints(self) -> dict[str, str]:
         """Id -> content fingerprint (what the search index compares to stay in sync)."""

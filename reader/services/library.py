@@ -126,8 +126,9 @@ class LibraryService(QObject):
         if self._writer_index is None:
             self._writer_index = SearchIndex(self._index_dir)
         try:
+            stamp = self.library.change_stamp()  # before the fingerprints it vouches for
             report = self._writer_index.sync(
-                self.library.fingerprints(), self.library.document, self.indexProgress.emit
+                self.library.fingerprints(), self.library.document, self.indexProgress.emit, stamp=stamp
             )
             if report.rebuilt:
                 self.message.emit(report.rebuilt)

@@ -17,15 +17,17 @@ matchers a run as a list); our searches read the runs directly (``postings``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
 from whoosh.matching import ListMatcher
 
 from reader.core.search import posting_runs
-from reader.core.search.bulk import BulkFieldWriter
 from reader.core.search.stored_fields import SplitPerDocReader, SplitPerDocWriter
 from reader.core.search.term_table import TermTableReader
+
+if TYPE_CHECKING:
+    from reader.core.search.bulk import BulkFieldWriter
 
 # Terms with fewer postings than this keep them in their term record (``posting_runs.RunPostingsWriter``).
 INLINE_LIMIT = 8
@@ -47,6 +49,8 @@ class IndexCodec(W3Codec):  # type: ignore[misc]  # Whoosh is untyped
         return SplitPerDocReader(storage, segment)
 
     def field_writer(self, storage: Any, segment: Any) -> BulkFieldWriter:  # noqa: D102 - Whoosh API
+        from reader.core.search.bulk import BulkFieldWriter  # writing only: a search never loads it
+
         return BulkFieldWriter(self, storage, segment, self.TERMS_EXT)
 
     def terms_reader(self, storage: Any, segment: Any) -> TermTableReader:  # noqa: D102 - Whoosh API

@@ -51,30 +51,30 @@ class TermFinder:
     def __init__(self, files: IndexFiles) -> None:
         self.files = files
 
-    def estimate(self, searcher: Any, term: str) -> int:
+    def estimate(self, index_reader: Any, term: str) -> int:
         """Upper bound of the paragraphs holding a term (exact for one or two characters), from the postings."""
-        return int(min(searcher.doc_frequency("bi", gram) for gram in ngrams(term, 2)))
+        return int(min(index_reader.doc_frequency("bi", gram) for gram in ngrams(term, 2)))
 
-    def _from_postings(self, searcher: Any, term: str) -> bool:
+    def _from_postings(self, index_reader: Any, term: str) -> bool:
         """Whether the term's own postings answer it: a bigram of two different characters, or a character."""
         if len(term) == 2:
             return term[0] != term[1]  # the same character twice overlaps itself: its count is not str.count's
         share = CHARACTER_POSTINGS_SHARE * max(1, self.files.store.size)
-        return len(term) == 1 and searcher.doc_frequency("bi", term) <= share
+        return len(term) == 1 and index_reader.doc_frequency("bi", term) <= share
 
     def _average_units(self) -> float:
         """Code units in a paragraph, on average (removed ones included: an estimate for the cost model)."""
         store = self.files.store
         return store.known_units / max(1, store.size)
 
-    def _pivot(self, searcher: Any, term: str) -> int:
+    def _pivot(self, index_reader: Any, term: str) -> int:
         """Where a scan starts comparing: the term's rarest character (the fewest positions to check)."""
         if len(term) < 2 or len(term) != len(term.encode("utf-16-le")) // 2:  # a unit beyond one character
             return 0
-        frequencies = [searcher.doc_frequency("bi", character) for character in term]
+        frequencies = [index_reader.doc_frequency("bi", character) for character in term]
         return frequencies.index(min(frequencies))
 
-    def _narrowing(self, searcher: Any, term: str) -> tuple[list[str], float]:
+    def _narrowing(self, index_reader: Any, term: str) -> tuple[list[str], float]:
         """The bigrams whose postings narrow a term's candidates, rarest first, and what counting those costs (ns).
 
         A further bigram is read only while decoding it costs less than the gathering it
@@ -83,7 +83,7 @@ class TermFinder:
         paragraphs as gathered: a term's bigrams often come together (高质, 质量).
         """
         average = self._average_units()
-        ranked = sorted((searcher.doc_frequency("bi", gram), gram) for gram in ngrams(term, 2))
+        ranked = sorted((index_reader.doc_frequency("bi", gram), gram) for gram in ngrams(term, 2))
         used, decoding, expected = [ranked[0][1]], DECODE_NS * ranked[0][0], float(ranked[0][0])
         for frequency, gram in ranked[1:BIGRAMS_PER_TERM]:
             if DECODE_NS * frequency > GATHER_NS * average * expected / 2:
@@ -93,10 +93,10 @@ class TermFinder:
             expected /= 2
         return used, decoding + GATHER_NS * average * ranked[0][0]
 
-    def _candidates(self, searcher: Any, term: str) -> np.ndarray:
+    def _candidates(self, index_reader: Any, term: str) -> np.ndarray:
         """Keys of the paragraphs holding the term's narrowing bigrams (``_narrowing``)."""
-        grams, _cost = self._narrowing(searcher, term)
-        readers = segment_readers(searcher)
+        grams, _cost = self._narrowing(index_reader, term)
+        readers = segment_readers(index_reader)
         keys = gram_keys(readers, "bi", grams[0])
         for gram in grams[1:]:
             if not len(keys):
@@ -104,16 +104,16 @@ class TermFinder:
             keys = intersect(keys, gram_keys(readers, "bi", gram))
         return keys
 
-    def _scan_is_cheaper(self, searcher: Any, term: str, spans: list[tuple[int, int]] | None) -> bool:
+    def _scan_is_cheaper(self, index_reader: Any, term: str, spans: list[tuple[int, int]] | None) -> bool:
         """Whether scanning (the store, or ``spans``) costs less than decoding and counting the term's candidates."""
         store = self.files.store
-        _grams, counting = self._narrowing(searcher, term)
+        _grams, counting = self._narrowing(index_reader, term)
         scanned = store.known_units if spans is None else sum(high - low for low, high in spans)
         return SCAN_NS * scanned < counting
 
-    def scan(self, searcher: Any, term: str, spans: list[tuple[int, int]] | None) -> TermHits:
+    def scan(self, index_reader: Any, term: str, spans: list[tuple[int, int]] | None) -> TermHits:
         """A term's hits by a scan of the whole store, or of ``spans`` (code-unit ranges) only."""
-        pivot = self._pivot(searcher, term)
+        pivot = self._pivot(index_reader, term)
         if spans is None:
             return self.files.store.occurrences(term, None, pivot)
         parts = [self.files.store.occurrences(term, span, pivot) for span in spans]
@@ -122,7 +122,7 @@ class TermFinder:
             return TermHits.empty()
         return TermHits(np.concatenate([p.keys for p in parts]), np.concatenate([p.counts for p in parts]))
 
-    def hits(self, searcher: Any, group: tuple[str, ...], spans: Any) -> dict[str, TermHits]:
+    def hits(self, index_reader: Any, group: tuple[str, ...], spans: Any) -> dict[str, TermHits]:
         """Exact hits of every term of a group, in paragraphs still in the library.
 
         A character or a bigram comes from its postings (``_from_postings``). A character in
@@ -133,20 +133,22 @@ class TermFinder:
         result = {}
         store = self.files.store
         for term in group:
-            if self._from_postings(searcher, term):
-                keys, counts = gram_counts(segment_readers(searcher), "bi", term)
+            if self._from_postings(index_reader, term):
+                keys, counts = gram_counts(segment_readers(index_reader), "bi", term)
                 keep = self._kept(keys, spans)
                 result[term] = TermHits(keys[keep], counts[keep])
-            elif len(term) == 1 or self._scan_is_cheaper(searcher, term, spans):
-                found = self.scan(searcher, term, spans)
+            elif len(term) == 1 or self._scan_is_cheaper(index_reader, term, spans):
+                found = self.scan(index_reader, term, spans)
                 keep = store.docs[found.keys] != DEAD
                 result[term] = TermHits(found.keys[keep], found.counts[keep])
             else:
-                keys = self._candidates(searcher, term)
-                result[term] = store.occurrences_in(term, keys[self._kept(keys, spans)], self._pivot(searcher, term))
+                keys = self._candidates(index_reader, term)
+                result[term] = store.occurrences_in(
+                    term, keys[self._kept(keys, spans)], self._pivot(index_reader, term)
+                )
         return result
 
-    def hits_among(self, searcher: Any, term: str, keys: np.ndarray) -> TermHits:
+    def hits_among(self, index_reader: Any, term: str, keys: np.ndarray) -> TermHits:
         """A term's hits among some paragraphs only (ascending ``keys``): a later term, an exclusion, the phrase.
 
         Whatever costs least: the term's own postings; ``keys`` counted, first narrowed by
@@ -154,18 +156,18 @@ class TermFinder:
         large share of the store, a scan.
         """
         store = self.files.store
-        if self._from_postings(searcher, term):
-            found = self.hits(searcher, (term,), None)[term]
+        if self._from_postings(index_reader, term):
+            found = self.hits(index_reader, (term,), None)[term]
         else:
             candidates = keys
             if len(term) > 1:
-                frequency, rarest = min((searcher.doc_frequency("bi", gram), gram) for gram in ngrams(term, 2))
+                frequency, rarest = min((index_reader.doc_frequency("bi", gram), gram) for gram in ngrams(term, 2))
                 gathering = GATHER_NS * self._average_units()  # per paragraph
                 if DECODE_NS * frequency + gathering * min(frequency, len(keys)) < gathering * len(keys):
-                    candidates = intersect(gram_keys(segment_readers(searcher), "bi", rarest), keys)
+                    candidates = intersect(gram_keys(segment_readers(index_reader), "bi", rarest), keys)
             if len(candidates) <= SCAN_SHARE * max(1, store.size):
-                return store.occurrences_in(term, candidates, self._pivot(searcher, term))
-            found = self.scan(searcher, term, None)
+                return store.occurrences_in(term, candidates, self._pivot(index_reader, term))
+            found = self.scan(index_reader, term, None)
         inside = among(found.keys, keys)
         return TermHits(found.keys[inside], found.counts[inside])
 

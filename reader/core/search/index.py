@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.document import Document
 from reader.core.search.index_files import (
@@ -40,7 +41,9 @@ from reader.core.search.query import ParsedQuery
 from reader.core.search.results import SearchResult
 from reader.core.search.searching import IndexReader, TermInDocument
 from reader.core.search.store import RESIDENT_BYTES, TextStore
-from reader.core.search.writer import IndexWriter, SyncReport
+
+if TYPE_CHECKING:
+    from reader.core.search.writer import IndexWriter, SyncReport
 
 __all__ = [
     "INDEX_NAME",
@@ -49,7 +52,6 @@ __all__ = [
     "IndexDamagedError",
     "IndexedDocument",
     "SearchIndex",
-    "SyncReport",
     "TermInDocument",
     "opened",
 ]
@@ -66,8 +68,17 @@ class SearchIndex:
 
     def __init__(self, directory: Path, resident_bytes: int = RESIDENT_BYTES) -> None:
         self.files = IndexFiles(directory, resident_bytes)
-        self._writer = IndexWriter(self.files)
+        self._writer_made: IndexWriter | None = None
         self._reader = IndexReader(self.files)
+
+    @property
+    def _writer(self) -> IndexWriter:
+        """The writer, made when first needed: a search alone never imports the writing code."""
+        if self._writer_made is None:
+            from reader.core.search.writer import IndexWriter
+
+            self._writer_made = IndexWriter(self.files)
+        return self._writer_made
 
     @property
     def directory(self) -> Path:
@@ -104,12 +115,16 @@ class SearchIndex:
         return self.files.open()
 
     def close(self) -> None:
-        """Release the searcher, the index and the text map."""
+        """Release the reader, the index and the text map."""
         self.files.close()
 
     def stale(self, fingerprints: dict[str, str]) -> bool:
         """Whether the index differs from the library's fingerprints (or needs repair)."""
         return self.files.stale(fingerprints)
+
+    def current_for(self, stamp: str) -> bool:
+        """Whether the index is known current at this catalogue stamp (``IndexFiles.current_for``)."""
+        return self.files.current_for(stamp)
 
     def sync(
         self,
@@ -117,9 +132,10 @@ class SearchIndex:
         load: Callable[[str], Document],
         progress: Callable[[int, int, str], None] | None = None,
         timeout: float = 30.0,
+        stamp: str = "",
     ) -> SyncReport:
         """Bring the index in line with the library (see ``IndexWriter.sync``)."""
-        return self._writer.sync(fingerprints, load, progress, timeout)
+        return self._writer.sync(fingerprints, load, progress, timeout, stamp)
 
     def compact(self, timeout: float = 30.0) -> int:
         """Merge small segments, drop removed text (see ``IndexWriter.compact``); returns the segments before."""

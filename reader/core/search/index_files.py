@@ -1,7 +1,7 @@
 """One index on disk: Whoosh's segments, the text store and the manifest that names their commit.
 
 Shared by the writer (``writer.py``) and the reader (``searching.py``): opening,
-checking that the parts agree, creating, committing, and the current searcher.
+checking that the parts agree, creating, committing, and the current reader.
 """
 
 from __future__ import annotations
@@ -174,7 +174,7 @@ class IndexFiles:
         self.resident_bytes = resident_bytes
         self.store = TextStore(directory, resident_bytes)
         self.ix: Any = None  # a Whoosh index (untyped)
-        self._searcher: Any = None
+        self._reader: Any = None
         self.manifest: dict[str, Any] = {}
         self._plan: tuple[Any, list[tuple[Any, float, float, list[Any]]]] | None = None  # ``_segment_plan``'s
         self.notice = ""
@@ -287,24 +287,24 @@ class IndexFiles:
         if keys is not None:
             self.manifest.setdefault("segments", {})[segment_id] = list(keys)
 
-    def stored_of(self, searcher: Any, key: int) -> dict[str, Any] | None:
+    def stored_of(self, index_reader: Any, key: int) -> dict[str, Any] | None:
         """A key's stored fields in Whoosh (None when no segment holds it)."""
-        found = self._document_of(searcher, key)
+        found = self._document_of(index_reader, key)
         return dict(found[0].stored_fields(found[1])) if found is not None else None
 
-    def original_of(self, searcher: Any, key: int) -> str | None:
+    def original_of(self, index_reader: Any, key: int) -> str | None:
         """A key's original text, stored where folding changed it (None elsewhere, or when no segment holds it).
 
         Only the per-document part of the stored fields is read (``stored_fields``): a
         concordance asks for thousands, and the rest of each is compressed in a block.
         """
-        found = self._document_of(searcher, key)
+        found = self._document_of(index_reader, key)
         if found is None:
             return None
         original = found[0]._perdoc.original(found[1]).get(ORIGINAL_FIELD)  # Whoosh's per-segment reader
         return str(original) if original is not None else None
 
-    def _document_of(self, searcher: Any, key: int) -> tuple[Any, int] | None:
+    def _document_of(self, index_reader: Any, key: int) -> tuple[Any, int] | None:
         """The segment reader holding a key and its document number there (None when none does).
 
         A segment written in one pass holds its keys in order from its lowest, so the
@@ -312,7 +312,7 @@ class IndexFiles:
         from the key column; only otherwise is the key looked up in the segment's terms
         (a concordance reads thousands: the look-up was 40% of each).
         """
-        for reader, low, high, keys in self._segment_plan(searcher):
+        for reader, low, high, keys in self._segment_plan(index_reader):
             if not low <= key <= high:
                 continue
             guess = key - int(low) if low != float("-inf") else -1
@@ -327,15 +327,15 @@ class IndexFiles:
                 continue
         return None
 
-    def _segment_plan(self, searcher: Any) -> list[tuple[Any, float, float, list[Any]]]:
-        """Each segment reader of ``searcher``, its key range and (once read) its key column; made once per searcher."""
-        if self._plan is None or self._plan[0] is not searcher:
+    def _segment_plan(self, index_reader: Any) -> list[tuple[Any, float, float, list[Any]]]:
+        """Each segment reader, its key range and (once read) its key column; made once per reader."""
+        if self._plan is None or self._plan[0] is not index_reader:
             ranges: dict[str, list[int]] = self.manifest.get("segments", {})
             plan: list[tuple[Any, float, float, list[Any]]] = []
-            for reader, _offset in searcher.reader().leaf_readers():
+            for reader, _offset in index_reader.leaf_readers():
                 low, high = ranges.get(reader.segment().segment_id(), (float("-inf"), float("inf")))
                 plan.append((reader, low, high, []))
-            self._plan = (searcher, plan)
+            self._plan = (index_reader, plan)
         return self._plan[1]
 
     def commit_manifest(self) -> None:
@@ -355,10 +355,10 @@ class IndexFiles:
         return self.ix is None
 
     def close(self) -> None:
-        """Release the searcher, the index and the text map."""
-        if self._searcher is not None:
-            self._searcher.close()
-            self._searcher = None
+        """Release the reader, the index and the text map."""
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
         self.store.close()
         self.ix = None
 
@@ -368,31 +368,40 @@ class IndexFiles:
         documents: dict[str, IndexedDocument] = self.manifest.get("documents", {})
         return documents
 
+    def current_for(self, stamp: str) -> bool:
+        """Whether the index was brought up to date at this catalogue stamp and is sound (no comparing needed)."""
+        return bool(stamp) and not self.damage and self.ix is not None and self.manifest.get("catalogue") == stamp
+
     def stale(self, fingerprints: dict[str, str]) -> bool:
         """Whether the index differs from the library's fingerprints (or needs repair)."""
         indexed = {doc_id: info["fingerprint"] for doc_id, info in self.documents.items()}
         return bool(self.damage) or indexed != fingerprints
 
-    def refresh_searcher(self) -> None:
-        """A new searcher on the latest commit (after this process or another wrote)."""
-        if self._searcher is not None:
-            self._searcher.close()
-        self._searcher = self.ix.searcher()
+    def refresh_reader(self) -> None:
+        """A new reader on the latest commit (after this process or another wrote).
 
-    def current_searcher(self) -> Any:
-        """The searcher, refreshed when another writer (thread or process) has committed.
+        Whoosh's reader, not its searcher: we search with our own code (``searching``), and
+        the searcher's module imports Whoosh's query parsing, a tenth of a cold search.
+        """
+        if self._reader is not None:
+            self._reader.close()
+        self._reader = self.ix.reader()
+
+    def current_reader(self) -> Any:
+        """Whoosh's reader of every segment, refreshed when another writer (thread or process) has committed.
 
         A writer commits Whoosh before it writes the manifest; until the manifest
-        names the searcher's generation, the reader keeps checking on every search.
+        names the reader's generation, the reader keeps checking on every search.
         """
-        if self._searcher is None:
-            self.refresh_searcher()
-        elif not self._searcher.up_to_date() or self.manifest.get("generation") != self.ix.latest_generation():
+        latest = self.ix.latest_generation() if self._reader is not None else None
+        if self._reader is None:
+            self.refresh_reader()
+        elif self._reader.generation() != latest or self.manifest.get("generation") != latest:
             with contextlib.suppress(OSError, ValueError):
                 self.manifest = self.read_manifest()
                 self.store.load(self.manifest.get("store"))
-            self.refresh_searcher()
-        return self._searcher
+            self.refresh_reader()
+        return self._reader
 
     def found_damaged(self, error: BaseException) -> None:
         """A read tripped on damage: say so, close, and leave a mark so that the next writer rebuilds.

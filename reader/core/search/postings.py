@@ -19,9 +19,9 @@ from reader.core.search import posting_runs
 from reader.core.search.runs import among
 
 
-def segment_readers(searcher: Any) -> list[Any]:
-    """The searcher's per-segment readers."""
-    return [reader for reader, _offset in searcher.reader().leaf_readers()]
+def segment_readers(index_reader: Any) -> list[Any]:
+    """The index_reader's per-segment readers."""
+    return [reader for reader, _offset in index_reader.leaf_readers()]
 
 
 def gram_keys(readers: list[Any], field: str, gram: str) -> np.ndarray:

@@ -89,14 +89,14 @@ class IndexReader:
     def _search(
         self, parsed: ParsedQuery, scope: set[str] | None, limit: int, finish: Callable[..., SearchResult]
     ) -> SearchResult:
-        searcher = self.files.current_searcher()
+        index_reader = self.files.current_reader()
         chosen = self.scopes.scope(self.files.manifest, scope)
         if not chosen.documents:
             return finish()
         spans = self._scan_spans(scope, chosen.documents)
         # Most selective group first; the others are checked on its candidates only.
-        order = sorted(parsed.groups, key=lambda g: sum(self.finder.estimate(searcher, t) for t in g))
-        first = self.finder.hits(searcher, order[0], spans)
+        order = sorted(parsed.groups, key=lambda g: sum(self.finder.estimate(index_reader, t) for t in g))
+        first = self.finder.hits(index_reader, order[0], spans)
         found = [h.keys for h in first.values()]
         candidates = found[0] if len(found) == 1 else distinct(np.concatenate(found))  # one term's: distinct already
         candidates = candidates[among(self.files.store.docs[candidates], chosen.ordinals)]
@@ -107,7 +107,7 @@ class IndexReader:
                 keep = [k for k, text in texts.items() if any(term in text for term in group)]
             else:
                 # Counted among the candidates only: as the paragraph-by-paragraph check does.
-                hits = {term: self.finder.hits_among(searcher, term, candidates) for term in group}
+                hits = {term: self.finder.hits_among(index_reader, term, candidates) for term in group}
                 counts.update(hits)
                 union = distinct(np.concatenate([h.keys for h in hits.values()]))
                 keep = candidates[among(candidates, union)].tolist()
@@ -120,11 +120,11 @@ class IndexReader:
                 texts = {k: texts[k] for k in keep}
                 candidates = np.array(sorted(keep), dtype=np.int64)
             else:
-                banned = self.finder.hits_among(searcher, term, candidates).keys
+                banned = self.finder.hits_among(index_reader, term, candidates).keys
                 candidates = candidates[~among(candidates, banned)]
         if not len(candidates):
             return finish()
-        ranked = self._rank(parsed, candidates, counts, texts, chosen, limit, searcher)
+        ranked = self._rank(parsed, candidates, counts, texts, chosen, limit, index_reader)
         return finish(len(candidates), ranked, chosen.facets(self.files.store.docs[candidates]))
 
     def term_occurrences(self, term: str, scope: set[str] | None = None) -> dict[str, TermInDocument]:
@@ -142,11 +142,11 @@ class IndexReader:
         if not folded or self.files.ix is None:
             return {}
         try:
-            searcher = self.files.current_searcher()
+            index_reader = self.files.current_reader()
             chosen = self.scopes.scope(self.files.manifest, scope)
             if not chosen.documents:
                 return {}
-            hits = self.finder.hits(searcher, (folded,), self._scan_spans(scope, chosen.documents))[folded]
+            hits = self.finder.hits(index_reader, (folded,), self._scan_spans(scope, chosen.documents))[folded]
             by_ordinal = chosen.by_ordinal
             ordinals = self.files.store.docs[hits.keys].astype(np.int64)
             order = np.argsort(ordinals, kind="stable")  # each document's hits together, in key order
@@ -158,19 +158,19 @@ class IndexReader:
             for start, end, total in zip(starts.tolist(), ends.tolist(), totals.tolist(), strict=True):
                 doc = by_ordinal.get(int(ordered[start]))
                 if doc is not None:
-                    first = self._paragraph_id(searcher, int(hits.keys[order[start]]))
+                    first = self._paragraph_id(index_reader, int(hits.keys[order[start]]))
                     result[doc] = TermInDocument(int(total), end - start, first)
             return result
         except READ_FAILURES as error:
             self.files.found_damaged(error)
             return {}
 
-    def _paragraph_id(self, searcher: Any, key: int) -> str:
+    def _paragraph_id(self, index_reader: Any, key: int) -> str:
         """A key's paragraph id: from the text store, or Whoosh's stored fields when it is of another shape."""
         paragraph = self.files.store.paragraph_id(key)
         if paragraph is not None:
             return paragraph
-        stored = self.files.stored_of(searcher, key)
+        stored = self.files.stored_of(index_reader, key)
         return str(stored.get("para", "")) if stored is not None else ""
 
     def document_text(self, doc_id: str) -> str:
@@ -194,11 +194,11 @@ class IndexReader:
         if not folded or self.files.ix is None:
             return []
         try:
-            searcher = self.files.current_searcher()
+            index_reader = self.files.current_reader()
             chosen = self.scopes.scope(self.files.manifest, scope)
             if not chosen.documents:
                 return []
-            hits = self.finder.hits(searcher, (folded,), self._scan_spans(scope, chosen.documents))[folded]
+            hits = self.finder.hits(index_reader, (folded,), self._scan_spans(scope, chosen.documents))[folded]
             by_ordinal = chosen.by_ordinal
             store = self.files.store
             owners = [by_ordinal.get(ordinal) for ordinal in store.docs[hits.keys].tolist()]
@@ -211,9 +211,9 @@ class IndexReader:
                 paragraph = decode_paragraph_id(number)
                 original = folded_text if unchanged else None
                 if paragraph is None:  # an id of another shape: Whoosh's stored fields have it
-                    paragraph = str((self.files.stored_of(searcher, key) or {}).get("para", ""))
+                    paragraph = str((self.files.stored_of(index_reader, key) or {}).get("para", ""))
                 if original is None:  # the rare paragraph folding changed: Whoosh has its original
-                    original = self.files.original_of(searcher, key) or folded_text
+                    original = self.files.original_of(index_reader, key) or folded_text
                 found.append(
                     (doc, paragraph, original if len(original) == len(folded_text) else folded_text, folded_text)
                 )
@@ -223,14 +223,14 @@ class IndexReader:
             return []
 
     def _term_counts(
-        self, term: str, keys: np.ndarray, counts: dict[str, TermHits], texts: Any, searcher: Any
+        self, term: str, keys: np.ndarray, counts: dict[str, TermHits], texts: Any, index_reader: Any
     ) -> np.ndarray:
         """Occurrences of ``term`` in each of ``keys`` (a term not searched yet, the phrase, among them only)."""
         if texts is not None:
             return np.array([texts[int(k)].count(term) for k in keys], dtype=np.int64)
         hits = counts.get(term)
         if hits is None:
-            hits = self.finder.hits_among(searcher, term, keys)
+            hits = self.finder.hits_among(index_reader, term, keys)
         if len(hits.keys) == len(keys) and np.array_equal(hits.keys, keys):  # one term: its own hits
             return hits.counts
         found = np.zeros(len(keys), dtype=np.int64)
@@ -249,14 +249,14 @@ class IndexReader:
         texts: Any,
         chosen: Scope,
         limit: int,
-        searcher: Any,
+        index_reader: Any,
     ) -> Any:
         store = self.files.store
         paragraphs, average = chosen.paragraphs, chosen.average_units
         lengths = (store.ends[keys] - store.starts[keys]).astype(np.float64)
         frequencies, document_frequency = {}, {}
         for term in parsed.terms:
-            tf = self._term_counts(term, keys, counts, texts, searcher).astype(np.float64)
+            tf = self._term_counts(term, keys, counts, texts, index_reader).astype(np.float64)
             hits = counts.get(term)
             exact = hits is not None and texts is None
             document_frequency[term] = len(hits.keys) if exact else int(np.count_nonzero(tf))
@@ -264,13 +264,13 @@ class IndexReader:
         scores = Scorer(paragraphs, average, document_frequency).score(frequencies, lengths) + np.zeros(len(keys))
         phrase = np.zeros(len(keys), dtype=bool)
         if parsed.phrase:
-            phrase = self._term_counts(parsed.phrase, keys, counts, texts, searcher) > 0
+            phrase = self._term_counts(parsed.phrase, keys, counts, texts, index_reader) > 0
         order = rank_order(keys, scores, phrase, limit)
         documents = self.files.documents
         result = []
         for position in order.tolist():
             key = int(keys[position])
-            stored = self.files.stored_of(searcher, key)
+            stored = self.files.stored_of(index_reader, key)
             if stored is None:
                 continue
             spans = match_spans(store.text(key), parsed.terms)

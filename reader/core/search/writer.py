@@ -79,6 +79,7 @@ class IndexWriter:
         load: Callable[[str], Document],
         progress: Callable[[int, int, str], None] | None = None,
         timeout: float = 30.0,
+        stamp: str = "",
     ) -> SyncReport:
         """Bring the index in line with the library: add new, replace changed, drop removed documents.
 
@@ -90,6 +91,9 @@ class IndexWriter:
             load: Returns the parsed document of an id.
             progress: Called with (done, total, title).
             timeout: Seconds to wait for another writer.
+            stamp: The catalogue's stamp, read before ``fingerprints`` (``Catalogue.stamp``):
+                kept once the index matches them, so that a reader at the same stamp need not
+                compare. Commits made on the way carry none (an interrupted sync is not current).
 
         Returns:
             What changed.
@@ -100,15 +104,19 @@ class IndexWriter:
         started = time.perf_counter()
         with self._write_lock(timeout):
             report = SyncReport(rebuilt=self._open_for_writing())
+            recorded = self.files.manifest.pop("catalogue", None)
             indexed = {d: info["fingerprint"] for d, info in self.files.documents.items()}
             wanted = [d for d, f in fingerprints.items() if indexed.get(d) != f]
             gone = [d for d in self.files.documents if d not in fingerprints]
             if wanted or gone:
                 self._write(report, wanted, gone, fingerprints, load, progress, timeout)
-            if self.files.manifest.get("complete") is False:
-                self.files.manifest["complete"] = True
+            changed = bool(wanted or gone) or self.files.manifest.get("complete") is False
+            self.files.manifest["complete"] = True
+            if stamp:
+                self.files.manifest["catalogue"] = stamp
+            if changed or self.files.manifest.get("catalogue") != recorded:
                 self.files.write_manifest()
-        self.files.refresh_searcher()
+        self.files.refresh_reader()
         if progress and (wanted or gone):
             progress(len(wanted), len(wanted), "")
         report.seconds = time.perf_counter() - started
@@ -148,7 +156,7 @@ class IndexWriter:
             if store.dead_fraction() > 0:
                 store.compact()
                 self.files.commit_manifest()
-        self.files.refresh_searcher()
+        self.files.refresh_reader()
         return before
 
     def _commit(self, writer: BulkSegmentWriter, **how: Any) -> None:

@@ -172,7 +172,7 @@ def test_a_grams_postings_read_as_keys_across_segments_inlined_or_in_runs(tmp_pa
             expected.setdefault(gram, []).append(key)
     weighted = {gram: [gram_counts(texts[key], 2)[gram] for key in keys] for gram, keys in expected.items()}
     with index.searcher() as searcher:
-        readers = segment_readers(searcher)
+        readers = segment_readers(searcher.reader())
         assert len(readers) == 2
         for gram, keys in expected.items():
             assert gram_keys(readers, "bi", gram).tolist() == keys, gram

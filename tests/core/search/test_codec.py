@@ -97,33 +97,36 @@ def test_a_key_is_looked_up_only_in_the_segment_that_holds_it(data_dir, tmp_path
             library.add(str(report))
             search_index.sync(library.fingerprints(), library.document)
         files = search_index.files
-        searcher = files.current_searcher()
+        index_reader = files.current_reader()
         assert search_index.segment_count() == 3 and len(files.manifest["segments"]) == 3
         asked: list[str] = []
-        original = type(searcher.reader().leaf_readers()[0][0]).first_id
+        original = type(index_reader.leaf_readers()[0][0]).first_id
 
         def first_id(reader, field, text):
             asked.append(reader.segment().segment_id())
             return original(reader, field, text)
 
-        monkeypatch.setattr(type(searcher.reader().leaf_readers()[0][0]), "first_id", first_id)
-        ours = [files.stored_of(searcher, key) for key in range(files.store.size)]
+        monkeypatch.setattr(type(index_reader.leaf_readers()[0][0]), "first_id", first_id)
+        ours = [files.stored_of(index_reader, key) for key in range(files.store.size)]
         assert not asked  # each segment holds its keys in order: found where they should be, no look-up
         monkeypatch.undo()
-        assert ours == [searcher.stored_fields(searcher.document_number(key=key)) for key in range(files.store.size)]
+        with files.ix.searcher() as searcher:  # Whoosh's own look-up, by the key's term
+            assert ours == [
+                searcher.stored_fields(searcher.document_number(key=key)) for key in range(files.store.size)
+            ]
         imported = sorted((info["ordinal"], d) for d, info in files.documents.items() if not library.entry(d).bundled)
         middle, removed = imported[len(imported) // 2]
         library.remove(removed)
         search_index.sync(library.fingerprints(), library.document)
         search_index.compact()  # one segment: the first report's keys, then the last's, with a gap between
         assert set(files.manifest["segments"]) == {s.segment_id() for s in files.ix._segments()}
-        searcher = files.current_searcher()
+        index_reader = files.current_reader()
         assert search_index.segment_count() == 1
         live = [key for key in range(files.store.size) if files.store.docs[key] != DEAD]
         assert 0 < len(live) < files.store.size and middle not in files.store.docs
-        monkeypatch.setattr(type(searcher.reader().leaf_readers()[0][0]), "first_id", first_id)
-        assert [files.stored_of(searcher, key)["key"] for key in live] == live
+        monkeypatch.setattr(type(index_reader.leaf_readers()[0][0]), "first_id", first_id)
+        assert [files.stored_of(index_reader, key)["key"] for key in live] == live
         assert asked  # past the gap a key is not where it would be in order: looked up
-        assert all(files.stored_of(searcher, key) is None for key in range(files.store.size) if key not in live)
+        assert all(files.stored_of(index_reader, key) is None for key in range(files.store.size) if key not in live)
     finally:
         search_index.close()

@@ -13,8 +13,8 @@ from reader.core.search.mapped import MappedFile, ViewFile, _ViewReader
 from tests.core.search.one_report import indexed_report
 
 
-def _segment_storages(searcher):
-    storages = [reader._storage for reader, _offset in searcher.reader().leaf_readers()]
+def _segment_storages(index_reader):
+    storages = [reader._storage for reader, _offset in index_reader.leaf_readers()]
     # A compound segment's files come first from its compound file (``a``), then from the folder.
     return [storage.a if isinstance(storage, OverlayStorage) else storage for storage in storages]
 
@@ -23,7 +23,7 @@ def test_a_searcher_reads_every_segment_part_as_a_view_of_the_map(data_dir, tmp_
     search_index = indexed_report(data_dir, tmp_path)
     try:
         assert search_index.search("彩虹桥").total == 1
-        storages = _segment_storages(search_index.files.current_searcher())
+        storages = _segment_storages(search_index.files.current_reader())
         assert storages, "the index has segments"
         for storage in storages:
             assert isinstance(storage, CompoundStorage)

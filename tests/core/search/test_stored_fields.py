@@ -100,11 +100,11 @@ def test_the_index_reads_a_keys_original_and_its_stored_fields(tmp_path):
         writer.add_document(key=key, doc="d", para=f"p{key}", section=section, bi=fold(text), **original)
     writer.commit()
     search_index.files.note_segment(writer.newsegment.segment_id(), writer.id_range())
-    with index.searcher() as searcher:
-        assert search_index.files.original_of(searcher, 4) == TEXTS[4][0]
-        assert search_index.files.original_of(searcher, 5) is None  # folding changed nothing: not stored
-        assert search_index.files.stored_of(searcher, 7)["section"] == TEXTS[7][1]
-        assert search_index.files.stored_of(searcher, 10_000) is None
+    with index.reader() as reader:
+        assert search_index.files.original_of(reader, 4) == TEXTS[4][0]
+        assert search_index.files.original_of(reader, 5) is None  # folding changed nothing: not stored
+        assert search_index.files.stored_of(reader, 7)["section"] == TEXTS[7][1]
+        assert search_index.files.stored_of(reader, 10_000) is None
 
 
 def test_a_plain_whoosh_schema_keeps_its_stored_fields_too(tmp_path):
