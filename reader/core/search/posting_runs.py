@@ -59,13 +59,14 @@ def encode(ids: np.ndarray, weights: np.ndarray) -> bytes:
     deltas = np.diff(ids, prepend=ids[:1])  # the first is in the header; its delta is 0
     id_width = _width(deltas)
     body = _shuffled(deltas, id_width)
-    weights = np.asarray(weights, dtype=np.float64)
-    whole = bool(np.all(weights == np.floor(weights))) and bool(np.all(weights >= 0))
+    weights = np.asarray(weights)
+    # Counts (the bulk writer's) are whole by their type; other weights are looked at.
+    whole = weights.dtype.kind in "ui" or bool(np.all(weights == np.floor(weights)))
     if whole and bool(np.all(weights == 1)):
         code = 0
-    elif whole:
-        code = _width(weights.astype(np.uint64))
-        body += _shuffled(weights.astype(np.uint64), code)
+    elif whole and bool(np.all(weights >= 0)):
+        code = _width(weights)
+        body += _shuffled(weights, code)
     else:
         code = _FLOATS
         body += weights.astype("<f4").tobytes()
@@ -132,7 +133,7 @@ class RunPostingsWriter(PostingsWriter):  # type: ignore[misc]  # Whoosh is unty
         """Add postings for ascending document numbers and their weights at once."""
         self._take_singles()
         self._ids.append(np.asarray(numbers, dtype=np.uint64))
-        self._weights.append(np.asarray(weights, dtype=np.float64))
+        self._weights.append(np.asarray(weights))
 
     def _take_singles(self) -> None:
         if self._single_ids:
@@ -145,8 +146,8 @@ class RunPostingsWriter(PostingsWriter):  # type: ignore[misc]  # Whoosh is unty
 
     def finish_postings(self) -> Any:  # noqa: D102 - Whoosh API
         self._take_singles()
-        ids = np.concatenate(self._ids) if self._ids else np.empty(0, dtype=np.uint64)
-        weights = np.concatenate(self._weights) if self._weights else np.empty(0, dtype=np.float64)
+        ids = self._ids[0] if len(self._ids) == 1 else np.concatenate(self._ids or [np.empty(0, dtype=np.uint64)])
+        weights = self._weights[0] if len(self._weights) == 1 else np.concatenate(self._weights or [np.empty(0)])
         info: Any = self._terminfo
         self._terminfo = None
         info._df, info._weight = len(ids), float(weights.sum())
@@ -155,7 +156,7 @@ class RunPostingsWriter(PostingsWriter):  # type: ignore[misc]  # Whoosh is unty
         info._minid = int(ids[0]) if len(ids) else None
         info._maxid = int(ids[-1]) if len(ids) else None
         if len(ids) < self._inlinelimit:
-            as_floats = weights.tolist()
+            as_floats = [float(weight) for weight in weights.tolist()]
             ones = all(weight == 1.0 for weight in as_floats)
             info._inlined = (tuple(ids.tolist()), () if ones else tuple(as_floats), ())  # () reads as 1.0
             return info

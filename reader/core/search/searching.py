@@ -99,7 +99,7 @@ class IndexReader:
         first = self.finder.hits(index_reader, order[0], spans)
         found = [h.keys for h in first.values()]
         candidates = found[0] if len(found) == 1 else distinct(np.concatenate(found))  # one term's: distinct already
-        candidates = candidates[among(self.files.store.docs[candidates], chosen.ordinals)]
+        candidates = candidates[chosen.holds(self.files.store.docs[candidates])]
         texts = {int(k): self.files.store.text(int(k)) for k in candidates} if len(candidates) <= VERIFY_LIMIT else None
         counts: dict[str, TermHits] = dict(first)
         for group in order[1:]:

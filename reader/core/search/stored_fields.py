@@ -24,7 +24,8 @@ import numpy as np
 from whoosh import columns
 from whoosh.codec.whoosh3 import STORED_COLUMN, W3PerDocReader, W3PerDocWriter
 
-BLOCK_DOCUMENTS = 64  # a search page decompresses ≤ 50 blocks of ~14 KB, a sequential read one per 64
+# A search page decompresses up to 50 blocks (~10 µs each at 16), a sequential read one per 16 paragraphs.
+BLOCK_DOCUMENTS = 16
 _TRAILER = struct.Struct("<QQ")
 ORIGINAL_FIELD = "text"  # the one stored field kept per document
 _BLOCKED = "_fields"  # the column holding the others

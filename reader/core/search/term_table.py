@@ -38,6 +38,7 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 
 MAGIC = b"RRT1"
 _TRAILER = struct.Struct("<QQBQ4s")
+_REMEMBERED = 4096  # term records a reader keeps (``TermTableReader._info``), per segment
 _WEIGHTS = struct.Struct("<ff")
 _LENGTHS = struct.Struct("<BB")
 
@@ -302,6 +303,22 @@ class TermTableReader(TermsReader):  # type: ignore[misc]  # Whoosh is untyped
         self._keys = _Keys(data, self._offsets)
         fields = json.loads(bytes(data[fields_at : len(data) - _TRAILER.size]))
         self._fields: dict[str, tuple[int, int]] = {name: (int(a), int(b)) for name, (a, b) in fields.items()}
+        self._looked_up: dict[tuple[str, bytes], W3TermInfo | None] = {}
+
+    def _info(self, fieldname: str, btext: bytes) -> W3TermInfo | None:
+        """A term's record (None when it has none), remembered.
+
+        A query asks each of its grams' records several times in every segment (to
+        estimate, to choose how to find, to read): a look-up is a binary search of ~18
+        steps, each reading a record in Python.
+        """
+        term = (fieldname, btext)
+        if term not in self._looked_up:
+            if len(self._looked_up) >= _REMEMBERED:
+                self._looked_up.clear()
+            number = self._find(fieldname, btext)
+            self._looked_up[term] = self._record(number)[1] if number >= 0 else None
+        return self._looked_up[term]
 
     def _find(self, fieldname: str, btext: bytes) -> int:
         """The record number of a term, or -1."""
@@ -327,7 +344,7 @@ class TermTableReader(TermsReader):  # type: ignore[misc]  # Whoosh is untyped
                 yield (fieldname, btext), info
 
     def __contains__(self, term: tuple[str, bytes]) -> bool:
-        return self._find(*term) >= 0
+        return self._info(*term) is not None
 
     def indexed_field_names(self) -> Any:  # noqa: D102 - Whoosh API
         return self._fields.keys()
@@ -348,17 +365,17 @@ class TermTableReader(TermsReader):  # type: ignore[misc]  # Whoosh is untyped
         return self._items(self._from(fieldname, prefix))
 
     def term_info(self, fieldname: str, tbytes: bytes) -> W3TermInfo:  # noqa: D102 - Whoosh API
-        number = self._find(fieldname, tbytes)
-        if number < 0:
+        info = self._info(fieldname, tbytes)
+        if info is None:
             raise TermNotFound(f"No term {fieldname}:{tbytes!r}")
-        return self._record(number)[1]
+        return info
 
     def _known(self, fieldname: str, tbytes: bytes) -> W3TermInfo:
         """A term's record; a missing term raises ``KeyError``, which Whoosh's reader answers as 0."""
-        number = self._find(fieldname, tbytes)
-        if number < 0:
+        info = self._info(fieldname, tbytes)
+        if info is None:
             raise KeyError((fieldname, tbytes))
-        return self._record(number)[1]
+        return info
 
     def frequency(self, fieldname: str, tbytes: bytes) -> float:  # noqa: D102 - Whoosh API
         return float(self._known(fieldname, tbytes).weight())
@@ -373,6 +390,7 @@ class TermTableReader(TermsReader):  # type: ignore[misc]  # Whoosh is untyped
     def close(self) -> None:  # noqa: D102 - Whoosh API
         self._keys = _Keys(b"", np.empty(0, dtype=np.uint32))
         self._offsets = np.empty(0, dtype=np.uint32)
+        self._looked_up = {}
         self._data = b""
         self._postfile.close()
 

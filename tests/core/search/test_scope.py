@@ -42,3 +42,14 @@ def test_facets_count_matching_paragraphs_per_region_and_year():
     regions, years = whole.facets(np.array([2, 2, 0, 5, 7], dtype=np.uint32))  # 7: no longer in the library
     assert regions == (("浙江", 3), ("广东", 1))
     assert years == ((2024, 3), (2023, 1))
+
+
+def test_a_scope_holds_its_ordinals_and_never_a_removed_or_unknown_one():
+    from reader.core.search.store import DEAD
+
+    chosen = Scope.of(_manifest()["documents"], {"a", "c"})
+    ordinals = np.array([0, 2, 5, 6, 9, DEAD, 2], dtype=np.uint32)
+    assert chosen.holds(ordinals).tolist() == [False, True, True, False, False, False, True]
+    assert chosen.facets(np.array([2, 5, DEAD], dtype=np.uint32)) == ((("浙江", 2),), ((2024, 1), (2023, 1)))
+    empty = Scope.of({}, None)
+    assert empty.holds(ordinals).tolist() == [False] * len(ordinals) and empty.facets(ordinals) == ((), ())

@@ -118,6 +118,24 @@ def test_look_ups_and_iteration_follow_each_field_in_term_order():
     assert cursor.find("d2") == "d2" and cursor.term_info().inlined_postings()[0] == (1,)
 
 
+def test_records_looked_up_are_remembered_and_the_memory_stays_bounded(monkeypatch):
+    from reader.core.search import term_table
+
+    monkeypatch.setattr(term_table, "_REMEMBERED", 5)
+    words = [f"词{n:03d}".encode() for n in range(40)]
+    table = _table({"bi": words})
+    reads = []
+    original = table._record
+    monkeypatch.setattr(table, "_record", lambda number: reads.append(number) or original(number))
+    for _ in range(3):
+        for number, word in enumerate(words):
+            assert table.term_info("bi", word).inlined_postings()[0] == (number,)
+            assert table.term_info("bi", word) is table.term_info("bi", word)
+        assert ("bi", b"none") not in table
+        assert len(table._looked_up) <= 5
+    assert len(reads) == 3 * len(words)  # each read once per pass, then remembered for the next asks
+
+
 def test_a_damaged_table_is_refused():
     buffer = io.BytesIO()
     writer = TermTableWriter(StructFile(buffer))
