@@ -55,14 +55,18 @@ class IndexCodec(W3Codec):  # type: ignore[misc]  # Whoosh is untyped
 
     def terms_reader(self, storage: Any, segment: Any) -> TermTableReader:  # noqa: D102 - Whoosh API
         name = segment.make_filename(self.TERMS_EXT)
+        size = storage.file_length(name)
         table = storage.open_file(name)
-        # A part of a mapped compound file is a view of the map (``mapped.ViewFile``): read in place.
-        if hasattr(table, "_buf"):
-            data = table._buf
+        if hasattr(table, "read_at"):  # a part of a mapped compound file (``mapped.ViewFile``): read by position
+            read = table.read_at
         else:
-            data = table.read(storage.file_length(name))
+            data = table.read(size)
             table.close()
-        return TermTableReader(self, data, segment.open_file(storage, self.POSTS_EXT))
+
+            def read(position: int, length: int) -> bytes:
+                return bytes(data[position : position + length])
+
+        return TermTableReader(self, read, size, segment.open_file(storage, self.POSTS_EXT))
 
     def postings_writer(self, dbfile: Any, byteids: bool = False) -> Any:  # noqa: D102 - Whoosh API
         if byteids:  # term vectors (none of our fields keeps any): W3's blocks, as W3 reads them

@@ -66,11 +66,21 @@ class _ViewReader(io.RawIOBase):
 
 
 class ViewFile(BufferFile):  # type: ignore[misc]  # Whoosh is untyped
-    """One part of a segment, read straight from the memory map."""
+    """One part of a segment, read straight from the memory map.
 
-    def __init__(self, buf: memoryview, name: str | None = None, onclose: Any = None) -> None:
+    Args:
+        buf: The part, a view of the map.
+        name: Its name.
+        onclose: Whoosh's close callback.
+        source: The mapped file's descriptor and where the part starts in it (for ``read_at``).
+    """
+
+    def __init__(
+        self, buf: memoryview, name: str | None = None, onclose: Any = None, source: tuple[int, int] | None = None
+    ) -> None:
         self._buf = buf
         self._name = name
+        self._source = source
         self.file = _ViewReader(buf)
         self.onclose = onclose
         self.is_real = False
@@ -78,7 +88,24 @@ class ViewFile(BufferFile):  # type: ignore[misc]  # Whoosh is untyped
 
     def subset(self, position: int, length: int, name: str | None = None) -> ViewFile:
         """A part of this part, still a view."""
-        return ViewFile(self._buf[position : position + length], name=name or self._name)
+        source = (self._source[0], self._source[1] + position) if self._source else None
+        return ViewFile(self._buf[position : position + length], name=name or self._name, source=source)
+
+    def read_at(self, position: int, length: int) -> bytes:
+        """Bytes of the part, read from the file, not through the map, where the system can.
+
+        Touching a mapped page maps the pages around it too (the kernel's fault-around,
+        16 pages): a binary search of a segment's term table made the process's memory
+        grow by ~0.6 MiB per segment and term. A read copies only what it asks.
+        """
+        length = max(0, min(length, len(self._buf) - position))  # never past the part, as its view
+        if self._source is not None and _PREAD is not None:
+            read: bytes = _PREAD(self._source[0], length, self._source[1] + position)
+            return read
+        return bytes(self._buf[position : position + length])
+
+
+_PREAD = getattr(os, "pread", None)  # not on Windows: there the map is read
 
 
 class MappedFile(StructFile):  # type: ignore[misc]  # Whoosh is untyped
@@ -94,7 +121,8 @@ class MappedFile(StructFile):  # type: ignore[misc]  # Whoosh is untyped
         """A part of the file: a view of the map (an empty file has no map: a plain sub-file)."""
         if self._map is None:
             return super().subset(offset, length, name=name)
-        return ViewFile(memoryview(self._map)[offset : offset + length], name=name or self._name)
+        view = memoryview(self._map)[offset : offset + length]
+        return ViewFile(view, name=name or self._name, source=(self.file.fileno(), offset))
 
     def close(self) -> None:
         """Close the file; the map goes when the last view of it does."""

@@ -75,24 +75,46 @@ def encode(ids: np.ndarray, weights: np.ndarray) -> bytes:
 
 def decode(data: bytes | memoryview, weights: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """A run's ids (int64) and, when ``weights``, its weights (float64; else an empty array)."""
+    count = length(data)
+    ids = np.empty(count, dtype=np.int64)
+    found = np.empty(count if weights else 0, dtype=np.float64)
+    decode_into(data, ids, found if weights else None)
+    return ids, found
+
+
+def length(data: bytes | memoryview) -> int:
+    """How many postings a run holds."""
+    if not is_run(data):
+        raise ValueError("a posting list is not a run")
+    count: int = _HEADER.unpack_from(data, len(MAGIC))[0]
+    return count
+
+
+def decode_into(data: bytes | memoryview, ids: np.ndarray, weights: np.ndarray | None) -> None:
+    """Decode a run into ``ids`` (int64, as long as the run) and ``weights`` (when given, as long too).
+
+    Written in place, so that a term's runs from every segment fill one array each: a
+    character in most paragraphs no longer holds a copy per segment and another joined.
+    """
     if not is_run(data):
         raise ValueError("a posting list is not a run")
     count, first, id_width, code = _HEADER.unpack_from(data, len(MAGIC))
+    if len(ids) != count or (weights is not None and len(weights) != count):
+        raise ValueError("a run does not hold as many postings as its term says")
     body = zlib.decompress(data[len(MAGIC) + _HEADER.size :])
     if len(body) < count * id_width:
         raise ValueError("a run is shorter than its postings")
-    ids = np.cumsum(_unshuffled(body, count, id_width), dtype=np.int64)
+    np.cumsum(_unshuffled(body, count, id_width), dtype=np.int64, out=ids)
     ids += first
-    if not weights:
-        return ids, np.empty(0, dtype=np.float64)
+    if weights is None:
+        return
     rest = memoryview(body)[count * id_width :]
     if code == 0:
-        found = np.ones(count, dtype=np.float64)
+        weights[:] = 1
     elif code == _FLOATS:
-        found = np.frombuffer(rest, dtype="<f4", count=count).astype(np.float64)
+        weights[:] = np.frombuffer(rest, dtype="<f4", count=count)
     else:
-        found = _unshuffled(rest, count, code).astype(np.float64)
-    return ids, found
+        weights[:] = _unshuffled(rest, count, code)
 
 
 class RunPostingsWriter(PostingsWriter):  # type: ignore[misc]  # Whoosh is untyped

@@ -43,31 +43,44 @@ def gram_counts(readers: list[Any], field: str, gram: str) -> tuple[np.ndarray, 
 def _postings(readers: list[Any], field: str, gram: str, weights: bool) -> tuple[np.ndarray, np.ndarray]:
     """A gram's keys across segments, ascending, and (when ``weights``) its counts, else an empty array."""
     term = gram.encode("utf-8")
-    parts = []
+    found = []
     for reader in readers:
         try:
             info = reader.term_info(field, term)
         except TermNotFound:
             continue
+        if info.doc_frequency():
+            found.append((reader, info))
+    # Segments usually hold separate runs of keys: in the order of their first, they are sorted already.
+    found.sort(key=lambda part: part[1].min_id())
+    total = sum(info.doc_frequency() for _reader, info in found)
+    keys = np.empty(total, dtype=np.int64)
+    counts = np.empty(total if weights else 0, dtype=np.int64)
+    at = 0
+    for reader, info in found:
+        end = at + info.doc_frequency()
         if info.is_inlined():
-            ids, counts, _values = info.inlined_postings()
-            keys = np.array(ids, dtype=np.int64)
-            parts.append((keys, _weights(counts, len(keys)) if weights else keys[:0]))
+            ids, stored, _values = info.inlined_postings()
+            keys[at:end] = ids
+            if weights:
+                counts[at:end] = _weights(stored, end - at)
         else:
             offset, length = info.extent()
-            keys, counts = posting_runs.decode(reader._terms._postfile.get(offset, length), weights)  # its .pst part
-            parts.append((keys, counts.astype(np.int64)))
-    if not parts:
-        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-    parts.sort(key=lambda part: int(part[0][0]) if len(part[0]) else 0)
-    keys = np.concatenate([part[0] for part in parts])
-    counts = np.concatenate([part[1] for part in parts])
-    # Segments usually hold separate runs of keys: then the parts in order are already sorted.
-    disjoint = all(len(a) == 0 or len(b) == 0 or a[-1] < b[0] for (a, _), (b, _) in itertools.pairwise(parts))
-    if disjoint:
+            run = _read(reader._terms._postfile, offset, length)  # the segment's .pst part
+            posting_runs.decode_into(run, keys[at:end], counts[at:end] if weights else None)
+        at = end
+    infos = [info for _reader, info in found]
+    if all(a.max_id() < b.min_id() for a, b in itertools.pairwise(infos)):
         return keys, counts
     order = np.argsort(keys, kind="stable")
     return keys[order], counts[order] if weights else counts
+
+
+def _read(postfile: Any, offset: int, length: int) -> bytes:
+    """A run's bytes: read from the file where it can be (``mapped.ViewFile.read_at``), else through Whoosh's file."""
+    read = getattr(postfile, "read_at", None)
+    data: bytes = read(offset, length) if read is not None else postfile.get(offset, length)
+    return data
 
 
 def _weights(stored: Any, count: int) -> np.ndarray:

@@ -1,4 +1,4 @@
-"""A segment's term dictionary as a compact sorted table, read in place through the memory map.
+"""A segment's term dictionary as a compact sorted table, read by position a record at a time.
 
 W3 keeps a segment's terms in a hash file: each term's key, a fixed 23-byte record,
 a 12-byte pointer or its inlined postings pickled, lengths and hash-table slots, about
@@ -6,7 +6,8 @@ a 12-byte pointer or its inlined postings pickled, lengths and hash-table slots,
 reports), so the term dictionaries were 36% of the index at 10,000 reports. Here a
 term is its bytes and its record in variable-length integers, one after the other in
 term order, with an array of where each starts: ~20 bytes a term. A look-up is a
-binary search over that array; nothing is read into memory but the records it visits.
+binary search over that array; only the offsets and records it visits are read, by
+``pread`` rather than through the memory map (``mapped.ViewFile.read_at``).
 
 Layout (integers little-endian): ``MAGIC``; the records; the array of record offsets
 (``width`` bytes each); the fields as JSON ``{name: [first, end]}`` (record numbers);
@@ -27,7 +28,7 @@ import json
 import pickle
 import struct
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
@@ -269,16 +270,17 @@ class TermTableWriter:
 class _Keys:
     """The terms of a table as a sequence, for ``bisect``: each read from its record."""
 
-    def __init__(self, data: Any, offsets: np.ndarray) -> None:
-        self._data = data
-        self._offsets = offsets
+    def __init__(self, table: TermTableReader) -> None:
+        self._table = table
 
     def __len__(self) -> int:
-        return len(self._offsets)
+        count: int = self._table._count
+        return count
 
     def __getitem__(self, number: int) -> bytes:
-        size, position = _get(self._data, int(self._offsets[number]))
-        return bytes(self._data[position : position + size])
+        record = self._table._record_bytes(number)
+        size, position = _get(record, 0)
+        return record[position : position + size]
 
 
 class TermTableReader(TermsReader):  # type: ignore[misc]  # Whoosh is untyped
@@ -286,24 +288,44 @@ class TermTableReader(TermsReader):  # type: ignore[misc]  # Whoosh is untyped
 
     Args:
         codec: The codec (makes the matchers).
-        data: The table's bytes (a view of the memory map where there is one).
+        read: Returns ``length`` bytes of the table from ``position`` (``mapped.ViewFile.read_at``).
+        size: The table's length.
         postfile: The segment's postings file.
     """
 
-    def __init__(self, codec: Any, data: Any, postfile: Any) -> None:
+    def __init__(self, codec: Any, read: Callable[[int, int], bytes], size: int, postfile: Any) -> None:
         self._codec = codec
-        self._data = data
+        self._read = read
         self._postfile = postfile
-        if len(data) < len(MAGIC) + _TRAILER.size or bytes(data[: len(MAGIC)]) != MAGIC:
+        if size < len(MAGIC) + _TRAILER.size or read(0, len(MAGIC)) != MAGIC:
             raise ValueError("a term table does not start with its tag")
-        start, count, width, fields_at, magic = _TRAILER.unpack_from(data, len(data) - _TRAILER.size)
-        if magic != MAGIC or start + count * width > fields_at or fields_at > len(data) - _TRAILER.size:
+        start, count, width, fields_at, magic = _TRAILER.unpack(read(size - _TRAILER.size, _TRAILER.size))
+        if (
+            magic != MAGIC
+            or width not in (4, 8)
+            or start + count * width > fields_at
+            or fields_at > size - _TRAILER.size
+        ):
             raise ValueError("a term table's trailer is damaged")
-        self._offsets = np.frombuffer(data, dtype=f"<u{width}", count=count, offset=start)
-        self._keys = _Keys(data, self._offsets)
-        fields = json.loads(bytes(data[fields_at : len(data) - _TRAILER.size]))
+        self._start, self._count, self._width = start, count, width
+        self._pair = struct.Struct("<II" if width == 4 else "<QQ")
+        self._keys = _Keys(self)
+        fields = json.loads(read(fields_at, size - _TRAILER.size - fields_at))
         self._fields: dict[str, tuple[int, int]] = {name: (int(a), int(b)) for name, (a, b) in fields.items()}
         self._looked_up: dict[tuple[str, bytes], W3TermInfo | None] = {}
+
+    def _record_bytes(self, number: int) -> bytes:
+        """Record ``number``'s bytes: from its offset to the next one's (the last ends where the offsets start)."""
+        if not 0 <= number < self._count:
+            raise IndexError(number)
+        at = self._start + number * self._width
+        if number + 1 < self._count:
+            first, end = self._pair.unpack(self._read(at, 2 * self._width))
+        else:
+            first, end = self._pair.unpack(self._read(at, self._width) + self._start.to_bytes(self._width, "little"))
+        if not len(MAGIC) <= first < end <= self._start:
+            raise ValueError("a term table's offsets are damaged")
+        return self._read(first, end - first)
 
     def _info(self, fieldname: str, btext: bytes) -> W3TermInfo | None:
         """A term's record (None when it has none), remembered.
@@ -327,13 +349,13 @@ class TermTableReader(TermsReader):  # type: ignore[misc]  # Whoosh is untyped
         return at if at < end and self._keys[at] == btext else -1
 
     def _record(self, number: int) -> tuple[bytes, W3TermInfo]:
-        return decode_record(self._data, int(self._offsets[number]))
+        return decode_record(self._record_bytes(number), 0)
 
     def _from(self, fieldname: str, prefix: bytes) -> int:
         """The number of the first record at or after ``prefix`` in ``fieldname``."""
         if fieldname not in self._fields:
             later = [first for name, (first, _end) in self._fields.items() if name > fieldname]
-            return min(later, default=len(self._offsets))
+            return min(later, default=self._count)
         first, end = self._fields[fieldname]
         return bisect.bisect_left(self._keys, prefix, first, end)
 
@@ -388,10 +410,8 @@ class TermTableReader(TermsReader):  # type: ignore[misc]  # Whoosh is untyped
         return self._codec.postings_reader(self._postfile, info, format_, term=(fieldname, tbytes), scorer=scorer)
 
     def close(self) -> None:  # noqa: D102 - Whoosh API
-        self._keys = _Keys(b"", np.empty(0, dtype=np.uint32))
-        self._offsets = np.empty(0, dtype=np.uint32)
+        self._count = 0
         self._looked_up = {}
-        self._data = b""
         self._postfile.close()
 
 

@@ -72,3 +72,28 @@ def test_a_cold_open_checks_files_by_size_and_time_and_reads_only_what_changed(d
     flipped = SearchIndex(data_dir / "index")
     assert "checksums" in flipped.open() and read, "a changed file must be read and found different"
     flipped.close()
+
+
+def test_a_part_is_read_by_position_from_the_file_like_its_view(data_dir, tmp_path, monkeypatch):
+    search_index = indexed_report(data_dir, tmp_path)
+    try:
+        storage = _segment_storages(search_index.files.current_reader())[0]
+        rng = random.Random(3)
+        for name in storage.list():
+            part = storage.open_file(name)
+            size = len(part._buf)
+            inner = part.subset(size // 3, size - size // 3)
+            for view in (part, inner):
+                for _ in range(30):
+                    at = rng.randrange(0, max(1, len(view._buf)))
+                    length = rng.randrange(0, 200)
+                    assert view.read_at(at, length) == bytes(view._buf[at : at + length])
+        read_at = []
+        original = ViewFile.read_at
+        monkeypatch.setattr(ViewFile, "read_at", lambda self, *a: read_at.append(a) or original(self, *a))
+        search_index.close()
+        search_index.open()
+        assert search_index.search("彩虹桥").total == 1
+        assert read_at, "term records and posting runs are read by position, not through the map"
+    finally:
+        search_index.close()

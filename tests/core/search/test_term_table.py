@@ -92,7 +92,11 @@ def _table(terms: dict[str, list[bytes]]) -> TermTableReader:
         for number, word in enumerate(words):
             writer.add(word, _inlined((number,), ()))
     writer.close()
-    return TermTableReader(IndexCodec(), buffer.getvalue(), StructFile(io.BytesIO()))
+    return _reader(buffer.getvalue())
+
+
+def _reader(data: bytes) -> TermTableReader:
+    return TermTableReader(IndexCodec(), lambda at, n: data[at : at + n], len(data), StructFile(io.BytesIO()))
 
 
 def test_look_ups_and_iteration_follow_each_field_in_term_order():
@@ -146,7 +150,7 @@ def test_a_damaged_table_is_refused():
     whole = buffer.getvalue()
     for damaged in (whole[:-3], b"XXXX" + whole[4:], whole[:10]):
         with pytest.raises(ValueError):
-            TermTableReader(IndexCodec(), damaged, StructFile(io.BytesIO()))
+            _reader(damaged)
 
 
 def test_whoosh_reads_a_segment_through_its_table(tmp_path):
