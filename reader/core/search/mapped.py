@@ -76,7 +76,11 @@ class ViewFile(BufferFile):  # type: ignore[misc]  # Whoosh is untyped
     """
 
     def __init__(
-        self, buf: memoryview, name: str | None = None, onclose: Any = None, source: tuple[int, int] | None = None
+        self,
+        buf: memoryview,
+        name: str | None = None,
+        onclose: Any = None,
+        source: tuple[_Descriptor, int] | None = None,
     ) -> None:
         self._buf = buf
         self._name = name
@@ -100,12 +104,28 @@ class ViewFile(BufferFile):  # type: ignore[misc]  # Whoosh is untyped
         """
         length = max(0, min(length, len(self._buf) - position))  # never past the part, as its view
         if self._source is not None and _PREAD is not None:
-            read: bytes = _PREAD(self._source[0], length, self._source[1] + position)
+            read: bytes = _PREAD(self._source[0].number, length, self._source[1] + position)
             return read
         return bytes(self._buf[position : position + length])
 
 
 _PREAD = getattr(os, "pread", None)  # not on Windows: there the map is read
+
+
+class _Descriptor:
+    """A duplicate of a mapped file's descriptor, open as long as a part that reads by it exists.
+
+    Whoosh closes a segment's file when its reader closes, but a part read by another
+    thread meanwhile must not read a closed descriptor, or one the system gave to another
+    file since: the views of the map keep the map alive, and the parts keep this.
+    """
+
+    def __init__(self, number: int) -> None:
+        self.number = os.dup(number)
+
+    def __del__(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(self.number)
 
 
 class MappedFile(StructFile):  # type: ignore[misc]  # Whoosh is untyped
@@ -115,6 +135,7 @@ class MappedFile(StructFile):  # type: ignore[misc]  # Whoosh is untyped
         handle = open(path, "rb")  # noqa: SIM115 - owned by the StructFile, closed with it
         size = os.fstat(handle.fileno()).st_size
         self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if size else None
+        self._descriptor = _Descriptor(handle.fileno()) if size and _PREAD is not None else None
         super().__init__(handle, name=name)
 
     def subset(self, offset: int, length: int, name: str | None = None) -> StructFile:
@@ -122,7 +143,8 @@ class MappedFile(StructFile):  # type: ignore[misc]  # Whoosh is untyped
         if self._map is None:
             return super().subset(offset, length, name=name)
         view = memoryview(self._map)[offset : offset + length]
-        return ViewFile(view, name=name or self._name, source=(self.file.fileno(), offset))
+        source = (self._descriptor, offset) if self._descriptor is not None else None
+        return ViewFile(view, name=name or self._name, source=source)
 
     def close(self) -> None:
         """Close the file; the map goes when the last view of it does."""

@@ -97,3 +97,16 @@ def test_a_part_is_read_by_position_from_the_file_like_its_view(data_dir, tmp_pa
         assert read_at, "term records and posting runs are read by position, not through the map"
     finally:
         search_index.close()
+
+
+def test_a_part_still_reads_after_its_file_was_closed_by_another_reader(tmp_path):
+    path = tmp_path / "f.bin"
+    path.write_bytes(bytes(range(256)) * 64)
+    mapped = MappedFile(str(path), "f.bin")
+    part = mapped.subset(1000, 500)
+    mapped.close()  # Whoosh closed the segment: a thread still holding a part reads on
+    other = open(path, "rb")  # noqa: SIM115 - takes the number the closed file had, if free
+    try:
+        assert part.read_at(10, 20) == bytes((1010 + n) % 256 for n in range(20))
+    finally:
+        other.close()
