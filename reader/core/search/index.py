@@ -1,16 +1,16 @@
-"""The library's full-text index: Whoosh postings over character n-grams, verified exactly.
+"""The library's full-text index: Whoosh postings of every character and bigram, verified exactly.
 
-One Whoosh document per paragraph, with a character-bigram field (distinct
-grams, no positions). A query term of two characters is a bigram Term, of more
-an And of its rarest bigrams, of one a vectorised scan; every candidate is then
-checked against the paragraph's folded text, so results are exactly the paragraphs containing the query as a
-substring. When the postings to walk would be long (a very common term), the
-memory-mapped text store is scanned in C instead, which is faster than walking
-postings in Python. Ranking is BM25 over exact occurrences, exact-phrase hits
-first.
+One Whoosh document per paragraph; its gram field holds every character and every
+bigram of the folded text, each posting weighted by the gram's count (no positions).
+A character or a bigram of two different characters is answered by its postings; a
+longer term by counting it in the paragraphs its rarest bigrams name, or by a
+vectorised scan of the text store when that costs less (``finding``), so results are
+exactly the paragraphs containing the query as a substring. Ranking is BM25 over
+exact occurrences, exact-phrase hits first.
 
 One engine, two stores: Whoosh holds the postings (which paragraphs may hold a
-term) and the stored fields (ids, section path, original text); the text store
+term, written by our codec: ``codec``) and the stored fields (ids, section path,
+original text); the text store
 (``store.py``) holds every paragraph's folded text, which decides. Both are
 committed under one write lock, and the manifest names the commit: Whoosh's
 generation and file sizes, the store's length and checksums. ``matching.Scorer``
