@@ -25,10 +25,14 @@ from reader.core.search.runs import among
 from reader.core.search.scan import TermHits
 from reader.core.search.store import DEAD
 
-# What a term costs, in nanoseconds, measured at 10,000 reports on this 2-core machine: decoding a
-# posting, gathering a unit of a candidate's text and comparing it, comparing a unit in a scan (its
+# What a term costs, in nanoseconds, measured at 10,000 reports on this 2-core machine: reading a
+# gram's record and run in each of 25 segments, decoding a posting (a run: 6-12 ns; W3's pickled blocks
+# took 90), gathering a unit of a candidate's text and comparing it, comparing a unit in a scan (its
 # passes on two threads).
-DECODE_NS = 90.0
+READ_NS = 250_000.0
+# How much longer than the average a paragraph holding a searched term is (``_average_units``).
+HOLDING_LENGTH = 1.5
+DECODE_NS = 10.0
 GATHER_NS = 3.0
 SCAN_NS = 0.25
 # A scanned unit beyond what the store keeps mapped (``TextStore.resident_units``; none in a one-off
@@ -67,9 +71,13 @@ class TermFinder:
         return len(term) == 1 and index_reader.doc_frequency("bi", term) <= share
 
     def _average_units(self) -> float:
-        """Code units in a paragraph, on average (removed ones included: an estimate for the cost model)."""
+        """Code units in a paragraph holding a term, estimated for the cost model.
+
+        A long paragraph is likelier to hold a given term: the paragraphs holding 高质量发展
+        were 1.5 times the store's average (removed ones included in it).
+        """
         store = self.files.store
-        return store.known_units / max(1, store.size)
+        return HOLDING_LENGTH * store.known_units / max(1, store.size)
 
     def _pivot(self, index_reader: Any, term: str) -> int:
         """Where a scan starts comparing: the term's rarest character (the fewest positions to check)."""
@@ -88,12 +96,12 @@ class TermFinder:
         """
         average = self._average_units()
         ranked = sorted((index_reader.doc_frequency("bi", gram), gram) for gram in ngrams(term, 2))
-        used, decoding, expected = [ranked[0][1]], DECODE_NS * ranked[0][0], float(ranked[0][0])
+        used, decoding, expected = [ranked[0][1]], _decoding(ranked[0][0]), float(ranked[0][0])
         for frequency, gram in ranked[1:BIGRAMS_PER_TERM]:
-            if DECODE_NS * frequency > GATHER_NS * average * expected / 2:
+            if _decoding(frequency) > GATHER_NS * average * expected / 2:
                 break
             used.append(gram)
-            decoding += DECODE_NS * frequency
+            decoding += _decoding(frequency)
             expected /= 2
         return used, decoding + GATHER_NS * average * ranked[0][0]
 
@@ -168,7 +176,7 @@ class TermFinder:
             if len(term) > 1:
                 frequency, rarest = min((index_reader.doc_frequency("bi", gram), gram) for gram in ngrams(term, 2))
                 gathering = GATHER_NS * self._average_units()  # per paragraph
-                if DECODE_NS * frequency + gathering * min(frequency, len(keys)) < gathering * len(keys):
+                if _decoding(frequency) + gathering * min(frequency, len(keys)) < gathering * len(keys):
                     candidates = intersect(gram_keys(segment_readers(index_reader), "bi", rarest), keys)
             if len(candidates) <= SCAN_SHARE * max(1, store.size):
                 return store.occurrences_in(term, candidates, self._pivot(index_reader, term))
@@ -188,3 +196,8 @@ class TermFinder:
                 inside |= (starts >= low) & (starts < high)
             keep[keep] = inside
         return keep
+
+
+def _decoding(postings: int) -> float:
+    """What reading a gram's postings costs (ns): its records and runs in every segment, then each posting."""
+    return READ_NS + DECODE_NS * postings
