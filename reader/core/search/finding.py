@@ -30,11 +30,11 @@ from reader.core.search.store import DEAD
 # took 90), gathering a unit of a candidate's text and comparing it, comparing a unit in a scan (its
 # passes on two threads).
 READ_NS = 250_000.0
-# How much longer than the average a paragraph holding a searched term is (``_average_units``).
-HOLDING_LENGTH = 1.5
 DECODE_NS = 10.0
 GATHER_NS = 3.0
 SCAN_NS = 0.25
+# How much longer than the average a paragraph holding a searched term is (``_average_units``).
+HOLDING_LENGTH = 1.5
 # A scanned unit beyond what the store keeps mapped (``TextStore.resident_units``; none in a one-off
 # command) is mapped again from the page cache first: a scan of 195 M units took 105 ms in a new
 # process that keeps none, 45 ms where they stayed mapped.
@@ -42,8 +42,8 @@ MAP_NS = 0.3
 # Counting chosen paragraphs costs more than a scan once they are this share of the store.
 SCAN_SHARE = SCAN_NS / GATHER_NS
 # A character in more than this share of the paragraphs would be scanned. Its postings won at every
-# share measured at 10,000 reports (的, in 60% of paragraphs: 55 ms against a 117 ms scan; ，, in 85%:
-# 81 against 413), so none is.
+# share measured at 10,000 reports (的, in 60% of paragraphs: 7 ms to read against a 117 ms scan; ，, in
+# 85%: 9 against 413), so none is.
 CHARACTER_POSTINGS_SHARE = 1.0
 # How many of a long term's rarest bigrams narrow the candidates.
 BIGRAMS_PER_TERM = 3

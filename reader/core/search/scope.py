@@ -23,7 +23,7 @@ class Scope:
     average_units: float
     by_ordinal: dict[int, str] = field(repr=False)
     # True at each chosen ordinal; one False past the last, where any larger ordinal is clipped.
-    chosen: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(1, dtype=bool))
+    chosen: np.ndarray = field(repr=False)
 
     @staticmethod
     def of(documents: dict[str, Any], chosen: set[str] | None) -> Scope:

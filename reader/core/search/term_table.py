@@ -105,7 +105,7 @@ def encode_record(btext: bytes, info: Any) -> bytes:
         flags |= _DERIVED
     out.append(flags)
     if flags & _DERIVED:
-        _put_inlined(out, flags, info._inlined, 0)
+        _put_inlined(out, flags, inlined, 0)
         return bytes(out)
     _put(out, info._df)
     if flags & _WHOLE:

@@ -104,17 +104,18 @@ class IndexWriter:
         started = time.perf_counter()
         with self._write_lock(timeout):
             report = SyncReport(rebuilt=self._open_for_writing())
-            recorded = self.files.manifest.pop("catalogue", None)
+            on_disk = self.files.manifest.pop("catalogue", None)  # the stamp the committed manifest holds
+            finishing = self.files.manifest.get("complete") is False
             indexed = {d: info["fingerprint"] for d, info in self.files.documents.items()}
             wanted = [d for d, f in fingerprints.items() if indexed.get(d) != f]
             gone = [d for d in self.files.documents if d not in fingerprints]
             if wanted or gone:
                 self._write(report, wanted, gone, fingerprints, load, progress, timeout)
-            changed = bool(wanted or gone) or self.files.manifest.get("complete") is False
+                on_disk = None  # its commits carry no stamp
             self.files.manifest["complete"] = True
             if stamp:
                 self.files.manifest["catalogue"] = stamp
-            if changed or self.files.manifest.get("catalogue") != recorded:
+            if finishing or self.files.manifest.get("catalogue") != on_disk:
                 self.files.write_manifest()
         self.files.refresh_reader()
         if progress and (wanted or gone):
